@@ -1,0 +1,62 @@
+#pragma once
+/// \file detail/csv_reader.hpp
+/// Streaming RFC 4180 record reader with exact line tracking (internal).
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coopmap/error.hpp"
+
+namespace coopmap::detail {
+
+class CsvReader {
+public:
+    /// Opens the file and reads the header. Throws parse_error (line 0) when the file
+    /// cannot be opened, and (line 1) for an empty file or a bad header.
+    explicit CsvReader(std::string path, char delimiter = 0);
+    ~CsvReader();
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+
+    const std::vector<std::string>& header() const noexcept { return header_; }
+    /// Column index by name, or npos.
+    std::size_t column(std::string_view name) const noexcept;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    /// Reads the next non-blank record into fields (and quoted flags). Returns false at
+    /// the end. Throws parse_error for malformed quoting, invalid UTF-8 and a field
+    /// count that differs from the header's.
+    bool next(std::vector<std::string>& fields, std::vector<char>& quoted);
+
+    /// Line of the start of the last record read (1 for the header).
+    std::size_t line() const noexcept { return record_line_; }
+    char delimiter() const noexcept { return delim_; }
+    const std::string& path() const noexcept { return path_; }
+
+    /// Throws parse_error at the current record; column is a 0-based index or npos.
+    [[noreturn]] void fail(std::size_t column, const std::string& message) const;
+
+private:
+    bool read_record(std::vector<std::string>& fields, std::vector<char>& quoted);
+    int peek();
+    int get();
+    bool fill();
+
+    std::string path_;
+    std::FILE* file_ = nullptr;
+    std::vector<char> buf_;
+    std::size_t pos_ = 0, len_ = 0;
+    bool eof_ = false;
+    char delim_;
+    std::size_t line_ = 1;
+    std::size_t record_line_ = 1;
+    std::vector<std::string> header_;
+};
+
+/// Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and code
+/// points above U+10FFFF rejected), or npos.
+std::size_t invalid_utf8_offset(std::string_view s) noexcept;
+
+}  // namespace coopmap::detail

@@ -1,0 +1,51 @@
+#pragma once
+/// \file io.hpp
+/// Reading and writing networks as CSV files (RFC 4180).
+///
+/// Structures file: column `id` (required); `name`; `aliases` (separated by `|`); every
+/// other column is a typed attribute. Links file: `source` and `target` (required,
+/// structure ids or aliases); `type` (default "cooperation"); `weight` (finite, > 0,
+/// default 1 when the column is absent or the cell empty); `start`, `end` (ISO dates);
+/// `status`; every other column is a typed attribute.
+///
+/// Typing of an attribute column, from all its non-empty cells: integers (no leading
+/// zero, so identifiers such as "01234" stay strings) -> int; numbers -> float;
+/// true/false (any case) -> bool; otherwise string. An empty unquoted cell means "no
+/// attribute"; a quoted empty cell ("") is the empty string.
+///
+/// Files: UTF-8 with or without BOM; separator `,`, `;` or tab, detected from the
+/// header line unless given; quoted fields may hold separators, doubled quotes and line
+/// breaks; LF, CRLF or CR line ends; blank lines are skipped; surrounding spaces of
+/// unquoted fields are trimmed. With `;` as separator a decimal comma ("2,5") is read
+/// as a decimal point in numbers.
+///
+/// Every problem raises parse_error naming the file, the line (of the record's start;
+/// the header is line 1) and the column (number and name). Nothing partially read is
+/// returned. Reading is streaming: memory is the network plus the raw attribute cells.
+#include <string>
+
+#include "coopmap/network.hpp"
+
+namespace coopmap {
+
+struct CsvReadOptions {
+    bool directed = false;
+    char delimiter = 0;  ///< 0: detect from the header line
+};
+
+/// Reads a network from a structures file and an optional links file (empty path: none).
+Network read_csv(const std::string& structures_path, const std::string& links_path = {},
+                 const CsvReadOptions& options = {});
+
+struct CsvWriteOptions {
+    char delimiter = ',';
+};
+
+/// Writes the network in the format read_csv reads (round trip is lossless: ids, names,
+/// aliases, attribute values and types, link types, weights, dates, statuses). Each file
+/// is written to a temporary file beside it and renamed over the target, so an existing
+/// file is never left half-written. An empty path skips that file.
+void write_csv(const Network& net, const std::string& structures_path, const std::string& links_path,
+               const CsvWriteOptions& options = {});
+
+}  // namespace coopmap

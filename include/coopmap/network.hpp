@@ -1,0 +1,580 @@
+#pragma once
+/// \file network.hpp
+/// The editable cooperation network (structures and their links) and the compact
+/// CSR snapshot ("simple view") on which every algorithm runs.
+///
+/// Model (see the README's design section):
+///  * a Structure has a stable string id, a display name, aliases (name variants
+///    seen in surveys) and typed attributes (bool, integer, float, string);
+///  * a Link joins two distinct structures, has a type (code), a weight (finite, > 0),
+///    optional ISO start/end dates, an optional status (e.g. "confirmed") and typed
+///    attributes. Several links may join one pair (multiplex: different types, or
+///    the same type declared twice); self-loops are rejected;
+///  * the network is directed or undirected as a whole.
+///
+/// Structures keep their insertion order; index i of a structure is its position,
+/// and every CSR snapshot numbers vertices the same way.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "coopmap/error.hpp"
+
+namespace coopmap {
+
+using index_t = std::uint32_t;
+
+/// A typed attribute value.
+using Value = std::variant<bool, std::int64_t, double, std::string>;
+/// Attributes, sorted by name.
+using Attributes = std::map<std::string, Value, std::less<>>;
+
+/// Shortest text that reads back as the same double; integral values keep a ".0"
+/// so that a float column stays a float column after a CSV round trip.
+inline std::string format_double(double x) {
+    if (std::isnan(x)) return "nan";
+    if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, x);
+    std::string s(buf, res.ptr);
+    if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+    return s;
+}
+
+/// The text form of a value as written to CSV: true/false, integers, format_double, strings verbatim.
+inline std::string value_to_string(const Value& v) {
+    struct V {
+        std::string operator()(bool b) const { return b ? "true" : "false"; }
+        std::string operator()(std::int64_t i) const { return std::to_string(i); }
+        std::string operator()(double d) const { return format_double(d); }
+        std::string operator()(const std::string& s) const { return s; }
+    };
+    return std::visit(V{}, v);
+}
+
+/// Equality with numeric promotion (1 == 1.0); bool is not a number here.
+inline bool values_equal(const Value& a, const Value& b) {
+    auto num = [](const Value& v, double& out) {
+        if (auto p = std::get_if<std::int64_t>(&v)) { out = static_cast<double>(*p); return true; }
+        if (auto p = std::get_if<double>(&v)) { out = *p; return true; }
+        return false;
+    };
+    double x, y;
+    if (num(a, x) && num(b, y)) return x == y;
+    return a == b;
+}
+
+/// True for "YYYY", "YYYY-MM" and "YYYY-MM-DD" with a real month and day (leap years included).
+inline bool is_iso_date(std::string_view s) {
+    auto digits = [&](std::size_t from, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y, m, d;
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    if (!digits(0, 4, y)) return false;
+    if (s.size() == 4) return true;
+    if (s[4] != '-' || !digits(5, 2, m) || m < 1 || m > 12) return false;
+    if (s.size() == 7) return true;
+    if (s[7] != '-' || !digits(8, 2, d) || d < 1) return false;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + ((m == 2 && leap) ? 1 : 0);
+}
+
+/// Compares two ISO dates of possibly different precision on their common prefix:
+/// -1, 0 or +1 ("2013" compares equal to "2013-05-01").
+inline int compare_dates(std::string_view a, std::string_view b) {
+    const auto n = std::min(a.size(), b.size());
+    const int c = a.substr(0, n).compare(b.substr(0, n));
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+struct Structure {
+    std::string id;
+    std::string name;  ///< display name; equals the id when none was given
+    std::vector<std::string> aliases;
+    Attributes attributes;
+};
+
+/// What add_link takes besides the two ends.
+struct LinkSpec {
+    std::string type = "cooperation";
+    double weight = 1.0;
+    std::string start;   ///< ISO date or empty
+    std::string end;     ///< ISO date or empty
+    std::string status;  ///< e.g. "confirmed", "unconfirmed"; empty when unknown
+    Attributes attributes;
+};
+
+struct Link {
+    index_t source;
+    index_t target;
+    std::uint32_t type;    ///< index into Network::type_names()
+    std::uint32_t status;  ///< index into Network::status_names(); 0 is "" (no status)
+    double weight;
+    std::string start;
+    std::string end;
+    Attributes attributes;
+};
+
+class Network {
+public:
+    explicit Network(bool directed = false) : directed_(directed) { status_names_.emplace_back(); }
+
+    bool directed() const noexcept { return directed_; }
+    std::size_t number_of_structures() const noexcept { return structures_.size(); }
+    std::size_t number_of_links() const noexcept { return links_.size(); }
+    const std::vector<Structure>& structures() const noexcept { return structures_; }
+    const std::vector<Link>& links() const noexcept { return links_; }
+
+    // ---- structures ---------------------------------------------------------------
+
+    /// Adds a structure; returns its index. Throws input_error for an empty id, an id
+    /// or alias already used by a structure (as id or alias), or an empty alias.
+    /// Complexity: O(#aliases) expected.
+    index_t add_structure(std::string id, std::string name = {}, Attributes attributes = {},
+                          std::vector<std::string> aliases = {}) {
+        if (id.empty()) throw input_error("structure id must not be empty");
+        if (find(id)) throw input_error("duplicate structure id '" + id + "'");
+        for (std::size_t i = 0; i < aliases.size(); ++i) {
+            const auto& a = aliases[i];
+            if (a.empty()) throw input_error("structure '" + id + "': empty alias");
+            if (a.find('|') != std::string::npos)
+                throw input_error("structure '" + id + "': alias '" + a + "' contains '|', the alias separator");
+            if (a == id) continue;  // an alias equal to the own id is harmless
+            if (auto other = find(a))
+                throw input_error("structure '" + id + "': alias '" + a + "' is already used by structure '" +
+                                  structures_[*other].id + "'");
+            if (std::find(aliases.begin(), aliases.begin() + static_cast<std::ptrdiff_t>(i), a) !=
+                aliases.begin() + static_cast<std::ptrdiff_t>(i))
+                throw input_error("structure '" + id + "': alias '" + a + "' given twice");
+        }
+        std::erase(aliases, id);
+        if (structures_.size() >= static_cast<std::size_t>(UINT32_MAX))
+            throw input_error("too many structures");
+        const auto idx = static_cast<index_t>(structures_.size());
+        if (name.empty()) name = id;
+        id_index_.emplace(id, idx);
+        for (const auto& a : aliases) alias_index_.emplace(a, idx);
+        structures_.push_back(Structure{std::move(id), std::move(name), std::move(aliases), std::move(attributes)});
+        return idx;
+    }
+
+    /// Index of the structure with this id, else of the structure with this alias.
+    std::optional<index_t> find(std::string_view key) const {
+        if (auto it = id_index_.find(std::string(key)); it != id_index_.end()) return it->second;
+        if (auto it = alias_index_.find(std::string(key)); it != alias_index_.end()) return it->second;
+        return std::nullopt;
+    }
+    bool contains(std::string_view key) const { return find(key).has_value(); }
+
+    /// Like find(), but throws not_found naming the key.
+    index_t index_of(std::string_view key) const {
+        if (auto i = find(key)) return *i;
+        throw not_found(std::string(key), "unknown structure '" + std::string(key) + "'");
+    }
+    const Structure& structure(index_t i) const { return structures_.at(i); }
+    const Structure& structure(std::string_view key) const { return structures_[index_of(key)]; }
+
+    void set_name(std::string_view key, std::string name) {
+        auto& s = structures_[index_of(key)];
+        s.name = name.empty() ? s.id : std::move(name);
+    }
+    void set_attribute(std::string_view key, std::string name, Value value) {
+        if (name.empty()) throw input_error("attribute name must not be empty");
+        structures_[index_of(key)].attributes.insert_or_assign(std::move(name), std::move(value));
+    }
+    /// Removes an attribute; returns whether it was there.
+    bool remove_attribute(std::string_view key, std::string_view name) {
+        auto& a = structures_[index_of(key)].attributes;
+        auto it = a.find(name);
+        if (it == a.end()) return false;
+        a.erase(it);
+        return true;
+    }
+    void add_alias(std::string_view key, std::string alias) {
+        const auto i = index_of(key);
+        if (alias.empty()) throw input_error("structure '" + structures_[i].id + "': empty alias");
+        if (alias.find('|') != std::string::npos)
+            throw input_error("structure '" + structures_[i].id + "': alias '" + alias + "' contains '|', the alias separator");
+        if (auto other = find(alias)) {
+            if (*other == i) return;
+            throw input_error("alias '" + alias + "' is already used by structure '" + structures_[*other].id + "'");
+        }
+        alias_index_.emplace(alias, i);
+        structures_[i].aliases.push_back(std::move(alias));
+    }
+
+    /// Removes a structure and every link touching it; later structures move down one
+    /// index. Returns the number of links removed. O(n + m).
+    std::size_t remove_structure(std::string_view key) {
+        const auto i = index_of(key);
+        const auto before = links_.size();
+        std::erase_if(links_, [i](const Link& l) { return l.source == i || l.target == i; });
+        for (auto& l : links_) {
+            if (l.source > i) --l.source;
+            if (l.target > i) --l.target;
+        }
+        structures_.erase(structures_.begin() + i);
+        rebuild_index();
+        return before - links_.size();
+    }
+
+    // ---- links --------------------------------------------------------------------
+
+    /// Adds a link; returns its index. Throws not_found when an end is not a structure
+    /// (id or alias), input_error for a self-loop, an empty type, a weight that is not
+    /// finite and > 0, a date that is not ISO (YYYY[-MM[-DD]]) or an end before the start.
+    std::size_t add_link(std::string_view source, std::string_view target, LinkSpec spec = {}) {
+        return add_link(index_of(source), index_of(target), std::move(spec));
+    }
+    std::size_t add_link(index_t s, index_t t, LinkSpec spec = {}) {
+        if (s >= structures_.size() || t >= structures_.size()) throw not_found("", "link end out of range");
+        if (s == t) throw input_error("self-loop on structure '" + structures_[s].id + "': a link joins two distinct structures");
+        if (spec.type.empty()) throw input_error("link " + describe(s, t) + ": empty link type");
+        if (!(std::isfinite(spec.weight) && spec.weight > 0))
+            throw input_error("link " + describe(s, t) + ": weight must be a finite number > 0, got " +
+                              format_double(spec.weight));
+        check_date(spec.start, s, t, "start");
+        check_date(spec.end, s, t, "end");
+        if (!spec.start.empty() && !spec.end.empty() && compare_dates(spec.end, spec.start) < 0)
+            throw input_error("link " + describe(s, t) + ": end " + spec.end + " is before start " + spec.start);
+        links_.push_back(Link{s, t, intern(type_names_, type_index_, spec.type),
+                              spec.status.empty() ? 0u : intern(status_names_, status_index_, spec.status), spec.weight,
+                              std::move(spec.start), std::move(spec.end), std::move(spec.attributes)});
+        return links_.size() - 1;
+    }
+
+    /// Indices of the links joining s and t (either orientation when undirected; s -> t when directed).
+    std::vector<std::size_t> links_between(index_t s, index_t t) const {
+        std::vector<std::size_t> out;
+        for (std::size_t k = 0; k < links_.size(); ++k) {
+            const auto& l = links_[k];
+            if ((l.source == s && l.target == t) || (!directed_ && l.source == t && l.target == s)) out.push_back(k);
+        }
+        return out;
+    }
+
+    /// Removes the links between two structures (of one type when type is given).
+    /// Throws not_found when no link matched. O(m).
+    std::size_t remove_links(std::string_view source, std::string_view target, std::optional<std::string_view> type = {}) {
+        const auto s = index_of(source), t = index_of(target);
+        const auto before = links_.size();
+        std::erase_if(links_, [&](const Link& l) {
+            const bool ends = (l.source == s && l.target == t) || (!directed_ && l.source == t && l.target == s);
+            return ends && (!type || type_names_[l.type] == *type);
+        });
+        if (links_.size() == before)
+            throw not_found(std::string(source), "no link " + describe(s, t) +
+                                                     (type ? " of type '" + std::string(*type) + "'" : std::string()));
+        return before - links_.size();
+    }
+
+    /// Sets (or replaces) an attribute of link k.
+    void set_link_attribute(std::size_t k, std::string name, Value value) {
+        if (k >= links_.size()) throw not_found(std::to_string(k), "no link with index " + std::to_string(k));
+        if (name.empty()) throw input_error("attribute name must not be empty");
+        links_[k].attributes.insert_or_assign(std::move(name), std::move(value));
+    }
+
+    const std::string& type_name(const Link& l) const { return type_names_[l.type]; }
+    const std::string& status_name(const Link& l) const { return status_names_[l.status]; }
+    /// Every type code ever used (index = Link::type); may include types no longer in use.
+    const std::vector<std::string>& type_names() const noexcept { return type_names_; }
+    const std::vector<std::string>& status_names() const noexcept { return status_names_; }
+
+    /// The link types in use, in order of first appearance.
+    std::vector<std::string> link_types() const {
+        std::vector<char> used(type_names_.size(), 0);
+        for (const auto& l : links_) used[l.type] = 1;
+        std::vector<std::string> out;
+        for (std::size_t k = 0; k < used.size(); ++k)
+            if (used[k]) out.push_back(type_names_[k]);
+        return out;
+    }
+
+    void reserve(std::size_t structures, std::size_t links) {
+        structures_.reserve(structures);
+        id_index_.reserve(structures);
+        links_.reserve(links);
+    }
+
+    std::string describe(index_t s, index_t t) const {
+        return structures_[s].id + (directed_ ? " -> " : " -- ") + structures_[t].id;
+    }
+
+private:
+    static std::uint32_t intern(std::vector<std::string>& names, std::unordered_map<std::string, std::uint32_t>& idx,
+                                const std::string& name) {
+        auto [it, inserted] = idx.emplace(name, static_cast<std::uint32_t>(names.size()));
+        if (inserted) names.push_back(name);
+        return it->second;
+    }
+    void check_date(const std::string& d, index_t s, index_t t, const char* which) const {
+        if (!d.empty() && !is_iso_date(d))
+            throw input_error("link " + describe(s, t) + ": " + which + " date '" + d +
+                              "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    void rebuild_index() {
+        id_index_.clear();
+        alias_index_.clear();
+        for (index_t k = 0; k < structures_.size(); ++k) {
+            id_index_.emplace(structures_[k].id, k);
+            for (const auto& a : structures_[k].aliases) alias_index_.emplace(a, k);
+        }
+    }
+
+    bool directed_;
+    std::vector<Structure> structures_;
+    std::vector<Link> links_;
+    std::unordered_map<std::string, index_t> id_index_;
+    std::unordered_map<std::string, index_t> alias_index_;
+    std::vector<std::string> type_names_;
+    std::unordered_map<std::string, std::uint32_t> type_index_;
+    std::vector<std::string> status_names_;  // [0] = ""
+    std::unordered_map<std::string, std::uint32_t> status_index_;
+};
+
+// ---- views: filtered networks ----------------------------------------------------------
+
+/// Which links to keep. An empty list means "any"; all conditions must hold.
+struct LinkFilter {
+    std::vector<std::string> types;
+    std::vector<std::string> statuses;
+    std::vector<std::pair<std::string, Value>> attributes;  ///< attribute == value (1 == 1.0)
+    std::string active_on;  ///< ISO date: start <= date <= end, missing bounds open
+};
+
+/// Which structures to keep. An empty list means "any"; all conditions must hold.
+struct StructureFilter {
+    std::vector<std::string> ids;                           ///< ids or aliases
+    std::vector<std::pair<std::string, Value>> attributes;  ///< attribute == value
+};
+
+/// A copy of the network keeping the structures and links flagged true; links whose
+/// ends are not both kept are dropped. O(n + m).
+inline Network subnetwork(const Network& net, const std::vector<char>& keep_structure,
+                          const std::vector<char>& keep_link) {
+    if (keep_structure.size() != net.number_of_structures() || keep_link.size() != net.number_of_links())
+        throw input_error("subnetwork: mask sizes do not match the network");
+    Network out(net.directed());
+    std::vector<index_t> remap(net.number_of_structures(), UINT32_MAX);
+    for (index_t i = 0; i < net.number_of_structures(); ++i) {
+        if (!keep_structure[i]) continue;
+        const auto& s = net.structure(i);
+        remap[i] = out.add_structure(s.id, s.name, s.attributes, s.aliases);
+    }
+    for (std::size_t k = 0; k < net.number_of_links(); ++k) {
+        const auto& l = net.links()[k];
+        if (!keep_link[k] || remap[l.source] == UINT32_MAX || remap[l.target] == UINT32_MAX) continue;
+        out.add_link(remap[l.source], remap[l.target],
+                     LinkSpec{net.type_name(l), l.weight, l.start, l.end, net.status_name(l), l.attributes});
+    }
+    return out;
+}
+
+namespace detail {
+inline bool attributes_match(const Attributes& a, const std::vector<std::pair<std::string, Value>>& conds) {
+    for (const auto& [k, v] : conds) {
+        auto it = a.find(k);
+        if (it == a.end() || !values_equal(it->second, v)) return false;
+    }
+    return true;
+}
+}  // namespace detail
+
+/// Keeps every structure and the links that pass the filter.
+inline Network filter_links(const Network& net, const LinkFilter& f) {
+    std::vector<char> ks(net.number_of_structures(), 1), kl(net.number_of_links(), 0);
+    for (std::size_t k = 0; k < net.number_of_links(); ++k) {
+        const auto& l = net.links()[k];
+        bool ok = f.types.empty() || std::find(f.types.begin(), f.types.end(), net.type_name(l)) != f.types.end();
+        ok = ok && (f.statuses.empty() ||
+                    std::find(f.statuses.begin(), f.statuses.end(), net.status_name(l)) != f.statuses.end());
+        ok = ok && detail::attributes_match(l.attributes, f.attributes);
+        if (ok && !f.active_on.empty()) {
+            if (!is_iso_date(f.active_on)) throw input_error("active_on '" + f.active_on + "' is not an ISO date");
+            ok = (l.start.empty() || compare_dates(l.start, f.active_on) <= 0) &&
+                 (l.end.empty() || compare_dates(f.active_on, l.end) <= 0);
+        }
+        kl[k] = ok;
+    }
+    return subnetwork(net, ks, kl);
+}
+
+/// Keeps the structures that pass the filter and the links among them.
+/// Throws not_found for an id in f.ids that is no structure.
+inline Network filter_structures(const Network& net, const StructureFilter& f) {
+    std::vector<char> ks(net.number_of_structures(), f.ids.empty() ? 1 : 0), kl(net.number_of_links(), 1);
+    for (const auto& id : f.ids) ks[net.index_of(id)] = 1;
+    for (index_t i = 0; i < net.number_of_structures(); ++i)
+        ks[i] = ks[i] && detail::attributes_match(net.structure(i).attributes, f.attributes);
+    return subnetwork(net, ks, kl);
+}
+
+// ---- the CSR snapshot ---------------------------------------------------------------------
+
+/// How parallel links (several links, or both orientations of an undirected pair) are
+/// merged into one weighted edge of the simple view.
+enum class Aggregate {
+    sum,    ///< sum of weights (the default)
+    max,    ///< largest weight
+    min,    ///< smallest weight
+    count,  ///< number of links
+    binary  ///< 1 for every connected pair (weights ignored)
+};
+
+struct SimpleViewOptions {
+    Aggregate aggregate = Aggregate::sum;
+    /// Drop direction: a directed network becomes undirected, a -> b and b -> a merging
+    /// into one edge. No effect on an undirected network.
+    bool undirected = false;
+};
+
+/// A simple weighted graph in compressed sparse row form: no parallel edges, no loops,
+/// neighbours sorted by index. Undirected graphs store each edge in both rows.
+/// For directed graphs the rows are out-neighbours, and in_* hold the in-neighbours.
+struct SimpleGraph {
+    bool directed = false;
+    std::size_t n = 0;
+    std::vector<std::size_t> offsets;  ///< n + 1 entries
+    std::vector<index_t> targets;
+    std::vector<double> weights;
+    std::vector<std::size_t> in_offsets;  ///< directed only
+    std::vector<index_t> in_sources;
+    std::vector<double> in_weights;
+
+    /// Number of edges (undirected) or arcs (directed).
+    std::size_t number_of_edges() const noexcept { return directed ? targets.size() : targets.size() / 2; }
+    std::span<const index_t> neighbors(index_t u) const {
+        return {targets.data() + offsets[u], targets.data() + offsets[u + 1]};
+    }
+    std::span<const double> neighbor_weights(index_t u) const {
+        return {weights.data() + offsets[u], weights.data() + offsets[u + 1]};
+    }
+    std::span<const index_t> in_neighbors(index_t u) const {
+        if (!directed) return neighbors(u);
+        return {in_sources.data() + in_offsets[u], in_sources.data() + in_offsets[u + 1]};
+    }
+    std::span<const double> in_neighbor_weights(index_t u) const {
+        if (!directed) return neighbor_weights(u);
+        return {in_weights.data() + in_offsets[u], in_weights.data() + in_offsets[u + 1]};
+    }
+    std::size_t degree(index_t u) const noexcept { return offsets[u + 1] - offsets[u]; }
+    /// Weight of the edge u -> v, or nullopt. O(log deg u).
+    std::optional<double> edge_weight(index_t u, index_t v) const {
+        auto nb = neighbors(u);
+        auto it = std::lower_bound(nb.begin(), nb.end(), v);
+        if (it == nb.end() || *it != v) return std::nullopt;
+        return weights[offsets[u] + static_cast<std::size_t>(it - nb.begin())];
+    }
+};
+
+namespace detail {
+struct Arc {
+    index_t target;
+    double weight;
+};
+
+/// Builds rows from (source, target, weight) triples: counting sort by source, sort each
+/// row by target, merge duplicates with the aggregate. O(m log d_max), two passes, no
+/// per-edge allocation.
+inline void build_rows(std::size_t n, const std::vector<index_t>& src, const std::vector<index_t>& dst,
+                       const std::vector<double>& w, Aggregate agg, std::vector<std::size_t>& offsets,
+                       std::vector<index_t>& targets, std::vector<double>& weights) {
+    std::vector<std::size_t> start(n + 1, 0);
+    for (auto s : src) ++start[s + 1];
+    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+    std::vector<Arc> arcs(src.size());
+    {
+        std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+        for (std::size_t k = 0; k < src.size(); ++k) {
+            const double x = agg == Aggregate::count || agg == Aggregate::binary ? 1.0 : w[k];
+            arcs[pos[src[k]]++] = Arc{dst[k], x};
+        }
+    }
+    offsets.assign(n + 1, 0);
+    targets.clear();
+    weights.clear();
+    targets.reserve(arcs.size());
+    weights.reserve(arcs.size());
+    for (std::size_t u = 0; u < n; ++u) {
+        auto b = arcs.begin() + static_cast<std::ptrdiff_t>(start[u]);
+        auto e = arcs.begin() + static_cast<std::ptrdiff_t>(start[u + 1]);
+        std::sort(b, e, [](const Arc& a, const Arc& c) { return a.target < c.target; });
+        for (auto it = b; it != e; ++it) {
+            if (!targets.empty() && targets.size() > offsets[u] && targets.back() == it->target) {
+                double& acc = weights.back();
+                switch (agg) {
+                    case Aggregate::sum:
+                    case Aggregate::count: acc += it->weight; break;
+                    case Aggregate::max: acc = std::max(acc, it->weight); break;
+                    case Aggregate::min: acc = std::min(acc, it->weight); break;
+                    case Aggregate::binary: break;
+                }
+            } else {
+                targets.push_back(it->target);
+                weights.push_back(it->weight);
+            }
+        }
+        offsets[u + 1] = targets.size();
+    }
+}
+}  // namespace detail
+
+/// The simple weighted view of a network as a CSR snapshot (see SimpleGraph).
+/// Undirected (or options.undirected): the links of a pair in both orientations merge
+/// into one edge. Directed: links a -> b merge into one arc, b -> a is another arc.
+/// Complexity: O(n + m log d_max) time, O(n + m) memory.
+inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt = {}) {
+    SimpleGraph g;
+    g.n = net.number_of_structures();
+    g.directed = net.directed() && !opt.undirected;
+    const auto& links = net.links();
+    const std::size_t arcs = g.directed ? links.size() : 2 * links.size();
+    std::vector<index_t> src, dst;
+    std::vector<double> w;
+    src.reserve(arcs);
+    dst.reserve(arcs);
+    w.reserve(arcs);
+    for (const auto& l : links) {
+        src.push_back(l.source);
+        dst.push_back(l.target);
+        w.push_back(l.weight);
+        if (!g.directed) {
+            src.push_back(l.target);
+            dst.push_back(l.source);
+            w.push_back(l.weight);
+        }
+    }
+    detail::build_rows(g.n, src, dst, w, opt.aggregate, g.offsets, g.targets, g.weights);
+    if (g.directed) detail::build_rows(g.n, dst, src, w, opt.aggregate, g.in_offsets, g.in_sources, g.in_weights);
+    return g;
+}
+
+/// Parses an aggregate name: "sum", "max", "min", "count" or "binary".
+inline Aggregate parse_aggregate(std::string_view s) {
+    if (s == "sum") return Aggregate::sum;
+    if (s == "max") return Aggregate::max;
+    if (s == "min") return Aggregate::min;
+    if (s == "count") return Aggregate::count;
+    if (s == "binary") return Aggregate::binary;
+    throw input_error("unknown aggregate '" + std::string(s) + "' (expected sum, max, min, count or binary)");
+}
+
+}  // namespace coopmap

@@ -1,0 +1,81 @@
+"""The ``coopmap`` command line.
+
+    coopmap summary DIR      print a summary of the network in DIR (structures.csv + links.csv)
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import read_csv
+from .errors import Error
+
+
+def _count_table(title: str, counts: Counter, total: int) -> list[str]:
+    lines = [title]
+    width = max((len(str(k)) for k in counts), default=0)
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+        lines.append(f"  {str(key):<{width}}  {n:>5}  ({100.0 * n / total:.0f}%)" if total else f"  {key}  {n}")
+    return lines
+
+
+def summary(folder: Path, directed: bool = False) -> str:
+    """The text summary of the network stored in ``folder``."""
+    links = folder / "links.csv"
+    net = read_csv(folder / "structures.csv", links if links.is_file() else None, directed=directed)
+    n, m = len(net), net.number_of_links()
+    g = net.simple_view(undirected=True)
+    pairs = g.number_of_edges
+    degree = g.indptr[1:] - g.indptr[:-1]
+    isolates = [sid for sid, d in zip(net.structure_ids(), degree) if d == 0]
+    density = 2.0 * pairs / (n * (n - 1)) if n > 1 else float("nan")
+    out = [
+        f"coopmap summary of {folder}",
+        f"  structures: {n}",
+        f"  links: {m} ({'directed' if net.directed else 'undirected'}), "
+        f"{pairs} connected pairs, density {density:.3f}",
+        f"  isolates: {len(isolates)}" + (f" ({', '.join(isolates)})" if isolates else ""),
+    ]
+    records = net.links()
+    out += _count_table("link types:", Counter(r["type"] for r in records), m)
+    statuses = Counter(r["status"] for r in records if r["status"] is not None)
+    if statuses:
+        out += _count_table("link status:", statuses, m)
+    structures = net.structures()
+    for attr in ("legal_family", "tenancy", "role"):
+        values = Counter(s[attr] for s in structures if attr in s)
+        if values:
+            out += _count_table(f"{attr}:", values, n)
+    responses = folder / "responses.csv"
+    if responses.is_file():
+        with open(responses, newline="", encoding="utf-8-sig") as f:
+            status = Counter(row["status"] for row in csv.DictReader(f))
+        answered = status.get("complete", 0) + status.get("partial", 0)
+        total = sum(status.values())
+        out.append(f"response rate: {answered}/{total} ({100.0 * answered / total:.0f}%)" if total else "no responses")
+    if any(r.get("illustrative") for r in records):
+        out.append("note: the links of this dataset are illustrative (generated), not survey data")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="coopmap", description="Cooperation-network analysis.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("summary", help="summary of a network folder (structures.csv, links.csv)")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--directed", action="store_true", help="read the links as directed")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "summary":
+            print(summary(args.folder, args.directed))
+    except Error as e:
+        print(f"coopmap: error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,370 @@
+// Bindings of coopmap/network.hpp and coopmap/io.hpp.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <cmath>
+#include <filesystem>
+#include <optional>
+
+#include "bindings.hpp"
+#include "coopmap/io.hpp"
+
+namespace coopmap::py_bind {
+
+Value to_value(const py::handle& obj, const std::string& what) {
+    if (py::isinstance<py::bool_>(obj)) return obj.cast<bool>();
+    if (py::isinstance<py::str>(obj)) return obj.cast<std::string>();
+    if (py::isinstance<py::int_>(obj)) {
+        try {
+            return obj.cast<std::int64_t>();
+        } catch (const py::cast_error&) {
+            throw input_error(what + ": integer " + py::str(obj).cast<std::string>() + " does not fit in 64 bits");
+        }
+    }
+    if (py::isinstance<py::float_>(obj)) return obj.cast<double>();
+    // numpy scalars and other numbers: numpy.bool_, integer types (__index__), floats (__float__).
+    const std::string tname = py::str(py::type::of(obj).attr("__name__"));
+    if (tname == "bool_" || tname == "bool") return py::bool_(py::reinterpret_borrow<py::object>(obj)).cast<bool>();
+    if (py::hasattr(obj, "__index__")) return py::int_(py::reinterpret_borrow<py::object>(obj)).cast<std::int64_t>();
+    if (py::hasattr(obj, "__float__") && !py::isinstance<py::sequence>(obj))
+        return py::float_(py::reinterpret_borrow<py::object>(obj)).cast<double>();
+    throw input_error(what + ": unsupported value of type " + tname + " (use str, int, float or bool)");
+}
+
+py::object from_value(const Value& v) {
+    struct V {
+        py::object operator()(bool b) const { return py::bool_(b); }
+        py::object operator()(std::int64_t i) const { return py::int_(i); }
+        py::object operator()(double d) const { return py::float_(d); }
+        py::object operator()(const std::string& s) const { return py::str(s); }
+    };
+    return std::visit(V{}, v);
+}
+
+void add_attributes(py::dict& d, const Attributes& a) {
+    for (const auto& [k, v] : a) d[py::str(k)] = from_value(v);
+}
+
+Attributes to_attributes(const py::dict& kwargs, const std::string& owner) {
+    Attributes out;
+    for (auto item : kwargs) {
+        if (item.second.is_none()) continue;
+        if (!py::isinstance<py::str>(item.first)) throw input_error(owner + ": attribute names must be strings");
+        auto key = item.first.cast<std::string>();
+        if (key.empty()) throw input_error(owner + ": attribute name must not be empty");
+        out.insert_or_assign(key, to_value(item.second, owner + ", attribute '" + key + "'"));
+    }
+    return out;
+}
+
+namespace {
+
+std::string str_arg(const py::handle& h, const char* what) {
+    if (!py::isinstance<py::str>(h))
+        throw input_error(std::string(what) + " must be a str, got " +
+                          py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+    return h.cast<std::string>();
+}
+
+std::vector<std::string> aliases_arg(const py::object& o, const std::string& id) {
+    std::vector<std::string> out;
+    if (o.is_none()) return out;
+    if (py::isinstance<py::str>(o)) {
+        out.push_back(o.cast<std::string>());
+        return out;
+    }
+    if (!py::isinstance<py::sequence>(o)) throw input_error("structure '" + id + "': aliases must be a list of str");
+    for (auto a : o) out.push_back(str_arg(a, ("structure '" + id + "': alias").c_str()));
+    return out;
+}
+
+py::dict structure_dict(const Structure& s, bool with_id) {
+    py::dict d;
+    if (with_id) d["id"] = s.id;
+    d["name"] = s.name;
+    if (!s.aliases.empty()) d["aliases"] = py::cast(s.aliases);
+    add_attributes(d, s.attributes);
+    return d;
+}
+
+py::dict link_dict(const Network& net, const Link& l) {
+    py::dict d;
+    d["source"] = net.structure(l.source).id;
+    d["target"] = net.structure(l.target).id;
+    d["type"] = net.type_name(l);
+    d["weight"] = l.weight;
+    d["start"] = l.start.empty() ? py::object(py::none()) : py::object(py::str(l.start));
+    d["end"] = l.end.empty() ? py::object(py::none()) : py::object(py::str(l.end));
+    d["status"] = l.status == 0 ? py::object(py::none()) : py::object(py::str(net.status_name(l)));
+    add_attributes(d, l.attributes);
+    return d;
+}
+
+std::vector<std::string> str_list(const py::object& o, const char* what) {
+    std::vector<std::string> out;
+    if (o.is_none()) return out;
+    if (py::isinstance<py::str>(o)) return {o.cast<std::string>()};
+    for (auto x : o) out.push_back(str_arg(x, what));
+    return out;
+}
+
+std::vector<std::pair<std::string, Value>> conditions(const py::dict& kw, const char* what) {
+    std::vector<std::pair<std::string, Value>> out;
+    for (auto item : kw) {
+        auto key = str_arg(item.first, what);
+        out.emplace_back(key, to_value(item.second, std::string(what) + " '" + key + "'"));
+    }
+    return out;
+}
+
+template <class T>
+py::array_t<T> to_numpy(const std::vector<T>& v) {
+    py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+}
+
+}  // namespace
+
+void bind_network(py::module_& m) {
+    py::class_<SimpleGraph>(m, "SimpleGraph", R"doc(
+A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
+
+Vertices are numbered in the order of ``ids`` (the network's structure order). Row ``u``
+holds the neighbours ``indices[indptr[u]:indptr[u+1]]`` (sorted) and the aggregated
+weights ``weights[indptr[u]:indptr[u+1]]``. Undirected graphs store each edge in both
+rows; directed graphs store out-neighbours, and ``in_indptr``/``in_indices``/``in_weights``
+the in-neighbours. No parallel edges and no self-loops. ``scipy.sparse.csr_array((weights,
+indices, indptr))`` gives the weighted adjacency matrix.
+)doc")
+        .def_readonly("directed", &SimpleGraph::directed)
+        .def_readonly("n", &SimpleGraph::n, "Number of vertices.")
+        .def_property_readonly("number_of_edges", &SimpleGraph::number_of_edges,
+                               "Edges (undirected) or arcs (directed).")
+        .def_property_readonly("indptr", [](const SimpleGraph& g) { return to_numpy(g.offsets); })
+        .def_property_readonly("indices", [](const SimpleGraph& g) { return to_numpy(g.targets); })
+        .def_property_readonly("weights", [](const SimpleGraph& g) { return to_numpy(g.weights); })
+        .def_property_readonly("in_indptr", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_offsets : g.offsets); })
+        .def_property_readonly("in_indices", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_sources : g.targets); })
+        .def_property_readonly("in_weights", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_weights : g.weights); })
+        .def("__repr__", [](const SimpleGraph& g) {
+            return "<coopmap.SimpleGraph " + std::string(g.directed ? "directed" : "undirected") + ", " +
+                   std::to_string(g.n) + " vertices, " + std::to_string(g.number_of_edges()) + " edges>";
+        });
+
+    py::class_<Network>(m, "Network", R"doc(
+A cooperation network: structures (organisations) and the links between them.
+
+Structures have a stable string id, a display ``name`` (the id when none is given),
+``aliases`` (name variants, usable wherever an id is expected) and typed attributes
+(str, int, float, bool). Links join two distinct structures and have a ``type`` (default
+``"cooperation"``), a ``weight`` (finite, > 0; default 1), optional ISO ``start``/``end``
+dates, an optional ``status`` (e.g. ``"confirmed"``, ``"unconfirmed"``) and typed
+attributes. Several links may join the same pair (multiplex networks). The whole
+network is directed or undirected. Structures keep their insertion order.
+
+Example::
+
+    net = coopmap.Network()
+    net.add_structure("ies", name="IES", legal_family="association", tenancy="permanent")
+    net.add_structure("bge", name="BGE", tenancy="part-time")
+    net.add_link("ies", "bge", type="shared_premises", weight=2.0)
+)doc")
+        .def(py::init<bool>(), py::arg("directed") = false, "Creates an empty network (undirected by default).")
+        .def_property_readonly("directed", &Network::directed, "True for a directed network.")
+        .def("is_directed", &Network::directed, "True for a directed network (as networkx's is_directed).")
+        .def("__len__", &Network::number_of_structures, "Number of structures.")
+        .def("number_of_structures", &Network::number_of_structures, "Number of structures.")
+        .def("number_of_links", &Network::number_of_links,
+             "Number of links (parallel links of a multiplex pair count separately).")
+        .def("__contains__", [](const Network& n, const py::object& key) {
+            return py::isinstance<py::str>(key) && n.contains(key.cast<std::string>());
+        }, "True when the key is a structure id or alias.")
+        .def("__iter__", [](const Network& n) {
+            py::list ids;
+            for (const auto& s : n.structures()) ids.append(s.id);
+            return py::iter(ids);
+        }, "Iterates over structure ids in insertion order.")
+        .def("structure_ids", [](const Network& n) {
+            std::vector<std::string> ids;
+            ids.reserve(n.number_of_structures());
+            for (const auto& s : n.structures()) ids.push_back(s.id);
+            return ids;
+        }, "The structure ids, in insertion order.")
+        .def("add_structure", [](Network& n, const py::object& id, const py::object& name, const py::object& aliases,
+                                 const py::kwargs& attrs) {
+            auto sid = str_arg(id, "structure id");
+            std::string nm = name.is_none() ? std::string() : str_arg(name, "name");
+            auto al = aliases_arg(aliases, sid);
+            auto a = to_attributes(attrs, "structure '" + sid + "'");
+            n.add_structure(sid, nm, std::move(a), std::move(al));
+        }, py::arg("id"), py::kw_only(), py::arg("name") = py::none(), py::arg("aliases") = py::none(), R"doc(
+Adds a structure.
+
+Parameters: ``id`` (non-empty str, unique among ids and aliases); ``name`` (display
+name, defaults to the id); ``aliases`` (list of name variants); any other keyword is a
+typed attribute (str, int, float, bool; None is skipped).
+
+Raises ValueError for an empty or duplicate id, or an alias already in use.
+)doc")
+        .def("structure", [](const Network& n, const std::string& key) { return structure_dict(n.structure(key), false); },
+             py::arg("id"), "The structure's attributes as a dict, with ``name`` (and ``aliases`` when it has any). "
+                            "Accepts an id or an alias. Raises KeyError for an unknown structure.")
+        .def("structures", [](const Network& n) {
+            py::list out;
+            for (const auto& s : n.structures()) out.append(structure_dict(s, true));
+            return out;
+        }, "All structures as a list of records (dicts with ``id``, ``name``, ...): ``pandas.DataFrame(net.structures())``.")
+        .def("resolve", [](const Network& n, const std::string& key) { return n.structure(key).id; }, py::arg("key"),
+             "The id of the structure with this id or alias. Raises KeyError when none.")
+        .def("set_attribute", [](Network& n, const std::string& key, const std::string& name, const py::object& value) {
+            n.index_of(key);
+            if (name == "name") { n.set_name(key, value.is_none() ? std::string() : str_arg(value, "name")); return; }
+            if (value.is_none()) { n.remove_attribute(key, name); return; }
+            n.set_attribute(key, name, to_value(value, "structure '" + key + "', attribute '" + name + "'"));
+        }, py::arg("id"), py::arg("name"), py::arg("value"),
+             "Sets a structure attribute (``name`` sets the display name); None removes the attribute.")
+        .def("set_name", &Network::set_name, py::arg("id"), py::arg("name"), "Sets the display name.")
+        .def("add_alias", &Network::add_alias, py::arg("id"), py::arg("alias"),
+             "Adds a name variant. Raises ValueError when another structure uses it.")
+        .def("remove_structure", &Network::remove_structure, py::arg("id"),
+             "Removes a structure and its links; returns the number of links removed. O(n + m).")
+        .def("add_link", [](Network& n, const py::object& source, const py::object& target, const py::object& type,
+                            double weight, const py::object& start, const py::object& end, const py::object& status,
+                            const py::kwargs& attrs) {
+            const auto s = str_arg(source, "source"), t = str_arg(target, "target");
+            LinkSpec spec;
+            spec.type = str_arg(type, "type");
+            spec.weight = weight;
+            if (!start.is_none()) spec.start = str_arg(start, "start");
+            if (!end.is_none()) spec.end = str_arg(end, "end");
+            if (!status.is_none()) spec.status = str_arg(status, "status");
+            spec.attributes = to_attributes(attrs, "link " + s + " -- " + t);
+            return n.add_link(s, t, std::move(spec));
+        }, py::arg("source"), py::arg("target"), py::kw_only(), py::arg("type") = "cooperation",
+             py::arg("weight") = 1.0, py::arg("start") = py::none(), py::arg("end") = py::none(),
+             py::arg("status") = py::none(), R"doc(
+Adds a link and returns its index.
+
+``source``/``target`` are structure ids or aliases and must exist: an unknown one raises
+KeyError (never a silent creation: a typo in survey data must surface). ``type`` is the
+link type code; ``weight`` a finite number > 0 (ValueError otherwise); ``start``/``end``
+ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; other keywords are
+typed attributes. A self-loop raises ValueError. Several links may join one pair.
+)doc")
+        .def("remove_link", [](Network& n, const std::string& s, const std::string& t, const py::object& type) {
+            std::optional<std::string> ty;
+            if (!type.is_none()) ty = str_arg(type, "type");
+            return n.remove_links(s, t, ty ? std::optional<std::string_view>(*ty) : std::nullopt);
+        }, py::arg("source"), py::arg("target"), py::arg("type") = py::none(),
+             "Removes the links between two structures (of one type if given); returns how many. "
+             "Raises KeyError when there is none.")
+        .def("has_link", [](const Network& n, const std::string& s, const std::string& t, const py::object& type) {
+            auto a = n.find(s), b = n.find(t);
+            if (!a || !b) return false;
+            for (auto k : n.links_between(*a, *b))
+                if (type.is_none() || n.type_name(n.links()[k]) == str_arg(type, "type")) return true;
+            return false;
+        }, py::arg("source"), py::arg("target"), py::arg("type") = py::none(),
+             "True when a link (of this type, if given) joins the two structures (source -> target if directed).")
+        .def("links", [](const Network& n) {
+            py::list out;
+            for (const auto& l : n.links()) out.append(link_dict(n, l));
+            return out;
+        }, "All links as records (``source``, ``target``, ``type``, ``weight``, ``start``, ``end``, ``status`` and "
+           "attributes), in insertion order: ``pandas.DataFrame(net.links())``.")
+        .def("set_link_attribute", [](Network& n, std::size_t k, const std::string& name, const py::object& value) {
+            n.set_link_attribute(k, name, to_value(value, "link " + std::to_string(k) + ", attribute '" + name + "'"));
+        }, py::arg("index"), py::arg("name"), py::arg("value"), "Sets an attribute of the link with this index.")
+        .def("link_types", &Network::link_types, "Link type codes in use, in order of first appearance.")
+        .def("neighbors", [](const Network& n, const std::string& key) {
+            const auto i = n.index_of(key);
+            std::vector<std::string> out;
+            std::vector<char> seen(n.number_of_structures(), 0);
+            for (const auto& l : n.links()) {
+                index_t o = UINT32_MAX;
+                if (l.source == i) o = l.target;
+                else if (l.target == i && !n.directed()) o = l.source;
+                if (o != UINT32_MAX && !seen[o]) { seen[o] = 1; out.push_back(n.structure(o).id); }
+            }
+            return out;
+        }, py::arg("id"), "Ids of the partners of a structure (successors when directed), each once. O(m).")
+        .def("filter_links", [](const Network& n, const py::object& type, const py::object& status,
+                                const py::object& active_on, const py::kwargs& attrs) {
+            LinkFilter f;
+            f.types = str_list(type, "type");
+            f.statuses = str_list(status, "status");
+            if (!active_on.is_none()) f.active_on = str_arg(active_on, "active_on");
+            f.attributes = conditions(attrs, "link attribute");
+            py::gil_scoped_release nogil;
+            return filter_links(n, f);
+        }, py::kw_only(), py::arg("type") = py::none(), py::arg("status") = py::none(), py::arg("active_on") = py::none(),
+             R"doc(
+A new network with every structure and only the links that match: ``type`` (a code or a
+list of codes), ``status`` (one or a list), ``active_on`` (ISO date within the link's
+start/end, open bounds when missing), and attribute equalities as keywords (1 == 1.0).
+)doc")
+        .def("filter_structures", [](const Network& n, const py::object& ids, const py::kwargs& attrs) {
+            StructureFilter f;
+            f.ids = str_list(ids, "structure id");
+            f.attributes = conditions(attrs, "structure attribute");
+            py::gil_scoped_release nogil;
+            return filter_structures(n, f);
+        }, py::arg("ids") = py::none(), R"doc(
+A new network with the structures that match (``ids``: a list of ids or aliases; keywords:
+attribute equalities such as ``legal_family="association"``) and the links among them.
+Raises KeyError for an unknown id.
+)doc")
+        .def("simple_view", [](const Network& n, const std::string& aggregate, bool undirected) {
+            SimpleViewOptions o{parse_aggregate(aggregate), undirected};
+            py::gil_scoped_release nogil;
+            return simple_view(n, o);
+        }, py::arg("aggregate") = "sum", py::arg("undirected") = false, R"doc(
+The simple weighted view as a CSR snapshot (:class:`SimpleGraph`).
+
+Parallel links of a pair merge into one edge whose weight is their ``sum`` (default),
+``max``, ``min``, ``count``, or 1 (``binary``). ``undirected=True`` drops direction (a->b and
+b->a merge). Complexity O(n + m log d_max).
+)doc")
+        .def("copy", [](const Network& n) { return Network(n); }, "A deep copy.")
+        .def("__copy__", [](const Network& n) { return Network(n); })
+        .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); }, py::arg("memo"))
+        .def("write_csv", [](const Network& n, const std::optional<std::filesystem::path>& structures,
+                             const std::optional<std::filesystem::path>& links, const std::string& delimiter) {
+            if (delimiter.size() != 1) throw input_error("write_csv: delimiter must be one character");
+            const std::string sp = structures ? structures->string() : std::string();
+            const std::string lp = links ? links->string() : std::string();
+            py::gil_scoped_release nogil;
+            write_csv(n, sp, lp, CsvWriteOptions{delimiter[0]});
+        }, py::kw_only(), py::arg("structures") = py::none(), py::arg("links") = py::none(), py::arg("delimiter") = ",",
+             R"doc(
+Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
+is lossless (ids, names, aliases, attribute values and types, link types, weights,
+dates, statuses). Each file is written beside the target and renamed over it.
+)doc")
+        .def("to_networkx", [](const Network& n) {
+            return py::module_::import("coopmap._networkx").attr("to_networkx")(py::cast(n, py::return_value_policy::reference));
+        }, R"doc(
+The network as a networkx graph: Graph/DiGraph, or MultiGraph/MultiDiGraph when some
+pair has several links. Nodes carry the structure attributes (``name``, ``aliases``,
+...); edges carry ``type``, ``weight``, ``start``/``end``/``status`` when set, and link
+attributes. Multigraph edge keys are the link type (a repeated type gets ``type#2``...).
+)doc")
+        .def("__repr__", [](const Network& n) {
+            return "<coopmap.Network " + std::string(n.directed() ? "directed" : "undirected") + ", " +
+                   std::to_string(n.number_of_structures()) + " structures, " + std::to_string(n.number_of_links()) +
+                   " links>";
+        });
+
+    m.def("_read_csv", [](const std::filesystem::path& structures, const std::optional<std::filesystem::path>& links,
+                          bool directed, const std::string& delimiter) {
+        if (delimiter.size() > 1) throw input_error("read_csv: delimiter must be one character");
+        CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0]};
+        const std::string sp = structures.string(), lp = links ? links->string() : std::string();
+        py::gil_scoped_release nogil;
+        return read_csv(sp, lp, o);
+    }, py::arg("structures"), py::arg("links") = py::none(), py::arg("directed") = false, py::arg("delimiter") = "");
+}
+
+}  // namespace coopmap::py_bind

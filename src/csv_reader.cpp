@@ -1,0 +1,206 @@
+#include "coopmap/detail/csv_reader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace coopmap::detail {
+
+namespace {
+constexpr std::size_t kChunk = 1 << 20;
+
+bool is_space(int c, char delim) { return (c == ' ' || c == '\t') && c != delim; }
+
+std::string hex_byte(unsigned char b) {
+    static const char* d = "0123456789ABCDEF";
+    return std::string("0x") + d[b >> 4] + d[b & 15];
+}
+}  // namespace
+
+std::size_t invalid_utf8_offset(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) { len = 3; lo = 0xA0; }
+        else if (c >= 0xE1 && c <= 0xEC) len = 3;
+        else if (c == 0xED) { len = 3; hi = 0x9F; }
+        else if (c >= 0xEE && c <= 0xEF) len = 3;
+        else if (c == 0xF0) { len = 4; lo = 0x90; }
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) { len = 4; hi = 0x8F; }
+        else return i;
+        if (i + len > n) return i;
+        if (p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+        i += len;
+    }
+    return static_cast<std::size_t>(-1);
+}
+
+CsvReader::CsvReader(std::string path, char delimiter) : path_(std::move(path)), buf_(kChunk), delim_(delimiter) {
+    file_ = std::fopen(path_.c_str(), "rb");
+    if (!file_) throw parse_error(path_, 0, 0, "", std::string("cannot open file: ") + std::strerror(errno));
+    fill();
+    if (len_ >= 3 && static_cast<unsigned char>(buf_[0]) == 0xEF && static_cast<unsigned char>(buf_[1]) == 0xBB &&
+        static_cast<unsigned char>(buf_[2]) == 0xBF)
+        pos_ = 3;
+    if (delim_ == 0) {
+        // Detect on the header line: the most frequent of , ; TAB outside quotes (ties: ,).
+        std::size_t counts[3] = {0, 0, 0};
+        bool in_quotes = false;
+        for (std::size_t i = pos_; i < len_; ++i) {
+            const char c = buf_[i];
+            if (c == '"') in_quotes = !in_quotes;
+            else if (!in_quotes && (c == '\n' || c == '\r')) break;
+            else if (!in_quotes && c == ',') ++counts[0];
+            else if (!in_quotes && c == ';') ++counts[1];
+            else if (!in_quotes && c == '\t') ++counts[2];
+        }
+        delim_ = ',';
+        if (counts[1] > counts[0] && counts[1] >= counts[2]) delim_ = ';';
+        else if (counts[2] > counts[0] && counts[2] > counts[1]) delim_ = '\t';
+    }
+    std::vector<char> quoted;
+    if (!read_record(header_, quoted))
+        throw parse_error(path_, 1, 0, "", "empty file: expected a header line naming the columns");
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+        if (header_[i].empty()) fail(i, "empty column name in the header");
+        for (std::size_t j = 0; j < i; ++j)
+            if (header_[j] == header_[i]) fail(i, "column '" + header_[i] + "' appears twice in the header");
+    }
+}
+
+CsvReader::~CsvReader() {
+    if (file_) std::fclose(file_);
+}
+
+std::size_t CsvReader::column(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < header_.size(); ++i)
+        if (header_[i] == name) return i;
+    return npos;
+}
+
+void CsvReader::fail(std::size_t column, const std::string& message) const {
+    if (column == npos) throw parse_error(path_, record_line_, 0, "", message);
+    throw parse_error(path_, record_line_, column + 1, column < header_.size() ? header_[column] : std::string(),
+                      message);
+}
+
+bool CsvReader::fill() {
+    if (eof_) return false;
+    len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
+    pos_ = 0;
+    if (len_ == 0) {
+        if (std::ferror(file_)) throw parse_error(path_, line_, 0, "", "read error");
+        eof_ = true;
+        return false;
+    }
+    return true;
+}
+
+int CsvReader::peek() {
+    if (pos_ >= len_ && !fill()) return EOF;
+    return static_cast<unsigned char>(buf_[pos_]);
+}
+
+int CsvReader::get() {
+    const int c = peek();
+    if (c != EOF) ++pos_;
+    return c;
+}
+
+bool CsvReader::next(std::vector<std::string>& fields, std::vector<char>& quoted) {
+    if (!read_record(fields, quoted)) return false;
+    if (fields.size() != header_.size()) {
+        if (fields.size() > header_.size())
+            throw parse_error(path_, record_line_, header_.size() + 1, "",
+                              "this row has " + std::to_string(fields.size()) + " fields but the header has " +
+                                  std::to_string(header_.size()));
+        fail(fields.size(), "this row has " + std::to_string(fields.size()) + " fields but the header has " +
+                                std::to_string(header_.size()) + " (missing '" + header_[fields.size()] + "')");
+    }
+    return true;
+}
+
+bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>& quoted) {
+    for (;;) {  // loop to skip blank lines
+        fields.clear();
+        quoted.clear();
+        record_line_ = line_;
+        if (peek() == EOF) return false;
+        bool end_of_record = false;
+        while (!end_of_record) {
+            std::string field;
+            bool q = false;
+            int c;
+            while (is_space(c = peek(), delim_)) get();
+            if (c == '"') {
+                q = true;
+                get();
+                const std::size_t open_line = line_;
+                for (;;) {
+                    c = get();
+                    if (c == EOF)
+                        throw parse_error(path_, open_line, fields.size() + 1,
+                                          fields.size() < header_.size() ? header_[fields.size()] : std::string(),
+                                          "quoted field is never closed (missing closing quote)");
+                    if (c == '"') {
+                        if (peek() == '"') { get(); field.push_back('"'); continue; }
+                        break;
+                    }
+                    if (c == '\n') ++line_;
+                    else if (c == '\r') {
+                        if (peek() == '\n') { get(); field.push_back('\r'); field.push_back('\n'); ++line_; continue; }
+                        ++line_;
+                    }
+                    field.push_back(static_cast<char>(c));
+                }
+                while (is_space(c = peek(), delim_)) get();
+                if (c != EOF && c != delim_ && c != '\n' && c != '\r') {
+                    fields.push_back(std::move(field));
+                    fail(fields.size() - 1, "unexpected character after a closing quote (a quote inside a quoted "
+                                            "field must be doubled)");
+                }
+            } else {
+                while ((c = peek()) != EOF && c != delim_ && c != '\n' && c != '\r') {
+                    if (c == '"') {
+                        fields.push_back(std::move(field));
+                        fail(fields.size() - 1,
+                             "quote inside an unquoted field (quote the whole field and double the inner quotes)");
+                    }
+                    field.push_back(static_cast<char>(c));
+                    get();
+                }
+                while (!field.empty() && is_space(static_cast<unsigned char>(field.back()), delim_)) field.pop_back();
+            }
+            c = get();
+            if (c == EOF || c == '\n') end_of_record = true;
+            else if (c == '\r') {
+                if (peek() == '\n') get();
+                end_of_record = true;
+            }
+            if (const auto bad = invalid_utf8_offset(field); bad != static_cast<std::size_t>(-1)) {
+                const auto b = static_cast<unsigned char>(field[bad]);
+                fields.push_back(std::move(field));
+                fail(fields.size() - 1, "invalid UTF-8 (byte " + hex_byte(b) + " at byte " + std::to_string(bad + 1) +
+                                            " of the field); save the file as UTF-8");
+            }
+            fields.push_back(std::move(field));
+            quoted.push_back(q);
+            if (end_of_record) {
+                if (c == '\n' || c == '\r') ++line_;
+            }
+        }
+        if (fields.size() == 1 && fields[0].empty() && !quoted[0]) continue;  // blank line
+        return true;
+    }
+}
+
+}  // namespace coopmap::detail

@@ -1,0 +1,406 @@
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <set>
+
+#include "coopmap/detail/csv_reader.hpp"
+#include "coopmap/io.hpp"
+
+namespace coopmap {
+namespace {
+
+using detail::CsvReader;
+
+/// Parses a finite or infinite double from the whole text (decimal comma allowed when
+/// decimal_comma). Returns false when the text is not a number.
+bool parse_double(std::string_view s, bool decimal_comma, double& out) {
+    if (s.empty()) return false;
+    std::string tmp;
+    if (decimal_comma && s.find(',') != std::string_view::npos && s.find('.') == std::string_view::npos &&
+        std::count(s.begin(), s.end(), ',') == 1) {
+        tmp.assign(s);
+        std::replace(tmp.begin(), tmp.end(), ',', '.');
+        s = tmp;
+    }
+    std::string_view body = s;
+    if (body.front() == '+') body.remove_prefix(1);
+    if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.' ||
+                          body.front() == '-' || body.front() == 'i' || body.front() == 'I' || body.front() == 'n' ||
+                          body.front() == 'N'))
+        return false;
+    auto res = std::from_chars(body.data(), body.data() + body.size(), out);
+    return res.ec == std::errc() && res.ptr == body.data() + body.size();
+}
+
+bool parse_canonical_int(std::string_view s, std::int64_t& out) {
+    std::string_view d = s;
+    if (!d.empty() && d.front() == '-') d.remove_prefix(1);
+    if (d.empty() || (d.size() > 1 && d.front() == '0')) return false;
+    if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    auto res = std::from_chars(s.data(), s.data() + s.size(), out);
+    return res.ec == std::errc() && res.ptr == s.data() + s.size();
+}
+
+bool parse_bool(std::string_view s, bool& out) {
+    std::string l(s);
+    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (l == "true") { out = true; return true; }
+    if (l == "false") { out = false; return true; }
+    return false;
+}
+
+/// A number that is typed as a number: finite, and without a leading zero before other
+/// digits (so "0123" stays a string: postcodes, SIREN numbers).
+bool is_typed_number(std::string_view s, bool decimal_comma, double& out) {
+    std::string_view d = s;
+    if (!d.empty() && (d.front() == '-' || d.front() == '+')) d.remove_prefix(1);
+    if (d.size() > 1 && d[0] == '0' && std::isdigit(static_cast<unsigned char>(d[1]))) return false;
+    if (d.empty() || !(std::isdigit(static_cast<unsigned char>(d.front())) || d.front() == '.')) return false;
+    return parse_double(s, decimal_comma, out) && std::isfinite(out);
+}
+
+/// Raw cells of one attribute column, typed once the whole file is read.
+struct AttributeColumn {
+    std::size_t index;  // in the file
+    std::string name;
+    std::vector<std::string> cells;  // one per kept row
+    std::vector<char> quoted;
+};
+
+enum class ColumnType { integer, real, boolean, string };
+
+ColumnType infer(const AttributeColumn& col, bool decimal_comma) {
+    bool any = false, all_int = true, all_num = true, all_bool = true;
+    for (std::size_t r = 0; r < col.cells.size(); ++r) {
+        const auto& c = col.cells[r];
+        if (c.empty()) {
+            if (col.quoted[r]) return ColumnType::string;  // "" is an empty string
+            continue;
+        }
+        any = true;
+        std::int64_t i;
+        double d;
+        bool b;
+        if (all_int && !parse_canonical_int(c, i)) all_int = false;
+        if (all_num && !is_typed_number(c, decimal_comma, d)) all_num = false;
+        if (all_bool && !parse_bool(c, b)) all_bool = false;
+        if (!all_int && !all_num && !all_bool) return ColumnType::string;
+    }
+    if (!any) return ColumnType::string;
+    if (all_int) return ColumnType::integer;
+    if (all_num) return ColumnType::real;
+    if (all_bool) return ColumnType::boolean;
+    return ColumnType::string;
+}
+
+/// Types each column and calls set(row, name, value) for every present cell.
+template <class Set>
+void apply_attributes(std::vector<AttributeColumn>& cols, bool decimal_comma, Set&& set) {
+    for (auto& col : cols) {
+        const auto type = infer(col, decimal_comma);
+        for (std::size_t r = 0; r < col.cells.size(); ++r) {
+            auto& c = col.cells[r];
+            if (c.empty() && !col.quoted[r]) continue;
+            Value v;
+            switch (type) {
+                case ColumnType::integer: { std::int64_t i = 0; parse_canonical_int(c, i); v = i; break; }
+                case ColumnType::real: { double d = 0; parse_double(c, decimal_comma, d); v = d; break; }
+                case ColumnType::boolean: { bool b = false; parse_bool(c, b); v = b; break; }
+                case ColumnType::string: v = std::move(c); break;
+            }
+            set(r, col.name, std::move(v));
+        }
+        std::vector<std::string>().swap(col.cells);
+    }
+}
+
+std::vector<AttributeColumn> attribute_columns(const CsvReader& r, std::initializer_list<std::string_view> core) {
+    std::vector<AttributeColumn> cols;
+    for (std::size_t i = 0; i < r.header().size(); ++i)
+        if (std::find(core.begin(), core.end(), r.header()[i]) == core.end())
+            cols.push_back(AttributeColumn{i, r.header()[i], {}, {}});
+    return cols;
+}
+
+void read_structures(Network& net, const std::string& path, char delimiter) {
+    CsvReader r(path, delimiter);
+    const auto c_id = r.column("id");
+    if (c_id == CsvReader::npos)
+        throw parse_error(path, 1, 0, "", "missing required column 'id' (the header has: " + [&] {
+            std::string s;
+            for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
+            return s;
+        }() + ")");
+    const auto c_name = r.column("name"), c_aliases = r.column("aliases");
+    auto cols = attribute_columns(r, {"id", "name", "aliases"});
+    std::vector<std::size_t> first_line;  // line of each structure, for duplicate messages
+    std::vector<std::string> f;
+    std::vector<char> q;
+    while (r.next(f, q)) {
+        const auto& id = f[c_id];
+        if (id.empty()) r.fail(c_id, "empty structure id");
+        if (auto prev = net.find(id)) {
+            if (net.structure(*prev).id == id)
+                r.fail(c_id, "duplicate structure id '" + id + "' (first defined on line " +
+                                 std::to_string(first_line[*prev]) + ")");
+            r.fail(c_id, "structure id '" + id + "' is already an alias of structure '" + net.structure(*prev).id +
+                             "' (line " + std::to_string(first_line[*prev]) + ")");
+        }
+        std::vector<std::string> aliases;
+        if (c_aliases != CsvReader::npos && !f[c_aliases].empty()) {
+            std::string_view s = f[c_aliases];
+            for (;;) {
+                const auto bar = s.find('|');
+                std::string a(s.substr(0, bar));
+                const auto b = a.find_first_not_of(" \t"), e = a.find_last_not_of(" \t");
+                a = b == std::string::npos ? std::string() : a.substr(b, e - b + 1);
+                if (a.empty()) r.fail(c_aliases, "empty alias in '" + std::string(f[c_aliases]) + "'");
+                if (a != id) {
+                    if (std::find(aliases.begin(), aliases.end(), a) != aliases.end())
+                        r.fail(c_aliases, "alias '" + a + "' given twice");
+                    if (auto other = net.find(a))
+                        r.fail(c_aliases, "alias '" + a + "' is already used by structure '" +
+                                              net.structure(*other).id + "' (line " +
+                                              std::to_string(first_line[*other]) + ")");
+                    aliases.push_back(std::move(a));
+                }
+                if (bar == std::string_view::npos) break;
+                s.remove_prefix(bar + 1);
+            }
+        }
+        try {
+            net.add_structure(id, c_name == CsvReader::npos ? std::string() : f[c_name], {}, std::move(aliases));
+        } catch (const input_error& e) {
+            r.fail(c_id, e.what());
+        }
+        first_line.push_back(r.line());
+        for (auto& col : cols) {
+            col.cells.push_back(std::move(f[col.index]));
+            col.quoted.push_back(q[col.index]);
+        }
+    }
+    apply_attributes(cols, r.delimiter() == ';', [&](std::size_t row, const std::string& name, Value v) {
+        net.set_attribute(net.structure(static_cast<index_t>(row)).id, name, std::move(v));
+    });
+}
+
+void read_links(Network& net, const std::string& path, char delimiter) {
+    CsvReader r(path, delimiter);
+    const auto c_s = r.column("source"), c_t = r.column("target");
+    for (auto [c, name] : {std::pair{c_s, "source"}, std::pair{c_t, "target"}})
+        if (c == CsvReader::npos) {
+            std::string s;
+            for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
+            throw parse_error(path, 1, 0, "", std::string("missing required column '") + name +
+                                                  "' (the header has: " + s + ")");
+        }
+    const auto c_type = r.column("type"), c_w = r.column("weight"), c_start = r.column("start"),
+               c_end = r.column("end"), c_status = r.column("status");
+    auto cols = attribute_columns(r, {"source", "target", "type", "weight", "start", "end", "status"});
+    const bool decimal_comma = r.delimiter() == ';';
+    std::vector<std::string> f;
+    std::vector<char> q;
+    while (r.next(f, q)) {
+        index_t ends[2];
+        for (int k = 0; k < 2; ++k) {
+            const auto c = k == 0 ? c_s : c_t;
+            if (f[c].empty()) r.fail(c, std::string("empty ") + (k == 0 ? "source" : "target"));
+            auto i = net.find(f[c]);
+            if (!i) r.fail(c, "unknown structure '" + f[c] + "' (not an id or alias in the structures file)");
+            ends[k] = *i;
+        }
+        if (ends[0] == ends[1])
+            r.fail(c_t, "self-loop: source and target are the same structure '" + net.structure(ends[0]).id + "'");
+        LinkSpec spec;
+        if (c_type != CsvReader::npos && !f[c_type].empty()) spec.type = std::move(f[c_type]);
+        if (c_w != CsvReader::npos && !f[c_w].empty()) {
+            double w;
+            if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + f[c_w] + "' is not a number");
+            if (!std::isfinite(w)) r.fail(c_w, "weight '" + f[c_w] + "' is not finite");
+            if (!(w > 0)) r.fail(c_w, "weight must be > 0, got '" + f[c_w] + "'");
+            spec.weight = w;
+        }
+        for (auto [c, dst, name] : {std::tuple{c_start, &spec.start, "start"}, std::tuple{c_end, &spec.end, "end"}}) {
+            if (c == CsvReader::npos || f[c].empty()) continue;
+            if (!is_iso_date(f[c]))
+                r.fail(c, std::string(name) + " date '" + f[c] + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+            *dst = std::move(f[c]);
+        }
+        if (!spec.start.empty() && !spec.end.empty() && compare_dates(spec.end, spec.start) < 0)
+            r.fail(c_end, "end " + spec.end + " is before start " + spec.start);
+        if (c_status != CsvReader::npos) spec.status = std::move(f[c_status]);
+        try {
+            net.add_link(ends[0], ends[1], std::move(spec));
+        } catch (const input_error& e) {
+            r.fail(CsvReader::npos, e.what());
+        }
+        for (auto& col : cols) {
+            col.cells.push_back(std::move(f[col.index]));
+            col.quoted.push_back(q[col.index]);
+        }
+    }
+    apply_attributes(cols, decimal_comma, [&](std::size_t row, const std::string& name, Value v) {
+        net.set_link_attribute(row, name, std::move(v));
+    });
+}
+
+// ---- writing ------------------------------------------------------------------------------
+
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path) : path_(std::move(path)), tmp_(path_ + ".coopmap-tmp") {
+        f_ = std::fopen(tmp_.c_str(), "wb");
+        if (!f_) throw input_error(path_ + ": cannot write: " + std::strerror(errno));
+    }
+    ~AtomicFile() {
+        if (f_) {
+            std::fclose(f_);
+            std::remove(tmp_.c_str());
+        }
+    }
+    void write(std::string_view s) {
+        if (std::fwrite(s.data(), 1, s.size(), f_) != s.size())
+            throw input_error(path_ + ": write failed: " + std::strerror(errno));
+    }
+    void commit() {
+        const bool ok = std::fflush(f_) == 0;
+        std::fclose(f_);
+        f_ = nullptr;
+        if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+            std::remove(tmp_.c_str());
+            throw input_error(path_ + ": cannot write: " + std::strerror(errno));
+        }
+    }
+
+private:
+    std::string path_, tmp_;
+    std::FILE* f_ = nullptr;
+};
+
+/// Appends a field, quoted when it holds the separator, a quote, a line break, leading
+/// or trailing white space, or when it is an empty string value (force_quote).
+void put_field(std::string& line, std::string_view s, char delim, bool force_quote = false) {
+    const bool needs = force_quote || s.find_first_of(std::string{'"', '\n', '\r', delim}) != std::string_view::npos ||
+                       (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t'));
+    if (!needs) {
+        line.append(s);
+        return;
+    }
+    line.push_back('"');
+    for (char c : s) {
+        if (c == '"') line.push_back('"');
+        line.push_back(c);
+    }
+    line.push_back('"');
+}
+
+void put_value(std::string& line, const std::optional<std::reference_wrapper<const Value>>& v, char delim) {
+    if (!v) return;
+    const Value& x = v->get();
+    if (auto s = std::get_if<std::string>(&x)) put_field(line, *s, delim, s->empty());
+    else {
+        std::string t = value_to_string(x);
+        put_field(line, t, delim);
+    }
+}
+
+std::vector<std::string> attribute_names(const auto& items) {
+    std::set<std::string> names;
+    for (const auto& it : items)
+        for (const auto& [k, v] : it.attributes) names.insert(k);
+    return {names.begin(), names.end()};
+}
+
+std::optional<std::reference_wrapper<const Value>> get_attr(const Attributes& a, const std::string& k) {
+    auto it = a.find(k);
+    if (it == a.end()) return std::nullopt;
+    return std::cref(it->second);
+}
+
+void check_attribute_names(const std::vector<std::string>& names, std::initializer_list<std::string_view> core,
+                           const std::string& path) {
+    for (const auto& n : names)
+        if (std::find(core.begin(), core.end(), n) != core.end())
+            throw input_error(path + ": attribute '" + n + "' would clash with the column of the same name");
+}
+
+}  // namespace
+
+Network read_csv(const std::string& structures_path, const std::string& links_path, const CsvReadOptions& options) {
+    if (structures_path.empty()) throw input_error("read_csv: a structures file is required");
+    Network net(options.directed);
+    read_structures(net, structures_path, options.delimiter);
+    if (!links_path.empty()) read_links(net, links_path, options.delimiter);
+    return net;
+}
+
+void write_csv(const Network& net, const std::string& structures_path, const std::string& links_path,
+               const CsvWriteOptions& options) {
+    const char d = options.delimiter;
+    if (d != ',' && d != ';' && d != '\t') throw input_error("write_csv: delimiter must be ',', ';' or a tab");
+    if (!structures_path.empty()) {
+        const auto names = attribute_names(net.structures());
+        check_attribute_names(names, {"id", "name", "aliases"}, structures_path);
+        const bool any_alias = std::any_of(net.structures().begin(), net.structures().end(),
+                                           [](const Structure& s) { return !s.aliases.empty(); });
+        AtomicFile out(structures_path);
+        std::string line = "id";
+        line += d;
+        line += "name";
+        if (any_alias) (line += d) += "aliases";
+        for (const auto& n : names) put_field(line += d, n, d);
+        line += '\n';
+        out.write(line);
+        for (const auto& s : net.structures()) {
+            line.clear();
+            put_field(line, s.id, d);
+            put_field(line += d, s.name, d);
+            if (any_alias) {
+                std::string joined;
+                for (const auto& a : s.aliases) (joined += joined.empty() ? "" : "|") += a;
+                put_field(line += d, joined, d);
+            }
+            for (const auto& n : names) put_value(line += d, get_attr(s.attributes, n), d);
+            line += '\n';
+            out.write(line);
+        }
+        out.commit();
+    }
+    if (!links_path.empty()) {
+        const auto names = attribute_names(net.links());
+        check_attribute_names(names, {"source", "target", "type", "weight", "start", "end", "status"}, links_path);
+        const auto& L = net.links();
+        const bool any_start = std::any_of(L.begin(), L.end(), [](const Link& l) { return !l.start.empty(); });
+        const bool any_end = std::any_of(L.begin(), L.end(), [](const Link& l) { return !l.end.empty(); });
+        const bool any_status = std::any_of(L.begin(), L.end(), [](const Link& l) { return l.status != 0; });
+        AtomicFile out(links_path);
+        std::string line = "source";
+        for (const char* h : {"target", "type", "weight"}) (line += d) += h;
+        if (any_start) (line += d) += "start";
+        if (any_end) (line += d) += "end";
+        if (any_status) (line += d) += "status";
+        for (const auto& n : names) put_field(line += d, n, d);
+        line += '\n';
+        out.write(line);
+        for (const auto& l : L) {
+            line.clear();
+            put_field(line, net.structure(l.source).id, d);
+            put_field(line += d, net.structure(l.target).id, d);
+            put_field(line += d, net.type_name(l), d);
+            line += d;
+            line += format_double(l.weight);
+            if (any_start) put_field(line += d, l.start, d);
+            if (any_end) put_field(line += d, l.end, d);
+            if (any_status) put_field(line += d, net.status_name(l), d);
+            for (const auto& n : names) put_value(line += d, get_attr(l.attributes, n), d);
+            line += '\n';
+            out.write(line);
+        }
+        out.commit();
+    }
+}
+
+}  // namespace coopmap
