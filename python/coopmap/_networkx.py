@@ -16,7 +16,7 @@ def _pair(net: _core.Network, s: str, t: str) -> tuple[str, ...]:
 
 def to_networkx(net: _core.Network) -> Any:
     """See :meth:`coopmap.Network.to_networkx`."""
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped]
 
     links = net.links()
     counts = Counter(_pair(net, l["source"], l["target"]) for l in links)

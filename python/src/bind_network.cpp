@@ -131,7 +131,7 @@ void bind_network(py::module_& m) {
     py::class_<SimpleGraph>(m, "SimpleGraph", R"doc(
 A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
 
-Vertices are numbered in the order of ``ids`` (the network's structure order). Row ``u``
+Vertex ``i`` is the i-th structure of the network (``net.structure_ids()[i]``). Row ``u``
 holds the neighbours ``indices[indptr[u]:indptr[u+1]]`` (sorted) and the aggregated
 weights ``weights[indptr[u]:indptr[u+1]]``. Undirected graphs store each edge in both
 rows; directed graphs store out-neighbours, and ``in_indptr``/``in_indices``/``in_weights``

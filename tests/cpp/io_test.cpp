@@ -1,0 +1,181 @@
+// Tests of coopmap/io.hpp: the CSV reader's rules and errors, and the lossless round trip.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "coopmap/detail/csv_reader.hpp"
+#include "coopmap/io.hpp"
+
+using namespace coopmap;
+namespace fs = std::filesystem;
+
+namespace {
+class Csv : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("coopmap_io_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    std::string write(const std::string& name, const std::string& bytes) {
+        auto p = (dir_ / name).string();
+        std::ofstream(p, std::ios::binary) << bytes;
+        return p;
+    }
+    std::string read(const std::string& p) {
+        std::ifstream f(p, std::ios::binary);
+        std::stringstream s;
+        s << f.rdbuf();
+        return s.str();
+    }
+    // Expects a parse_error at this line and column (1-based, 0 = whole record).
+    void expect_error(const std::string& s, const std::string& l, std::size_t line, std::size_t column,
+                      const std::string& needle) {
+        try {
+            read_csv(s, l);
+            FAIL() << "no error for " << needle;
+        } catch (const parse_error& e) {
+            EXPECT_EQ(e.line(), line) << e.what();
+            EXPECT_EQ(e.column(), column) << e.what();
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find(fs::path(e.file()).filename().string()), std::string::npos);
+        }
+    }
+    fs::path dir_;
+};
+
+const std::string kStructures = "id,name,employees\nies,IES,12\nbge,BGE,3\nuna,UNA,\n";
+}  // namespace
+
+TEST_F(Csv, QuotingBomSeparatorsAndTyping) {
+    // BOM, ';' separator, quoted ';', doubled quotes, a line break inside a field, CRLF, blank line.
+    const std::string s = write("s.csv",
+                                "\xEF\xBB\xBFid;name;budget;ess;code;mixed\r\n"
+                                "coop;\"Coop'Action; SCOP \"\"bâtiment\"\"\";2,5;TRUE;01234;7\r\n"
+                                "\r\n"
+                                "ies;\"Innovation\nÉconomie\";3;false;1234;x\r\n");
+    const std::string l = write("l.csv", "source;target;weight\r\ncoop;ies;1,5\r\n");
+    auto net = read_csv(s, l);
+    ASSERT_EQ(net.number_of_structures(), 2u);
+    EXPECT_EQ(net.structure("coop").name, "Coop'Action; SCOP \"bâtiment\"");
+    EXPECT_EQ(net.structure("ies").name, "Innovation\nÉconomie");
+    const auto& a = net.structure("coop").attributes;
+    EXPECT_EQ(std::get<double>(a.at("budget")), 2.5);  // decimal comma with ';'
+    EXPECT_EQ(std::get<bool>(a.at("ess")), true);
+    EXPECT_EQ(std::get<std::string>(a.at("code")), "01234");  // leading zero: stays text
+    EXPECT_EQ(std::get<std::string>(a.at("mixed")), "7");     // column has "x": text
+    EXPECT_EQ(std::get<std::string>(net.structure("ies").attributes.at("code")), "1234");
+    EXPECT_EQ(net.links()[0].weight, 1.5);
+    EXPECT_EQ(net.type_name(net.links()[0]), "cooperation");
+}
+
+TEST_F(Csv, IntegerColumnAndMissingCells) {
+    auto net = read_csv(write("s.csv", kStructures));
+    EXPECT_EQ(std::get<std::int64_t>(net.structure("ies").attributes.at("employees")), 12);
+    EXPECT_EQ(net.structure("una").attributes.count("employees"), 0u);  // empty cell: no attribute
+}
+
+TEST_F(Csv, Errors) {
+    const auto s = write("s.csv", kStructures);
+    // line numbers: header is line 1; the data row of each case is line 2 unless said.
+    expect_error(write("a.csv", "name\nx\n"), "", 1, 0, "missing required column 'id'");
+    expect_error(write("b.csv", "id,name\n,x\n"), "", 2, 1, "empty structure id");
+    expect_error(write("c.csv", "id\na\nb\na\n"), "", 4, 1, "first defined on line 2");
+    expect_error(s, write("d.csv", "source,target\nies,nope\n"), 2, 2, "unknown structure 'nope'");
+    expect_error(s, write("e.csv", "target\nies\n"), 1, 0, "missing required column 'source'");
+    expect_error(s, write("f.csv", "source,target,weight\nies,bge,abc\n"), 2, 3, "not a number");
+    expect_error(s, write("g.csv", "source,target,weight\nies,bge,nan\n"), 2, 3, "not finite");
+    expect_error(s, write("h.csv", "source,target,weight\nies,bge,inf\n"), 2, 3, "not finite");
+    expect_error(s, write("i.csv", "source,target,weight\nies,bge,0\n"), 2, 3, "> 0");
+    expect_error(s, write("j.csv", "source,target,weight\nies,bge,-2\n"), 2, 3, "> 0");
+    expect_error(s, write("k.csv", "source,target\nies,bge,x\n"), 2, 3, "3 fields but the header has 2");
+    expect_error(s, write("l.csv", "source,target,type\nies,bge\n"), 2, 3, "missing 'type'");
+    expect_error(s, write("m.csv", "source,target\nies,ies\n"), 2, 2, "self-loop");
+    expect_error(s, write("n.csv", "source,target,start\nies,bge,2013-02-30\n"), 2, 3, "not an ISO date");
+    // Latin-1 'é' (0xE9) is not UTF-8.
+    expect_error(write("o.csv", "id,name\nx,caf\xE9\n"), "", 2, 2, "invalid UTF-8 (byte 0xE9");
+    // A quoted field over lines 2-3: the next record starts on line 4.
+    expect_error(write("p.csv", "id,name\na,\"two\nlines\"\n,b\n"), "", 4, 1, "empty structure id");
+    expect_error(write("q.csv", "id,name\na,\"never closed\n"), "", 2, 2, "never closed");
+    expect_error(write("r.csv", "id,name\na,5\" screen\n"), "", 2, 2, "quote inside an unquoted field");
+    expect_error(write("t.csv", "id,name\na,\"x\"y\n"), "", 2, 2, "after a closing quote");
+    expect_error(write("u.csv", ""), "", 1, 0, "empty file");
+    expect_error(write("v.csv", "id,id\n"), "", 1, 2, "appears twice");
+    expect_error((dir_ / "missing.csv").string(), "", 0, 0, "cannot open");
+}
+
+TEST_F(Csv, RoundTripIsLossless) {
+    Network net(true);
+    net.add_structure("a", "Name, with \"quotes\"\nand a line", {{"n", std::int64_t{-3}}, {"x", 2.0}, {"ok", true},
+                                                                 {"code", std::string("007")}, {"empty", std::string()}},
+                      {"A", "alias 2"});
+    net.add_structure(" b ", "", {{"x", 0.1}});
+    net.add_link("a", " b ", {.type = "supply", .weight = 0.25, .start = "2012-01", .end = "2013-12-31",
+                              .status = "confirmed", .attributes = {{"note", std::string("é; ç; œ")}}});
+    net.add_link(" b ", "a", {.type = "co_funding", .weight = 3.0});
+    const auto s1 = (dir_ / "s1.csv").string(), l1 = (dir_ / "l1.csv").string();
+    write_csv(net, s1, l1);
+    auto back = read_csv(s1, l1, {.directed = true});
+    ASSERT_EQ(back.number_of_structures(), 2u);
+    for (index_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(back.structure(i).id, net.structure(i).id);
+        EXPECT_EQ(back.structure(i).name, net.structure(i).name);
+        EXPECT_EQ(back.structure(i).aliases, net.structure(i).aliases);
+        EXPECT_EQ(back.structure(i).attributes, net.structure(i).attributes);  // values and types
+    }
+    ASSERT_EQ(back.number_of_links(), 2u);
+    for (std::size_t k = 0; k < 2; ++k) {
+        const auto &x = net.links()[k], &y = back.links()[k];
+        EXPECT_EQ(x.source, y.source);
+        EXPECT_EQ(x.target, y.target);
+        EXPECT_EQ(net.type_name(x), back.type_name(y));
+        EXPECT_EQ(x.weight, y.weight);
+        EXPECT_EQ(x.start, y.start);
+        EXPECT_EQ(x.end, y.end);
+        EXPECT_EQ(net.status_name(x), back.status_name(y));
+        EXPECT_EQ(x.attributes, y.attributes);
+    }
+    const auto s2 = (dir_ / "s2.csv").string(), l2 = (dir_ / "l2.csv").string();
+    write_csv(back, s2, l2, {.delimiter = ';'});
+    auto again = read_csv(s2, l2, {.directed = true});
+    write_csv(again, s2, l2);
+    EXPECT_EQ(read(s1), read(s2));  // byte-identical after two trips, one through ';'
+    EXPECT_EQ(read(l1), read(l2));
+}
+
+TEST_F(Csv, BundledDatasetsRoundTrip) {
+    for (const char* name : {"ptce-sicoval-2013", "karate", "florentine"}) {
+        const std::string d = std::string(COOPMAP_SOURCE_DIR) + "/datasets/" + name;
+        auto net = read_csv(d + "/structures.csv", d + "/links.csv");
+        EXPECT_GT(net.number_of_links(), 0u) << name;
+        const auto s = (dir_ / "s.csv").string(), l = (dir_ / "l.csv").string();
+        write_csv(net, s, l);
+        const auto a = read(s), b = read(l);
+        write_csv(read_csv(s, l), s, l);
+        EXPECT_EQ(read(s), a) << name;
+        EXPECT_EQ(read(l), b) << name;
+    }
+}
+
+TEST_F(Csv, WriteIsAtomic) {
+    // A failing write (unwritable target folder) leaves the existing file untouched.
+    const auto s = write("s.csv", kStructures);
+    auto net = read_csv(s);
+    EXPECT_THROW(write_csv(net, (dir_ / "no_such_dir" / "s.csv").string(), ""), input_error);
+    EXPECT_EQ(read(s), kStructures);
+    EXPECT_FALSE(fs::exists(dir_ / "no_such_dir"));
+}
+
+TEST(Utf8, Validation) {
+    using detail::invalid_utf8_offset;
+    constexpr auto ok = static_cast<std::size_t>(-1);
+    EXPECT_EQ(invalid_utf8_offset("Économie œuvre ç"), ok);
+    EXPECT_EQ(invalid_utf8_offset("\xF0\x9F\x98\x80"), ok);       // U+1F600
+    EXPECT_EQ(invalid_utf8_offset("ab\xC3"), 2u);                 // truncated sequence
+    EXPECT_EQ(invalid_utf8_offset("\xC0\xAF"), 0u);               // overlong '/'
+    EXPECT_EQ(invalid_utf8_offset("x\xED\xA0\x80"), 1u);          // UTF-16 surrogate
+    EXPECT_EQ(invalid_utf8_offset("\xF4\x90\x80\x80"), 0u);       // above U+10FFFF
+}

@@ -1,0 +1,179 @@
+// Tests of coopmap/network.hpp: the model, filters and the CSR simple view.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "coopmap/network.hpp"
+
+using namespace coopmap;
+
+namespace {
+Network small(bool directed = false) {
+    Network net(directed);
+    net.add_structure("ies", "IES", {{"legal_family", std::string("association")}}, {"I.E.S."});
+    net.add_structure("bge", "BGE");
+    net.add_structure("una", "");
+    return net;
+}
+}  // namespace
+
+TEST(Network, StructuresAndLookup) {
+    auto net = small();
+    EXPECT_EQ(net.number_of_structures(), 3u);
+    EXPECT_EQ(net.structure("una").name, "una");  // name defaults to the id
+    EXPECT_EQ(net.index_of("I.E.S."), 0u);       // alias
+    EXPECT_TRUE(net.contains("bge"));
+    EXPECT_FALSE(net.contains("nope"));
+    EXPECT_THROW(net.index_of("nope"), not_found);
+    EXPECT_THROW(net.add_structure("ies"), input_error);          // duplicate id
+    EXPECT_THROW(net.add_structure("I.E.S."), input_error);       // id equal to an alias
+    EXPECT_THROW(net.add_structure(""), input_error);             // empty id
+    EXPECT_THROW(net.add_structure("x", "", {}, {"bge"}), input_error);  // alias equal to an id
+    EXPECT_THROW(net.add_structure("x", "", {}, {"a|b"}), input_error);  // alias separator
+    EXPECT_EQ(net.number_of_structures(), 3u);  // failed adds left nothing behind
+}
+
+TEST(Network, UnknownEndIsNotFoundAndAddsNothing) {
+    auto net = small();
+    EXPECT_THROW(net.add_link("ies", "typo"), not_found);
+    EXPECT_THROW(net.add_link("typo", "ies"), not_found);
+    EXPECT_EQ(net.number_of_links(), 0u);
+    EXPECT_EQ(net.number_of_structures(), 3u);
+}
+
+TEST(Network, LinkValidation) {
+    auto net = small();
+    EXPECT_THROW(net.add_link("ies", "ies"), input_error);  // self-loop
+    for (double w : {0.0, -1.0, std::nan(""), std::numeric_limits<double>::infinity()})
+        EXPECT_THROW(net.add_link("ies", "bge", {.weight = w}), input_error) << w;
+    EXPECT_THROW(net.add_link("ies", "bge", {.start = "2013-02-30"}), input_error);  // no 30 February
+    EXPECT_THROW(net.add_link("ies", "bge", {.start = "2014", .end = "2013-05"}), input_error);
+    EXPECT_THROW(net.add_link("ies", "bge", {.type = ""}), input_error);
+    EXPECT_EQ(net.number_of_links(), 0u);
+    EXPECT_NO_THROW(net.add_link("ies", "bge", {.start = "2012-02-29", .end = "2013"}));  // leap day
+}
+
+TEST(Network, IsoDates) {
+    EXPECT_TRUE(is_iso_date("2013"));
+    EXPECT_TRUE(is_iso_date("2013-03"));
+    EXPECT_TRUE(is_iso_date("2000-02-29"));   // divisible by 400: leap
+    EXPECT_FALSE(is_iso_date("1900-02-29"));  // divisible by 100 only: not leap
+    EXPECT_FALSE(is_iso_date("2013-13-01"));
+    EXPECT_FALSE(is_iso_date("13-03-2013"));
+    EXPECT_FALSE(is_iso_date("2013-3-5"));
+    EXPECT_EQ(compare_dates("2013", "2013-05-01"), 0);
+    EXPECT_EQ(compare_dates("2012-12-31", "2013"), -1);
+}
+
+TEST(Network, MultiplexAndRemoval) {
+    auto net = small();
+    net.add_link("ies", "bge", {.type = "shared_premises", .weight = 2.0});
+    net.add_link("bge", "ies", {.type = "know_how"});
+    net.add_link("ies", "una");
+    EXPECT_EQ(net.links_between(0, 1).size(), 2u);  // undirected: both orientations
+    EXPECT_EQ(net.link_types(), (std::vector<std::string>{"shared_premises", "know_how", "cooperation"}));
+    EXPECT_EQ(net.remove_links("ies", "bge", std::string_view("know_how")), 1u);
+    EXPECT_THROW(net.remove_links("ies", "bge", std::string_view("know_how")), not_found);
+    EXPECT_EQ(net.remove_structure("ies"), 2u);  // its two remaining links go with it
+    EXPECT_EQ(net.number_of_links(), 0u);
+    EXPECT_EQ(net.index_of("bge"), 0u);  // later structures move down
+    EXPECT_FALSE(net.contains("I.E.S."));
+}
+
+TEST(Network, DirectedLinksBetween) {
+    auto net = small(true);
+    net.add_link("ies", "bge");
+    EXPECT_EQ(net.links_between(0, 1).size(), 1u);
+    EXPECT_EQ(net.links_between(1, 0).size(), 0u);
+}
+
+TEST(Network, Filters) {
+    auto net = small();
+    net.add_link("ies", "bge", {.type = "shared_premises", .start = "2012", .end = "2013-06", .status = "confirmed"});
+    net.add_link("ies", "una", {.type = "know_how", .status = "unconfirmed", .attributes = {{"basis", std::int64_t{1}}}});
+    auto a = filter_links(net, LinkFilter{.types = {"know_how"}});
+    EXPECT_EQ(a.number_of_structures(), 3u);
+    ASSERT_EQ(a.number_of_links(), 1u);
+    EXPECT_EQ(a.type_name(a.links()[0]), "know_how");
+    EXPECT_EQ(filter_links(net, LinkFilter{.statuses = {"confirmed"}}).number_of_links(), 1u);
+    EXPECT_EQ(filter_links(net, LinkFilter{.attributes = {{"basis", 1.0}}}).number_of_links(), 1u);  // 1 == 1.0
+    EXPECT_EQ(filter_links(net, LinkFilter{.active_on = "2013-07-01"}).number_of_links(), 1u);  // first link ended
+    EXPECT_EQ(filter_links(net, LinkFilter{.active_on = "2013-06-30"}).number_of_links(), 2u);
+    auto s = filter_structures(net, StructureFilter{.attributes = {{"legal_family", std::string("association")}}});
+    EXPECT_EQ(s.number_of_structures(), 1u);
+    EXPECT_EQ(s.number_of_links(), 0u);
+    auto t = filter_structures(net, StructureFilter{.ids = {"I.E.S.", "una"}});
+    EXPECT_EQ(t.number_of_structures(), 2u);
+    EXPECT_EQ(t.number_of_links(), 1u);
+    EXPECT_THROW(filter_structures(net, StructureFilter{.ids = {"nope"}}), not_found);
+}
+
+// Hand-built CSR of the undirected multigraph
+//   0 -- 1 (w 2, shared_premises), 1 -- 0 (w 3, know_how), 0 -- 2 (w 1), 3 isolated:
+// row 0: [1, 2], row 1: [0], row 2: [0], row 3: []; weight of {0,1}: sum 5, max 3, min 2, count 2.
+TEST(SimpleView, UndirectedAggregates) {
+    auto net = small();
+    net.add_structure("iso");
+    net.add_link("ies", "bge", {.type = "shared_premises", .weight = 2.0});
+    net.add_link("bge", "ies", {.type = "know_how", .weight = 3.0});
+    net.add_link("ies", "una");
+    auto g = simple_view(net);
+    EXPECT_FALSE(g.directed);
+    EXPECT_EQ(g.n, 4u);
+    EXPECT_EQ(g.number_of_edges(), 2u);
+    EXPECT_EQ(g.offsets, (std::vector<std::size_t>{0, 2, 3, 4, 4}));
+    EXPECT_EQ(g.targets, (std::vector<index_t>{1, 2, 0, 0}));
+    EXPECT_EQ(g.weights, (std::vector<double>{5, 1, 5, 1}));
+    EXPECT_EQ(simple_view(net, {Aggregate::max}).weights, (std::vector<double>{3, 1, 3, 1}));
+    EXPECT_EQ(simple_view(net, {Aggregate::min}).weights, (std::vector<double>{2, 1, 2, 1}));
+    EXPECT_EQ(simple_view(net, {Aggregate::count}).weights, (std::vector<double>{2, 1, 2, 1}));
+    EXPECT_EQ(simple_view(net, {Aggregate::binary}).weights, (std::vector<double>{1, 1, 1, 1}));
+    EXPECT_EQ(g.edge_weight(1, 0), 5.0);
+    EXPECT_FALSE(g.edge_weight(1, 2).has_value());
+    EXPECT_EQ(g.degree(3), 0u);
+}
+
+// Directed: 0 -> 1 (w 2), 1 -> 0 (w 3), 0 -> 1 (w 4), 2 -> 0 (w 1).
+// out rows: 0: [1] (2 + 4 = 6), 1: [0] (3), 2: [0] (1); in rows: 0: [1, 2] (3, 1), 1: [0] (6), 2: [].
+// undirected=true merges {0,1}: 2 + 3 + 4 = 9, {0,2}: 1.
+TEST(SimpleView, Directed) {
+    auto net = small(true);
+    net.add_link("ies", "bge", {.weight = 2.0});
+    net.add_link("bge", "ies", {.weight = 3.0});
+    net.add_link("ies", "bge", {.type = "supply", .weight = 4.0});
+    net.add_link("una", "ies");
+    auto g = simple_view(net);
+    EXPECT_TRUE(g.directed);
+    EXPECT_EQ(g.number_of_edges(), 3u);
+    EXPECT_EQ(g.offsets, (std::vector<std::size_t>{0, 1, 2, 3}));
+    EXPECT_EQ(g.targets, (std::vector<index_t>{1, 0, 0}));
+    EXPECT_EQ(g.weights, (std::vector<double>{6, 3, 1}));
+    EXPECT_EQ(g.in_offsets, (std::vector<std::size_t>{0, 2, 3, 3}));
+    EXPECT_EQ(g.in_sources, (std::vector<index_t>{1, 2, 0}));
+    EXPECT_EQ(g.in_weights, (std::vector<double>{3, 1, 6}));
+    auto u = simple_view(net, {Aggregate::sum, true});
+    EXPECT_FALSE(u.directed);
+    EXPECT_EQ(u.targets, (std::vector<index_t>{1, 2, 0, 0}));
+    EXPECT_EQ(u.weights, (std::vector<double>{9, 1, 9, 1}));
+}
+
+TEST(SimpleView, EmptyNetwork) {
+    Network net;
+    auto g = simple_view(net);
+    EXPECT_EQ(g.n, 0u);
+    EXPECT_EQ(g.offsets, (std::vector<std::size_t>{0}));
+    EXPECT_EQ(g.number_of_edges(), 0u);
+}
+
+TEST(Values, FormattingAndEquality) {
+    EXPECT_EQ(format_double(2.0), "2.0");  // keeps a float a float through CSV
+    EXPECT_EQ(format_double(0.1), "0.1");  // shortest round trip
+    EXPECT_EQ(format_double(1e300), "1e+300");
+    EXPECT_EQ(value_to_string(Value{true}), "true");
+    EXPECT_EQ(value_to_string(Value{std::int64_t{-12}}), "-12");
+    EXPECT_TRUE(values_equal(Value{std::int64_t{1}}, Value{1.0}));
+    EXPECT_FALSE(values_equal(Value{true}, Value{std::int64_t{1}}));
+    EXPECT_EQ(parse_aggregate("max"), Aggregate::max);
+    EXPECT_THROW(parse_aggregate("mean"), input_error);
+}
