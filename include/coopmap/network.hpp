@@ -427,6 +427,47 @@ inline Network filter_structures(const Network& net, const StructureFilter& f) {
     return subnetwork(net, ks, kl);
 }
 
+// ---- groups --------------------------------------------------------------------------------
+
+/// Structures grouped by an attribute: membership[i] is the group of structure i, and
+/// labels[g] the attribute value of group g (groups numbered by first appearance).
+struct Grouping {
+    std::vector<std::uint32_t> membership;
+    std::vector<Value> labels;
+};
+
+/// Groups structures by the value of an attribute ("name" groups by display name).
+/// Values equal under values_equal (1 == 1.0) share a group. Throws input_error naming
+/// the structures that lack the attribute (the first five, and how many in all).
+/// O(n * k) for k groups.
+inline Grouping group_by(const Network& net, std::string_view attribute) {
+    Grouping g;
+    g.membership.resize(net.number_of_structures());
+    std::vector<std::string> missing;
+    std::size_t n_missing = 0;
+    for (index_t i = 0; i < net.number_of_structures(); ++i) {
+        const auto& s = net.structure(i);
+        Value v;
+        if (attribute == "name") v = s.name;
+        else if (auto it = s.attributes.find(attribute); it != s.attributes.end()) v = it->second;
+        else {
+            if (++n_missing <= 5) missing.push_back(s.id);
+            continue;
+        }
+        std::uint32_t k = 0;
+        while (k < g.labels.size() && !values_equal(g.labels[k], v)) ++k;
+        if (k == g.labels.size()) g.labels.push_back(v);
+        g.membership[i] = k;
+    }
+    if (n_missing) {
+        std::string list;
+        for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;
+        throw input_error("attribute '" + std::string(attribute) + "' is missing on " + std::to_string(n_missing) +
+                          " structure(s): " + list + (n_missing > missing.size() ? ", ..." : ""));
+    }
+    return g;
+}
+
 // ---- the CSR snapshot ---------------------------------------------------------------------
 
 /// How parallel links (several links, or both orientations of an undirected pair) are

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Union
 
 from . import _core
+from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
 from ._core import Network, SimpleGraph
 from ._networkx import from_networkx
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError

@@ -12,6 +12,10 @@
 
 namespace coopmap::py_bind {
 
+namespace {
+std::string str_arg(const py::handle& h, const char* what);
+}
+
 Value to_value(const py::handle& obj, const std::string& what) {
     if (py::isinstance<py::bool_>(obj)) return obj.cast<bool>();
     if (py::isinstance<py::str>(obj)) return obj.cast<std::string>();
@@ -58,6 +62,65 @@ Attributes to_attributes(const py::dict& kwargs, const std::string& owner) {
     return out;
 }
 
+std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition) {
+    const auto n = net.number_of_structures();
+    constexpr auto unset = static_cast<std::uint32_t>(-1);
+    std::vector<std::uint32_t> m(n, unset);
+    py::object p = py::reinterpret_borrow<py::object>(partition);
+    if (py::hasattr(p, "membership") && !py::isinstance<py::dict>(p)) p = p.attr("membership");
+    py::module_ abc = py::module_::import("collections.abc");
+    if (py::isinstance(p, abc.attr("Mapping"))) {
+        py::dict labels;  // label -> group number, by first appearance in structure order
+        for (index_t i = 0; i < n; ++i) {
+            const auto& id = net.structure(i).id;
+            py::str key(id);
+            if (!p.contains(key)) throw input_error("partition: structure '" + id + "' has no label");
+            py::object label = p[key];
+            if (!labels.contains(label)) labels[label] = py::int_(labels.size());
+            m[i] = labels[label].cast<std::uint32_t>();
+        }
+        for (auto item : p.cast<py::dict>())
+            if (!py::isinstance<py::str>(item.first) || !net.find(item.first.cast<std::string>()))
+                throw not_found(py::str(item.first), "partition: unknown structure " +
+                                                         py::repr(item.first).cast<std::string>());
+        return m;
+    }
+    if (!py::isinstance<py::sequence>(p) || py::isinstance<py::str>(p))
+        throw input_error("partition must be a Mapping {id: label}, a list of communities or a Partition");
+    std::uint32_t c = 0;
+    for (auto community : p) {
+        if (!py::isinstance<py::iterable>(community) || py::isinstance<py::str>(community))
+            throw input_error("partition: each community must be a list of structure ids");
+        for (auto id : community) {
+            const auto key = str_arg(id, "partition: structure id");
+            const auto i = net.index_of(key);
+            if (m[i] != unset) throw input_error("partition: structure '" + key + "' is in two communities");
+            m[i] = c;
+        }
+        ++c;
+    }
+    for (index_t i = 0; i < n; ++i)
+        if (m[i] == unset) throw input_error("partition: structure '" + net.structure(i).id + "' is in no community");
+    // renumber by first appearance in structure order
+    std::vector<std::uint32_t> renum(c, unset);
+    std::uint32_t next = 0;
+    for (auto& x : m) {
+        if (renum[x] == unset) renum[x] = next++;
+        x = renum[x];
+    }
+    return m;
+}
+
+bool weight_arg(const py::handle& weight) {
+    if (weight.is_none()) return false;
+    if (py::isinstance<py::str>(weight) && weight.cast<std::string>() == "weight") return true;
+    throw input_error("weight must be \"weight\" (use link weights) or None (ignore them), got " +
+                      py::repr(weight).cast<std::string>());
+}
+
+}  // namespace coopmap::py_bind
+
+namespace coopmap::py_bind {
 namespace {
 
 std::string str_arg(const py::handle& h, const char* what) {

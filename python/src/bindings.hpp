@@ -18,5 +18,31 @@ void add_attributes(py::dict& d, const Attributes& a);
 /// kwargs (except the names in skip) -> Attributes; None values are skipped.
 Attributes to_attributes(const py::dict& kwargs, const std::string& owner);
 
+/// Per-structure values -> dict {structure id: value} (a Mapping; pandas.Series(d) loads it).
+template <class T>
+py::dict per_structure(const Network& net, const std::vector<T>& values) {
+    py::dict d;
+    for (std::size_t i = 0; i < values.size(); ++i) d[py::str(net.structure(static_cast<index_t>(i)).id)] = values[i];
+    return d;
+}
+
+/// A partition given by the user -> one label per structure (0..k-1, numbered by first
+/// appearance in structure order). Accepts an object with a ``membership`` attribute
+/// (a Partition result), a Mapping {id: label} (any hashable labels; every structure
+/// must appear) or a sequence of communities (lists of ids; each structure exactly once).
+/// Errors name the structure at fault.
+std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition);
+
+/// The weight argument of the algorithms: "weight" (use link weights) or None (unweighted).
+/// Returns true when weighted; any other value raises ValueError.
+bool weight_arg(const py::handle& weight);
+
 void bind_network(py::module_& m);
+
+/// Registers a function that adds bindings to the module; bind files call it from a
+/// static initialiser: `static const bool registered = register_binding("clusters", &bind_clusters);`.
+/// The module calls bind_network first, then the registered functions in name order.
+using BindFn = void (*)(py::module_&);
+bool register_binding(const char* name, BindFn fn);
+void run_registered_bindings(py::module_& m);
 }  // namespace coopmap::py_bind

@@ -4,7 +4,26 @@
 #include "bindings.hpp"
 #include "coopmap/error.hpp"
 
+#include <map>
+#include <string>
+
 namespace py = pybind11;
+
+namespace coopmap::py_bind {
+namespace {
+std::map<std::string, BindFn>& registry() {
+    static std::map<std::string, BindFn> r;
+    return r;
+}
+}  // namespace
+bool register_binding(const char* name, BindFn fn) {
+    registry().emplace(name, fn);
+    return true;
+}
+void run_registered_bindings(py::module_& m) {
+    for (const auto& [name, fn] : registry()) fn(m);
+}
+}  // namespace coopmap::py_bind
 
 namespace {
 // Raises the exception class `name` of coopmap.errors with extra constructor arguments.
@@ -34,4 +53,5 @@ PYBIND11_MODULE(_core, m) {
         }
     });
     coopmap::py_bind::bind_network(m);
+    coopmap::py_bind::run_registered_bindings(m);
 }
