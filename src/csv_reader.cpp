@@ -23,7 +23,10 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
     std::size_t i = 0;
     while (i < n) {
         const unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t len;
         unsigned lo = 0x80, hi = 0xBF;
         if (c >= 0xC2 && c <= 0xDF) len = 2;
@@ -89,8 +92,10 @@ std::size_t CsvReader::column(std::string_view name) const noexcept {
 
 void CsvReader::fail(std::size_t column, const std::string& message) const {
     if (column == npos) throw parse_error(path_, record_line_, 0, "", message);
-    throw parse_error(path_, record_line_, column + 1, column < header_.size() ? header_[column] : std::string(),
-                      message);
+    std::string name;
+    if (column < header_.size() && invalid_utf8_offset(header_[column]) == static_cast<std::size_t>(-1))
+        name = header_[column];  // a header name that is not UTF-8 itself is left out of the message
+    throw parse_error(path_, record_line_, column + 1, name, message);
 }
 
 bool CsvReader::fill() {
@@ -130,14 +135,24 @@ bool CsvReader::next(std::vector<std::string>& fields, std::vector<char>& quoted
 }
 
 bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>& quoted) {
+    // Field strings are reused from record to record, so that steady-state reading
+    // allocates nothing.
     for (;;) {  // loop to skip blank lines
-        fields.clear();
-        quoted.clear();
+        std::size_t nf = 0;
         record_line_ = line_;
-        if (peek() == EOF) return false;
+        if (peek() == EOF) {
+            fields.clear();
+            quoted.clear();
+            return false;
+        }
         bool end_of_record = false;
         while (!end_of_record) {
-            std::string field;
+            if (nf == fields.size()) {
+                fields.emplace_back();
+                quoted.push_back(0);
+            }
+            std::string& field = fields[nf];
+            field.clear();
             bool q = false;
             int c;
             while (is_space(c = peek(), delim_)) get();
@@ -148,36 +163,37 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                 for (;;) {
                     c = get();
                     if (c == EOF)
-                        throw parse_error(path_, open_line, fields.size() + 1,
-                                          fields.size() < header_.size() ? header_[fields.size()] : std::string(),
-                                          "quoted field is never closed (missing closing quote)");
+                    {
+                        record_line_ = open_line;
+                        fail(nf, "quoted field is never closed (missing closing quote)");
+                    }
                     if (c == '"') {
                         if (peek() == '"') { get(); field.push_back('"'); continue; }
                         break;
                     }
                     if (c == '\n') ++line_;
                     else if (c == '\r') {
-                        if (peek() == '\n') { get(); field.push_back('\r'); field.push_back('\n'); ++line_; continue; }
+                        if (peek() == '\n') { get(); field += "\r\n"; ++line_; continue; }
                         ++line_;
                     }
                     field.push_back(static_cast<char>(c));
                 }
                 while (is_space(c = peek(), delim_)) get();
-                if (c != EOF && c != delim_ && c != '\n' && c != '\r') {
-                    fields.push_back(std::move(field));
-                    fail(fields.size() - 1, "unexpected character after a closing quote (a quote inside a quoted "
-                                            "field must be doubled)");
-                }
+                if (c != EOF && c != delim_ && c != '\n' && c != '\r')
+                    fail(nf, "unexpected character after a closing quote (a quote inside a quoted field must be doubled)");
             } else {
-                while ((c = peek()) != EOF && c != delim_ && c != '\n' && c != '\r') {
-                    if (c == '"') {
-                        fields.push_back(std::move(field));
-                        fail(fields.size() - 1,
-                             "quote inside an unquoted field (quote the whole field and double the inner quotes)");
-                    }
-                    field.push_back(static_cast<char>(c));
-                    get();
+                // Fast path: copy runs of ordinary bytes straight from the buffer.
+                for (;;) {
+                    if (pos_ >= len_ && !fill()) break;
+                    const char* b = buf_.data() + pos_;
+                    const char* e = buf_.data() + len_;
+                    const char* p = b;
+                    while (p < e && *p != delim_ && *p != '\n' && *p != '\r' && *p != '"') ++p;
+                    field.append(b, p);
+                    pos_ += static_cast<std::size_t>(p - b);
+                    if (p < e) break;
                 }
+                if (peek() == '"') fail(nf, "quote inside an unquoted field (quote the whole field and double the inner quotes)");
                 while (!field.empty() && is_space(static_cast<unsigned char>(field.back()), delim_)) field.pop_back();
             }
             c = get();
@@ -186,19 +202,16 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                 if (peek() == '\n') get();
                 end_of_record = true;
             }
-            if (const auto bad = invalid_utf8_offset(field); bad != static_cast<std::size_t>(-1)) {
-                const auto b = static_cast<unsigned char>(field[bad]);
-                fields.push_back(std::move(field));
-                fail(fields.size() - 1, "invalid UTF-8 (byte " + hex_byte(b) + " at byte " + std::to_string(bad + 1) +
-                                            " of the field); save the file as UTF-8");
-            }
-            fields.push_back(std::move(field));
-            quoted.push_back(q);
-            if (end_of_record) {
-                if (c == '\n' || c == '\r') ++line_;
-            }
+            if (const auto bad = invalid_utf8_offset(field); bad != static_cast<std::size_t>(-1))
+                fail(nf, "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(field[bad])) + " at byte " +
+                             std::to_string(bad + 1) + " of the field); save the file as UTF-8");
+            quoted[nf] = q;
+            ++nf;
+            if (end_of_record && (c == '\n' || c == '\r')) ++line_;
         }
-        if (fields.size() == 1 && fields[0].empty() && !quoted[0]) continue;  // blank line
+        fields.resize(nf);
+        quoted.resize(nf);
+        if (nf == 1 && fields[0].empty() && !quoted[0]) continue;  // blank line
         return true;
     }
 }

@@ -52,14 +52,23 @@ bool parse_bool(std::string_view s, bool& out) {
     return false;
 }
 
-/// A number that is typed as a number: finite, and without a leading zero before other
-/// digits (so "0123" stays a string: postcodes, SIREN numbers).
+/// A number as attribute text: decimal or scientific notation without a leading zero
+/// before other digits (so "0123" stays text: postcodes, SIREN numbers), or nan, inf,
+/// -inf (as format_double writes them).
 bool is_typed_number(std::string_view s, bool decimal_comma, double& out) {
+    if (s == "nan" || s == "inf" || s == "-inf") return parse_double(s, false, out);
     std::string_view d = s;
     if (!d.empty() && (d.front() == '-' || d.front() == '+')) d.remove_prefix(1);
     if (d.size() > 1 && d[0] == '0' && std::isdigit(static_cast<unsigned char>(d[1]))) return false;
     if (d.empty() || !(std::isdigit(static_cast<unsigned char>(d.front())) || d.front() == '.')) return false;
     return parse_double(s, decimal_comma, out) && std::isfinite(out);
+}
+
+/// Would this unquoted text be read as a number or a boolean?
+bool is_scalar_text(std::string_view s, bool decimal_comma) {
+    double d;
+    bool b;
+    return is_typed_number(s, decimal_comma, d) || parse_bool(s, b);
 }
 
 /// Raw cells of one attribute column, typed once the whole file is read.
@@ -70,46 +79,48 @@ struct AttributeColumn {
     std::vector<char> quoted;
 };
 
-enum class ColumnType { integer, real, boolean, string };
+enum class ColumnType { integer, real, boolean, text };
 
-ColumnType infer(const AttributeColumn& col, bool decimal_comma) {
-    bool any = false, all_int = true, all_num = true, all_bool = true;
+/// The type of a column's unquoted non-empty cells: all integers -> integer, all
+/// numbers -> real, all booleans -> boolean, otherwise text (quoted cells are text).
+ColumnType column_type(const AttributeColumn& col, bool decimal_comma) {
+    bool all_int = true, all_num = true, all_bool = true;
     for (std::size_t r = 0; r < col.cells.size(); ++r) {
         const auto& c = col.cells[r];
-        if (c.empty()) {
-            if (col.quoted[r]) return ColumnType::string;  // "" is an empty string
-            continue;
-        }
-        any = true;
+        if (col.quoted[r] || c.empty()) continue;
         std::int64_t i;
         double d;
         bool b;
-        if (all_int && !parse_canonical_int(c, i)) all_int = false;
-        if (all_num && !is_typed_number(c, decimal_comma, d)) all_num = false;
-        if (all_bool && !parse_bool(c, b)) all_bool = false;
-        if (!all_int && !all_num && !all_bool) return ColumnType::string;
+        all_int = all_int && parse_canonical_int(c, i);
+        all_num = all_num && is_typed_number(c, decimal_comma, d);
+        all_bool = all_bool && parse_bool(c, b);
+        if (!all_num && !all_bool) return ColumnType::text;
     }
-    if (!any) return ColumnType::string;
-    if (all_int) return ColumnType::integer;
-    if (all_num) return ColumnType::real;
-    if (all_bool) return ColumnType::boolean;
-    return ColumnType::string;
+    return all_int ? ColumnType::integer : all_num ? ColumnType::real : ColumnType::boolean;
 }
 
 /// Types each column and calls set(row, name, value) for every present cell.
 template <class Set>
 void apply_attributes(std::vector<AttributeColumn>& cols, bool decimal_comma, Set&& set) {
     for (auto& col : cols) {
-        const auto type = infer(col, decimal_comma);
+        const auto type = column_type(col, decimal_comma);
         for (std::size_t r = 0; r < col.cells.size(); ++r) {
             auto& c = col.cells[r];
             if (c.empty() && !col.quoted[r]) continue;
             Value v;
-            switch (type) {
-                case ColumnType::integer: { std::int64_t i = 0; parse_canonical_int(c, i); v = i; break; }
-                case ColumnType::real: { double d = 0; parse_double(c, decimal_comma, d); v = d; break; }
-                case ColumnType::boolean: { bool b = false; parse_bool(c, b); v = b; break; }
-                case ColumnType::string: v = std::move(c); break;
+            if (col.quoted[r] || type == ColumnType::text) v = std::move(c);
+            else if (type == ColumnType::integer) {
+                std::int64_t i = 0;
+                parse_canonical_int(c, i);
+                v = i;
+            } else if (type == ColumnType::real) {
+                double d = 0;
+                is_typed_number(c, decimal_comma, d);
+                v = d;
+            } else {
+                bool b = false;
+                parse_bool(c, b);
+                v = b;
             }
             set(r, col.name, std::move(v));
         }
@@ -117,10 +128,11 @@ void apply_attributes(std::vector<AttributeColumn>& cols, bool decimal_comma, Se
     }
 }
 
-std::vector<AttributeColumn> attribute_columns(const CsvReader& r, std::initializer_list<std::string_view> core) {
+/// The columns that are not fields of the model (is_reserved: a field name).
+std::vector<AttributeColumn> attribute_columns(const CsvReader& r, bool (*is_reserved)(std::string_view)) {
     std::vector<AttributeColumn> cols;
     for (std::size_t i = 0; i < r.header().size(); ++i)
-        if (std::find(core.begin(), core.end(), r.header()[i]) == core.end())
+        if (!is_reserved(r.header()[i]))
             cols.push_back(AttributeColumn{i, r.header()[i], {}, {}});
     return cols;
 }
@@ -135,7 +147,7 @@ void read_structures(Network& net, const std::string& path, char delimiter) {
             return s;
         }() + ")");
     const auto c_name = r.column("name"), c_aliases = r.column("aliases");
-    auto cols = attribute_columns(r, {"id", "name", "aliases"});
+    auto cols = attribute_columns(r, &is_reserved_structure_attribute);
     std::vector<std::size_t> first_line;  // line of each structure, for duplicate messages
     std::vector<std::string> f;
     std::vector<char> q;
@@ -178,7 +190,7 @@ void read_structures(Network& net, const std::string& path, char delimiter) {
         }
         first_line.push_back(r.line());
         for (auto& col : cols) {
-            col.cells.push_back(std::move(f[col.index]));
+            col.cells.push_back(f[col.index]);
             col.quoted.push_back(q[col.index]);
         }
     }
@@ -199,7 +211,7 @@ void read_links(Network& net, const std::string& path, char delimiter) {
         }
     const auto c_type = r.column("type"), c_w = r.column("weight"), c_start = r.column("start"),
                c_end = r.column("end"), c_status = r.column("status");
-    auto cols = attribute_columns(r, {"source", "target", "type", "weight", "start", "end", "status"});
+    auto cols = attribute_columns(r, &is_reserved_link_attribute);
     const bool decimal_comma = r.delimiter() == ';';
     std::vector<std::string> f;
     std::vector<char> q;
@@ -214,31 +226,33 @@ void read_links(Network& net, const std::string& path, char delimiter) {
         }
         if (ends[0] == ends[1])
             r.fail(c_t, "self-loop: source and target are the same structure '" + net.structure(ends[0]).id + "'");
-        LinkSpec spec;
-        if (c_type != CsvReader::npos && !f[c_type].empty()) spec.type = std::move(f[c_type]);
+        std::string_view type = "cooperation";
+        if (c_type != CsvReader::npos && !f[c_type].empty()) type = f[c_type];
+        double w = 1.0;
         if (c_w != CsvReader::npos && !f[c_w].empty()) {
-            double w;
             if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + f[c_w] + "' is not a number");
             if (!std::isfinite(w)) r.fail(c_w, "weight '" + f[c_w] + "' is not finite");
             if (!(w > 0)) r.fail(c_w, "weight must be > 0, got '" + f[c_w] + "'");
-            spec.weight = w;
         }
-        for (auto [c, dst, name] : {std::tuple{c_start, &spec.start, "start"}, std::tuple{c_end, &spec.end, "end"}}) {
+        std::string_view dates[2];
+        for (int k = 0; k < 2; ++k) {
+            const auto c = k == 0 ? c_start : c_end;
             if (c == CsvReader::npos || f[c].empty()) continue;
             if (!is_iso_date(f[c]))
-                r.fail(c, std::string(name) + " date '" + f[c] + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
-            *dst = std::move(f[c]);
+                r.fail(c, std::string(k == 0 ? "start" : "end") + " date '" + f[c] +
+                              "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+            dates[k] = f[c];
         }
-        if (!spec.start.empty() && !spec.end.empty() && compare_dates(spec.end, spec.start) < 0)
-            r.fail(c_end, "end " + spec.end + " is before start " + spec.start);
-        if (c_status != CsvReader::npos) spec.status = std::move(f[c_status]);
+        if (!dates[0].empty() && !dates[1].empty() && compare_dates(dates[1], dates[0]) < 0)
+            r.fail(c_end, "end " + std::string(dates[1]) + " is before start " + std::string(dates[0]));
         try {
-            net.add_link(ends[0], ends[1], std::move(spec));
+            net.add_link(ends[0], ends[1], type, w, dates[0], dates[1],
+                         c_status == CsvReader::npos ? std::string_view() : std::string_view(f[c_status]));
         } catch (const input_error& e) {
             r.fail(CsvReader::npos, e.what());
         }
         for (auto& col : cols) {
-            col.cells.push_back(std::move(f[col.index]));
+            col.cells.push_back(f[col.index]);
             col.quoted.push_back(q[col.index]);
         }
     }
@@ -297,34 +311,43 @@ void put_field(std::string& line, std::string_view s, char delim, bool force_quo
     line.push_back('"');
 }
 
-void put_value(std::string& line, const std::optional<std::reference_wrapper<const Value>>& v, char delim) {
+/// Appends an attribute value so that read_csv types it back the same: a string is
+/// quoted when it is empty, would read as a number or boolean, or shares its column
+/// with non-string values (mixed_column); other values are written bare.
+void put_value(std::string& line, const std::optional<std::reference_wrapper<const Value>>& v, char delim,
+               bool mixed_column) {
     if (!v) return;
     const Value& x = v->get();
-    if (auto s = std::get_if<std::string>(&x)) put_field(line, *s, delim, s->empty());
+    if (auto s = std::get_if<std::string>(&x))
+        put_field(line, *s, delim, s->empty() || mixed_column || is_scalar_text(*s, delim == ';'));
     else {
         std::string t = value_to_string(x);
         put_field(line, t, delim);
     }
 }
 
-std::vector<std::string> attribute_names(const auto& items) {
+std::vector<std::string> attribute_names(const auto& items, auto&& attributes_of) {
     std::set<std::string> names;
     for (const auto& it : items)
-        for (const auto& [k, v] : it.attributes) names.insert(k);
+        for (const auto& [k, v] : attributes_of(it)) names.insert(k);
     return {names.begin(), names.end()};
+}
+
+/// For each attribute name: does some item hold a non-string value under it?
+std::vector<char> mixed_columns(const std::vector<std::string>& names, const auto& items, auto&& attributes_of) {
+    std::vector<char> out(names.size(), 0);
+    for (const auto& it : items) {
+        const Attributes& a = attributes_of(it);
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (auto f = a.find(names[k]); f != a.end() && !std::holds_alternative<std::string>(f->second)) out[k] = 1;
+    }
+    return out;
 }
 
 std::optional<std::reference_wrapper<const Value>> get_attr(const Attributes& a, const std::string& k) {
     auto it = a.find(k);
     if (it == a.end()) return std::nullopt;
     return std::cref(it->second);
-}
-
-void check_attribute_names(const std::vector<std::string>& names, std::initializer_list<std::string_view> core,
-                           const std::string& path) {
-    for (const auto& n : names)
-        if (std::find(core.begin(), core.end(), n) != core.end())
-            throw input_error(path + ": attribute '" + n + "' would clash with the column of the same name");
 }
 
 }  // namespace
@@ -342,8 +365,9 @@ void write_csv(const Network& net, const std::string& structures_path, const std
     const char d = options.delimiter;
     if (d != ',' && d != ';' && d != '\t') throw input_error("write_csv: delimiter must be ',', ';' or a tab");
     if (!structures_path.empty()) {
-        const auto names = attribute_names(net.structures());
-        check_attribute_names(names, {"id", "name", "aliases"}, structures_path);
+        auto attrs_of = [](const Structure& st) -> const Attributes& { return st.attributes; };
+        const auto names = attribute_names(net.structures(), attrs_of);
+        const auto mixed = mixed_columns(names, net.structures(), attrs_of);
         const bool any_alias = std::any_of(net.structures().begin(), net.structures().end(),
                                            [](const Structure& s) { return !s.aliases.empty(); });
         AtomicFile out(structures_path);
@@ -363,18 +387,20 @@ void write_csv(const Network& net, const std::string& structures_path, const std
                 for (const auto& a : s.aliases) (joined += joined.empty() ? "" : "|") += a;
                 put_field(line += d, joined, d);
             }
-            for (const auto& n : names) put_value(line += d, get_attr(s.attributes, n), d);
+            for (std::size_t k = 0; k < names.size(); ++k)
+                put_value(line += d, get_attr(s.attributes, names[k]), d, mixed[k]);
             line += '\n';
             out.write(line);
         }
         out.commit();
     }
     if (!links_path.empty()) {
-        const auto names = attribute_names(net.links());
-        check_attribute_names(names, {"source", "target", "type", "weight", "start", "end", "status"}, links_path);
+        auto attrs_of = [&](const Link& l) -> const Attributes& { return net.attributes(l); };
+        const auto names = attribute_names(net.links(), attrs_of);
+        const auto mixed = mixed_columns(names, net.links(), attrs_of);
         const auto& L = net.links();
-        const bool any_start = std::any_of(L.begin(), L.end(), [](const Link& l) { return !l.start.empty(); });
-        const bool any_end = std::any_of(L.begin(), L.end(), [](const Link& l) { return !l.end.empty(); });
+        const bool any_start = std::any_of(L.begin(), L.end(), [](const Link& l) { return l.start != 0; });
+        const bool any_end = std::any_of(L.begin(), L.end(), [](const Link& l) { return l.end != 0; });
         const bool any_status = std::any_of(L.begin(), L.end(), [](const Link& l) { return l.status != 0; });
         AtomicFile out(links_path);
         std::string line = "source";
@@ -392,10 +418,11 @@ void write_csv(const Network& net, const std::string& structures_path, const std
             put_field(line += d, net.type_name(l), d);
             line += d;
             line += format_double(l.weight);
-            if (any_start) put_field(line += d, l.start, d);
-            if (any_end) put_field(line += d, l.end, d);
+            if (any_start) put_field(line += d, net.start(l), d);
+            if (any_end) put_field(line += d, net.end(l), d);
             if (any_status) put_field(line += d, net.status_name(l), d);
-            for (const auto& n : names) put_value(line += d, get_attr(l.attributes, n), d);
+            for (std::size_t k = 0; k < names.size(); ++k)
+                put_value(line += d, get_attr(net.attributes(l), names[k]), d, mixed[k]);
             line += '\n';
             out.write(line);
         }

@@ -8,10 +8,11 @@
 /// default 1 when the column is absent or the cell empty); `start`, `end` (ISO dates);
 /// `status`; every other column is a typed attribute.
 ///
-/// Typing of an attribute column, from all its non-empty cells: integers (no leading
-/// zero, so identifiers such as "01234" stay strings) -> int; numbers -> float;
-/// true/false (any case) -> bool; otherwise string. An empty unquoted cell means "no
-/// attribute"; a quoted empty cell ("") is the empty string.
+/// Typing of attribute columns, from their unquoted non-empty cells: all integers ->
+/// int; all numbers -> float (no leading zero, so identifiers such as "01234" stay
+/// text; nan, inf, -inf allowed); all true/false (any case) -> bool; otherwise text. A
+/// quoted cell is always text. An empty unquoted cell means "no attribute"; a quoted
+/// empty cell ("") is the empty string.
 ///
 /// Files: UTF-8 with or without BOM; separator `,`, `;` or tab, detected from the
 /// header line unless given; quoted fields may hold separators, doubled quotes and line
@@ -41,8 +42,12 @@ struct CsvWriteOptions {
     char delimiter = ',';
 };
 
-/// Writes the network in the format read_csv reads (round trip is lossless: ids, names,
-/// aliases, attribute values and types, link types, weights, dates, statuses). Each file
+/// Writes the network in the format read_csv reads. The round trip is lossless — ids,
+/// names, aliases, attribute values and types, link types, weights, dates, statuses —
+/// because strings that would read back as another type are quoted. Types are per
+/// column, as in a data frame: an attribute holding ints on some structures and floats
+/// on others reads back as floats (equal values), one mixing booleans with other
+/// non-string values reads back as text. Each file
 /// is written to a temporary file beside it and renamed over the target, so an existing
 /// file is never left half-written. An empty path skips that file.
 void write_csv(const Network& net, const std::string& structures_path, const std::string& links_path,

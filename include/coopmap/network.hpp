@@ -104,6 +104,21 @@ inline int compare_dates(std::string_view a, std::string_view b) {
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
+/// Text without leading and trailing spaces and tabs.
+inline std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
+}
+
+/// Attribute names that would clash with a structure's own fields in records and CSV.
+inline bool is_reserved_structure_attribute(std::string_view k) { return k == "id" || k == "name" || k == "aliases"; }
+/// Attribute names that would clash with a link's own fields in records and CSV.
+inline bool is_reserved_link_attribute(std::string_view k) {
+    return k == "source" || k == "target" || k == "type" || k == "weight" || k == "start" || k == "end" ||
+           k == "status";
+}
+
 struct Structure {
     std::string id;
     std::string name;  ///< display name; equals the id when none was given
@@ -121,20 +136,34 @@ struct LinkSpec {
     Attributes attributes;
 };
 
+/// A link as stored: 40 bytes. Text fields are interned in the network's tables; read
+/// them with Network::type_name, status_name, start, end and attributes.
 struct Link {
     index_t source;
     index_t target;
-    std::uint32_t type;    ///< index into Network::type_names()
-    std::uint32_t status;  ///< index into Network::status_names(); 0 is "" (no status)
+    std::uint32_t type;        ///< index into Network::type_names()
+    std::uint32_t status;      ///< index into Network::status_names(); 0 is "" (no status)
     double weight;
-    std::string start;
-    std::string end;
-    Attributes attributes;
+    std::uint32_t start;       ///< index into Network::date_names(); 0 is "" (no date)
+    std::uint32_t end;         ///< likewise
+    std::uint32_t attributes;  ///< slot in the link attribute table; 0: no attributes
 };
+
+/// Heterogeneous string hashing, so that lookups by string_view allocate nothing.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 class Network {
 public:
-    explicit Network(bool directed = false) : directed_(directed) { status_names_.emplace_back(); }
+    explicit Network(bool directed = false) : directed_(directed) {
+        status_names_.emplace_back();
+        date_names_.emplace_back();
+        link_attributes_.emplace_back();
+    }
 
     bool directed() const noexcept { return directed_; }
     std::size_t number_of_structures() const noexcept { return structures_.size(); }
@@ -146,11 +175,14 @@ public:
 
     /// Adds a structure; returns its index. Throws input_error for an empty id, an id
     /// or alias already used by a structure (as id or alias), or an empty alias.
+    /// Aliases are trimmed of surrounding spaces and must not contain '|'.
     /// Complexity: O(#aliases) expected.
     index_t add_structure(std::string id, std::string name = {}, Attributes attributes = {},
                           std::vector<std::string> aliases = {}) {
         if (id.empty()) throw input_error("structure id must not be empty");
         if (find(id)) throw input_error("duplicate structure id '" + id + "'");
+        for (const auto& [k, v] : attributes) check_structure_attribute(id, k);
+        for (auto& a : aliases) a = trim(a);  // aliases are compared trimmed, as read from CSV
         for (std::size_t i = 0; i < aliases.size(); ++i) {
             const auto& a = aliases[i];
             if (a.empty()) throw input_error("structure '" + id + "': empty alias");
@@ -177,8 +209,8 @@ public:
 
     /// Index of the structure with this id, else of the structure with this alias.
     std::optional<index_t> find(std::string_view key) const {
-        if (auto it = id_index_.find(std::string(key)); it != id_index_.end()) return it->second;
-        if (auto it = alias_index_.find(std::string(key)); it != alias_index_.end()) return it->second;
+        if (auto it = id_index_.find(key); it != id_index_.end()) return it->second;
+        if (auto it = alias_index_.find(key); it != alias_index_.end()) return it->second;
         return std::nullopt;
     }
     bool contains(std::string_view key) const { return find(key).has_value(); }
@@ -196,7 +228,7 @@ public:
         s.name = name.empty() ? s.id : std::move(name);
     }
     void set_attribute(std::string_view key, std::string name, Value value) {
-        if (name.empty()) throw input_error("attribute name must not be empty");
+        check_structure_attribute(structure(key).id, name);
         structures_[index_of(key)].attributes.insert_or_assign(std::move(name), std::move(value));
     }
     /// Removes an attribute; returns whether it was there.
@@ -209,6 +241,7 @@ public:
     }
     void add_alias(std::string_view key, std::string alias) {
         const auto i = index_of(key);
+        alias = trim(alias);
         if (alias.empty()) throw input_error("structure '" + structures_[i].id + "': empty alias");
         if (alias.find('|') != std::string::npos)
             throw input_error("structure '" + structures_[i].id + "': alias '" + alias + "' contains '|', the alias separator");
@@ -232,6 +265,7 @@ public:
         }
         structures_.erase(structures_.begin() + i);
         rebuild_index();
+        compact_link_attributes();
         return before - links_.size();
     }
 
@@ -244,19 +278,33 @@ public:
         return add_link(index_of(source), index_of(target), std::move(spec));
     }
     std::size_t add_link(index_t s, index_t t, LinkSpec spec = {}) {
+        return add_link(s, t, spec.type, spec.weight, spec.start, spec.end, spec.status, std::move(spec.attributes));
+    }
+    /// The same without building a LinkSpec (what the readers call).
+    std::size_t add_link(index_t s, index_t t, std::string_view type, double weight, std::string_view start = {},
+                         std::string_view end = {}, std::string_view status = {}, Attributes attributes = {}) {
         if (s >= structures_.size() || t >= structures_.size()) throw not_found("", "link end out of range");
         if (s == t) throw input_error("self-loop on structure '" + structures_[s].id + "': a link joins two distinct structures");
-        if (spec.type.empty()) throw input_error("link " + describe(s, t) + ": empty link type");
-        if (!(std::isfinite(spec.weight) && spec.weight > 0))
+        if (type.empty()) throw input_error("link " + describe(s, t) + ": empty link type");
+        if (!(std::isfinite(weight) && weight > 0))
             throw input_error("link " + describe(s, t) + ": weight must be a finite number > 0, got " +
-                              format_double(spec.weight));
-        check_date(spec.start, s, t, "start");
-        check_date(spec.end, s, t, "end");
-        if (!spec.start.empty() && !spec.end.empty() && compare_dates(spec.end, spec.start) < 0)
-            throw input_error("link " + describe(s, t) + ": end " + spec.end + " is before start " + spec.start);
-        links_.push_back(Link{s, t, intern(type_names_, type_index_, spec.type),
-                              spec.status.empty() ? 0u : intern(status_names_, status_index_, spec.status), spec.weight,
-                              std::move(spec.start), std::move(spec.end), std::move(spec.attributes)});
+                              format_double(weight));
+        check_date(start, s, t, "start");
+        check_date(end, s, t, "end");
+        if (!start.empty() && !end.empty() && compare_dates(end, start) < 0)
+            throw input_error("link " + describe(s, t) + ": end " + std::string(end) + " is before start " +
+                              std::string(start));
+        if (links_.size() >= static_cast<std::size_t>(UINT32_MAX)) throw input_error("too many links");
+        for (const auto& [k, v] : attributes) check_link_attribute(s, t, k);
+        std::uint32_t attr = 0;
+        if (!attributes.empty()) {
+            attr = static_cast<std::uint32_t>(link_attributes_.size());
+            link_attributes_.push_back(std::move(attributes));
+        }
+        links_.push_back(Link{s, t, intern(type_names_, type_index_, type),
+                              status.empty() ? 0u : intern(status_names_, status_index_, status), weight,
+                              start.empty() ? 0u : intern(date_names_, date_index_, start),
+                              end.empty() ? 0u : intern(date_names_, date_index_, end), attr});
         return links_.size() - 1;
     }
 
@@ -282,18 +330,29 @@ public:
         if (links_.size() == before)
             throw not_found(std::string(source), "no link " + describe(s, t) +
                                                      (type ? " of type '" + std::string(*type) + "'" : std::string()));
+        compact_link_attributes();
         return before - links_.size();
     }
 
     /// Sets (or replaces) an attribute of link k.
     void set_link_attribute(std::size_t k, std::string name, Value value) {
         if (k >= links_.size()) throw not_found(std::to_string(k), "no link with index " + std::to_string(k));
-        if (name.empty()) throw input_error("attribute name must not be empty");
-        links_[k].attributes.insert_or_assign(std::move(name), std::move(value));
+        check_link_attribute(links_[k].source, links_[k].target, name);
+        auto& slot = links_[k].attributes;
+        if (slot == 0) {
+            slot = static_cast<std::uint32_t>(link_attributes_.size());
+            link_attributes_.emplace_back();
+        }
+        link_attributes_[slot].insert_or_assign(std::move(name), std::move(value));
     }
 
     const std::string& type_name(const Link& l) const { return type_names_[l.type]; }
     const std::string& status_name(const Link& l) const { return status_names_[l.status]; }
+    /// ISO start date of a link, "" when none.
+    const std::string& start(const Link& l) const { return date_names_[l.start]; }
+    /// ISO end date of a link, "" when none.
+    const std::string& end(const Link& l) const { return date_names_[l.end]; }
+    const Attributes& attributes(const Link& l) const { return link_attributes_[l.attributes]; }
     /// Every type code ever used (index = Link::type); may include types no longer in use.
     const std::vector<std::string>& type_names() const noexcept { return type_names_; }
     const std::vector<std::string>& status_names() const noexcept { return status_names_; }
@@ -319,15 +378,38 @@ public:
     }
 
 private:
-    static std::uint32_t intern(std::vector<std::string>& names, std::unordered_map<std::string, std::uint32_t>& idx,
-                                const std::string& name) {
-        auto [it, inserted] = idx.emplace(name, static_cast<std::uint32_t>(names.size()));
-        if (inserted) names.push_back(name);
-        return it->second;
+    static std::uint32_t intern(std::vector<std::string>& names, StringMap<std::uint32_t>& idx, std::string_view name) {
+        if (auto it = idx.find(name); it != idx.end()) return it->second;
+        const auto k = static_cast<std::uint32_t>(names.size());
+        names.emplace_back(name);
+        idx.emplace(names.back(), k);
+        return k;
     }
-    void check_date(const std::string& d, index_t s, index_t t, const char* which) const {
+    static void check_structure_attribute(const std::string& id, std::string_view name) {
+        if (name.empty()) throw input_error("structure '" + id + "': attribute name must not be empty");
+        if (is_reserved_structure_attribute(name))
+            throw input_error("structure '" + id + "': '" + std::string(name) +
+                              "' is a field of every structure, not an attribute name (rename it)");
+    }
+    void check_link_attribute(index_t s, index_t t, std::string_view name) const {
+        if (name.empty()) throw input_error("link " + describe(s, t) + ": attribute name must not be empty");
+        if (is_reserved_link_attribute(name))
+            throw input_error("link " + describe(s, t) + ": '" + std::string(name) +
+                              "' is a field of every link, not an attribute name (rename it)");
+    }
+    /// Drops attribute slots no link refers to any more (after removals). O(m).
+    void compact_link_attributes() {
+        std::vector<Attributes> kept(1);
+        for (auto& l : links_) {
+            if (l.attributes == 0) continue;
+            kept.push_back(std::move(link_attributes_[l.attributes]));
+            l.attributes = static_cast<std::uint32_t>(kept.size() - 1);
+        }
+        link_attributes_ = std::move(kept);
+    }
+    void check_date(std::string_view d, index_t s, index_t t, const char* which) const {
         if (!d.empty() && !is_iso_date(d))
-            throw input_error("link " + describe(s, t) + ": " + which + " date '" + d +
+            throw input_error("link " + describe(s, t) + ": " + which + " date '" + std::string(d) +
                               "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     void rebuild_index() {
@@ -342,12 +424,15 @@ private:
     bool directed_;
     std::vector<Structure> structures_;
     std::vector<Link> links_;
-    std::unordered_map<std::string, index_t> id_index_;
-    std::unordered_map<std::string, index_t> alias_index_;
+    StringMap<index_t> id_index_;
+    StringMap<index_t> alias_index_;
     std::vector<std::string> type_names_;
-    std::unordered_map<std::string, std::uint32_t> type_index_;
+    StringMap<std::uint32_t> type_index_;
     std::vector<std::string> status_names_;  // [0] = ""
-    std::unordered_map<std::string, std::uint32_t> status_index_;
+    StringMap<std::uint32_t> status_index_;
+    std::vector<std::string> date_names_;  // [0] = ""
+    StringMap<std::uint32_t> date_index_;
+    std::vector<Attributes> link_attributes_;  // [0] = {} shared by links without attributes
 };
 
 // ---- views: filtered networks ----------------------------------------------------------
@@ -382,8 +467,8 @@ inline Network subnetwork(const Network& net, const std::vector<char>& keep_stru
     for (std::size_t k = 0; k < net.number_of_links(); ++k) {
         const auto& l = net.links()[k];
         if (!keep_link[k] || remap[l.source] == UINT32_MAX || remap[l.target] == UINT32_MAX) continue;
-        out.add_link(remap[l.source], remap[l.target],
-                     LinkSpec{net.type_name(l), l.weight, l.start, l.end, net.status_name(l), l.attributes});
+        out.add_link(remap[l.source], remap[l.target], net.type_name(l), l.weight, net.start(l), net.end(l),
+                     net.status_name(l), net.attributes(l));
     }
     return out;
 }
@@ -406,11 +491,11 @@ inline Network filter_links(const Network& net, const LinkFilter& f) {
         bool ok = f.types.empty() || std::find(f.types.begin(), f.types.end(), net.type_name(l)) != f.types.end();
         ok = ok && (f.statuses.empty() ||
                     std::find(f.statuses.begin(), f.statuses.end(), net.status_name(l)) != f.statuses.end());
-        ok = ok && detail::attributes_match(l.attributes, f.attributes);
+        ok = ok && detail::attributes_match(net.attributes(l), f.attributes);
         if (ok && !f.active_on.empty()) {
             if (!is_iso_date(f.active_on)) throw input_error("active_on '" + f.active_on + "' is not an ISO date");
-            ok = (l.start.empty() || compare_dates(l.start, f.active_on) <= 0) &&
-                 (l.end.empty() || compare_dates(f.active_on, l.end) <= 0);
+            ok = (l.start == 0 || compare_dates(net.start(l), f.active_on) <= 0) &&
+                 (l.end == 0 || compare_dates(f.active_on, net.end(l)) <= 0);
         }
         kl[k] = ok;
     }

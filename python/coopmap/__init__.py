@@ -55,9 +55,11 @@ def read_csv(
     > 0; default 1 when the column is absent or the cell empty), ``start``/``end`` (ISO
     dates), ``status``; any other column becomes a typed link attribute.
 
-    Attribute columns are typed from all their non-empty cells: integers without a
-    leading zero -> int (so "01234" stays a string), numbers -> float, true/false -> bool,
-    otherwise str. An empty cell means "no attribute"; a quoted empty cell is "".
+    Attribute columns are typed from their unquoted non-empty cells: all integers -> int,
+    all numbers -> float (no leading zero, so "01234" stays a str; nan/inf allowed), all
+    true/false -> bool, otherwise str. A quoted cell is always str. An empty cell means
+    "no attribute"; a quoted empty cell is "". :meth:`Network.write_csv` quotes the
+    strings that would otherwise read back as numbers or booleans.
 
     Files: UTF-8 with or without BOM; ``,`` ``;`` or tab separators, detected from the
     header unless ``delimiter`` is given; RFC 4180 quoting (separators, doubled quotes and

@@ -97,23 +97,25 @@ class Network:
         """
         Adds a name variant. Raises ValueError when another structure uses it.
         """
-    def add_link(self, source: typing.Any, target: typing.Any, *, type: typing.Any = 'cooperation', weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, start: typing.Any = None, end: typing.Any = None, status: typing.Any = None, **kwargs) -> int:
+    def add_link(self, source: typing.Any, target: typing.Any, *, type: typing.Any = 'cooperation', weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, start: typing.Any = None, end: typing.Any = None, status: typing.Any = None, attributes: typing.Any = None, **kwargs) -> int:
         """
         Adds a link and returns its index.
         
         ``source``/``target`` are structure ids or aliases and must exist: an unknown one raises
         KeyError (never a silent creation: a typo in survey data must surface). ``type`` is the
         link type code; ``weight`` a finite number > 0 (ValueError otherwise); ``start``/``end``
-        ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; other keywords are
-        typed attributes. A self-loop raises ValueError. Several links may join one pair.
+        ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; ``attributes`` a
+        dict of attributes (for names such as ``"source"``); other keywords are typed attributes. A self-loop raises ValueError. Several links may join one pair.
         """
-    def add_structure(self, id: typing.Any, *, name: typing.Any = None, aliases: typing.Any = None, **kwargs) -> None:
+    def add_structure(self, id: typing.Any, *, name: typing.Any = None, aliases: typing.Any = None, attributes: typing.Any = None, **kwargs) -> None:
         """
         Adds a structure.
         
         Parameters: ``id`` (non-empty str, unique among ids and aliases); ``name`` (display
-        name, defaults to the id); ``aliases`` (list of name variants); any other keyword is a
-        typed attribute (str, int, float, bool; None is skipped).
+        name, defaults to the id); ``aliases`` (list of name variants, trimmed of surrounding
+        spaces, without ``|``); ``attributes`` (a dict, for names that are not valid keywords or
+        clash with a parameter, such as ``"id"``); any other keyword is a typed attribute
+        (str, int, float, bool; None is skipped).
         
         Raises ValueError for an empty or duplicate id, or an alias already in use.
         """

@@ -69,7 +69,7 @@ def from_networkx(G: Any, *, directed: bool | None = None) -> _core.Network:
         attrs = dict(attrs)
         name = attrs.pop("name", None)
         aliases = attrs.pop("aliases", None)
-        net.add_structure(sid, name=None if name is None else str(name), aliases=aliases, **attrs)
+        net.add_structure(sid, name=None if name is None else str(name), aliases=aliases, attributes=attrs)
     if G.is_multigraph():
         edges = ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
     else:
@@ -85,5 +85,5 @@ def from_networkx(G: Any, *, directed: bool | None = None) -> _core.Network:
             weight = float(weight)
         except (TypeError, ValueError):
             raise InputError(f"from_networkx: edge {u!r} - {v!r}: weight {weight!r} is not a number") from None
-        net.add_link(ids[u], ids[v], type=str(ltype), weight=weight, **fields, **data)
+        net.add_link(ids[u], ids[v], type=str(ltype), weight=weight, **fields, attributes=data)
     return net

@@ -29,6 +29,8 @@ Value to_value(const py::handle& obj, const std::string& what) {
     if (py::isinstance<py::float_>(obj)) return obj.cast<double>();
     // numpy scalars and other numbers: numpy.bool_, integer types (__index__), floats (__float__).
     const std::string tname = py::str(py::type::of(obj).attr("__name__"));
+    if (py::hasattr(obj, "ndim") && py::int_(obj.attr("ndim")).cast<int>() != 0)
+        throw input_error(what + ": unsupported value of type " + tname + " (use str, int, float or bool)");
     if (tname == "bool_" || tname == "bool") return py::bool_(py::reinterpret_borrow<py::object>(obj)).cast<bool>();
     if (py::hasattr(obj, "__index__")) return py::int_(py::reinterpret_borrow<py::object>(obj)).cast<std::int64_t>();
     if (py::hasattr(obj, "__float__") && !py::isinstance<py::sequence>(obj))
@@ -130,6 +132,17 @@ std::string str_arg(const py::handle& h, const char* what) {
     return h.cast<std::string>();
 }
 
+/// The attributes= dict merged with the keyword attributes (keywords win).
+py::dict merged_attributes(const py::object& attributes, const py::kwargs& kwargs) {
+    py::dict out;
+    if (!attributes.is_none()) {
+        if (!py::isinstance<py::dict>(attributes)) throw input_error("attributes must be a dict");
+        for (auto item : attributes.cast<py::dict>()) out[item.first] = item.second;
+    }
+    for (auto item : kwargs) out[item.first] = item.second;
+    return out;
+}
+
 std::vector<std::string> aliases_arg(const py::object& o, const std::string& id) {
     std::vector<std::string> out;
     if (o.is_none()) return out;
@@ -157,10 +170,10 @@ py::dict link_dict(const Network& net, const Link& l) {
     d["target"] = net.structure(l.target).id;
     d["type"] = net.type_name(l);
     d["weight"] = l.weight;
-    d["start"] = l.start.empty() ? py::object(py::none()) : py::object(py::str(l.start));
-    d["end"] = l.end.empty() ? py::object(py::none()) : py::object(py::str(l.end));
+    d["start"] = l.start == 0 ? py::object(py::none()) : py::object(py::str(net.start(l)));
+    d["end"] = l.end == 0 ? py::object(py::none()) : py::object(py::str(net.end(l)));
     d["status"] = l.status == 0 ? py::object(py::none()) : py::object(py::str(net.status_name(l)));
-    add_attributes(d, l.attributes);
+    add_attributes(d, net.attributes(l));
     return d;
 }
 
@@ -256,18 +269,21 @@ Example::
             return ids;
         }, "The structure ids, in insertion order.")
         .def("add_structure", [](Network& n, const py::object& id, const py::object& name, const py::object& aliases,
-                                 const py::kwargs& attrs) {
+                                 const py::object& attributes, const py::kwargs& attrs) {
             auto sid = str_arg(id, "structure id");
             std::string nm = name.is_none() ? std::string() : str_arg(name, "name");
             auto al = aliases_arg(aliases, sid);
-            auto a = to_attributes(attrs, "structure '" + sid + "'");
+            auto a = to_attributes(merged_attributes(attributes, attrs), "structure '" + sid + "'");
             n.add_structure(sid, nm, std::move(a), std::move(al));
-        }, py::arg("id"), py::kw_only(), py::arg("name") = py::none(), py::arg("aliases") = py::none(), R"doc(
+        }, py::arg("id"), py::kw_only(), py::arg("name") = py::none(), py::arg("aliases") = py::none(),
+           py::arg("attributes") = py::none(), R"doc(
 Adds a structure.
 
 Parameters: ``id`` (non-empty str, unique among ids and aliases); ``name`` (display
-name, defaults to the id); ``aliases`` (list of name variants); any other keyword is a
-typed attribute (str, int, float, bool; None is skipped).
+name, defaults to the id); ``aliases`` (list of name variants, trimmed of surrounding
+spaces, without ``|``); ``attributes`` (a dict, for names that are not valid keywords or
+clash with a parameter, such as ``"id"``); any other keyword is a typed attribute
+(str, int, float, bool; None is skipped).
 
 Raises ValueError for an empty or duplicate id, or an alias already in use.
 )doc")
@@ -295,7 +311,7 @@ Raises ValueError for an empty or duplicate id, or an alias already in use.
              "Removes a structure and its links; returns the number of links removed. O(n + m).")
         .def("add_link", [](Network& n, const py::object& source, const py::object& target, const py::object& type,
                             double weight, const py::object& start, const py::object& end, const py::object& status,
-                            const py::kwargs& attrs) {
+                            const py::object& attributes, const py::kwargs& attrs) {
             const auto s = str_arg(source, "source"), t = str_arg(target, "target");
             LinkSpec spec;
             spec.type = str_arg(type, "type");
@@ -303,18 +319,18 @@ Raises ValueError for an empty or duplicate id, or an alias already in use.
             if (!start.is_none()) spec.start = str_arg(start, "start");
             if (!end.is_none()) spec.end = str_arg(end, "end");
             if (!status.is_none()) spec.status = str_arg(status, "status");
-            spec.attributes = to_attributes(attrs, "link " + s + " -- " + t);
+            spec.attributes = to_attributes(merged_attributes(attributes, attrs), "link " + s + " -- " + t);
             return n.add_link(s, t, std::move(spec));
         }, py::arg("source"), py::arg("target"), py::kw_only(), py::arg("type") = "cooperation",
              py::arg("weight") = 1.0, py::arg("start") = py::none(), py::arg("end") = py::none(),
-             py::arg("status") = py::none(), R"doc(
+             py::arg("status") = py::none(), py::arg("attributes") = py::none(), R"doc(
 Adds a link and returns its index.
 
 ``source``/``target`` are structure ids or aliases and must exist: an unknown one raises
 KeyError (never a silent creation: a typo in survey data must surface). ``type`` is the
 link type code; ``weight`` a finite number > 0 (ValueError otherwise); ``start``/``end``
-ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; other keywords are
-typed attributes. A self-loop raises ValueError. Several links may join one pair.
+ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; ``attributes`` a
+dict of attributes (for names such as ``"source"``); other keywords are typed attributes. A self-loop raises ValueError. Several links may join one pair.
 )doc")
         .def("remove_link", [](Network& n, const std::string& s, const std::string& t, const py::object& type) {
             std::optional<std::string> ty;

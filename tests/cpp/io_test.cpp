@@ -133,10 +133,10 @@ TEST_F(Csv, RoundTripIsLossless) {
         EXPECT_EQ(x.target, y.target);
         EXPECT_EQ(net.type_name(x), back.type_name(y));
         EXPECT_EQ(x.weight, y.weight);
-        EXPECT_EQ(x.start, y.start);
-        EXPECT_EQ(x.end, y.end);
+        EXPECT_EQ(net.start(x), back.start(y));
+        EXPECT_EQ(net.end(x), back.end(y));
         EXPECT_EQ(net.status_name(x), back.status_name(y));
-        EXPECT_EQ(x.attributes, y.attributes);
+        EXPECT_EQ(net.attributes(x), back.attributes(y));
     }
     const auto s2 = (dir_ / "s2.csv").string(), l2 = (dir_ / "l2.csv").string();
     write_csv(back, s2, l2, {.delimiter = ';'});

@@ -206,3 +206,21 @@ TEST(Rng, PlatformIndependent) {
         EXPECT_LT(d, 1.0);
     }
 }
+
+TEST(Network, LinkFieldsSurviveRemovals) {
+    auto net = small();
+    net.add_link("ies", "bge", {.start = "2011", .status = "confirmed", .attributes = {{"k", std::int64_t{1}}}});
+    net.add_link("bge", "una", {.end = "2014-01", .attributes = {{"k", std::int64_t{2}}}});
+    net.add_link("ies", "una", {.attributes = {{"k", std::int64_t{3}}}});
+    net.remove_links("ies", "bge");  // the first link and its attribute slot go
+    ASSERT_EQ(net.number_of_links(), 2u);
+    EXPECT_EQ(std::get<std::int64_t>(net.attributes(net.links()[0]).at("k")), 2);
+    EXPECT_EQ(net.end(net.links()[0]), "2014-01");
+    EXPECT_EQ(net.start(net.links()[0]), "");
+    EXPECT_EQ(std::get<std::int64_t>(net.attributes(net.links()[1]).at("k")), 3);
+    net.set_link_attribute(0, "k", std::int64_t{20});
+    net.remove_structure("ies");  // removes the third link
+    ASSERT_EQ(net.number_of_links(), 1u);
+    EXPECT_EQ(std::get<std::int64_t>(net.attributes(net.links()[0]).at("k")), 20);
+    EXPECT_EQ(sizeof(Link), 40u);  // the compact layout the memory figures rely on
+}
