@@ -23,22 +23,34 @@ class SimpleGraph:
         ...
     @property
     def directed(self) -> bool:
-        ...
+        """
+        True when rows hold out-neighbours of a directed graph.
+        """
     @property
     def in_indices(self) -> numpy.typing.NDArray[numpy.uint32]:
-        ...
+        """
+        In-neighbour vertex numbers, sorted within each row (same as indices when undirected).
+        """
     @property
     def in_indptr(self) -> numpy.typing.NDArray[numpy.uint64]:
-        ...
+        """
+        Row offsets of the in-neighbour rows (same as indptr when undirected).
+        """
     @property
     def in_weights(self) -> numpy.typing.NDArray[numpy.float64]:
-        ...
+        """
+        Aggregated weights aligned with in_indices.
+        """
     @property
     def indices(self) -> numpy.typing.NDArray[numpy.uint32]:
-        ...
+        """
+        Neighbour (out-neighbour when directed) vertex numbers, sorted within each row (uint32).
+        """
     @property
     def indptr(self) -> numpy.typing.NDArray[numpy.uint64]:
-        ...
+        """
+        Row offsets (n + 1 entries, uint64): row u is indices[indptr[u]:indptr[u+1]].
+        """
     @property
     def n(self) -> int:
         """
@@ -51,7 +63,9 @@ class SimpleGraph:
         """
     @property
     def weights(self) -> numpy.typing.NDArray[numpy.float64]:
-        ...
+        """
+        Aggregated edge weights, aligned with indices (float64).
+        """
 class Network:
     """
     A cooperation network: structures (organisations) and the links between them.
@@ -76,9 +90,13 @@ class Network:
         True when the key is a structure id or alias.
         """
     def __copy__(self) -> Network:
-        ...
+        """
+        A deep copy (structures and links are values).
+        """
     def __deepcopy__(self, memo: typing.Any) -> Network:
-        ...
+        """
+        A deep copy.
+        """
     def __init__(self, directed: bool = False) -> None:
         """
         Creates an empty network (undirected by default).

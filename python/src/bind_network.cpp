@@ -214,16 +214,22 @@ rows; directed graphs store out-neighbours, and ``in_indptr``/``in_indices``/``i
 the in-neighbours. No parallel edges and no self-loops. ``scipy.sparse.csr_array((weights,
 indices, indptr))`` gives the weighted adjacency matrix.
 )doc")
-        .def_readonly("directed", &SimpleGraph::directed)
+        .def_readonly("directed", &SimpleGraph::directed, "True when rows hold out-neighbours of a directed graph.")
         .def_readonly("n", &SimpleGraph::n, "Number of vertices.")
         .def_property_readonly("number_of_edges", &SimpleGraph::number_of_edges,
                                "Edges (undirected) or arcs (directed).")
-        .def_property_readonly("indptr", [](const SimpleGraph& g) { return to_numpy(g.offsets); })
-        .def_property_readonly("indices", [](const SimpleGraph& g) { return to_numpy(g.targets); })
-        .def_property_readonly("weights", [](const SimpleGraph& g) { return to_numpy(g.weights); })
-        .def_property_readonly("in_indptr", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_offsets : g.offsets); })
-        .def_property_readonly("in_indices", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_sources : g.targets); })
-        .def_property_readonly("in_weights", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_weights : g.weights); })
+        .def_property_readonly("indptr", [](const SimpleGraph& g) { return to_numpy(g.offsets); },
+                               "Row offsets (n + 1 entries, uint64): row u is indices[indptr[u]:indptr[u+1]].")
+        .def_property_readonly("indices", [](const SimpleGraph& g) { return to_numpy(g.targets); },
+                               "Neighbour (out-neighbour when directed) vertex numbers, sorted within each row (uint32).")
+        .def_property_readonly("weights", [](const SimpleGraph& g) { return to_numpy(g.weights); },
+                               "Aggregated edge weights, aligned with indices (float64).")
+        .def_property_readonly("in_indptr", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_offsets : g.offsets); },
+                               "Row offsets of the in-neighbour rows (same as indptr when undirected).")
+        .def_property_readonly("in_indices", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_sources : g.targets); },
+                               "In-neighbour vertex numbers, sorted within each row (same as indices when undirected).")
+        .def_property_readonly("in_weights", [](const SimpleGraph& g) { return to_numpy(g.directed ? g.in_weights : g.weights); },
+                               "Aggregated weights aligned with in_indices.")
         .def("__repr__", [](const SimpleGraph& g) {
             return "<coopmap.SimpleGraph " + std::string(g.directed ? "directed" : "undirected") + ", " +
                    std::to_string(g.n) + " vertices, " + std::to_string(g.number_of_edges()) + " edges>";
@@ -407,8 +413,9 @@ Parallel links of a pair merge into one edge whose weight is their ``sum`` (defa
 b->a merge). Complexity O(n + m log d_max).
 )doc")
         .def("copy", [](const Network& n) { return Network(n); }, "A deep copy.")
-        .def("__copy__", [](const Network& n) { return Network(n); })
-        .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); }, py::arg("memo"))
+        .def("__copy__", [](const Network& n) { return Network(n); }, "A deep copy (structures and links are values).")
+        .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); }, py::arg("memo"),
+             "A deep copy.")
         .def("write_csv", [](const Network& n, const std::optional<std::filesystem::path>& structures,
                              const std::optional<std::filesystem::path>& links, const std::string& delimiter) {
             if (delimiter.size() != 1) throw input_error("write_csv: delimiter must be one character");
