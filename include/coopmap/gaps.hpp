@@ -397,7 +397,9 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
             }
         }
     } else {
-        std::vector<double> acc(n, 0.0);
+        // Sums in extended precision, so that pairs whose partners have the same degrees get
+        // the same double whatever the order of summation (exact ties sort by id).
+        std::vector<long double> acc(n, 0.0L);
         std::vector<std::uint32_t> cnt(n, 0);
         std::vector<index_t> stamp(n, UINT32_MAX), touched;
         std::vector<double> contrib(n, 0.0);
@@ -427,12 +429,12 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
                         case LinkPredictor::jaccard:
                             s = cnt[v] / static_cast<double>(g.degree(u) + g.degree(v) - cnt[v]);
                             break;
-                        default: s = acc[v]; break;
+                        default: s = static_cast<double>(acc[v]); break;
                     }
                     offer(s, u, v);
                 }
                 cnt[v] = 0;
-                acc[v] = 0.0;
+                acc[v] = 0.0L;
             }
         }
     }
