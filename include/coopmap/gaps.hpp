@@ -68,14 +68,19 @@ struct StructuralHoles {
 ///   dyadic constraint c_ij = (p_ij + sum_{q in N(i), q != j} p_iq p_qj)^2
 ///   constraint c_i = sum_{j in N(i)} c_ij
 ///   effective size e_i = sum_{j in N(i)} (1 - sum_{q in N(i)} p_iq m_jq)
-///     (unweighted undirected: equals Borgatti's n - 2t/n, t = ties among partners)
+///     (unweighted undirected: equals Borgatti's n - 2t/n, t = ties among partners;
+///     equal to networkx's per-node path nx.effective_size(G, nodes=...). networkx 3.6's
+///     all-nodes sparse path divides a_jq by max_k a_qk instead of max_k a_jk, which
+///     differs on weighted or directed graphs: we follow Burt's definition)
 ///   efficiency = e_i / |N(i)|
 ///   hierarchy h_i = sum_j (c_ij / C) ln(c_ij / C) / (N ln N), C = c_i / N, N = |N(i)|
 ///     (Burt 1992, p. 71; the Coleman-Theil disorder index of the dyadic constraints:
 ///     0 when they are all equal, 1 when one partner carries all of it). For N = 1 the
 ///     formula is 0/0; we return 0 by convention (a single constraint is "equally
 ///     spread"), as UCINET does.
-/// Edge cases: isolates -> NaN for all four (degree 0); the empty network gives empty
+/// Edge cases: isolates (no in- and no out-tie) -> NaN for all four (degree 0); a
+/// directed structure with in-ties only is not an isolate (as networkx's all-nodes
+/// computation; its per-node path returns NaN there); the empty network gives empty
 /// vectors; disconnected graphs are fine (everything is local to the ego).
 /// Complexity: O(sum_j deg(j)^2) time (each ego visits its partners' rows once),
 /// O(n + m) memory; dense scratch arrays, no maps; multi-threaded for large graphs.

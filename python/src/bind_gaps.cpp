@@ -73,7 +73,7 @@ same type declared twice) are SUMMED first; ``weight=None`` gives every connecte
 (every arc when directed) weight 1. Directed networks use in- and out-ties: the mutual
 weight of i and j is a_ij + a_ji (networkx's ``mutual_weight``).
 Notation: N(i) partners of i; p_ij = w_ij / sum_k w_ik; m_jq = w_jq / max_k w_jk.
-Isolates -> NaN. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
+Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
 large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
 Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).)doc";
 
@@ -98,7 +98,10 @@ Returns a dict {structure id: float}. Example::
     }, py::arg("net"), py::arg("weight") = "weight", (std::string(R"doc(
 Burt's effective size per structure: e_i = sum_{j in N(i)} (1 - sum_{q in N(i)} p_iq m_jq),
 the number of partners minus their redundancy (unweighted undirected: n - 2t/n, with t
-the ties among the n partners, Borgatti 1997).
+the ties among the n partners, Borgatti 1997). Equal to networkx's
+``effective_size(G, nodes=..., weight=...)``; networkx 3.6's all-nodes call (nodes=None)
+divides a_jq by the largest weight of q instead of j on weighted or directed graphs, so
+it differs there: coopmap follows Burt's definition.
 )doc") + burt_common + "\n\nReturns a dict {structure id: float}.").c_str());
     m.def("efficiency", [burt](const Network& net, const py::object& weight) {
         auto r = burt(net, weight);
@@ -115,8 +118,15 @@ dyadic constraint of partner j, N the number of partners and C = c_i / N (Burt 1
 p. 71). 0 when the constraint is spread equally over the partners, up to 1 when one
 partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
 )doc") + burt_common + "\n\nReturns a dict {structure id: float}.").c_str());
-    m.def("structural_holes", [burt](const Network& net, const py::object& weight) {
-        auto r = burt(net, weight);
+    m.def("structural_holes", [](const Network& net, const py::object& weight, unsigned threads) {
+        BurtOptions o;
+        o.weighted = weight_arg(weight);
+        o.threads = threads;
+        StructuralHoles r;
+        {
+            py::gil_scoped_release nogil;
+            r = structural_holes(net, o);
+        }
         py::list out;
         for (index_t i = 0; i < net.number_of_structures(); ++i) {
             py::dict d;
@@ -129,11 +139,13 @@ partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
             out.append(d);
         }
         return out;
-    }, py::arg("net"), py::arg("weight") = "weight", (std::string(R"doc(
+    }, py::arg("net"), py::arg("weight") = "weight", py::kw_only(), py::arg("threads") = 0, (std::string(R"doc(
 All four Burt measures in one pass: a list of records (one per structure, in structure
 order) with ``id``, ``degree`` (distinct partners, in or out), ``constraint``,
 ``effective_size``, ``efficiency`` and ``hierarchy`` (see those functions).
 ``pandas.DataFrame(cm.structural_holes(net)).set_index("id")`` gives the table.
+``threads``: worker threads (0 = one per core, at most 8; graphs under 100,000 ties
+always use one); the results do not depend on it.
 )doc") + burt_common).c_str());
 
     // ---------------------------------------------------------------- cut points
