@@ -518,7 +518,7 @@ def constraint(net: Network, weight: typing.Any = 'weight') -> dict:
     (every arc when directed) weight 1. Directed networks use in- and out-ties: the mutual
     weight of i and j is a_ij + a_ji (networkx's ``mutual_weight``).
     Notation: N(i) partners of i; p_ij = w_ij / sum_k w_ik; m_jq = w_jq / max_k w_jk.
-    Isolates -> NaN. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
+    Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     
@@ -531,14 +531,17 @@ def effective_size(net: Network, weight: typing.Any = 'weight') -> dict:
     """
     Burt's effective size per structure: e_i = sum_{j in N(i)} (1 - sum_{q in N(i)} p_iq m_jq),
     the number of partners minus their redundancy (unweighted undirected: n - 2t/n, with t
-    the ties among the n partners, Borgatti 1997).
+    the ties among the n partners, Borgatti 1997). Equal to networkx's
+    ``effective_size(G, nodes=..., weight=...)``; networkx 3.6's all-nodes call (nodes=None)
+    divides a_jq by the largest weight of q instead of j on weighted or directed graphs, so
+    it differs there: coopmap follows Burt's definition.
     
     Weights: with ``weight="weight"`` the weights of parallel links (several types, or the
     same type declared twice) are SUMMED first; ``weight=None`` gives every connected pair
     (every arc when directed) weight 1. Directed networks use in- and out-ties: the mutual
     weight of i and j is a_ij + a_ji (networkx's ``mutual_weight``).
     Notation: N(i) partners of i; p_ij = w_ij / sum_k w_ik; m_jq = w_jq / max_k w_jk.
-    Isolates -> NaN. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
+    Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     
@@ -553,7 +556,7 @@ def efficiency(net: Network, weight: typing.Any = 'weight') -> dict:
     (every arc when directed) weight 1. Directed networks use in- and out-ties: the mutual
     weight of i and j is a_ij + a_ji (networkx's ``mutual_weight``).
     Notation: N(i) partners of i; p_ij = w_ij / sum_k w_ik; m_jq = w_jq / max_k w_jk.
-    Isolates -> NaN. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
+    Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     
@@ -592,7 +595,7 @@ def hierarchy(net: Network, weight: typing.Any = 'weight') -> dict:
     (every arc when directed) weight 1. Directed networks use in- and out-ties: the mutual
     weight of i and j is a_ij + a_ji (networkx's ``mutual_weight``).
     Notation: N(i) partners of i; p_ij = w_ij / sum_k w_ik; m_jq = w_jq / max_k w_jk.
-    Isolates -> NaN. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
+    Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     
@@ -668,19 +671,21 @@ def reciprocity(net: Network) -> Reciprocity:
     tie mutual: 1.0 (igraph's convention; networkx refuses undirected graphs). No arcs ->
     NaN. O(n + m log d).
     """
-def structural_holes(net: Network, weight: typing.Any = 'weight') -> list:
+def structural_holes(net: Network, weight: typing.Any = 'weight', *, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
     """
     All four Burt measures in one pass: a list of records (one per structure, in structure
     order) with ``id``, ``degree`` (distinct partners, in or out), ``constraint``,
     ``effective_size``, ``efficiency`` and ``hierarchy`` (see those functions).
     ``pandas.DataFrame(cm.structural_holes(net)).set_index("id")`` gives the table.
+    ``threads``: worker threads (0 = one per core, at most 8; graphs under 100,000 ties
+    always use one); the results do not depend on it.
     
     Weights: with ``weight="weight"`` the weights of parallel links (several types, or the
     same type declared twice) are SUMMED first; ``weight=None`` gives every connected pair
     (every arc when directed) weight 1. Directed networks use in- and out-ties: the mutual
     weight of i and j is a_ij + a_ji (networkx's ``mutual_weight``).
     Notation: N(i) partners of i; p_ij = w_ij / sum_k w_ik; m_jq = w_jq / max_k w_jk.
-    Isolates -> NaN. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
+    Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     """

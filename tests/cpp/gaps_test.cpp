@@ -241,3 +241,27 @@ TEST(Reciprocity, DirectedAndUndirected) {
     EXPECT_EQ(reciprocity(make(2, {{0, 1}})).edgewise, 1.0);
     EXPECT_EQ(isolates(make(4, {{0, 1}, {1, 0}, {0, 2}}, true)), (std::vector<index_t>{3}));
 }
+
+TEST(Burt, ThreadsGiveIdenticalResults) {
+    // A seeded random graph large enough (> 100,000 ties) for the multi-threaded path.
+    Network net;
+    const std::size_t n = 20000;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string id = std::to_string(i);
+        id.insert(id.begin(), 's');
+        net.add_structure(id);
+    }
+    detail::Rng rng(7);
+    for (int k = 0; k < 120000; ++k) {
+        const auto u = static_cast<index_t>(rng.below(n)), v = static_cast<index_t>(rng.below(n));
+        if (u != v) net.add_link(u, v, LinkSpec{"t", 1.0 + static_cast<double>(rng.below(3))});
+    }
+    const auto one = structural_holes(net, BurtOptions{true, 1});
+    const auto two = structural_holes(net, BurtOptions{true, 3});
+    auto eq = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+    for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_TRUE(eq(one.constraint[i], two.constraint[i])) << i;
+        ASSERT_TRUE(eq(one.effective_size[i], two.effective_size[i])) << i;
+        ASSERT_TRUE(eq(one.hierarchy[i], two.hierarchy[i])) << i;
+    }
+}
