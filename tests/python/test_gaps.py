@@ -580,3 +580,26 @@ def test_records_and_reprs() -> None:
     assert {r["group"] for r in ei.records()} == set(ei.groups)
     assert "EIIndex" in repr(ei) and "MixingMatrix" in repr(mm)
     assert "Reciprocity" in repr(cm.reciprocity(net))
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("k", [0, 1, 3])
+def test_empty_and_isolates_only_never_crash(directed: bool, k: int) -> None:
+    # No ties at all: every measure is undefined (NaN) or empty, never an exception.
+    net = cm.Network(directed=directed)
+    for i in range(k):
+        net.add_structure(f"x{i}", g="a" if i % 2 else "b")
+    assert all(math.isnan(x) for x in cm.constraint(net).values())
+    assert all(math.isnan(r["hierarchy"]) and r["degree"] == 0 for r in cm.structural_holes(net))
+    assert cm.articulation_points(net) == [] and cm.bridges(net) == [] and cm.local_bridges(net) == []
+    assert cm.biconnected_components(net) == []
+    for m in ["common_neighbors", "jaccard", "adamic_adar", "resource_allocation", "preferential_attachment"]:
+        assert cm.predict_links(net, method=m, top=None) == []
+    mm = cm.mixing_matrix(net, "g")
+    assert mm.matrix.sum() == 0 and len(mm.gaps) == (1 if k == 3 else 0)
+    assert math.isnan(cm.assortativity(net, "g"))
+    ei = cm.ei_index(net, "g")
+    assert math.isnan(ei.network) and math.isnan(ei.rescaled) and all(math.isnan(x) for x in ei.structures.values())
+    assert math.isnan(cm.reciprocity(net).edgewise)
+    assert cm.isolates(net) == [f"x{i}" for i in range(k)]
+    assert cm.cluster_gaps(net, {f"x{i}": i % 2 for i in range(k)}).k == min(k, 2)
