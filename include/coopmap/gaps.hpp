@@ -319,10 +319,11 @@ struct Suggestion {
 /// directed networks are taken undirected.
 /// Complexity: neighbourhood methods O(sum_w k_w^2) time with one dense accumulator
 /// (no maps) and a bounded heap of `top` entries; preferential attachment with `top`
-/// scans pairs by decreasing degree product and stops at the k-th best score (fast
-/// unless very many pairs tie at that score); preferential attachment with top =
+/// scans pairs by decreasing degree product and stops at the k-th best one (ties at
+/// that score are cut short too, as the pair order is monotone within a degree class):
+/// O(n log n + visited pairs), in practice O(n + k); preferential attachment with top =
 /// nullopt lists every non-adjacent pair of non-isolated structures: O(n^2) time and
-/// memory — only for small networks.
+/// memory — only for small networks (input_error beyond 5 * 10^7 candidate pairs).
 /// Throws input_error for a membership of the wrong size, input_error from group_by when
 /// structures lack the attribute.
 inline std::vector<Suggestion> predict_links(const Network& net, const PredictOptions& opt = {}) {
@@ -381,6 +382,14 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
     };
 
     if (opt.method == LinkPredictor::preferential_attachment) {
+        if (!bounded) {
+            double linked = 0;
+            for (index_t i = 0; i < n; ++i) linked += g.degree(i) ? 1.0 : 0.0;
+            if (linked * (linked - 1) / 2 > 5e7)
+                throw input_error("top: preferential_attachment with top=None would list up to " +
+                                  std::to_string(static_cast<long long>(linked * (linked - 1) / 2)) +
+                                  " pairs; give a top (more than 50,000,000 candidate pairs)");
+        }
         std::vector<index_t> bydeg(n);
         for (index_t i = 0; i < n; ++i) bydeg[i] = i;
         std::sort(bydeg.begin(), bydeg.end(), [&](index_t a, index_t b) {
@@ -397,6 +406,12 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
                 const index_t v = bydeg[b];
                 const double s = du * static_cast<double>(g.degree(v));
                 if (s == 0 || s < threshold()) break;
+                // A tie with the k-th best: later partners of u have a lower degree (a lower
+                // score) or the same degree and a larger rank, whose pair (min rank, max rank)
+                // sorts after this one. So once this pair cannot enter, none of them can.
+                if (bounded && heap.size() == k && s == heap.front().score &&
+                    !better(Cand{s, rank[u] < rank[v] ? u : v, rank[u] < rank[v] ? v : u}, heap.front()))
+                    break;
                 if (!differ(u, v) || adjacent(u, v)) continue;
                 offer(s, u, v);
             }

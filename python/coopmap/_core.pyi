@@ -646,7 +646,8 @@ def predict_links(net: Network, method: str = 'adamic_adar', top: typing.Any = 2
     score > 0 are suggested (except for preferential attachment, only pairs at distance 2).
     Order: score descending, then source id, then target id. ``top``: keep the best ``top``
     (None: every candidate; for preferential attachment that is every non-adjacent pair
-    of non-isolated structures, O(n^2) time and memory — small networks only).
+    of non-isolated structures, O(n^2) time and memory — small networks only: ValueError
+    beyond 5 * 10^7 pairs).
     ``across``: an attribute name keeps pairs whose values differ (e.g. an ESS structure
     and a classic business); a partition (Mapping id -> label, list of communities, or an
     object with ``.membership``) keeps pairs in different clusters.

@@ -352,6 +352,19 @@ def test_predict_links_hand_example_and_errors() -> None:
         cm.predict_links(net, top=-1)
     with pytest.raises(ValueError):
         cm.predict_links(net, across="nope")
+    # preferential attachment listing every pair of 10,001 linked structures (5 * 10^7
+    # pairs) is refused; with a top it is fine.
+    big = cm.from_networkx(nx.path_graph(10_001))
+    with pytest.raises(ValueError):
+        cm.predict_links(big, method="preferential_attachment", top=None)
+    assert [(x.source, x.target) for x in cm.predict_links(big, method="preferential_attachment", top=3)] == [
+        ("1", "10"), ("1", "100"), ("1", "1000")]  # degree-2 ids in string order, "1" not next to them
+    # many ties at the k-th score (a path: every inner pair scores 4): brute force reference
+    P = nx.path_graph(300)
+    ref = sorted(((min(str(u), str(v)), max(str(u), str(v)), s) for u, v, s in nx.preferential_attachment(P)),
+                 key=lambda t: (-t[2], t[0], t[1]))
+    got = cm.predict_links(cm.from_networkx(P), method="preferential_attachment", top=40)
+    assert [(x.source, x.target, x.score) for x in got] == ref[:40]
 
 
 # ---------------------------------------------------------------- mixing
