@@ -136,6 +136,10 @@ def main() -> None:
     t_bc, _ = timed(lambda: cm.biconnected_components(net), args.runs)
     t_bc_ig, _ = timed(lambda: g.biconnected_components(), args.runs)
     rows.append(("biconnected_components", f"{t_bc:.2f}", f"igraph {t_bc_ig:.2f}", f"{t_bc / t_bc_ig:.2f}", ""))
+    t_lb, lb = timed(lambda: cm.local_bridges(net), 1)
+    t_lb_nx, n_lb_nx = timed(lambda: sum(1 for _ in nx.local_bridges(G, with_span=False)), 1)
+    rows.append(("local_bridges with span (1 run)", f"{t_lb:.2f}", f"networkx without span {t_lb_nx:.2f}",
+                 f"{t_lb / t_lb_nx:.2f}", f"{len(lb):,} local bridges; networkx finds {n_lb_nx:,}"))
     for i, v in enumerate(ids):
         net.set_attribute(v, "block", i * 50 // args.n)
     t_ei, ei = timed(lambda: cm.ei_index(net, "block", permutations=100, seed=0), args.runs)
