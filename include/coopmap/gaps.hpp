@@ -175,6 +175,8 @@ inline Biconnected biconnected(const SimpleGraph& g) {
     out.components = std::move(members);
     return out;
 }
+/// Biconnected structure of a network: its undirected simple view (direction and weights
+/// ignored, parallel links merged), see the SimpleGraph overload. O(n + m log d).
 inline Biconnected biconnected(const Network& net) {
     return biconnected(simple_view(net, SimpleViewOptions{Aggregate::binary, true}));
 }
@@ -264,6 +266,27 @@ inline std::vector<LocalBridge> local_bridges(const Network& net, bool with_span
     return local_bridges(simple_view(net, SimpleViewOptions{Aggregate::binary, true}), with_span);
 }
 
+namespace detail {
+/// group_by, or, when `missing` is set, the same with structures lacking the attribute
+/// put in the group labelled `missing` (instead of an input_error).
+inline Grouping grouping(const Network& net, std::string_view attribute, const std::optional<Value>& missing) {
+    if (!missing) return group_by(net, attribute);
+    Grouping g;
+    g.membership.resize(net.number_of_structures());
+    for (index_t i = 0; i < net.number_of_structures(); ++i) {
+        const auto& st = net.structure(i);
+        Value v = *missing;
+        if (attribute == "name") v = st.name;
+        else if (auto it = st.attributes.find(attribute); it != st.attributes.end()) v = it->second;
+        std::uint32_t k = 0;
+        while (k < g.labels.size() && !values_equal(g.labels[k], v)) ++k;
+        if (k == g.labels.size()) g.labels.push_back(v);
+        g.membership[i] = k;
+    }
+    return g;
+}
+}  // namespace detail
+
 // =====================================================================================
 // Link prediction: cooperations that could exist
 // =====================================================================================
@@ -291,6 +314,8 @@ struct PredictOptions {
     std::string across_attribute;
     /// Keep only pairs in different clusters (one label per structure; empty: none).
     std::vector<std::uint32_t> across_membership;
+    /// Group of the structures lacking `across_attribute` (unset: they raise input_error).
+    std::optional<Value> missing;
 };
 
 /// A suggested cooperation between two structures that are not linked.
@@ -336,7 +361,7 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
                               " labels for " + std::to_string(g.n) + " structures");
         group = opt.across_membership;
     } else if (!opt.across_attribute.empty()) {
-        group = group_by(net, opt.across_attribute).membership;
+        group = detail::grouping(net, opt.across_attribute, opt.missing).membership;
     }
     // rank[i] = position of structure i's id in string order
     std::vector<index_t> order(n), rank(n);
@@ -529,9 +554,11 @@ inline std::size_t count_groups(const std::vector<std::uint32_t>& m) {
 /// convention), on the undirected simple view: counts of connected pairs, or, when
 /// `weighted`, sums of the aggregated weights (sum over the links of both orientations).
 /// Edge cases: no ties -> all zeros and every group pair is a gap; one group -> no gaps.
-/// Complexity O(n k + m). Throws input_error when structures lack the attribute.
-inline MixingMatrix mixing_matrix(const Network& net, std::string_view attribute, bool weighted = false) {
-    const auto grouping = group_by(net, attribute);
+/// Complexity O(n k + m). Throws input_error when structures lack the attribute, unless
+/// `missing` is set: they then form the group labelled `missing`.
+inline MixingMatrix mixing_matrix(const Network& net, std::string_view attribute, bool weighted = false,
+                                  const std::optional<Value>& missing = std::nullopt) {
+    const auto grouping = detail::grouping(net, attribute, missing);
     auto g = simple_view(net, SimpleViewOptions{weighted ? Aggregate::sum : Aggregate::binary, true});
     auto r = detail::mixing(g, grouping.membership, grouping.labels.size());
     r.labels = grouping.labels;
@@ -562,13 +589,16 @@ inline double assortativity(const MixingMatrix& mm) {
     if (1.0 - s == 0.0) return std::numeric_limits<double>::quiet_NaN();
     return (trace / total - s) / (1.0 - s);
 }
-inline double assortativity(const Network& net, std::string_view attribute) {
-    return assortativity(mixing_matrix(net, attribute, false));
+inline double assortativity(const Network& net, std::string_view attribute,
+                            const std::optional<Value>& missing = std::nullopt) {
+    return assortativity(mixing_matrix(net, attribute, false, missing));
 }
 
 struct EIOptions {
     std::size_t permutations = 1000;  ///< 0 skips the permutation test (p-values NaN)
     std::uint64_t seed = 0;
+    /// Group of the structures lacking the attribute (unset: they raise input_error).
+    std::optional<Value> missing = std::nullopt;
 };
 
 /// Krackhardt & Stern's E-I index at network, group and structure level.
@@ -707,7 +737,7 @@ inline EIIndex ei_index(const SimpleGraph& g, const std::vector<std::uint32_t>& 
 }
 /// E-I index of the groups given by an attribute (see the SimpleGraph overload).
 inline EIIndex ei_index(const Network& net, std::string_view attribute, const EIOptions& opt = {}) {
-    const auto grouping = group_by(net, attribute);
+    const auto grouping = detail::grouping(net, attribute, opt.missing);
     auto r = ei_index(simple_view(net, SimpleViewOptions{Aggregate::binary, true}), grouping.membership,
                       grouping.labels.size(), opt);
     r.labels = grouping.labels;

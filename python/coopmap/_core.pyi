@@ -474,14 +474,15 @@ def articulation_points(net: Network) -> list[str]:
     Boost.Graph's biconnected components (Hopcroft & Tarjan 1973); the same set as
     networkx's ``articulation_points``. Isolates and the empty network give none. O(n + m).
     """
-def assortativity(net: Network, attribute: str) -> float:
+def assortativity(net: Network, attribute: str, *, missing: typing.Any = None) -> float:
     """
     Nominal assortativity coefficient (Newman 2003) of a structure attribute, on the
     undirected simple view: r = (Σ_a e_aa − Σ_a a_a²) / (1 − Σ_a a_a²), e the mixing
     matrix with every tie in both orientations normalised to 1, a its row sums. Equals
     networkx's ``attribute_assortativity_coefficient``. 1: ties only within groups; 0:
     as random; negative: ties preferably across. NaN without ties or when every tie-end is
-    in one group. Weights ignored. O(n k + m).
+    in one group. Weights ignored. ``missing``: group label of the structures lacking the
+    attribute (default: ValueError). O(n k + m).
     Reference: Newman (2003), "Mixing patterns in networks", Phys. Rev. E 67, 026126.
     """
 def biconnected_components(net: Network) -> list:
@@ -562,7 +563,7 @@ def efficiency(net: Network, weight: typing.Any = 'weight') -> dict:
     
     Returns a dict {structure id: float}.
     """
-def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0) -> EIIndex:
+def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, *, missing: typing.Any = None) -> EIIndex:
     """
     Krackhardt & Stern's E-I index: (EL − IL) / (EL + IL), EL = ties between groups, IL =
     ties within groups, on the undirected simple view (each connected pair once, weights
@@ -570,6 +571,8 @@ def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsI
     
     ``attribute``: a structure attribute name, or a partition (Mapping id -> label, list of
     communities, object with ``.membership``; labels are then 0..k-1 by first appearance).
+    ``missing``: group label of the structures lacking the attribute (default: ValueError
+    naming them), e.g. ``missing="unknown"``.
     Levels: ``network``; ``groups`` (ties leaving vs. inside each group); ``structures``
     (partners outside vs. inside the structure's group; NaN for isolates).
     ``rescaled``: with L = EL + IL and the group sizes fixed, the E-I can only range from
@@ -615,7 +618,7 @@ def local_bridges(net: Network, with_span: bool = True) -> list:
     Undirected simple view, weights ignored. Complexity: O(m d_max) plus one bidirectional
     BFS per local bridge (O(n + m) each in the worst case).
     """
-def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None) -> MixingMatrix:
+def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None, *, missing: typing.Any = None) -> MixingMatrix:
     """
     Mixing matrix of the groups given by a structure attribute, on the undirected simple
     view (a -> b and b -> a merge; each connected pair counted once).
@@ -626,10 +629,11 @@ def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None) -> Mi
     networkx's ``attribute_mixing_matrix(G, attr, normalized=False)`` counts every edge in
     both orientations: the same off the diagonal, twice ours on it. Empty off-diagonal
     cells are the group-level gaps (``.gaps``).
-    Raises ValueError when structures lack the attribute. O(n k + m).
-    Example: ``cm.mixing_matrix(net, "legal_family").gaps``.
+    Raises ValueError when structures lack the attribute, unless ``missing`` gives them a
+    group label (``missing="unknown"``). O(n k + m).
+    Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
     """
-def predict_links(net: Network, method: str = 'adamic_adar', top: typing.Any = 25, across: typing.Any = None) -> list[Suggestion]:
+def predict_links(net: Network, method: str = 'adamic_adar', top: typing.Any = 25, across: typing.Any = None, *, missing: typing.Any = None) -> list[Suggestion]:
     """
     Suggested cooperations: the best-scored pairs of structures that are not linked.
     
@@ -650,7 +654,9 @@ def predict_links(net: Network, method: str = 'adamic_adar', top: typing.Any = 2
     beyond 5 * 10^7 pairs).
     ``across``: an attribute name keeps pairs whose values differ (e.g. an ESS structure
     and a classic business); a partition (Mapping id -> label, list of communities, or an
-    object with ``.membership``) keeps pairs in different clusters.
+    object with ``.membership``) keeps pairs in different clusters. ``missing``: with an
+    attribute, structures lacking it raise ValueError, unless ``missing`` gives them a group
+    label (e.g. ``missing="unknown"``).
     Returns a list of :class:`Suggestion` (``[s.as_dict() for s in ...]`` for pandas).
     
     Complexity: O(Σ_w k_w²) with a dense accumulator and a bounded heap (seconds on

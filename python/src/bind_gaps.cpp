@@ -3,6 +3,7 @@
 #include <pybind11/stl.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ py::array_t<double> square(const std::vector<double>& m, std::size_t k) {
 }
 
 std::string fmt(double x) { return format_double(x); }
+
+std::optional<Value> missing_arg(const py::object& missing) {
+    if (missing.is_none()) return std::nullopt;
+    return to_value(missing, "missing");
+}
 
 // Result holders: the C++ result plus what is needed to key it by id / label.
 struct PyMixing {
@@ -248,8 +254,9 @@ A suggested cooperation between two structures that are not linked (see
                    std::to_string(s.shared.size()) + " shared>";
         });
     m.def("predict_links", [](const Network& net, const std::string& method, const py::object& top,
-                              const py::object& across) {
+                              const py::object& across, const py::object& missing) {
         PredictOptions o;
+        o.missing = missing_arg(missing);
         o.method = parse_link_predictor(method);
         if (top.is_none()) o.top = std::nullopt;
         else {
@@ -267,7 +274,8 @@ A suggested cooperation between two structures that are not linked (see
         }
         py::gil_scoped_release nogil;
         return predict_links(net, o);
-    }, py::arg("net"), py::arg("method") = "adamic_adar", py::arg("top") = 25, py::arg("across") = py::none(), R"doc(
+    }, py::arg("net"), py::arg("method") = "adamic_adar", py::arg("top") = 25, py::arg("across") = py::none(),
+       py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Suggested cooperations: the best-scored pairs of structures that are not linked.
 
 Scores (networkx's, to 1e-12) on the undirected simple view, Γ(u) = partners of u,
@@ -287,7 +295,9 @@ of non-isolated structures, O(n^2) time and memory — small networks only: Valu
 beyond 5 * 10^7 pairs).
 ``across``: an attribute name keeps pairs whose values differ (e.g. an ESS structure
 and a classic business); a partition (Mapping id -> label, list of communities, or an
-object with ``.membership``) keeps pairs in different clusters.
+object with ``.membership``) keeps pairs in different clusters. ``missing``: with an
+attribute, structures lacking it raise ValueError, unless ``missing`` gives them a group
+label (e.g. ``missing="unknown"``).
 Returns a list of :class:`Suggestion` (``[s.as_dict() for s in ...]`` for pandas).
 
 Complexity: O(Σ_w k_w²) with a dense accumulator and a bounded heap (seconds on
@@ -345,11 +355,14 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
             return "<coopmap.MixingMatrix " + std::to_string(p.r.k) + " groups, " + std::to_string(p.r.gaps.size()) +
                    " gaps>";
         });
-    m.def("mixing_matrix", [](const Network& net, const std::string& attribute, const py::object& weight) {
+    m.def("mixing_matrix", [](const Network& net, const std::string& attribute, const py::object& weight,
+                              const py::object& missing) {
         const bool w = weight_arg(weight);
+        const auto miss = missing_arg(missing);
         py::gil_scoped_release nogil;
-        return PyMixing{mixing_matrix(net, attribute, w)};
-    }, py::arg("net"), py::arg("attribute"), py::arg("weight") = py::none(), R"doc(
+        return PyMixing{mixing_matrix(net, attribute, w, miss)};
+    }, py::arg("net"), py::arg("attribute"), py::arg("weight") = py::none(), py::kw_only(),
+       py::arg("missing") = py::none(), R"doc(
 Mixing matrix of the groups given by a structure attribute, on the undirected simple
 view (a -> b and b -> a merge; each connected pair counted once).
 
@@ -359,19 +372,22 @@ weights (all links of the pair, both orientations). Convention: the matrix is sy
 networkx's ``attribute_mixing_matrix(G, attr, normalized=False)`` counts every edge in
 both orientations: the same off the diagonal, twice ours on it. Empty off-diagonal
 cells are the group-level gaps (``.gaps``).
-Raises ValueError when structures lack the attribute. O(n k + m).
-Example: ``cm.mixing_matrix(net, "legal_family").gaps``.
+Raises ValueError when structures lack the attribute, unless ``missing`` gives them a
+group label (``missing="unknown"``). O(n k + m).
+Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
 )doc");
-    m.def("assortativity", [](const Network& net, const std::string& attribute) {
+    m.def("assortativity", [](const Network& net, const std::string& attribute, const py::object& missing) {
+        const auto miss = missing_arg(missing);
         py::gil_scoped_release nogil;
-        return assortativity(net, attribute);
-    }, py::arg("net"), py::arg("attribute"), R"doc(
+        return assortativity(net, attribute, miss);
+    }, py::arg("net"), py::arg("attribute"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Nominal assortativity coefficient (Newman 2003) of a structure attribute, on the
 undirected simple view: r = (Σ_a e_aa − Σ_a a_a²) / (1 − Σ_a a_a²), e the mixing
 matrix with every tie in both orientations normalised to 1, a its row sums. Equals
 networkx's ``attribute_assortativity_coefficient``. 1: ties only within groups; 0:
 as random; negative: ties preferably across. NaN without ties or when every tie-end is
-in one group. Weights ignored. O(n k + m).
+in one group. Weights ignored. ``missing``: group label of the structures lacking the
+attribute (default: ValueError). O(n k + m).
 Reference: Newman (2003), "Mixing patterns in networks", Phys. Rev. E 67, 026126.
 )doc");
 
@@ -432,8 +448,9 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
             return "<coopmap.EIIndex network=" + fmt(p.r.network) + " rescaled=" + fmt(p.r.rescaled) +
                    " p_value=" + fmt(p.r.p_value) + ">";
         });
-    m.def("ei_index", [](const Network& net, const py::object& attribute, std::size_t permutations, std::uint64_t seed) {
-        EIOptions o{permutations, seed};
+    m.def("ei_index", [](const Network& net, const py::object& attribute, std::size_t permutations, std::uint64_t seed,
+                         const py::object& missing) {
+        EIOptions o{permutations, seed, missing_arg(missing)};
         std::vector<std::uint32_t> membership;
         std::string attr;
         const bool by_attr = py::isinstance<py::str>(attribute);
@@ -444,13 +461,16 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         py::gil_scoped_release nogil;
         out.r = by_attr ? ei_index(net, attr, o) : ei_index(net, membership, o);
         return out;
-    }, py::arg("net"), py::arg("attribute"), py::arg("permutations") = 1000, py::arg("seed") = 0, R"doc(
+    }, py::arg("net"), py::arg("attribute"), py::arg("permutations") = 1000, py::arg("seed") = 0, py::kw_only(),
+       py::arg("missing") = py::none(), R"doc(
 Krackhardt & Stern's E-I index: (EL − IL) / (EL + IL), EL = ties between groups, IL =
 ties within groups, on the undirected simple view (each connected pair once, weights
 ignored). −1: closed groups; +1: all ties across groups.
 
 ``attribute``: a structure attribute name, or a partition (Mapping id -> label, list of
 communities, object with ``.membership``; labels are then 0..k-1 by first appearance).
+``missing``: group label of the structures lacking the attribute (default: ValueError
+naming them), e.g. ``missing="unknown"``.
 Levels: ``network``; ``groups`` (ties leaving vs. inside each group); ``structures``
 (partners outside vs. inside the structure's group; NaN for isolates).
 ``rescaled``: with L = EL + IL and the group sizes fixed, the E-I can only range from

@@ -616,3 +616,29 @@ def test_empty_and_isolates_only_never_crash(directed: bool, k: int) -> None:
     assert math.isnan(cm.reciprocity(net).edgewise)
     assert cm.isolates(net) == [f"x{i}" for i in range(k)]
     assert cm.cluster_gaps(net, {f"x{i}": i % 2 for i in range(k)}).k == min(k, 2)
+
+
+def test_missing_attribute_values() -> None:
+    # The seed dataset: 7 structures have no legal_family. By default a ValueError names
+    # them; missing="unknown" puts them in a group of their own, exactly as if the
+    # attribute had been set to "unknown" on them.
+    net = cm.load_dataset("ptce-sicoval-2013")
+    with pytest.raises(ValueError, match="legal_family"):
+        cm.ei_index(net, "legal_family")
+    filled = net.copy()
+    for r in filled.structures():
+        if "legal_family" not in r:
+            filled.set_attribute(r["id"], "legal_family", "unknown")
+    a = cm.ei_index(net, "legal_family", permutations=100, seed=3, missing="unknown")
+    b = cm.ei_index(filled, "legal_family", permutations=100, seed=3)
+    assert a.groups == pytest.approx(b.groups, nan_ok=True) and a.p_value == b.p_value
+    assert "unknown" in a.groups and a.groups["association"] == b.groups["association"]
+    G = simple_nx(filled, weighted=False, undirected=True)
+    nx.set_node_attributes(G, {r["id"]: r["legal_family"] for r in filled.structures()}, "legal_family")
+    assert cm.assortativity(net, "legal_family", missing="unknown") == pytest.approx(
+        nx.attribute_assortativity_coefficient(G, "legal_family"), abs=1e-12)
+    assert (cm.mixing_matrix(net, "legal_family", missing="unknown").matrix
+            == cm.mixing_matrix(filled, "legal_family").matrix).all()
+    got = cm.predict_links(net, top=10, across="legal_family", missing="unknown")
+    assert [(s.source, s.target) for s in got] == [(s.source, s.target) for s in
+                                                   cm.predict_links(filled, top=10, across="legal_family")]
