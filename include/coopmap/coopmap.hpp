@@ -2,5 +2,6 @@
 /// \file coopmap.hpp
 /// Everything in coopmap: #include <coopmap/coopmap.hpp>.
 #include "coopmap/error.hpp"
+#include "coopmap/gaps.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
