@@ -19,6 +19,8 @@ from . import _core
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
 from ._core import Network, SimpleGraph
 from ._networkx import from_networkx
+from ._brokers import brokers
+from ._report import report
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 
 __version__ = "0.1.0"
@@ -27,6 +29,8 @@ __all__ = [
     "SimpleGraph",
     "read_csv",
     "from_networkx",
+    "report",
+    "brokers",
     "dataset_path",
     "load_dataset",
     "datasets",

@@ -1,6 +1,7 @@
 """The ``coopmap`` command line.
 
-    coopmap summary DIR      print a summary of the network in DIR (structures.csv + links.csv)
+    coopmap report SOURCE [--out out/] [--lang en|fr]   the seminar report (report.html + maps)
+    coopmap summary DIR                                 a text summary of the network in DIR
 """
 from __future__ import annotations
 
@@ -67,11 +68,30 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("summary", help="summary of a network folder (structures.csv, links.csv)")
     p.add_argument("folder", type=Path)
     p.add_argument("--directed", action="store_true", help="read the links as directed")
+    r = sub.add_parser("report", help="the seminar report: report.html with maps and tables")
+    r.add_argument("source", type=Path, help="a folder with structures.csv + links.csv, or an Inventory .db")
+    r.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    r.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the report (default: en)")
+    r.add_argument("--group", default="legal_family", help="attribute defining the groups (default: legal_family)")
+    r.add_argument("--wave", help="wave of an Inventory database")
+    r.add_argument("--view", default="union", choices=["union", "confirmed", "reconstructed"],
+                   help="link view of an Inventory database (default: union)")
+    r.add_argument("--directed", action="store_true", help="read the links of a folder as directed")
+    r.add_argument("--seed", type=int, default=0, help="seed of every randomised step (default: 0)")
+    r.add_argument("--top", type=int, default=15, help="rows of the broker and suggestion tables (default: 15)")
+    r.add_argument("--quiet", action="store_true", help="no progress messages")
     args = parser.parse_args(argv)
     try:
         if args.command == "summary":
             print(summary(args.folder, args.directed))
-    except Error as e:
+        elif args.command == "report":
+            from ._report import report
+
+            path = report(args.source, args.out, lang=args.lang, group=args.group, wave=args.wave, view=args.view,
+                          directed=args.directed, seed=args.seed, top=args.top,
+                          progress=False if args.quiet else None)
+            print(path)
+    except (Error, OSError) as e:
         print(f"coopmap: error: {e}", file=sys.stderr)
         return 2
     return 0

@@ -1,0 +1,368 @@
+"""The seminar report: every analysis of a cooperation network in one HTML page.
+
+``coopmap report FOLDER --out out/`` (or :func:`report`) reads a folder holding
+``structures.csv`` and ``links.csv`` (optionally ``responses.csv`` and
+``link_types.csv``), or an Inventory database with ``--wave`` and ``--view``, and writes
+``out/report.html`` with the maps it embeds (``out/map.svg``, ``out/map.html``, one
+small map per link type, ``out/bridges.svg``) and the tables as CSV files
+(``out/brokers.csv``, ``out/structural_holes.csv``, ``out/suggestions.csv``,
+``out/clusters.csv``).
+
+Sections: network indicators (size, density, components, isolates, confirmation rate,
+reciprocity, response rate), clusters (Louvain, modularity, comparison with the formal
+groups), brokers (Gould–Fernandez roles, betweenness, constraint, cut points), gaps
+(structural holes, cut points and bridges, the mixing matrix with its empty cells, the
+E-I index, suggested cross-group cooperations with the partners that explain them), the
+maps, and the method (view, seed, definitions). Every text comes from the language
+catalogue (``lang="en"`` or ``"fr"``); every data text is HTML-escaped.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import math
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from .i18n import Translator
+
+__all__ = ["report"]
+
+_NONE = "–"
+
+
+def _esc(x: object) -> str:
+    return html.escape(str(x), quote=True)
+
+
+class _Progress:
+    """Step messages on stderr, only when stderr is a terminal (or when forced)."""
+
+    def __init__(self, total: int, enabled: bool | None) -> None:
+        self.total = total
+        self.step = 0
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.start = time.perf_counter()
+
+    def __call__(self, text: str) -> None:
+        self.step += 1
+        if self.enabled:
+            elapsed = time.perf_counter() - self.start
+            print(f"[{self.step}/{self.total}] {text} ({elapsed:.1f} s)", file=sys.stderr, flush=True)
+
+
+def _read_responses(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return {row["structure"]: row["status"] for row in csv.DictReader(f) if row.get("structure")}
+
+
+def _read_link_types(path: Path) -> dict[str, dict[str, str]]:
+    if not path.is_file():
+        return {}
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return {row["code"]: row for row in csv.DictReader(f) if row.get("code")}
+
+
+def _write_table(path: Path, records: Sequence[Mapping[str, Any]]) -> None:
+    keys: list[str] = []
+    for r in records:
+        keys += [k for k in r if k not in keys]
+    tmp = path.with_name(path.name + ".coopmap-tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=keys)
+        w.writeheader()
+        for r in records:
+            w.writerow({k: ("|".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in r.items()})
+    tmp.replace(path)
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "") -> str:
+    """An HTML table; cells are given already escaped/formatted."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _inline_svg(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    start = text.find("<svg")
+    return text[start:] if start >= 0 else text
+
+
+def _filled(net: Any, attribute: str, fill: str) -> dict[str, Any]:
+    """{id: attribute value} with ``fill`` where the attribute is missing."""
+    return {r["id"]: r.get(attribute, fill) for r in net.structures()}
+
+
+def report(
+    source: str | Path,
+    out: str | Path = "out",
+    *,
+    lang: str = "en",
+    group: str = "legal_family",
+    formal_groups: Sequence[str] = ("tenancy", "legal_family"),
+    wave: str | None = None,
+    view: str = "union",
+    directed: bool = False,
+    seed: int = 0,
+    top: int = 15,
+    progress: bool | None = None,
+) -> Path:
+    """Writes the seminar report of a network and returns the path of ``report.html``.
+
+    Parameters: ``source`` — a folder with ``structures.csv`` + ``links.csv`` (optionally
+    ``responses.csv``: structure,status; ``link_types.csv``: code,label,label_fr,label_en),
+    or an Inventory database file (``wave`` required, ``view`` one of union, confirmed,
+    reconstructed); ``out`` — the output folder (created); ``lang`` — ``"en"`` or
+    ``"fr"``; ``group`` — the attribute whose groups define brokerage roles, mixing and
+    the E-I index (structures without it form the group "–"); ``formal_groups`` — the
+    attributes compared with the clusters; ``seed`` — the seed of every randomised step
+    (Louvain, layout, permutation test), printed in the report; ``top`` — rows of the
+    broker and suggestion tables; ``progress`` — step messages on stderr (default: when
+    stderr is a terminal).
+
+    The same input and seed give the same report, byte for byte.
+    """
+    import coopmap as cm
+
+    t = Translator(lang)
+    steps = _Progress(8, progress)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    source = Path(source)
+
+    # ---- 1. load ------------------------------------------------------------------------
+    steps(t("progress.load"))
+    responses: dict[str, str] = {}
+    link_types: dict[str, dict[str, str]] = {}
+    response_rate: float | None = None
+    if source.is_dir():
+        links_path = source / "links.csv"
+        net = cm.read_csv(source / "structures.csv", links_path if links_path.is_file() else None, directed=directed)
+        responses = _read_responses(source / "responses.csv")
+        link_types = _read_link_types(source / "link_types.csv")
+        view_text = t("view.file", folder=source.name)
+    else:
+        if wave is None:
+            raise cm.InputError(f"{source}: an Inventory database needs --wave")
+        inv = cm.Inventory(str(source))
+        net = inv.network(wave=wave, view=view)
+        rate = inv.response_rate(wave)
+        response_rate = float(getattr(rate, "rate", rate))
+        responses = {sid: st for sid, st in getattr(rate, "statuses", {}).items()}
+        view_text = t("view.inventory", wave=wave, view=t(f"view.{view}"))
+    t = Translator(lang, link_types)
+    ids = net.structure_ids()
+    names = {r["id"]: r["name"] for r in net.structures()}
+    answered = {sid for sid, st in responses.items() if st in ("complete", "partial")}
+    if responses and response_rate is None:
+        response_rate = len(answered) / len(responses)
+    working = net.copy()  # the group attribute filled for structures without it
+    for sid, value in _filled(net, group, _NONE).items():
+        if value == _NONE:
+            working.set_attribute(sid, group, _NONE)
+
+    def name(sid: str) -> str:
+        return _esc(names.get(sid, sid))
+
+    # ---- 2. indicators ------------------------------------------------------------------
+    steps(t("progress.indicators"))
+    n, m = len(net), net.number_of_links()
+    view_graph = net.simple_view(undirected=True)
+    pairs = view_graph.number_of_edges
+    density = 2.0 * pairs / (n * (n - 1)) if n > 1 else math.nan
+    comps = cm.components(net)
+    isolates = list(cm.isolates(net))
+    records = net.links()
+    statuses = Counter(r["status"] for r in records if r["status"])
+    with_status = sum(statuses.values())
+    confirmation = statuses.get("confirmed", 0) / with_status if with_status else math.nan
+    indicators = [
+        (t("ind.structures"), t.number(n)),
+        (t("ind.links"), t.number(m)),
+        (t("ind.pairs"), t.number(pairs)),
+        (t("ind.types"), t.number(len(net.link_types()))),
+        (t("ind.density"), t.number(density, 3)),
+        (t("ind.components"), t.number(len(comps.communities))),
+        (t("ind.largest"), t.number(len(comps.communities[0]) if comps.communities else 0)),
+        (t("ind.isolates"), ", ".join(name(s) for s in isolates) or t.number(0)),
+        (t("ind.confirmation"), t.percent(confirmation)),
+    ]
+    if net.directed:
+        rec = cm.reciprocity(net)
+        indicators.append((t("ind.reciprocity"), t.number(rec.edgewise, 3)))
+    if response_rate is not None:
+        indicators.append((t("ind.response"), t.percent(response_rate)))
+
+    type_counts = Counter(r["type"] for r in records)
+    type_rows = [(_esc(t.link_type(k)), t.number(v), t.percent(v / m if m else math.nan))
+                 for k, v in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    # ---- 3. clusters --------------------------------------------------------------------
+    steps(t("progress.clusters"))
+    part = cm.louvain(net, seed=seed)
+    cluster_rows = []
+    cluster_records = []
+    for k, members in enumerate(part.communities):
+        cluster_rows.append((t.number(k + 1), t.number(len(members)), ", ".join(name(s) for s in members)))
+        cluster_records += [{"cluster": k + 1, "id": s, "name": names[s]} for s in members]
+    _write_table(out / "clusters.csv", cluster_records)
+    formal_rows = []
+    for attr in formal_groups:
+        if not any(attr in r for r in net.structures()):
+            continue
+        membership = _filled(net, attr, _NONE)
+        cmp = cm.compare_partitions(part.membership, membership)
+        formal_rows.append((
+            _esc(attr),
+            t.number(len(set(membership.values()))),
+            t.number(cm.modularity(net, membership), 3),
+            t.number(cmp.nmi, 3),
+            t.number(cmp.ari, 3),
+        ))
+
+    # ---- 4. brokers ---------------------------------------------------------------------
+    steps(t("progress.brokers"))
+    broker_records = cm.brokers(net, group, missing=_NONE)
+    btw = {r["id"]: r["betweenness"] for r in broker_records}
+    cut = {r["id"] for r in broker_records if r["cut_point"]}
+    roles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
+    broker_rows = [(
+        name(r["id"]), _esc(r["group"]),
+        *(t.number(r[role]) for role in roles), t.number(r["total"]), t.number(r["z_total"], 2),
+        t.number(r["betweenness"], 3), t.number(r["constraint"], 3), t("yes") if r["cut_point"] else "",
+    ) for r in broker_records[:top]]
+    _write_table(out / "brokers.csv", broker_records)
+
+    # ---- 5. gaps ------------------------------------------------------------------------
+    steps(t("progress.gaps"))
+    holes = list(cm.structural_holes(net))
+    _write_table(out / "structural_holes.csv", holes)
+    holes_sorted = sorted(holes, key=lambda r: (-(r["effective_size"] if not math.isnan(r["effective_size"]) else -1), r["id"]))
+    hole_rows = [(name(r["id"]), t.number(r["degree"]), t.number(r["effective_size"], 2), t.number(r["efficiency"], 3),
+                  t.number(r["constraint"], 3), t.number(r["hierarchy"], 3)) for r in holes_sorted[:top]]
+    bridges = list(cm.bridges(net))
+    mix = cm.mixing_matrix(working, group)
+    labels = [str(x) for x in mix.labels]
+    mx = [list(row) for row in mix.matrix]
+    peak = max((v for row in mx for v in row), default=0) or 1
+    mix_head = [""] + [_esc(x) for x in labels]
+    mix_rows = []
+    for i, row in enumerate(mx):
+        cells = [f"<b>{_esc(labels[i])}</b>"]
+        for j, v in enumerate(row):
+            if v == 0 and i != j:
+                cells.append(f'<span class="gap" title="{_esc(t("gaps.empty_cell"))}">{_esc(t("gaps.gap"))}</span>')
+            else:
+                alpha = 0.15 + 0.85 * v / peak
+                cells.append(f'<span class="heat" style="background:rgba(0,114,178,{alpha:.2f})">{t.number(v)}</span>')
+        mix_rows.append(cells)
+    ei = cm.ei_index(working, group, permutations=1000, seed=seed)
+    ei_rows = [(_esc(g), t.number(v, 3)) for g, v in sorted(ei.groups.items(), key=lambda kv: str(kv[0]))]
+    suggestions = list(cm.predict_links(working, method="adamic_adar", top=top, across=group))
+    sugg_records = [{"source": s.source, "target": s.target, "score": s.score, "shared": list(s.shared)}
+                    for s in suggestions]
+    _write_table(out / "suggestions.csv", sugg_records)
+    sugg_rows = [(name(s.source), name(s.target), t.number(s.score, 3), ", ".join(name(x) for x in s.shared))
+                 for s in suggestions]
+
+    # ---- 6. maps ------------------------------------------------------------------------
+    steps(t("progress.layout"))
+    positions = cm.layout(net, method="forceatlas2", seed=seed)
+    hollow = [s for s in ids if responses and s not in answered]
+    subtitle = view_text + (f" · {t('ind.response')} {t.percent(response_rate)}" if response_rate is not None else "")
+    common: dict[str, Any] = dict(positions=positions, seed=seed, lang=lang, subtitle=subtitle)
+    if responses:
+        common["respondents"] = sorted(answered)
+    steps(t("progress.maps"))
+    cm.draw(net, str(out / "map.svg"), color=part.membership, size=btw, edge_color="type", labels=20,
+            title=t("map.whole"), **common)
+    cm.draw(net, str(out / "map.html"), color=part.membership, size=btw, edge_color="type", labels=20,
+            title=t("map.whole"), **common)
+    groups_map = _filled(working, group, _NONE)
+    cm.draw(net, str(out / "bridges.svg"), color=groups_map, size=btw, edge_color="type", labels=20,
+            title=t("map.bridges", group=group), **common)
+    type_maps = []
+    for k, code in enumerate(sorted(type_counts)):
+        path = out / f"map-type-{k + 1}.svg"
+        cm.draw(net.filter_links(type=code), str(path), color=groups_map, size="degree", edge_color="type",
+                labels=8, title=t.link_type(code), **common)
+        type_maps.append((code, path))
+
+    # ---- 7. page ------------------------------------------------------------------------
+    steps(t("progress.write"))
+    role_heads = [_esc(t(f"role.{r}")) for r in roles]
+    parts = [
+        f"<h1>{_esc(t('report.title'))}</h1>",
+        f'<p class="sub">{_esc(subtitle)}</p>',
+        f'<p class="note">{_esc(t("report.intro"))}</p>',
+        f"<h2>{_esc(t('h.indicators'))}</h2>",
+        _table([_esc(t("col.indicator")), _esc(t("col.value"))], [(_esc(k), v) for k, v in indicators], "kv"),
+        _table([_esc(t("col.link_type")), _esc(t("col.links")), _esc(t("col.share"))], type_rows),
+        f"<h2>{_esc(t('h.map'))}</h2>",
+        f'<p class="note">{_esc(t("map.caption"))} <a href="map.html">{_esc(t("map.interactive"))}</a></p>',
+        f'<figure>{_inline_svg(out / "map.svg")}</figure>',
+        f"<h2>{_esc(t('h.clusters'))}</h2>",
+        f"<p>{_esc(t('clusters.summary', count=t.number(len(part.communities)), q=t.number(part.modularity, 3), seed=seed))}</p>",
+        _table([_esc(t("col.cluster")), _esc(t("col.size")), _esc(t("col.members"))], cluster_rows),
+        f"<p>{_esc(t('clusters.formal'))}</p>",
+        _table([_esc(t("col.attribute")), _esc(t("col.groups")), _esc(t("col.modularity")), "NMI", "ARI"], formal_rows),
+        f"<h2>{_esc(t('h.brokers'))}</h2>",
+        f'<p class="note">{_esc(t("brokers.explain", group=group))}</p>',
+        _table([_esc(t("col.structure")), _esc(t("col.group")), *role_heads, _esc(t("col.total")), "z",
+                _esc(t("measure.betweenness")), _esc(t("measure.constraint")), _esc(t("col.cut_point"))], broker_rows),
+        f"<h2>{_esc(t('h.gaps'))}</h2>",
+        f"<h3>{_esc(t('h.holes'))}</h3>",
+        f'<p class="note">{_esc(t("holes.explain"))}</p>',
+        _table([_esc(t("col.structure")), _esc(t("col.degree")), _esc(t("measure.effective_size")),
+                _esc(t("measure.efficiency")), _esc(t("measure.constraint")), _esc(t("measure.hierarchy"))], hole_rows),
+        f"<h3>{_esc(t('h.cut'))}</h3>",
+        f"<p>{_esc(t('cut.points'))} {', '.join(name(s) for s in sorted(cut)) or _esc(t('none'))}</p>",
+        f"<p>{_esc(t('cut.bridges'))} "
+        + (", ".join(f"{name(u)} – {name(v)}" for u, v in bridges) or _esc(t("none"))) + "</p>",
+        f"<h3>{_esc(t('h.mixing', group=group))}</h3>",
+        f'<p class="note">{_esc(t("mixing.explain"))}</p>',
+        _table(mix_head, mix_rows, "mix"),
+        f"<p>{_esc(t('ei.summary', ei=t.number(ei.network, 3), rescaled=t.number(ei.rescaled, 3), p=t.number(ei.p_value, 3)))}</p>",
+        _table([_esc(t("col.group")), _esc(t("measure.ei"))], ei_rows),
+        f"<h3>{_esc(t('h.suggestions'))}</h3>",
+        f'<p class="note">{_esc(t("suggestions.explain", group=group))}</p>',
+        _table([_esc(t("col.structure")), _esc(t("col.partner")), _esc(t("col.score")), _esc(t("col.shared"))], sugg_rows),
+        f"<h2>{_esc(t('h.bridges_map'))}</h2>",
+        f'<figure>{_inline_svg(out / "bridges.svg")}</figure>',
+        f"<h2>{_esc(t('h.type_maps'))}</h2>",
+        '<div class="grid">' + "".join(f'<figure>{_inline_svg(p)}</figure>' for _, p in type_maps) + "</div>",
+        f"<h2>{_esc(t('h.method'))}</h2>",
+        "<ul>" + "".join(f"<li>{_esc(t(k, seed=seed, view=view_text, group=group))}</li>" for k in
+                         ("method.view", "method.seed", "method.clusters", "method.brokerage", "method.holes",
+                          "method.ei", "method.suggestions", "method.layout")) + "</ul>",
+    ]
+    page = f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_esc(t('report.title'))}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1200px; color: #1a1a1a; line-height: 1.45; }}
+h1 {{ font-size: 2em; margin-bottom: .2em; }} h2 {{ border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 2em; }}
+.sub {{ color: #444; font-size: 1.1em; }} .note {{ color: #444; }}
+table {{ border-collapse: collapse; margin: 1em 0; font-size: .95em; }}
+th, td {{ border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }}
+th {{ background: #f0f4f8; }} table.kv td:first-child {{ font-weight: bold; }}
+table.mix td {{ text-align: center; }} .heat {{ display: inline-block; min-width: 2.5em; padding: .2em; color: #000; }}
+.gap {{ display: inline-block; min-width: 2.5em; padding: .2em; border: 2px dashed #D55E00; color: #D55E00; font-weight: bold; }}
+figure {{ margin: 1em 0; }} figure svg {{ max-width: 100%; height: auto; border: 1px solid #ddd; }}
+.grid {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 1em; }}
+</style></head>
+<body>
+{chr(10).join(parts)}
+</body></html>
+"""
+    path = out / "report.html"
+    tmp = path.with_name(path.name + ".coopmap-tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path
