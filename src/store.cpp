@@ -135,8 +135,9 @@ CREATE TABLE structures(
   rna TEXT,
   legal_family TEXT);
 CREATE TABLE aliases(
-  alias TEXT PRIMARY KEY CHECK(alias <> ''),
-  structure INTEGER NOT NULL REFERENCES structures(id)) WITHOUT ROWID;
+  id INTEGER PRIMARY KEY,
+  alias TEXT NOT NULL UNIQUE CHECK(alias <> ''),
+  structure INTEGER NOT NULL REFERENCES structures(id));
 CREATE INDEX aliases_structure ON aliases(structure);
 CREATE TABLE structure_attributes(
   structure INTEGER NOT NULL REFERENCES structures(id),
@@ -182,14 +183,13 @@ CREATE TABLE declarations(
   partner INTEGER REFERENCES structures(id),
   partner_text TEXT,
   type INTEGER NOT NULL REFERENCES link_types(id),
-  direction TEXT CHECK(direction IN ('out', 'in', 'both')),
-  intensity REAL CHECK(intensity > 0),
+  direction TEXT,
+  intensity REAL,
   frequency TEXT,
   start_date TEXT,
   end_date TEXT,
   source TEXT,
-  comment TEXT,
-  CHECK(partner IS NOT NULL OR partner_text IS NOT NULL));
+  comment TEXT);
 CREATE INDEX declarations_wave ON declarations(wave);
 CREATE INDEX declarations_unresolved ON declarations(partner_text) WHERE partner IS NULL;
 )sql",
@@ -343,8 +343,10 @@ struct Inventory::Impl {
 
     void open(const InventoryOptions& opt) {
         readonly = opt.readonly;
-        const int flags = (opt.readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                          SQLITE_OPEN_NOMUTEX;
+        // NOMUTEX: an Inventory is used by one thread at a time (documented; the Python
+        // binding serialises calls).
+        const int flags =
+            (opt.readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
         if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
             std::string m = db ? sqlite3_errmsg(db) : "out of memory";
             throw storage_error(path + ": cannot open the inventory: " + m);
@@ -448,7 +450,7 @@ struct Inventory::Impl {
                                        [](const StructureRow& r, std::int64_t v) { return r.rowid < v; });
             return static_cast<std::size_t>(it - rows.begin());
         };
-        auto a = prepare("SELECT structure, alias FROM aliases ORDER BY structure, rowid");
+        auto a = prepare("SELECT structure, alias FROM aliases ORDER BY structure, id");
         while (a.step()) rows[idx(a.integer(0))].aliases.emplace_back(a.text(1));
         auto t = prepare("SELECT structure, name, kind, value FROM structure_attributes");
         while (t.step()) {
@@ -848,9 +850,50 @@ struct Inventory::Impl {
                                                                       s.opt_text(11), s.opt_text(12)}});
             }
         }
-        auto insert = prepare(
-            "INSERT INTO declarations(wave, declarer, declarer_text, partner, partner_text, type, direction, intensity, "
-            "frequency, start_date, end_date, source, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        // New declarations are inserted kBatch rows per statement (multi-row VALUES): the
+        // per-statement cost of SQLite dominates otherwise.
+        constexpr int kBatch = 64, kCols = 13;
+        auto insert_sql = [](int rows) {
+            std::string sql =
+                "INSERT INTO declarations(wave, declarer, declarer_text, partner, partner_text, type, direction, "
+                "intensity, frequency, start_date, end_date, source, comment) VALUES ";
+            for (int k = 0; k < rows; ++k) sql += k ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            return sql;
+        };
+        auto insert = prepare(insert_sql(1));
+        auto insert_batch = prepare(insert_sql(kBatch));
+        struct Pending {
+            std::vector<std::string> f;
+            std::int64_t declarer, partner, type;
+            std::optional<double> intensity;
+            bool declarer_alias, partner_text;
+        };
+        std::vector<Pending> pending(kBatch);
+        int n_pending = 0;
+        auto bind_row = [&](Stmt& stmt, int base, const Pending& p) {
+            stmt.bind(base + 1, wave).bind(base + 2, p.declarer);
+            if (p.declarer_alias) stmt.bind(base + 3, std::string_view(p.f[c_d]));
+            else stmt.null(base + 3);
+            if (p.partner > 0) stmt.bind(base + 4, p.partner);
+            else stmt.null(base + 4);
+            if (p.partner_text) stmt.bind(base + 5, std::string_view(p.f[c_p]));
+            else stmt.null(base + 5);
+            stmt.bind(base + 6, p.type).bind_or_null(base + 7, cell(p.f, c_dir)).bind(base + 8, p.intensity)
+                .bind_or_null(base + 9, cell(p.f, c_freq)).bind_or_null(base + 10, cell(p.f, c_start))
+                .bind_or_null(base + 11, cell(p.f, c_end)).bind_or_null(base + 12, cell(p.f, c_src))
+                .bind_or_null(base + 13, cell(p.f, c_com));
+        };
+        auto flush = [&] {
+            if (n_pending == kBatch) {
+                for (int k = 0; k < kBatch; ++k) bind_row(insert_batch, k * kCols, pending[k]);
+                insert_batch.exec();
+            } else
+                for (int k = 0; k < n_pending; ++k) {
+                    bind_row(insert, 0, pending[k]);
+                    insert.exec();
+                }
+            n_pending = 0;
+        };
         auto update = prepare(
             "UPDATE declarations SET declarer_text = ?2, partner_text = ?3, direction = ?4, intensity = ?5, frequency = ?6, "
             "start_date = ?7, end_date = ?8, source = ?9, comment = ?10 WHERE id = ?1");
@@ -928,15 +971,18 @@ struct Inventory::Impl {
                     continue;
                 }
             }
-            insert.bind(1, wave).bind(2, declarer).bind_or_null(3, dt);
-            if (partner) insert.bind(4, partner);
-            else insert.null(4);
-            insert.bind_or_null(5, pt).bind(6, type).bind_or_null(7, dcell).bind(8, intensity)
-                .bind_or_null(9, cell(f, c_freq)).bind_or_null(10, cell(f, c_start)).bind_or_null(11, cell(f, c_end))
-                .bind_or_null(12, cell(f, c_src)).bind_or_null(13, cell(f, c_com));
-            insert.exec();
+            auto& p = pending[n_pending++];
+            p.f.swap(f);  // keeps the cells alive until the batch is written; f reuses p's old buffers
+            p.declarer = declarer;
+            p.partner = partner;
+            p.type = type;
+            p.intensity = intensity;
+            p.declarer_alias = !dt.empty();
+            p.partner_text = !pt.empty();
+            if (n_pending == kBatch) flush();
             ++c.added;
         }
+        flush();
         // Duplicates within the file: the earliest repeated line is reported.
         std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::size_t bad = 0, first = 0;
