@@ -1,6 +1,10 @@
 """The ``coopmap`` command line.
 
     coopmap summary DIR      print a summary of the network in DIR (structures.csv + links.csv)
+    coopmap import DB [--structures F] [--link-types F] [--affiliations F]
+                      [--declarations F --wave W] [--responses F]
+                             import CSV files into the inventory DB (created if needed)
+                             in one transaction and print the import report
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import read_csv
+from ._core import Inventory
 from .errors import Error
 
 
@@ -67,10 +72,32 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("summary", help="summary of a network folder (structures.csv, links.csv)")
     p.add_argument("folder", type=Path)
     p.add_argument("--directed", action="store_true", help="read the links as directed")
+    p = sub.add_parser("import", help="import CSV files into an inventory database (one transaction)")
+    p.add_argument("db", type=Path, help="the SQLite inventory file (created if needed)")
+    p.add_argument("--structures", type=Path)
+    p.add_argument("--link-types", type=Path)
+    p.add_argument("--affiliations", type=Path)
+    p.add_argument("--declarations", type=Path)
+    p.add_argument("--responses", type=Path)
+    p.add_argument("--wave", help="the wave of the declarations and responses")
     args = parser.parse_args(argv)
     try:
         if args.command == "summary":
             print(summary(args.folder, args.directed))
+        elif args.command == "import":
+            inv = Inventory(args.db)
+            try:
+                report = inv.import_csv(
+                    structures=args.structures,
+                    link_types=args.link_types,
+                    affiliations=args.affiliations,
+                    declarations=args.declarations,
+                    wave=args.wave,
+                    responses=args.responses,
+                )
+            finally:
+                inv.close()
+            print(str(report), end="")
     except Error as e:
         print(f"coopmap: error: {e}", file=sys.stderr)
         return 2
