@@ -1077,15 +1077,23 @@ struct Inventory::Impl {
             std::uint32_t start, end;  // end: UINT32_MAX when open
         };
         std::vector<Arc> arcs;
-        StringMap<std::uint32_t> date_index;
+        // Dates are interned by a packed integer key (the text is at most 10 bytes: an ISO
+        // date checked on import), cheaper than hashing strings for a million rows.
+        std::unordered_map<std::uint64_t, std::uint32_t> date_index;
         d.dates.emplace_back();
         auto date = [&](std::string_view t) -> std::uint32_t {
             if (t.empty()) return 0;
-            if (auto it = date_index.find(t); it != date_index.end()) return it->second;
-            const auto k = static_cast<std::uint32_t>(d.dates.size());
-            d.dates.emplace_back(t);
-            date_index.emplace(d.dates.back(), k);
-            return k;
+            std::uint64_t key = t.size();
+            for (char ch : t) key = key * 16 + static_cast<std::uint64_t>(ch == '-' ? 10 : (ch - '0') & 15);
+            if (t.size() > 10) {  // never written by import_csv (ISO dates only); linear fallback
+                for (std::uint32_t k = 1; k < d.dates.size(); ++k)
+                    if (d.dates[k] == t) return k;
+                d.dates.emplace_back(t);
+                return static_cast<std::uint32_t>(d.dates.size() - 1);
+            }
+            auto [it, fresh] = date_index.emplace(key, static_cast<std::uint32_t>(d.dates.size()));
+            if (fresh) d.dates.emplace_back(t);
+            return it->second;
         };
         {
             auto cnt = prepare("SELECT count(*) FROM declarations WHERE wave = ?");
@@ -1115,11 +1123,21 @@ struct Inventory::Impl {
                 }
             }
         }
-        std::sort(arcs.begin(), arcs.end(), [](const Arc& x, const Arc& y) {
-            if (x.s != y.s) return x.s < y.s;
-            if (x.t != y.t) return x.t < y.t;
-            return x.type < y.type;
-        });
+        {
+            // counting sort by source, then a small sort of each row by (target, type)
+            std::vector<std::size_t> start(n + 1, 0);
+            for (const auto& a : arcs) ++start[a.s + 1];
+            for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+            std::vector<Arc> sorted(arcs.size());
+            std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+            for (const auto& a : arcs) sorted[pos[a.s]++] = a;
+            arcs.swap(sorted);
+            for (std::size_t i = 0; i < n; ++i)
+                std::sort(arcs.begin() + static_cast<std::ptrdiff_t>(start[i]),
+                          arcs.begin() + static_cast<std::ptrdiff_t>(start[i + 1]), [](const Arc& x, const Arc& y) {
+                              return x.t != y.t ? x.t < y.t : x.type < y.type;
+                          });
+        }
         d.links.reserve(arcs.size());
         for (std::size_t k = 0; k < arcs.size();) {
             std::size_t e = k;

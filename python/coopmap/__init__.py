@@ -17,7 +17,7 @@ from typing import Union
 
 from . import _core
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
-from ._core import Network, SimpleGraph
+from ._core import ImportReport, Inventory, Network, ResponseRate, SimpleGraph, WaveComparison
 from ._networkx import from_networkx
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 
@@ -25,6 +25,10 @@ __version__ = "0.1.0"
 __all__ = [
     "Network",
     "SimpleGraph",
+    "Inventory",
+    "ImportReport",
+    "WaveComparison",
+    "ResponseRate",
     "read_csv",
     "from_networkx",
     "dataset_path",

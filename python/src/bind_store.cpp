@@ -73,6 +73,19 @@ std::string report_text(const ImportReport& r) {
     return s;
 }
 
+py::list counts_list(const ImportReport& r) {
+    py::list out;
+    for (const auto& c : r.counts) {
+        py::dict d;
+        d["table"] = c.table;
+        d["added"] = c.added;
+        d["updated"] = c.updated;
+        d["unchanged"] = c.unchanged;
+        out.append(d);
+    }
+    return out;
+}
+
 }  // namespace
 
 void bind_store(py::module_& m) {
@@ -92,18 +105,7 @@ declarations with an unresolved partner this import's new ids or aliases resolve
         .def_readonly("updated", &ImportReport::updated)
         .def_readonly("unchanged", &ImportReport::unchanged)
         .def_readonly("resolved_partners", &ImportReport::resolved_partners)
-        .def_property_readonly("counts", [](const ImportReport& r) {
-            py::list out;
-            for (const auto& c : r.counts) {
-                py::dict d;
-                d["table"] = c.table;
-                d["added"] = c.added;
-                d["updated"] = c.updated;
-                d["unchanged"] = c.unchanged;
-                out.append(d);
-            }
-            return out;
-        })
+        .def_property_readonly("counts", &counts_list)
         .def_property_readonly("unresolved_partners", [](const ImportReport& r) {
             py::list out;
             for (const auto& u : r.unresolved_partners) {
@@ -117,7 +119,7 @@ declarations with an unresolved partner this import's new ids or aliases resolve
             }
             return out;
         })
-        .def("records", [](const py::object& self) { return self.attr("counts"); },
+        .def("records", &counts_list,
              "The per-table counts as records (``pandas.DataFrame(report.records())``).")
         .def("__str__", &report_text)
         .def("__repr__", [](const ImportReport& r) {
