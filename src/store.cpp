@@ -386,7 +386,7 @@ struct Inventory::Impl {
             exec("PRAGMA journal_mode = WAL");
             exec("PRAGMA synchronous = NORMAL");
         }
-        exec("PRAGMA cache_size = -65536");
+        exec("PRAGMA cache_size = -262144");  // up to 256 MiB: a million-row import stays in memory until commit
         exec("PRAGMA temp_store = MEMORY");
         if (version < schema_version) {
             if (readonly)
@@ -899,16 +899,23 @@ struct Inventory::Impl {
             "start_date = ?7, end_date = ?8, source = ?9, comment = ?10 WHERE id = ?1");
 
         std::vector<std::pair<DeclKey, std::size_t>> keys;  // for duplicate detection within the file
+        std::string last_declarer;
+        NameRef last_ref{0, false};
         std::vector<std::string> f;
         std::vector<char> q;
         while (r.next(f, q)) {
             const std::string& dtext = f[c_d];
             if (dtext.empty()) r.fail(c_d, "empty declarer");
-            auto dit = st.names.find(dtext);
-            if (dit == st.names.end())
-                r.fail(c_d, "unknown declarer '" + dtext +
-                                "' (not a structure id or alias in the inventory; import it in the structures file)");
-            const auto declarer = dit->second.rowid;
+            // survey files list each declarer's rows together: reuse the previous lookup
+            if (dtext != last_declarer) {
+                auto dit = st.names.find(dtext);
+                if (dit == st.names.end())
+                    r.fail(c_d, "unknown declarer '" + dtext +
+                                    "' (not a structure id or alias in the inventory; import it in the structures file)");
+                last_ref = dit->second;
+                last_declarer = dtext;
+            }
+            const auto declarer = last_ref.rowid;
             const std::string& ptext = f[c_p];
             if (ptext.empty()) r.fail(c_p, "empty partner");
             std::int64_t partner = 0;
@@ -953,7 +960,7 @@ struct Inventory::Impl {
             if (!partner)
                 st.report.unresolved_partners.push_back(
                     UnresolvedPartner{file, r.line(), st.code_of.at(declarer), ptext, tcode});
-            const std::string_view dt = dit->second.alias ? std::string_view(dtext) : std::string_view();
+            const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
             const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
             if (!existing.empty()) {
                 if (auto it = existing.find(key); it != existing.end()) {
@@ -984,7 +991,9 @@ struct Inventory::Impl {
         }
         flush();
         // Duplicates within the file: the earliest repeated line is reported.
-        std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+            return a.first == b.first ? a.second < b.second : a.first < b.first;
+        });
         std::size_t bad = 0, first = 0;
         for (std::size_t k = 1; k < keys.size(); ++k)
             if (keys[k].first == keys[k - 1].first && (bad == 0 || keys[k].second < bad)) {
