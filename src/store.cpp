@@ -520,8 +520,10 @@ struct Inventory::Impl {
                                   "structure id '" + s.id + "' is already an alias of structure '" +
                                       st.code_of[it->second.rowid] + "' in the inventory");
             }
+            bool existed = false, changed_fields = false;
             find_code.bind(1, std::string_view(s.id));
             if (find_code.step()) {
+                existed = true;
                 rowid = find_code.integer(0);
                 const std::string o_name(find_code.text(1));
                 const std::string name = has_name ? s.name : o_name;
@@ -555,6 +557,7 @@ struct Inventory::Impl {
                     store_attribute(put_attr, rowid, k, v);
                 }
                 ++(changed ? cs.updated : cs.unchanged);
+                changed_fields = changed;
             } else {
                 find_code.reset();
                 insert.bind(1, std::string_view(s.id)).bind(2, std::string_view(s.name)).bind(3, siren).bind(4, rna).bind(5, family);
@@ -566,6 +569,7 @@ struct Inventory::Impl {
                 ++cs.added;
                 resolve_name(rowid, s.id);
             }
+            bool gained_alias = false;
             for (const auto& al : s.aliases) {
                 if (auto it = st.names.find(al); it != st.names.end()) {
                     if (it->second.rowid == rowid) {
@@ -580,11 +584,16 @@ struct Inventory::Impl {
                 put_alias.exec();
                 st.names.emplace(al, NameRef{rowid, true});
                 ++ca.added;
+                if (existed && !gained_alias && !changed_fields) {  // a new alias updates an unchanged structure
+                    gained_alias = true;
+                    --cs.unchanged;
+                    ++cs.updated;
+                }
                 resolve_name(rowid, al);
             }
         }
         add_count(st.report, cs);
-        add_count(st.report, ca);
+        add_count(st.report, ca, false);
     }
 
     static void store_attribute(Stmt& put, std::int64_t rowid, const std::string& k, const Value& v) {
@@ -599,8 +608,12 @@ struct Inventory::Impl {
         put.exec();
     }
 
-    static void add_count(ImportReport& r, const ImportCount& c) {
+    /// Records the counts of one table; the totals only sum the rows of the files
+    /// (structures, link types, affiliations, responses, declarations), not the records
+    /// they imply (aliases, groups, waves).
+    static void add_count(ImportReport& r, const ImportCount& c, bool in_totals = true) {
         r.counts.push_back(c);
+        if (!in_totals) return;
         r.added += c.added;
         r.updated += c.updated;
         r.unchanged += c.unchanged;
@@ -608,7 +621,7 @@ struct Inventory::Impl {
 
     void import_link_types(const std::string& file, ImportState& st) const {
         CsvReader r(file);
-        check_columns(r, {"code", "directed"}, {});
+        check_columns(r, {"code"}, {});
         const auto c_code = r.column("code"), c_label = r.column("label"), c_family = r.column("family"),
                    c_dir = r.column("directed");
         std::vector<std::size_t> extra;
@@ -629,8 +642,8 @@ struct Inventory::Impl {
             if (code.empty()) r.fail(c_code, "empty link type code");
             if (auto [it, fresh] = seen.emplace(code, r.line()); !fresh)
                 r.fail(c_code, "duplicate link type '" + code + "' (first on line " + std::to_string(it->second) + ")");
-            bool directed = false;
-            if (!detail::parse_bool(f[c_dir], directed))
+            bool directed = false;  // no column, or an empty cell: undirected
+            if (c_dir != CsvReader::npos && !f[c_dir].empty() && !detail::parse_bool(f[c_dir], directed))
                 r.fail(c_dir, "directed must be true or false, got '" + f[c_dir] + "'");
             auto label = c_label == CsvReader::npos ? std::nullopt : opt(f[c_label]);
             auto family = c_family == CsvReader::npos ? std::nullopt : opt(f[c_family]);
@@ -761,7 +774,7 @@ struct Inventory::Impl {
                 ++c.added;
             }
         }
-        add_count(st.report, cg);
+        add_count(st.report, cg, false);
         add_count(st.report, c);
     }
 
@@ -770,7 +783,7 @@ struct Inventory::Impl {
         auto ins = prepare("INSERT INTO waves(code) VALUES (?)");
         ins.bind(1, std::string_view(code));
         ins.exec();
-        add_count(st.report, ImportCount{"waves", 1, 0, 0});
+        add_count(st.report, ImportCount{"waves", 1, 0, 0}, false);
         return sqlite3_last_insert_rowid(conn());
     }
 

@@ -82,8 +82,14 @@ struct UnresolvedPartner {
 
 struct ImportReport {
     std::string wave;                    ///< empty when the import had no wave
-    std::vector<ImportCount> counts;     ///< one entry per file kind imported, in import order
-    std::size_t added = 0;               ///< sum over counts
+    /// One entry per table written, in import order: the file rows (structures,
+    /// link_types, affiliations, responses, declarations) and the records they imply
+    /// (aliases, groups, waves).
+    std::vector<ImportCount> counts;
+    /// Totals over the file rows only (structures, link types, affiliations, responses,
+    /// declarations): aliases, groups and waves are in counts, not in the totals. A
+    /// structure that gains an alias counts as updated.
+    std::size_t added = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
     std::vector<UnresolvedPartner> unresolved_partners;

@@ -229,8 +229,10 @@ class ImportReport:
     """
     What an :meth:`Inventory.import_csv` call did.
     
-    ``added``, ``updated``, ``unchanged``: totals over every kind of record; ``counts``: the
-    same per table (records ``{"table", "added", "updated", "unchanged"}``);
+    ``added``, ``updated``, ``unchanged``: totals over the rows of the imported files
+    (structures, link types, affiliations, responses, declarations; a structure that gains
+    an alias is updated); ``counts``: per table, including the records the files imply
+    (aliases, groups, waves), as records ``{"table", "added", "updated", "unchanged"}``;
     ``unresolved_partners``: the declared partner names that matched no structure id or
     alias, as records ``{"file", "line", "declarer", "partner", "type"}`` (they are stored
     as text, never dropped nor invented); ``resolved_partners``: how many stored
@@ -439,8 +441,9 @@ class Inventory:
         
         * ``structures``: ``id`` (required), ``name``, ``aliases`` (separated by ``|``), ``siren``,
           ``rna``, ``legal_family``, any other column a typed attribute (``read_csv`` rules);
-        * ``link_types``: ``code``, ``directed`` (true/false) required, ``label``, ``family``;
-          other columns are kept as text attributes of the type;
+        * ``link_types``: ``code`` (required), ``directed`` (true/false; an absent column or
+          empty cell means undirected), ``label``, ``family``; other columns are kept as text
+          attributes of the type;
         * ``affiliations``: ``structure`` (id or alias), ``group``, ``role``, ``start``, ``end``;
         * ``responses``: ``structure``, ``status`` (complete, partial, refused, unreached);
         * ``declarations``: ``declarer`` (id or alias), ``partner`` (id, alias or free text),

@@ -122,11 +122,14 @@ def test_import_report_counts_and_unresolved(tmp_path, files):
     assert counts["structures"]["added"] == 6
     assert counts["aliases"]["added"] == 3
     assert counts["link_types"]["added"] == 2
-    assert r.added == 11 and r.updated == 0 and r.unchanged == 0
+    # totals count the file rows: 6 structures + 2 link types (aliases are in counts only)
+    assert r.added == 8 and r.updated == 0 and r.unchanged == 0
     r = inv.import_csv(declarations=files["d2013"], wave="2013", responses=files["r2013"])
     counts = {c["table"]: c for c in r.counts}
     assert counts["declarations"]["added"] == 8  # 8 data rows
     assert counts["responses"]["added"] == 5
+    assert counts["waves"]["added"] == 1
+    assert r.added == 13  # 8 declarations + 5 responses; the new wave is in counts only
     assert r.wave == "2013"
     # "Zeta Coop" is no id or alias: reported with file and line (header = line 1, 8th row = line 9)
     assert r.unresolved_partners == [
@@ -150,8 +153,8 @@ def test_reimport_is_idempotent(tmp_path, files):
     r1 = inv.import_csv(**kw1)
     r2 = inv.import_csv(**kw2)
     assert (r1.added, r1.updated) == (0, 0) and (r2.added, r2.updated) == (0, 0)
-    # 6 structures + 3 aliases + 2 types; 5 responses + 8 declarations
-    assert r1.unchanged == 11 and r2.unchanged == 13
+    # 6 structures + 2 types; 5 responses + 8 declarations
+    assert r1.unchanged == 8 and r2.unchanged == 13
     assert dump(db) == before
     inv.close()
 
@@ -182,7 +185,11 @@ def test_aliases_resolve_and_later_alias_resolves_stored_text(tmp_path, files, w
     assert "Zeta Coop" not in inv.network("2013")
     # a new structure whose alias is "Zeta Coop" resolves the stored declaration
     r = inv.import_csv(structures=write("more.csv", "id,name,aliases\nz,Zeta,Zeta Coop\n"))
-    assert r.resolved_partners == 1
+    assert r.resolved_partners == 1 and r.added == 1
+    # an existing structure gaining an alias is updated; the alias is in counts
+    r = inv.import_csv(structures=write("more2.csv", "id,name,aliases\nz,Zeta,Zeta Coop|ZC\n"))
+    assert (r.added, r.updated, r.unchanged) == (0, 1, 0)
+    assert {c["table"]: c["added"] for c in r.counts}["aliases"] == 1
     bz = [x for x in inv.links("2013") if {x["source"], x["target"]} == {"b", "z"}]
     # z has no response row in 2013 -> the link is declared by b only, partner did not respond
     assert len(bz) == 1 and bz[0]["status"] == "partner_did_not_respond"
@@ -339,6 +346,7 @@ def test_other_file_errors_name_file_line_column(tmp_path, files, write):
         (dict(responses=write("r3.csv", "structure,status\na,complete\nALPHA,partial\n"), wave="w"), 3, "structure"),
         (dict(affiliations=write("a.csv", "structure,group,role,start,end\na,g,x,2013,2012\n")), 2, "end"),
         (dict(link_types=write("t.csv", "code,directed\nx,maybe\n")), 2, "directed"),
+        (dict(link_types=write("t4.csv", "code,label\nlabel_only,L\n")), 0, ""),  # no directed column: undirected
         (dict(link_types=write("t2.csv", "code,directed\njp,true\n")), 0, ""),  # allowed: no declaration uses jp yet
         (dict(structures=write("s.csv", "id,aliases\nq,ALPHA\n")), 2, "aliases"),  # alias of a
         (dict(declarations=write("d.csv", "declarer,partner,kind\na,b,jp\n"), wave="w"), 1, ""),
