@@ -327,6 +327,27 @@ struct Inventory::Impl {
         return s.step() ? s.integer(0) : 0;
     }
 
+    /// A read snapshot: the statements of one query see one state of the file even
+    /// when another process commits an import meanwhile (WAL). Nested uses are no-ops.
+    mutable bool in_read = false;
+    struct ReadTx {
+        const Impl* impl;
+        bool owner = false;
+        explicit ReadTx(const Impl* i) : impl(i) {
+            if (impl->in_read) return;
+            impl->exec("BEGIN");
+            impl->in_read = owner = true;
+        }
+        ~ReadTx() {
+            if (!owner) return;
+            impl->in_read = false;
+            if (impl->db && sqlite3_exec(impl->db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+                sqlite3_exec(impl->db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        ReadTx(const ReadTx&) = delete;
+        ReadTx& operator=(const ReadTx&) = delete;
+    };
+
     /// A write transaction rolled back unless committed.
     struct Tx {
         const Impl* impl;
@@ -1268,6 +1289,7 @@ void Inventory::close() {
 ImportReport Inventory::import_csv(const ImportFiles& files) { return impl_->import_csv(files); }
 
 std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) const {
+    Impl::ReadTx tx(impl_.get());
     auto d = impl_->derive(wave, false);
     std::vector<DerivedLink> out;
     for (const auto& l : d.links) {
@@ -1290,11 +1312,13 @@ std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) co
 }
 
 Network Inventory::network(const std::string& wave, View view, std::optional<bool> directed) const {
+    Impl::ReadTx tx(impl_.get());
     auto d = impl_->derive(wave, true);
     return Impl::make_network(d, view, directed, wave);
 }
 
 WaveComparison Inventory::compare(const std::string& before, const std::string& after, View view) const {
+    Impl::ReadTx tx(impl_.get());  // both waves from one snapshot: same structures and types
     const auto a = impl_->derive(before, false);
     const auto b = impl_->derive(after, false);  // same structures and types tables
     WaveComparison c;
@@ -1389,6 +1413,7 @@ struct Affiliation {
 Network Inventory::affiliation_network(const AffiliationOptions& options) const {
     if (!options.active_on.empty() && !is_iso_date(options.active_on))
         throw input_error("active_on '" + options.active_on + "' is not an ISO date");
+    Impl::ReadTx tx(impl_.get());
     auto structures = impl_->load_structures();
     std::vector<std::string> groups;
     std::unordered_map<std::int64_t, std::uint32_t> gidx;
