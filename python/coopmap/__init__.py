@@ -17,9 +17,10 @@ from typing import Union
 
 from . import _core
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
-from ._core import ImportReport, Inventory, Network, ResponseRate, SimpleGraph, WaveComparison
+from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
 from ._networkx import from_networkx
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
+from .store import Inventory, ResponseRate
 
 __version__ = "0.1.0"
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "ImportReport",
     "WaveComparison",
     "ResponseRate",
+    "ResponseCounts",
     "read_csv",
     "from_networkx",
     "dataset_path",

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import read_csv
-from ._core import Inventory
+from .store import Inventory
 from .errors import Error
 
 

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['ImportReport', 'Inventory', 'Network', 'ResponseRate', 'SimpleGraph', 'WaveComparison']
+__all__: list[str] = ['ImportReport', 'Inventory', 'Network', 'ResponseCounts', 'SimpleGraph', 'WaveComparison']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -268,11 +268,12 @@ class ImportReport:
     @property
     def wave(self) -> str:
         ...
-class ResponseRate:
+class ResponseCounts:
     """
     Response counts of a wave: ``surveyed`` (structures with a response row), ``complete``,
     ``partial``, ``refused``, ``unreached`` and ``rate`` = (complete + partial) / surveyed
-    (NaN when nobody was surveyed). ``float(r)`` is the rate.
+    (NaN when nobody was surveyed). ``float(r)`` is the rate. :meth:`Inventory.response_rate`
+    returns the same as a float (:class:`coopmap.ResponseRate`).
     """
     def __float__(self) -> float:
         ...
@@ -490,9 +491,9 @@ class Inventory:
         same status); with ``directed=False`` arcs become undirected links.
         Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declarations.
         """
-    def response_rate(self, wave: str) -> ResponseRate:
+    def response_counts(self, wave: str) -> ResponseCounts:
         """
-        The :class:`ResponseRate` of a wave (``float(r)`` is the rate). KeyError for an unknown wave.
+        The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. (:meth:`response_rate` gives the rate as a float with the same counts.)
         """
     def waves(self) -> list[str]:
         """

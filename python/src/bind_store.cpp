@@ -130,10 +130,11 @@ declarations with an unresolved partner this import's new ids or aliases resolve
                    std::to_string(r.unresolved_partners.size()) + " unresolved partners>";
         });
 
-    py::class_<ResponseRate>(m, "ResponseRate", R"doc(
+    py::class_<ResponseRate>(m, "ResponseCounts", R"doc(
 Response counts of a wave: ``surveyed`` (structures with a response row), ``complete``,
 ``partial``, ``refused``, ``unreached`` and ``rate`` = (complete + partial) / surveyed
-(NaN when nobody was surveyed). ``float(r)`` is the rate.
+(NaN when nobody was surveyed). ``float(r)`` is the rate. :meth:`Inventory.response_rate`
+returns the same as a float (:class:`coopmap.ResponseRate`).
 )doc")
         .def_readonly("wave", &ResponseRate::wave)
         .def_readonly("surveyed", &ResponseRate::surveyed)
@@ -144,7 +145,7 @@ Response counts of a wave: ``surveyed`` (structures with a response row), ``comp
         .def_readonly("rate", &ResponseRate::rate)
         .def("__float__", [](const ResponseRate& r) { return r.rate; })
         .def("__repr__", [](const ResponseRate& r) {
-            return "<coopmap.ResponseRate wave " + r.wave + ": " + std::to_string(r.complete + r.partial) + "/" +
+            return "<coopmap.ResponseCounts wave " + r.wave + ": " + std::to_string(r.complete + r.partial) + "/" +
                    std::to_string(r.surveyed) + " = " + format_double(r.rate) + ">";
         });
 
@@ -368,10 +369,11 @@ unknown wave. Complexity: O(d log d) for d declarations in the two waves.
 
 Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.
 )doc")
-        .def("response_rate", [](PyInventory& p, const std::string& wave) {
+        .def("response_counts", [](PyInventory& p, const std::string& wave) {
             std::lock_guard<std::mutex> lock(p.mutex);
             return p.inv.response_rate(wave);
-        }, py::arg("wave"), "The :class:`ResponseRate` of a wave (``float(r)`` is the rate). KeyError for an unknown wave.")
+        }, py::arg("wave"), "The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. "
+                            "(:meth:`response_rate` gives the rate as a float with the same counts.)")
         .def("waves", [](PyInventory& p) {
             std::lock_guard<std::mutex> lock(p.mutex);
             return p.inv.waves();

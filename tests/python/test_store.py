@@ -252,7 +252,9 @@ def test_response_rate(inv):
     r = inv.response_rate("2013")
     # a, b complete; c partial; d refused; e unreached -> (2 + 1) / 5
     assert (r.surveyed, r.complete, r.partial, r.refused, r.unreached) == (5, 2, 1, 1, 1)
-    assert r.rate == pytest.approx(0.6) and float(r) == pytest.approx(0.6)
+    assert r.rate == pytest.approx(0.6) and r == pytest.approx(0.6) and isinstance(r, float)
+    c = inv.response_counts("2013")
+    assert (c.surveyed, c.complete + c.partial) == (5, 3) and float(c) == pytest.approx(0.6)
     assert inv.response_rate("2014").rate == 1.0
     with pytest.raises(KeyError):
         inv.response_rate("1999")
