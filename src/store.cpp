@@ -1090,11 +1090,13 @@ struct Inventory::Impl {
         std::int64_t max_rowid = n ? d.structures.back().rowid : 0;
         std::vector<index_t> dense(static_cast<std::size_t>(max_rowid) + 1, UINT32_MAX);
         for (std::size_t i = 0; i < n; ++i) dense[static_cast<std::size_t>(d.structures[i].rowid)] = static_cast<index_t>(i);
-        std::unordered_map<std::int64_t, std::uint32_t> type_index;
+        std::vector<std::uint32_t> type_index;  // link type rowid -> index in d.types
         {
             auto s = prepare("SELECT id, code, directed FROM link_types ORDER BY id");
             while (s.step()) {
-                type_index.emplace(s.integer(0), static_cast<std::uint32_t>(d.types.size()));
+                const auto rowid = static_cast<std::size_t>(s.integer(0));
+                if (type_index.size() <= rowid) type_index.resize(rowid + 1, UINT32_MAX);
+                type_index[rowid] = static_cast<std::uint32_t>(d.types.size());
                 d.types.emplace_back(s.text(1));
                 d.type_directed.push_back(s.integer(2) != 0);
             }
@@ -1151,7 +1153,7 @@ struct Inventory::Impl {
             while (s.step()) {
                 const auto a = dense[static_cast<std::size_t>(s.integer(0))];
                 const auto b = dense[static_cast<std::size_t>(s.integer(1))];
-                const auto type = type_index.at(s.integer(2));
+                const auto type = type_index[static_cast<std::size_t>(s.integer(2))];
                 d.participates[a] = d.participates[b] = 1;
                 const double w = s.is_null(4) ? 1.0 : s.real(4);
                 const auto st = date(s.text(5));
