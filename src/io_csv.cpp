@@ -7,15 +7,12 @@
 #include <set>
 
 #include "coopmap/detail/csv_reader.hpp"
+#include "coopmap/detail/csv_values.hpp"
 #include "coopmap/io.hpp"
 
 namespace coopmap {
-namespace {
+namespace detail {
 
-using detail::CsvReader;
-
-/// Parses a finite or infinite double from the whole text (decimal comma allowed when
-/// decimal_comma). Returns false when the text is not a number.
 bool parse_double(std::string_view s, bool decimal_comma, double& out) {
     if (s.empty()) return false;
     std::string tmp;
@@ -35,6 +32,22 @@ bool parse_double(std::string_view s, bool decimal_comma, double& out) {
     return res.ec == std::errc() && res.ptr == body.data() + body.size();
 }
 
+bool parse_bool(std::string_view s, bool& out) {
+    std::string l(s);
+    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (l == "true") { out = true; return true; }
+    if (l == "false") { out = false; return true; }
+    return false;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::CsvReader;
+using detail::parse_bool;
+using detail::parse_double;
+
 bool parse_canonical_int(std::string_view s, std::int64_t& out) {
     std::string_view d = s;
     if (!d.empty() && d.front() == '-') d.remove_prefix(1);
@@ -42,14 +55,6 @@ bool parse_canonical_int(std::string_view s, std::int64_t& out) {
     if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
     auto res = std::from_chars(s.data(), s.data() + s.size(), out);
     return res.ec == std::errc() && res.ptr == s.data() + s.size();
-}
-
-bool parse_bool(std::string_view s, bool& out) {
-    std::string l(s);
-    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (l == "true") { out = true; return true; }
-    if (l == "false") { out = false; return true; }
-    return false;
 }
 
 /// A number as attribute text: decimal or scientific notation without a leading zero

@@ -5,3 +5,4 @@
 #include "coopmap/gaps.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
+#include "coopmap/store.hpp"

@@ -17,16 +17,22 @@ from typing import Union
 
 from . import _core
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
-from ._core import Network, SimpleGraph
+from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
 from ._networkx import from_networkx
 from ._brokers import brokers
 from ._report import report
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
+from .store import Inventory, ResponseRate
 
 __version__ = "0.1.0"
 __all__ = [
     "Network",
     "SimpleGraph",
+    "Inventory",
+    "ImportReport",
+    "WaveComparison",
+    "ResponseRate",
+    "ResponseCounts",
     "read_csv",
     "from_networkx",
     "report",

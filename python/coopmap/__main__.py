@@ -2,6 +2,10 @@
 
     coopmap report SOURCE [--out out/] [--lang en|fr]   the seminar report (report.html + maps)
     coopmap summary DIR                                 a text summary of the network in DIR
+    coopmap import DB [--structures F] [--link-types F] [--affiliations F]
+                      [--declarations F --wave W] [--responses F]
+                                                        import CSV files into the inventory DB
+                                                        (created if needed) in one transaction
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import read_csv
+from .store import Inventory
 from .errors import Error
 
 
@@ -80,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=0, help="seed of every randomised step (default: 0)")
     r.add_argument("--top", type=int, default=15, help="rows of the broker and suggestion tables (default: 15)")
     r.add_argument("--quiet", action="store_true", help="no progress messages")
+    p = sub.add_parser("import", help="import CSV files into an inventory database (one transaction)")
+    p.add_argument("db", type=Path, help="the SQLite inventory file (created if needed)")
+    p.add_argument("--structures", type=Path)
+    p.add_argument("--link-types", type=Path)
+    p.add_argument("--affiliations", type=Path)
+    p.add_argument("--declarations", type=Path)
+    p.add_argument("--responses", type=Path)
+    p.add_argument("--wave", help="the wave of the declarations and responses")
     args = parser.parse_args(argv)
     try:
         if args.command == "summary":
@@ -91,6 +104,20 @@ def main(argv: list[str] | None = None) -> int:
                           directed=args.directed, seed=args.seed, top=args.top,
                           progress=False if args.quiet else None)
             print(path)
+        elif args.command == "import":
+            inv = Inventory(args.db)
+            try:
+                result = inv.import_csv(
+                    structures=args.structures,
+                    link_types=args.link_types,
+                    affiliations=args.affiliations,
+                    declarations=args.declarations,
+                    wave=args.wave,
+                    responses=args.responses,
+                )
+            finally:
+                inv.close()
+            print(str(result), end="")
     except (Error, OSError) as e:
         print(f"coopmap: error: {e}", file=sys.stderr)
         return 2

@@ -1,0 +1,262 @@
+#pragma once
+/// \file store.hpp
+/// The cooperation inventory in one SQLite file: structures, aliases, identifiers,
+/// groups and affiliations, link types, waves, responses and the raw declarations
+/// ("structure A says it has a link of type T with partner B"), from which the links
+/// of each wave are derived with a status, in three views.
+///
+/// Model (see the README's design section and DESIGN.md §2):
+///  * a declaration is kept as imported (declarer, partner or the unresolved partner
+///    text, type, direction, intensity, frequency, dates, source, comment); derivation
+///    never rewrites it, links are recomputed from the declarations on every query;
+///  * a derived link of a wave is a (pair, type) for undirected types, an arc
+///    (source -> target, type) for directed types. A declaration by A about B gives:
+///    undirected type: the link {A, B}; directed type with direction `out` (the
+///    default): A -> B, `in`: B -> A, `both`: both arcs;
+///  * status of a derived link: `confirmed` when both ends declared it (for a directed
+///    type, the same arc: A says out and B says in); else `unconfirmed` when the end
+///    that did not declare it responded to the wave (response status complete or
+///    partial); else `partner_did_not_respond` (refused, unreached, or no response row);
+///  * views: union (every derived link), confirmed (status confirmed), reconstructed
+///    (confirmed + partner_did_not_respond: a single declaration is accepted when the
+///    partner could not contradict it).
+///
+/// Storage: SQLite (system library), WAL journal, foreign keys on, schema version in
+/// `PRAGMA user_version`, file identified by `PRAGMA application_id` = 0x434F4F50
+/// ("COOP"). Every statement is prepared and parameterised. An import is one
+/// transaction (`BEGIN IMMEDIATE`): any error rolls it back and the database is exactly
+/// as before. `synchronous=NORMAL` in WAL mode: a process crash (even SIGKILL) never
+/// corrupts the file or leaves a partial import; a power loss may lose the last
+/// committed imports, never consistency. Readers in other processes see the previous
+/// content while an import runs.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coopmap/error.hpp"
+#include "coopmap/network.hpp"
+
+namespace coopmap {
+
+/// Which derived links a view keeps.
+enum class View {
+    union_,        ///< every derived link ("union")
+    confirmed,     ///< declared by both ends ("confirmed")
+    reconstructed  ///< confirmed, or declared by one end when the other did not respond ("reconstructed")
+};
+
+/// "union", "confirmed" or "reconstructed"; input_error otherwise.
+View parse_view(std::string_view name);
+std::string_view view_name(View v) noexcept;
+
+/// The files of one import; an empty path skips that file. `wave` is required with
+/// declarations or responses.
+struct ImportFiles {
+    std::string structures;
+    std::string link_types;
+    std::string affiliations;
+    std::string declarations;
+    std::string responses;
+    std::string wave;
+};
+
+/// Rows added, updated and unchanged for one kind of record.
+struct ImportCount {
+    std::string table;  ///< "structures", "aliases", "link_types", "affiliations", "responses", "declarations"
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+};
+
+/// A declared partner name that is no structure id or alias (kept as text).
+struct UnresolvedPartner {
+    std::string file;
+    std::size_t line = 0;
+    std::string declarer;  ///< structure id
+    std::string partner;   ///< the text as written
+    std::string type;
+};
+
+struct ImportReport {
+    std::string wave;                    ///< empty when the import had no wave
+    /// One entry per table written, in import order: the file rows (structures,
+    /// link_types, affiliations, responses, declarations) and the records they imply
+    /// (aliases, groups, waves).
+    std::vector<ImportCount> counts;
+    /// Totals over the file rows only (structures, link types, affiliations, responses,
+    /// declarations): aliases, groups and waves are in counts, not in the totals. A
+    /// structure that gains an alias counts as updated.
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::vector<UnresolvedPartner> unresolved_partners;
+    /// Declarations stored earlier with an unresolved partner that this import's
+    /// structures (new ids or aliases) resolved.
+    std::size_t resolved_partners = 0;
+};
+
+/// A link of a wave derived from the declarations.
+struct DerivedLink {
+    std::string source;  ///< structure id (undirected types: the end inserted first in the inventory)
+    std::string target;
+    std::string type;
+    bool directed = false;  ///< the link type is directed
+    double weight = 1.0;    ///< mean declared intensity (1 for a declaration without intensity)
+    std::string start;      ///< earliest declared start ("" when none)
+    std::string end;        ///< latest declared end ("" when a declaration has none)
+    std::string status;     ///< "confirmed", "unconfirmed" or "partner_did_not_respond"
+    std::vector<std::string> declared_by;  ///< ids of the ends that declared it
+    std::size_t declarations = 0;          ///< number of declarations merged
+};
+
+/// Response counts of a wave. rate = (complete + partial) / surveyed, NaN when no
+/// structure was surveyed (no response row).
+struct ResponseRate {
+    std::string wave;
+    std::size_t surveyed = 0;
+    std::size_t complete = 0;
+    std::size_t partial = 0;
+    std::size_t refused = 0;
+    std::size_t unreached = 0;
+    double rate = 0;
+};
+
+/// A derived link's identity in a comparison.
+struct LinkKey {
+    std::string source;
+    std::string target;
+    std::string type;
+    friend bool operator==(const LinkKey&, const LinkKey&) = default;
+};
+
+/// Per-structure degree (distinct partners in the view, directions ignored) in two waves.
+struct DegreeChange {
+    std::string id;
+    std::size_t before = 0;
+    std::size_t after = 0;
+    bool in_before = false;  ///< the structure took part in the first wave
+    bool in_after = false;
+    long long change() const noexcept { return static_cast<long long>(after) - static_cast<long long>(before); }
+};
+
+/// Two waves compared in one view.
+struct WaveComparison {
+    std::string before;
+    std::string after;
+    View view = View::union_;
+    std::vector<LinkKey> new_links;   ///< in `after` only (N01)
+    std::vector<LinkKey> lost_links;  ///< in `before` only (N10)
+    std::vector<LinkKey> kept_links;  ///< in both (N11)
+    double jaccard = 0;               ///< N11 / (N11 + N10 + N01); NaN when both waves have no link
+    std::vector<std::string> joined;  ///< structures taking part in `after` only
+    std::vector<std::string> left;    ///< structures taking part in `before` only
+    std::vector<DegreeChange> degrees;  ///< every structure taking part in either wave, inventory order
+};
+
+struct LinkTypeInfo {
+    std::string code;
+    std::string label;
+    std::string family;
+    bool directed = false;
+};
+
+/// Which affiliations make the structure x group network.
+struct AffiliationOptions {
+    std::vector<std::string> groups;  ///< group codes to keep; empty: all
+    std::vector<std::string> roles;   ///< roles to keep; empty: all
+    std::string active_on;            ///< ISO date: start <= date <= end (missing bounds open); empty: all
+};
+
+struct InventoryOptions {
+    bool readonly = false;
+    int busy_timeout_ms = 10000;  ///< how long to wait for another process's write lock
+};
+
+/// An inventory database. Not thread-safe: one Inventory per thread (SQLite
+/// connections are cheap); several processes may open the same file.
+class Inventory {
+public:
+    /// The schema version this code writes; older files are migrated forward on open.
+    static constexpr int schema_version = 1;
+    /// PRAGMA application_id of a coopmap database ("COOP").
+    static constexpr std::int32_t application_id = 0x434F4F50;
+
+    /// Opens or creates the database. Throws storage_error when the file is not a
+    /// coopmap database (not SQLite, or SQLite with other tables), has a newer schema
+    /// version, or cannot be opened/created.
+    explicit Inventory(const std::string& path, const InventoryOptions& options = {});
+    ~Inventory();
+    Inventory(Inventory&&) noexcept;
+    Inventory& operator=(Inventory&&) noexcept;
+    Inventory(const Inventory&) = delete;
+    Inventory& operator=(const Inventory&) = delete;
+
+    const std::string& path() const noexcept;
+    /// Closes the connection; later calls throw storage_error. Idempotent.
+    void close();
+
+    /// Imports the given files in one transaction, in this order: structures, link
+    /// types, affiliations, responses, declarations. Upserts: a record already stored
+    /// with the same key is updated when a field differs, else counted unchanged, so
+    /// re-importing a file changes nothing. Keys: structure id; alias text; link type
+    /// code; affiliation (structure, group, role, start); response (wave, structure);
+    /// declaration (wave, declarer, partner or partner text, type, direction).
+    /// Any bad row throws parse_error (file, line, column) and rolls everything back.
+    /// Complexity: O(rows) statements, one transaction.
+    ImportReport import_csv(const ImportFiles& files);
+
+    /// Derived links of a wave in a view, in inventory order of (source, target), then type.
+    /// Throws not_found for an unknown wave. O(d log d) for d declarations.
+    std::vector<DerivedLink> links(const std::string& wave, View view = View::union_) const;
+
+    /// The network of a wave in a view. Structures: those taking part in the wave (a
+    /// response row or a declaration as declarer or resolved partner), in inventory
+    /// order, with name, aliases, attributes, `siren`, `rna`, `legal_family` when set
+    /// and `response` (the wave's response status, absent without a row). Links: the
+    /// derived links with type, weight (mean intensity), start, end, status and the
+    /// attribute `declared_by` (ids joined by '|').
+    /// directed: nullopt -> directed when a link of the view has a directed type. In a
+    /// directed network a link of an undirected type becomes two arcs (both
+    /// orientations, same status); in an undirected network an arc becomes an
+    /// undirected link. Throws not_found for an unknown wave. O(n + d log d).
+    Network network(const std::string& wave, View view = View::union_,
+                    std::optional<bool> directed = std::nullopt) const;
+
+    /// New, lost and kept links (identity: source, target, type; undirected links
+    /// normalised), Jaccard stability N11/(N11+N10+N01), joined/left structures and
+    /// per-structure degree change between two waves in one view.
+    WaveComparison compare(const std::string& before, const std::string& after, View view = View::union_) const;
+
+    /// Response counts of a wave (not_found for an unknown wave).
+    ResponseRate response_rate(const std::string& wave) const;
+
+    /// Wave codes in creation order.
+    std::vector<std::string> waves() const;
+    std::vector<LinkTypeInfo> link_types() const;
+    /// Number of rows per table (structures, aliases, groups, affiliations, link_types,
+    /// waves, responses, declarations).
+    std::vector<std::pair<std::string, std::size_t>> counts() const;
+
+    /// The bipartite structure x group network (undirected): structures with at least
+    /// one kept affiliation (attribute `kind` = "structure", `bipartite` = 0) then
+    /// groups (`kind` = "group", `bipartite` = 1; id = group code, or "group:" + code
+    /// when a structure already has that id or alias), one link per kept affiliation,
+    /// type "affiliation", attribute `role`, the affiliation's dates.
+    Network affiliation_network(const AffiliationOptions& options = {}) const;
+
+    /// One-mode projection on the structures of affiliation_network: a link between
+    /// two structures sharing at least one group, type "shared_group", weight 1
+    /// (weighted = false, networkx projected_graph) or the number of shared groups
+    /// (weighted = true, networkx weighted_projected_graph), attribute `groups` (the
+    /// shared group codes joined by '|'). O(sum over groups of size^2).
+    Network affiliation_projection(const AffiliationOptions& options = {}, bool weighted = false) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace coopmap

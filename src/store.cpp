@@ -1,0 +1,1515 @@
+// The SQLite inventory (coopmap/store.hpp). The only translation unit that includes sqlite3.h.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "coopmap/detail/csv_reader.hpp"
+#include "coopmap/detail/csv_values.hpp"
+#include "coopmap/io.hpp"
+#include "coopmap/store.hpp"
+
+namespace coopmap {
+
+View parse_view(std::string_view name) {
+    if (name == "union") return View::union_;
+    if (name == "confirmed") return View::confirmed;
+    if (name == "reconstructed") return View::reconstructed;
+    throw input_error("unknown view '" + std::string(name) + "' (expected union, confirmed or reconstructed)");
+}
+
+std::string_view view_name(View v) noexcept {
+    switch (v) {
+        case View::union_: return "union";
+        case View::confirmed: return "confirmed";
+        case View::reconstructed: return "reconstructed";
+    }
+    return "union";
+}
+
+namespace {
+
+using detail::CsvReader;
+
+// ---- thin SQLite wrappers -------------------------------------------------------------
+
+[[noreturn]] void fail_db(sqlite3* db, const std::string& path, const std::string& what) {
+    const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        msg += " (another process holds the write lock; retry when its import is done)";
+    throw storage_error(path + ": " + what + ": " + msg);
+}
+
+class Stmt {
+public:
+    Stmt() = default;
+    Stmt(sqlite3* db, const std::string* path, std::string_view sql) : db_(db), path_(path) {
+        if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s_, nullptr) !=
+            SQLITE_OK)
+            fail_db(db, *path, "preparing statement");
+    }
+    ~Stmt() {
+        if (s_) sqlite3_finalize(s_);
+    }
+    Stmt(Stmt&& o) noexcept : s_(o.s_), db_(o.db_), path_(o.path_) { o.s_ = nullptr; }
+    Stmt& operator=(Stmt&& o) noexcept {
+        std::swap(s_, o.s_);
+        db_ = o.db_;
+        path_ = o.path_;
+        return *this;
+    }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(s_, i, v)); }
+    Stmt& bind(int i, double v) { return check(sqlite3_bind_double(s_, i, v)); }
+    /// Text is bound without copy: it must live until step().
+    Stmt& bind(int i, std::string_view v) {
+        return check(sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
+    }
+    Stmt& bind(int i, const std::optional<std::string>& v) { return v ? bind(i, std::string_view(*v)) : null(i); }
+    Stmt& bind(int i, const std::optional<double>& v) { return v ? bind(i, *v) : null(i); }
+    /// Empty text -> NULL.
+    Stmt& bind_or_null(int i, std::string_view v) { return v.empty() ? null(i) : bind(i, v); }
+    Stmt& null(int i) { return check(sqlite3_bind_null(s_, i)); }
+
+    /// True while a row is available.
+    bool step() {
+        const int rc = sqlite3_step(s_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        sqlite3_reset(s_);
+        fail_db(db_, *path_, "executing statement");
+    }
+    void exec() {
+        while (step()) {
+        }
+        reset();
+    }
+    void reset() {
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
+    bool is_null(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
+    std::int64_t integer(int i) const { return sqlite3_column_int64(s_, i); }
+    double real(int i) const { return sqlite3_column_double(s_, i); }
+    std::string_view text(int i) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string_view();
+    }
+    std::optional<std::string> opt_text(int i) const {
+        if (is_null(i)) return std::nullopt;
+        return std::string(text(i));
+    }
+    std::optional<double> opt_real(int i) const {
+        if (is_null(i)) return std::nullopt;
+        return real(i);
+    }
+    int type(int i) const { return sqlite3_column_type(s_, i); }
+
+private:
+    Stmt& check(int rc) {
+        if (rc != SQLITE_OK) fail_db(db_, *path_, "binding a parameter");
+        return *this;
+    }
+    sqlite3_stmt* s_ = nullptr;
+    sqlite3* db_ = nullptr;
+    const std::string* path_ = nullptr;
+};
+
+// ---- schema ------------------------------------------------------------------------------
+
+/// migrations[v] upgrades a database from version v to v + 1 (v = 0: an empty file).
+const char* const migrations[] = {
+    R"sql(
+CREATE TABLE structures(
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE CHECK(code <> ''),
+  name TEXT NOT NULL,
+  siren TEXT,
+  rna TEXT,
+  legal_family TEXT);
+CREATE TABLE aliases(
+  id INTEGER PRIMARY KEY,
+  alias TEXT NOT NULL UNIQUE CHECK(alias <> ''),
+  structure INTEGER NOT NULL REFERENCES structures(id));
+CREATE INDEX aliases_structure ON aliases(structure);
+CREATE TABLE structure_attributes(
+  structure INTEGER NOT NULL REFERENCES structures(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK(kind IN ('bool', 'int', 'float', 'str')),
+  value,
+  PRIMARY KEY(structure, name)) WITHOUT ROWID;
+CREATE TABLE groups(
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE CHECK(code <> ''));
+CREATE TABLE affiliations(
+  id INTEGER PRIMARY KEY,
+  structure INTEGER NOT NULL REFERENCES structures(id),
+  grp INTEGER NOT NULL REFERENCES groups(id),
+  role TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL DEFAULT '',
+  end_date TEXT,
+  UNIQUE(structure, grp, role, start_date));
+CREATE TABLE link_types(
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE CHECK(code <> ''),
+  label TEXT,
+  family TEXT,
+  directed INTEGER NOT NULL CHECK(directed IN (0, 1)));
+CREATE TABLE link_type_attributes(
+  type INTEGER NOT NULL REFERENCES link_types(id),
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(type, name)) WITHOUT ROWID;
+CREATE TABLE waves(
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE CHECK(code <> ''));
+CREATE TABLE responses(
+  wave INTEGER NOT NULL REFERENCES waves(id),
+  structure INTEGER NOT NULL REFERENCES structures(id),
+  status TEXT NOT NULL CHECK(status IN ('complete', 'partial', 'refused', 'unreached')),
+  PRIMARY KEY(wave, structure)) WITHOUT ROWID;
+CREATE TABLE declarations(
+  id INTEGER PRIMARY KEY,
+  wave INTEGER NOT NULL REFERENCES waves(id),
+  declarer INTEGER NOT NULL REFERENCES structures(id),
+  declarer_text TEXT,
+  partner INTEGER REFERENCES structures(id),
+  partner_text TEXT,
+  type INTEGER NOT NULL REFERENCES link_types(id),
+  direction TEXT,
+  intensity REAL,
+  frequency TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  source TEXT,
+  comment TEXT);
+CREATE INDEX declarations_wave ON declarations(wave);
+CREATE INDEX declarations_unresolved ON declarations(partner_text) WHERE partner IS NULL;
+)sql",
+};
+constexpr int n_migrations = static_cast<int>(sizeof migrations / sizeof migrations[0]);
+static_assert(n_migrations == Inventory::schema_version);
+
+enum Dir : std::uint8_t { dir_none = 0, dir_out = 1, dir_in = 2, dir_both = 3 };
+
+std::string join_header(const CsvReader& r) {
+    std::string s;
+    for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
+    return s;
+}
+
+/// Requires the named columns and refuses columns outside `allowed`.
+void check_columns(const CsvReader& r, std::initializer_list<const char*> required,
+                   std::initializer_list<const char*> allowed) {
+    for (const char* c : required)
+        if (r.column(c) == CsvReader::npos)
+            throw parse_error(r.path(), 1, 0, "", std::string("missing required column '") + c +
+                                                      "' (the header has: " + join_header(r) + ")");
+    if (allowed.size() == 0) return;
+    for (std::size_t i = 0; i < r.header().size(); ++i) {
+        const auto& h = r.header()[i];
+        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return h == a; })) {
+            std::string list;
+            for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            throw parse_error(r.path(), 1, i + 1, h, "unknown column '" + h + "' (allowed: " + list + ")");
+        }
+    }
+}
+
+struct NameRef {
+    std::int64_t rowid;
+    bool alias;
+};
+
+struct TypeRef {
+    std::int64_t rowid;
+    bool directed;
+};
+
+/// Key of a declaration within a wave.
+struct DeclKey {
+    std::int64_t declarer;
+    std::int64_t partner;  // structure rowid (> 0), or -(unresolved text number)
+    std::int64_t type;
+    std::uint8_t dir;      // effective direction: none for undirected types, out when not given
+    friend bool operator==(const DeclKey&, const DeclKey&) = default;
+    friend bool operator<(const DeclKey& a, const DeclKey& b) {
+        return std::tie(a.declarer, a.partner, a.type, a.dir) < std::tie(b.declarer, b.partner, b.type, b.dir);
+    }
+};
+struct DeclKeyHash {
+    std::size_t operator()(const DeclKey& k) const noexcept {
+        std::uint64_t h = static_cast<std::uint64_t>(k.declarer) * 0x9E3779B97F4A7C15ULL;
+        h ^= static_cast<std::uint64_t>(k.partner) + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+        h ^= static_cast<std::uint64_t>(k.type) * 0xC2B2AE3D27D4EB4FULL + (h << 6) + (h >> 2);
+        return static_cast<std::size_t>(h ^ k.dir);
+    }
+};
+
+/// Stored fields of a declaration besides its key.
+struct DeclFields {
+    std::optional<std::string> declarer_text, partner_text, direction;
+    std::optional<double> intensity;
+    std::optional<std::string> frequency, start, end, source, comment;
+    friend bool operator==(const DeclFields&, const DeclFields&) = default;
+};
+
+std::optional<std::string> opt(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    return std::string(s);
+}
+
+struct StructureRow {
+    std::int64_t rowid;
+    std::string code, name;
+    std::optional<std::string> siren, rna, legal_family;
+    std::vector<std::string> aliases;
+    Attributes attributes;
+};
+
+/// Compact derived link (indices into the loaded tables).
+struct CLink {
+    index_t s, t;        // dense structure indices (inventory order)
+    std::uint32_t type;  // index into Ctx::types
+    std::uint8_t bits;   // 1: declared by s, 2: declared by t
+    std::uint8_t status; // 0 confirmed, 1 unconfirmed, 2 partner_did_not_respond
+    std::uint32_t n;     // declarations merged
+    double weight;
+    std::uint32_t start, end;  // date indices, 0 = none
+};
+
+const char* const status_names[] = {"confirmed", "unconfirmed", "partner_did_not_respond"};
+
+bool keep(View v, std::uint8_t status) {
+    switch (v) {
+        case View::union_: return true;
+        case View::confirmed: return status == 0;
+        case View::reconstructed: return status != 1;
+    }
+    return true;
+}
+
+}  // namespace
+
+// ---- the implementation -------------------------------------------------------------------------
+
+struct Inventory::Impl {
+    std::string path;
+    sqlite3* db = nullptr;
+    bool readonly = false;
+
+    ~Impl() {
+        if (db) sqlite3_close_v2(db);
+    }
+
+    sqlite3* conn() const {
+        if (!db) throw storage_error(path + ": the inventory is closed");
+        return db;
+    }
+    Stmt prepare(std::string_view sql) const { return Stmt(conn(), &path, sql); }
+    void exec(const char* sql) const {
+        char* err = nullptr;
+        if (sqlite3_exec(conn(), sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string m = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw storage_error(path + ": " + m);
+        }
+    }
+    std::int64_t pragma_int(const char* sql) const {
+        auto s = prepare(sql);
+        return s.step() ? s.integer(0) : 0;
+    }
+
+    /// A read snapshot: the statements of one query see one state of the file even
+    /// when another process commits an import meanwhile (WAL). Nested uses are no-ops.
+    mutable bool in_read = false;
+    struct ReadTx {
+        const Impl* impl;
+        bool owner = false;
+        explicit ReadTx(const Impl* i) : impl(i) {
+            if (impl->in_read) return;
+            impl->exec("BEGIN");
+            impl->in_read = owner = true;
+        }
+        ~ReadTx() {
+            if (!owner) return;
+            impl->in_read = false;
+            if (impl->db && sqlite3_exec(impl->db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+                sqlite3_exec(impl->db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        ReadTx(const ReadTx&) = delete;
+        ReadTx& operator=(const ReadTx&) = delete;
+    };
+
+    /// A write transaction rolled back unless committed.
+    struct Tx {
+        const Impl* impl;
+        bool done = false;
+        explicit Tx(const Impl* i) : impl(i) { impl->exec("BEGIN IMMEDIATE"); }
+        void commit() {
+            impl->exec("COMMIT");
+            done = true;
+        }
+        ~Tx() {
+            if (!done && impl->db) sqlite3_exec(impl->db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    };
+
+    void open(const InventoryOptions& opt) {
+        readonly = opt.readonly;
+        // NOMUTEX: an Inventory is used by one thread at a time (documented; the Python
+        // binding serialises calls).
+        const int flags =
+            (opt.readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+        if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+            std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+            throw storage_error(path + ": cannot open the inventory: " + m);
+        }
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, opt.busy_timeout_ms);
+        std::int64_t app = 0, version = 0, objects = 0;
+        {
+            sqlite3_stmt* s = nullptr;
+            int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s, nullptr);
+            if (rc == SQLITE_OK) {
+                rc = sqlite3_step(s);
+                if (rc == SQLITE_ROW) objects = sqlite3_column_int64(s, 0);
+            }
+            sqlite3_finalize(s);
+            if (rc != SQLITE_ROW) {
+                const int code = sqlite3_extended_errcode(db) & 0xff;
+                std::string m = sqlite3_errmsg(db);
+                if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+                    throw storage_error(path + ": not a coopmap database (the file is not an SQLite database: " + m +
+                                        ")");
+                throw storage_error(path + ": cannot read the inventory: " + m);
+            }
+        }
+        app = pragma_int("PRAGMA application_id");
+        version = pragma_int("PRAGMA user_version");
+        if (app != application_id && !(app == 0 && objects == 0 && version == 0))
+            throw storage_error(path + ": not a coopmap database (an SQLite file with application_id " +
+                                std::to_string(app) + " and " + std::to_string(objects) +
+                                " schema objects; coopmap files have application_id 0x434F4F50)");
+        if (version > schema_version)
+            throw storage_error(path + ": the inventory has schema version " + std::to_string(version) +
+                                ", newer than the version this coopmap reads (" + std::to_string(schema_version) +
+                                "); upgrade coopmap");
+        exec("PRAGMA foreign_keys = ON");
+        if (!readonly) {
+            exec("PRAGMA journal_mode = WAL");
+            exec("PRAGMA synchronous = NORMAL");
+        }
+        exec("PRAGMA cache_size = -262144");  // up to 256 MiB: a million-row import stays in memory until commit
+        exec("PRAGMA temp_store = MEMORY");
+        if (version < schema_version) {
+            if (readonly)
+                throw storage_error(path + ": the inventory has schema version " + std::to_string(version) +
+                                    " and must be upgraded, but it is opened read-only");
+            migrate();
+        }
+    }
+
+    void migrate() {
+        Tx tx(this);
+        // Re-read inside the write lock: another process may have migrated meanwhile.
+        const auto v0 = pragma_int("PRAGMA user_version");
+        if (v0 == 0 && pragma_int("SELECT count(*) FROM sqlite_master") != 0)
+            throw storage_error(path + ": not a coopmap database (an SQLite file with other tables)");
+        for (auto v = v0; v < schema_version; ++v) exec(migrations[v]);
+        exec(("PRAGMA application_id = " + std::to_string(application_id)).c_str());
+        exec(("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
+        tx.commit();
+    }
+
+    // ---- lookups --------------------------------------------------------------------------
+
+    StringMap<NameRef> load_names() const {
+        StringMap<NameRef> names;
+        auto s = prepare("SELECT code, id FROM structures");
+        while (s.step()) names.emplace(std::string(s.text(0)), NameRef{s.integer(1), false});
+        auto a = prepare("SELECT alias, structure FROM aliases");
+        while (a.step()) names.emplace(std::string(a.text(0)), NameRef{a.integer(1), true});
+        return names;
+    }
+    StringMap<TypeRef> load_types() const {
+        StringMap<TypeRef> types;
+        auto s = prepare("SELECT code, id, directed FROM link_types");
+        while (s.step()) types.emplace(std::string(s.text(0)), TypeRef{s.integer(1), s.integer(2) != 0});
+        return types;
+    }
+    std::optional<std::int64_t> wave_id(const std::string& code) const {
+        auto s = prepare("SELECT id FROM waves WHERE code = ?");
+        s.bind(1, std::string_view(code));
+        if (s.step()) return s.integer(0);
+        return std::nullopt;
+    }
+    std::int64_t require_wave(const std::string& code) const {
+        if (auto w = wave_id(code)) return *w;
+        std::string known;
+        auto s = prepare("SELECT code FROM waves ORDER BY id");
+        while (s.step()) known += (known.empty() ? "" : ", ") + std::string(s.text(0));
+        throw not_found(code, "unknown wave '" + code + "' (waves: " + (known.empty() ? "none" : known) + ")");
+    }
+
+    /// Every structure in inventory order, with aliases and attributes.
+    std::vector<StructureRow> load_structures() const {
+        std::vector<StructureRow> rows;
+        auto s = prepare("SELECT id, code, name, siren, rna, legal_family FROM structures ORDER BY id");
+        while (s.step())
+            rows.push_back(StructureRow{s.integer(0), std::string(s.text(1)), std::string(s.text(2)), s.opt_text(3),
+                                        s.opt_text(4), s.opt_text(5), {}, {}});
+        auto idx = [&](std::int64_t rowid) {
+            auto it = std::lower_bound(rows.begin(), rows.end(), rowid,
+                                       [](const StructureRow& r, std::int64_t v) { return r.rowid < v; });
+            return static_cast<std::size_t>(it - rows.begin());
+        };
+        auto a = prepare("SELECT structure, alias FROM aliases ORDER BY structure, id");
+        while (a.step()) rows[idx(a.integer(0))].aliases.emplace_back(a.text(1));
+        auto t = prepare("SELECT structure, name, kind, value FROM structure_attributes");
+        while (t.step()) {
+            const auto kind = t.text(2);
+            Value v;
+            if (kind == "bool") v = t.integer(3) != 0;
+            else if (kind == "int") v = t.integer(3);
+            else if (kind == "float") v = t.type(3) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN() : t.real(3);
+            else v = std::string(t.text(3));
+            rows[idx(t.integer(0))].attributes.insert_or_assign(std::string(t.text(1)), std::move(v));
+        }
+        return rows;
+    }
+
+    // ---- import ---------------------------------------------------------------------------
+
+    struct ImportState {
+        StringMap<NameRef> names;
+        std::unordered_map<std::int64_t, std::string> code_of;
+        StringMap<TypeRef> types;
+        ImportReport report;
+    };
+
+    void import_structures(const std::string& file, ImportState& st) const {
+        // read_csv validates the file (ids, aliases, typed attributes) with file/line/column errors.
+        const Network net = read_csv(file);
+        std::vector<std::size_t> lines;
+        std::size_t c_aliases, c_id;
+        bool has_name;
+        {
+            CsvReader r(file);
+            c_id = r.column("id");
+            c_aliases = r.column("aliases");
+            has_name = r.column("name") != CsvReader::npos;
+            std::vector<std::string> f;
+            std::vector<char> q;
+            while (r.next(f, q)) lines.push_back(r.line());
+        }
+        ImportCount cs{"structures"}, ca{"aliases"};
+        auto find_code = prepare("SELECT id, name, siren, rna, legal_family FROM structures WHERE code = ?");
+        auto insert = prepare("INSERT INTO structures(code, name, siren, rna, legal_family) VALUES (?, ?, ?, ?, ?)");
+        auto update = prepare("UPDATE structures SET name = ?, siren = ?, rna = ?, legal_family = ? WHERE id = ?");
+        auto attrs = prepare("SELECT name, kind, value FROM structure_attributes WHERE structure = ?");
+        auto put_attr = prepare("INSERT OR REPLACE INTO structure_attributes(structure, name, kind, value) VALUES (?, ?, ?, ?)");
+        auto put_alias = prepare("INSERT INTO aliases(alias, structure) VALUES (?, ?)");
+        auto resolve = prepare("UPDATE declarations SET partner = ?1 WHERE partner IS NULL AND partner_text = ?2 AND declarer <> ?1");
+        auto resolve_name = [&](std::int64_t rowid, const std::string& text) {
+            resolve.bind(1, rowid).bind(2, std::string_view(text));
+            resolve.exec();
+            st.report.resolved_partners += static_cast<std::size_t>(sqlite3_changes(conn()));
+        };
+        for (index_t i = 0; i < net.number_of_structures(); ++i) {
+            const auto& s = net.structure(i);
+            const std::size_t line = i < lines.size() ? lines[i] : 0;
+            Attributes a = s.attributes;
+            auto take = [&](const char* key) -> std::optional<std::string> {
+                auto it = a.find(key);
+                if (it == a.end()) return std::nullopt;
+                auto v = value_to_string(it->second);
+                a.erase(it);
+                return v;
+            };
+            auto siren = take("siren"), rna = take("rna"), family = take("legal_family");
+            std::int64_t rowid;
+            if (auto it = st.names.find(s.id); it != st.names.end() && it->second.alias) {
+                throw parse_error(file, line, c_id + 1, "id",
+                                  "structure id '" + s.id + "' is already an alias of structure '" +
+                                      st.code_of[it->second.rowid] + "' in the inventory");
+            }
+            bool existed = false, changed_fields = false;
+            find_code.bind(1, std::string_view(s.id));
+            if (find_code.step()) {
+                existed = true;
+                rowid = find_code.integer(0);
+                const std::string o_name(find_code.text(1));
+                const std::string name = has_name ? s.name : o_name;
+                auto o_siren = find_code.opt_text(2), o_rna = find_code.opt_text(3), o_family = find_code.opt_text(4);
+                find_code.reset();
+                bool changed = name != o_name;
+                if (!siren) siren = o_siren;
+                if (!rna) rna = o_rna;
+                if (!family) family = o_family;
+                changed = changed || siren != o_siren || rna != o_rna || family != o_family;
+                if (changed) {
+                    update.bind(1, std::string_view(name)).bind(2, siren).bind(3, rna).bind(4, family).bind(5, rowid);
+                    update.exec();
+                }
+                Attributes old;
+                attrs.bind(1, rowid);
+                while (attrs.step()) {
+                    const auto kind = attrs.text(1);
+                    Value v;
+                    if (kind == "bool") v = attrs.integer(2) != 0;
+                    else if (kind == "int") v = attrs.integer(2);
+                    else if (kind == "float") v = attrs.real(2);
+                    else v = std::string(attrs.text(2));
+                    old.emplace(std::string(attrs.text(0)), std::move(v));
+                }
+                attrs.reset();
+                for (const auto& [k, v] : a) {
+                    auto it = old.find(k);
+                    if (it != old.end() && it->second == v) continue;
+                    changed = true;
+                    store_attribute(put_attr, rowid, k, v);
+                }
+                ++(changed ? cs.updated : cs.unchanged);
+                changed_fields = changed;
+            } else {
+                find_code.reset();
+                insert.bind(1, std::string_view(s.id)).bind(2, std::string_view(s.name)).bind(3, siren).bind(4, rna).bind(5, family);
+                insert.exec();
+                rowid = sqlite3_last_insert_rowid(conn());
+                st.names.emplace(s.id, NameRef{rowid, false});
+                st.code_of.emplace(rowid, s.id);
+                for (const auto& [k, v] : a) store_attribute(put_attr, rowid, k, v);
+                ++cs.added;
+                resolve_name(rowid, s.id);
+            }
+            bool gained_alias = false;
+            for (const auto& al : s.aliases) {
+                if (auto it = st.names.find(al); it != st.names.end()) {
+                    if (it->second.rowid == rowid) {
+                        ++ca.unchanged;
+                        continue;
+                    }
+                    throw parse_error(file, line, c_aliases == CsvReader::npos ? 0 : c_aliases + 1, "aliases",
+                                      "alias '" + al + "' is already used by structure '" +
+                                          st.code_of[it->second.rowid] + "' in the inventory");
+                }
+                put_alias.bind(1, std::string_view(al)).bind(2, rowid);
+                put_alias.exec();
+                st.names.emplace(al, NameRef{rowid, true});
+                ++ca.added;
+                if (existed && !gained_alias && !changed_fields) {  // a new alias updates an unchanged structure
+                    gained_alias = true;
+                    --cs.unchanged;
+                    ++cs.updated;
+                }
+                resolve_name(rowid, al);
+            }
+        }
+        add_count(st.report, cs);
+        add_count(st.report, ca, false);
+    }
+
+    static void store_attribute(Stmt& put, std::int64_t rowid, const std::string& k, const Value& v) {
+        put.bind(1, rowid).bind(2, std::string_view(k));
+        if (auto b = std::get_if<bool>(&v)) put.bind(3, std::string_view("bool")).bind(4, std::int64_t(*b ? 1 : 0));
+        else if (auto i = std::get_if<std::int64_t>(&v)) put.bind(3, std::string_view("int")).bind(4, *i);
+        else if (auto d = std::get_if<double>(&v)) {
+            put.bind(3, std::string_view("float"));
+            if (std::isnan(*d)) put.null(4);  // SQLite stores NaN as NULL; read back as NaN
+            else put.bind(4, *d);
+        } else put.bind(3, std::string_view("str")).bind(4, std::string_view(std::get<std::string>(v)));
+        put.exec();
+    }
+
+    /// Records the counts of one table; the totals only sum the rows of the files
+    /// (structures, link types, affiliations, responses, declarations), not the records
+    /// they imply (aliases, groups, waves).
+    static void add_count(ImportReport& r, const ImportCount& c, bool in_totals = true) {
+        r.counts.push_back(c);
+        if (!in_totals) return;
+        r.added += c.added;
+        r.updated += c.updated;
+        r.unchanged += c.unchanged;
+    }
+
+    void import_link_types(const std::string& file, ImportState& st) const {
+        CsvReader r(file);
+        check_columns(r, {"code"}, {});
+        const auto c_code = r.column("code"), c_label = r.column("label"), c_family = r.column("family"),
+                   c_dir = r.column("directed");
+        std::vector<std::size_t> extra;
+        for (std::size_t i = 0; i < r.header().size(); ++i)
+            if (i != c_code && i != c_label && i != c_family && i != c_dir) extra.push_back(i);
+        ImportCount c{"link_types"};
+        auto find = prepare("SELECT id, label, family, directed FROM link_types WHERE code = ?");
+        auto insert = prepare("INSERT INTO link_types(code, label, family, directed) VALUES (?, ?, ?, ?)");
+        auto update = prepare("UPDATE link_types SET label = ?, family = ?, directed = ? WHERE id = ?");
+        auto used = prepare("SELECT 1 FROM declarations WHERE type = ? LIMIT 1");
+        auto get_attr = prepare("SELECT value FROM link_type_attributes WHERE type = ? AND name = ?");
+        auto put_attr = prepare("INSERT OR REPLACE INTO link_type_attributes(type, name, value) VALUES (?, ?, ?)");
+        StringMap<std::size_t> seen;
+        std::vector<std::string> f;
+        std::vector<char> q;
+        while (r.next(f, q)) {
+            const auto& code = f[c_code];
+            if (code.empty()) r.fail(c_code, "empty link type code");
+            if (auto [it, fresh] = seen.emplace(code, r.line()); !fresh)
+                r.fail(c_code, "duplicate link type '" + code + "' (first on line " + std::to_string(it->second) + ")");
+            bool directed = false;  // no column, or an empty cell: undirected
+            if (c_dir != CsvReader::npos && !f[c_dir].empty() && !detail::parse_bool(f[c_dir], directed))
+                r.fail(c_dir, "directed must be true or false, got '" + f[c_dir] + "'");
+            auto label = c_label == CsvReader::npos ? std::nullopt : opt(f[c_label]);
+            auto family = c_family == CsvReader::npos ? std::nullopt : opt(f[c_family]);
+            std::int64_t rowid;
+            find.bind(1, std::string_view(code));
+            if (find.step()) {
+                rowid = find.integer(0);
+                auto o_label = find.opt_text(1), o_family = find.opt_text(2);
+                const bool o_dir = find.integer(3) != 0;
+                find.reset();
+                bool changed = label != o_label || family != o_family || directed != o_dir;
+                if (directed != o_dir) {
+                    used.bind(1, rowid);
+                    const bool in_use = used.step();
+                    used.reset();
+                    if (in_use)
+                        r.fail(c_dir, "link type '" + code + "' is stored as " + (o_dir ? "directed" : "undirected") +
+                                          " and declarations use it: its direction cannot change");
+                }
+                if (changed) {
+                    update.bind(1, label).bind(2, family).bind(3, std::int64_t(directed)).bind(4, rowid);
+                    update.exec();
+                }
+                for (auto i : extra) {
+                    if (f[i].empty()) continue;
+                    get_attr.bind(1, rowid).bind(2, std::string_view(r.header()[i]));
+                    const bool same = get_attr.step() && get_attr.text(0) == f[i];
+                    get_attr.reset();
+                    if (!same) {
+                        changed = true;
+                        put_attr.bind(1, rowid).bind(2, std::string_view(r.header()[i])).bind(3, std::string_view(f[i]));
+                        put_attr.exec();
+                    }
+                }
+                ++(changed ? c.updated : c.unchanged);
+            } else {
+                find.reset();
+                insert.bind(1, std::string_view(code)).bind(2, label).bind(3, family).bind(4, std::int64_t(directed));
+                insert.exec();
+                rowid = sqlite3_last_insert_rowid(conn());
+                for (auto i : extra) {
+                    if (f[i].empty()) continue;
+                    put_attr.bind(1, rowid).bind(2, std::string_view(r.header()[i])).bind(3, std::string_view(f[i]));
+                    put_attr.exec();
+                }
+                ++c.added;
+            }
+            st.types.insert_or_assign(code, TypeRef{rowid, directed});
+        }
+        add_count(st.report, c);
+    }
+
+    std::int64_t resolve_structure(CsvReader& r, const std::vector<std::string>& f, std::size_t col,
+                                   const ImportState& st, const char* what) const {
+        if (f[col].empty()) r.fail(col, std::string("empty ") + what);
+        auto it = st.names.find(f[col]);
+        if (it == st.names.end())
+            r.fail(col, std::string("unknown ") + what + " '" + f[col] +
+                            "' (not a structure id or alias in the inventory; import it in the structures file)");
+        return it->second.rowid;
+    }
+
+    void check_dates(CsvReader& r, const std::vector<std::string>& f, std::size_t c_start, std::size_t c_end) const {
+        for (auto c : {c_start, c_end})
+            if (c != CsvReader::npos && !f[c].empty() && !is_iso_date(f[c]))
+                r.fail(c, std::string(c == c_start ? "start" : "end") + " date '" + f[c] +
+                              "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (c_start != CsvReader::npos && c_end != CsvReader::npos && !f[c_start].empty() && !f[c_end].empty() &&
+            compare_dates(f[c_end], f[c_start]) < 0)
+            r.fail(c_end, "end " + f[c_end] + " is before start " + f[c_start]);
+    }
+
+    void import_affiliations(const std::string& file, ImportState& st) const {
+        CsvReader r(file);
+        check_columns(r, {"structure", "group"}, {"structure", "group", "role", "start", "end"});
+        const auto c_s = r.column("structure"), c_g = r.column("group"), c_role = r.column("role"),
+                   c_start = r.column("start"), c_end = r.column("end");
+        ImportCount c{"affiliations"}, cg{"groups"};
+        auto find_group = prepare("SELECT id FROM groups WHERE code = ?");
+        auto insert_group = prepare("INSERT INTO groups(code) VALUES (?)");
+        auto find = prepare("SELECT id, end_date FROM affiliations WHERE structure = ? AND grp = ? AND role = ? AND start_date = ?");
+        auto insert = prepare("INSERT INTO affiliations(structure, grp, role, start_date, end_date) VALUES (?, ?, ?, ?, ?)");
+        auto update = prepare("UPDATE affiliations SET end_date = ? WHERE id = ?");
+        StringMap<std::int64_t> groups;
+        std::map<std::tuple<std::int64_t, std::int64_t, std::string, std::string>, std::size_t> seen;
+        std::vector<std::string> f;
+        std::vector<char> q;
+        while (r.next(f, q)) {
+            const auto s = resolve_structure(r, f, c_s, st, "structure");
+            if (f[c_g].empty()) r.fail(c_g, "empty group");
+            check_dates(r, f, c_start, c_end);
+            std::int64_t g;
+            if (auto it = groups.find(f[c_g]); it != groups.end()) g = it->second;
+            else {
+                find_group.bind(1, std::string_view(f[c_g]));
+                if (find_group.step()) {
+                    g = find_group.integer(0);
+                    find_group.reset();
+                } else {
+                    find_group.reset();
+                    insert_group.bind(1, std::string_view(f[c_g]));
+                    insert_group.exec();
+                    g = sqlite3_last_insert_rowid(conn());
+                    ++cg.added;
+                }
+                groups.emplace(f[c_g], g);
+            }
+            const std::string role = c_role == CsvReader::npos ? std::string() : f[c_role];
+            const std::string start = c_start == CsvReader::npos ? std::string() : f[c_start];
+            const auto end = c_end == CsvReader::npos ? std::nullopt : opt(f[c_end]);
+            if (auto [it, fresh] = seen.emplace(std::tuple{s, g, role, start}, r.line()); !fresh)
+                r.fail(CsvReader::npos, "duplicate affiliation (same structure, group, role and start as line " +
+                                            std::to_string(it->second) + ")");
+            find.bind(1, s).bind(2, g).bind(3, std::string_view(role)).bind(4, std::string_view(start));
+            if (find.step()) {
+                const auto id = find.integer(0);
+                const auto o_end = find.opt_text(1);
+                find.reset();
+                if (o_end != end) {
+                    update.bind(1, end).bind(2, id);
+                    update.exec();
+                    ++c.updated;
+                } else ++c.unchanged;
+            } else {
+                find.reset();
+                insert.bind(1, s).bind(2, g).bind(3, std::string_view(role)).bind(4, std::string_view(start)).bind(5, end);
+                insert.exec();
+                ++c.added;
+            }
+        }
+        add_count(st.report, cg, false);
+        add_count(st.report, c);
+    }
+
+    std::int64_t ensure_wave(const std::string& code, ImportState& st) const {
+        if (auto w = wave_id(code)) return *w;
+        auto ins = prepare("INSERT INTO waves(code) VALUES (?)");
+        ins.bind(1, std::string_view(code));
+        ins.exec();
+        add_count(st.report, ImportCount{"waves", 1, 0, 0}, false);
+        return sqlite3_last_insert_rowid(conn());
+    }
+
+    void import_responses(const std::string& file, std::int64_t wave, ImportState& st) const {
+        CsvReader r(file);
+        check_columns(r, {"structure", "status"}, {"structure", "status"});
+        const auto c_s = r.column("structure"), c_st = r.column("status");
+        ImportCount c{"responses"};
+        auto find = prepare("SELECT status FROM responses WHERE wave = ? AND structure = ?");
+        auto put = prepare("INSERT OR REPLACE INTO responses(wave, structure, status) VALUES (?, ?, ?)");
+        std::unordered_map<std::int64_t, std::size_t> seen;
+        std::vector<std::string> f;
+        std::vector<char> q;
+        while (r.next(f, q)) {
+            const auto s = resolve_structure(r, f, c_s, st, "structure");
+            const auto& status = f[c_st];
+            if (status != "complete" && status != "partial" && status != "refused" && status != "unreached")
+                r.fail(c_st, "response status must be complete, partial, refused or unreached, got '" + status + "'");
+            if (auto [it, fresh] = seen.emplace(s, r.line()); !fresh)
+                r.fail(c_s, "duplicate response of structure '" + st.code_of.at(s) + "' (first on line " +
+                                std::to_string(it->second) + ")");
+            find.bind(1, wave).bind(2, s);
+            const bool exists = find.step();
+            const bool same = exists && find.text(0) == status;
+            find.reset();
+            if (same) {
+                ++c.unchanged;
+                continue;
+            }
+            put.bind(1, wave).bind(2, s).bind(3, std::string_view(status));
+            put.exec();
+            ++(exists ? c.updated : c.added);
+        }
+        add_count(st.report, c);
+    }
+
+    void import_declarations(const std::string& file, std::int64_t wave, ImportState& st) const {
+        CsvReader r(file);
+        check_columns(r, {"declarer", "partner", "type"},
+                      {"declarer", "partner", "type", "intensity", "direction", "frequency", "start", "end", "source",
+                       "comment"});
+        const auto c_d = r.column("declarer"), c_p = r.column("partner"), c_t = r.column("type"),
+                   c_int = r.column("intensity"), c_dir = r.column("direction"), c_freq = r.column("frequency"),
+                   c_start = r.column("start"), c_end = r.column("end"), c_src = r.column("source"),
+                   c_com = r.column("comment");
+        const bool decimal_comma = r.delimiter() == ';';
+        auto cell = [](const std::vector<std::string>& f, std::size_t c) -> std::string_view {
+            return c == CsvReader::npos ? std::string_view() : std::string_view(f[c]);
+        };
+        ImportCount c{"declarations"};
+        std::unordered_map<std::int64_t, bool> directed_of;
+        for (const auto& [code, t] : st.types) directed_of.emplace(t.rowid, t.directed);
+        StringMap<std::int64_t> text_ids;  // unresolved partner text -> number (> 0)
+        auto text_key = [&](std::string_view t) {
+            auto it = text_ids.find(t);
+            if (it != text_ids.end()) return -it->second;
+            const auto k = static_cast<std::int64_t>(text_ids.size() + 1);
+            text_ids.emplace(std::string(t), k);
+            return -k;
+        };
+
+        // Declarations already stored for this wave (re-imports and corrections).
+        std::unordered_map<DeclKey, std::pair<std::int64_t, DeclFields>, DeclKeyHash> existing;
+        {
+            auto s = prepare(
+                "SELECT id, declarer, declarer_text, partner, partner_text, type, direction, intensity, frequency, "
+                "start_date, end_date, source, comment FROM declarations WHERE wave = ?");
+            s.bind(1, wave);
+            while (s.step()) {
+                const auto type = s.integer(5);
+                const auto dtext = s.opt_text(6);
+                std::uint8_t dir = dir_none;
+                if (directed_of[type]) dir = !dtext || *dtext == "out" ? dir_out : *dtext == "in" ? dir_in : dir_both;
+                DeclKey k{s.integer(1), s.is_null(3) ? text_key(s.text(4)) : s.integer(3), type, dir};
+                existing.emplace(k, std::pair{s.integer(0), DeclFields{s.opt_text(2), s.opt_text(4), dtext, s.opt_real(7),
+                                                                      s.opt_text(8), s.opt_text(9), s.opt_text(10),
+                                                                      s.opt_text(11), s.opt_text(12)}});
+            }
+        }
+        // New declarations are inserted kBatch rows per statement (multi-row VALUES): the
+        // per-statement cost of SQLite dominates otherwise.
+        constexpr int kBatch = 64, kCols = 13;
+        auto insert_sql = [](int rows) {
+            std::string sql =
+                "INSERT INTO declarations(wave, declarer, declarer_text, partner, partner_text, type, direction, "
+                "intensity, frequency, start_date, end_date, source, comment) VALUES ";
+            for (int k = 0; k < rows; ++k) sql += k ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            return sql;
+        };
+        auto insert = prepare(insert_sql(1));
+        auto insert_batch = prepare(insert_sql(kBatch));
+        struct Pending {
+            std::vector<std::string> f;
+            std::int64_t declarer, partner, type;
+            std::optional<double> intensity;
+            bool declarer_alias, partner_text;
+        };
+        std::vector<Pending> pending(kBatch);
+        int n_pending = 0;
+        auto bind_row = [&](Stmt& stmt, int base, const Pending& p) {
+            stmt.bind(base + 1, wave).bind(base + 2, p.declarer);
+            if (p.declarer_alias) stmt.bind(base + 3, std::string_view(p.f[c_d]));
+            else stmt.null(base + 3);
+            if (p.partner > 0) stmt.bind(base + 4, p.partner);
+            else stmt.null(base + 4);
+            if (p.partner_text) stmt.bind(base + 5, std::string_view(p.f[c_p]));
+            else stmt.null(base + 5);
+            stmt.bind(base + 6, p.type).bind_or_null(base + 7, cell(p.f, c_dir)).bind(base + 8, p.intensity)
+                .bind_or_null(base + 9, cell(p.f, c_freq)).bind_or_null(base + 10, cell(p.f, c_start))
+                .bind_or_null(base + 11, cell(p.f, c_end)).bind_or_null(base + 12, cell(p.f, c_src))
+                .bind_or_null(base + 13, cell(p.f, c_com));
+        };
+        auto flush = [&] {
+            if (n_pending == kBatch) {
+                for (int k = 0; k < kBatch; ++k) bind_row(insert_batch, k * kCols, pending[k]);
+                insert_batch.exec();
+            } else
+                for (int k = 0; k < n_pending; ++k) {
+                    bind_row(insert, 0, pending[k]);
+                    insert.exec();
+                }
+            n_pending = 0;
+        };
+        auto update = prepare(
+            "UPDATE declarations SET declarer_text = ?2, partner_text = ?3, direction = ?4, intensity = ?5, frequency = ?6, "
+            "start_date = ?7, end_date = ?8, source = ?9, comment = ?10 WHERE id = ?1");
+
+        std::vector<std::pair<DeclKey, std::size_t>> keys;  // for duplicate detection within the file
+        std::string last_declarer;
+        NameRef last_ref{0, false};
+        std::vector<std::string> f;
+        std::vector<char> q;
+        while (r.next(f, q)) {
+            const std::string& dtext = f[c_d];
+            if (dtext.empty()) r.fail(c_d, "empty declarer");
+            // survey files list each declarer's rows together: reuse the previous lookup
+            if (dtext != last_declarer) {
+                auto dit = st.names.find(dtext);
+                if (dit == st.names.end())
+                    r.fail(c_d, "unknown declarer '" + dtext +
+                                    "' (not a structure id or alias in the inventory; import it in the structures file)");
+                last_ref = dit->second;
+                last_declarer = dtext;
+            }
+            const auto declarer = last_ref.rowid;
+            const std::string& ptext = f[c_p];
+            if (ptext.empty()) r.fail(c_p, "empty partner");
+            std::int64_t partner = 0;
+            bool partner_alias = false;
+            if (auto pit = st.names.find(ptext); pit != st.names.end()) {
+                partner = pit->second.rowid;
+                partner_alias = pit->second.alias;
+                if (partner == declarer)
+                    r.fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of.at(declarer) + "')");
+            }
+            const std::string& tcode = f[c_t];
+            auto tit = st.types.find(tcode);
+            if (tit == st.types.end()) {
+                if (tcode.empty()) r.fail(c_t, "empty link type");
+                r.fail(c_t, "unknown link type '" + tcode + "' (not in the link types of the inventory)");
+            }
+            const auto type = tit->second.rowid;
+            const bool directed = tit->second.directed;
+            const auto dcell = cell(f, c_dir);
+            std::uint8_t dir = directed ? dir_out : dir_none;
+            if (!dcell.empty()) {
+                if (!directed)
+                    r.fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" + tcode +
+                                      "' (leave it empty)");
+                if (dcell == "out") dir = dir_out;
+                else if (dcell == "in") dir = dir_in;
+                else if (dcell == "both") dir = dir_both;
+                else r.fail(c_dir, "direction must be out, in or both, got '" + std::string(dcell) + "'");
+            }
+            std::optional<double> intensity;
+            if (const auto ic = cell(f, c_int); !ic.empty()) {
+                double x;
+                if (!detail::parse_double(ic, decimal_comma, x))
+                    r.fail(c_int, "intensity '" + std::string(ic) + "' is not a number");
+                if (!(std::isfinite(x) && x > 0))
+                    r.fail(c_int, "intensity must be a finite number > 0, got '" + std::string(ic) + "'");
+                intensity = x;
+            }
+            check_dates(r, f, c_start, c_end);
+            const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
+            keys.emplace_back(key, r.line());
+            if (!partner)
+                st.report.unresolved_partners.push_back(
+                    UnresolvedPartner{file, r.line(), st.code_of.at(declarer), ptext, tcode});
+            const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
+            const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
+            if (!existing.empty()) {
+                if (auto it = existing.find(key); it != existing.end()) {
+                    DeclFields now{opt(dt), opt(pt), opt(dcell), intensity, opt(cell(f, c_freq)), opt(cell(f, c_start)),
+                                   opt(cell(f, c_end)), opt(cell(f, c_src)), opt(cell(f, c_com))};
+                    if (now == it->second.second) {
+                        ++c.unchanged;
+                        continue;
+                    }
+                    update.bind(1, it->second.first).bind(2, now.declarer_text).bind(3, now.partner_text)
+                        .bind(4, now.direction).bind(5, now.intensity).bind(6, now.frequency).bind(7, now.start)
+                        .bind(8, now.end).bind(9, now.source).bind(10, now.comment);
+                    update.exec();
+                    ++c.updated;
+                    continue;
+                }
+            }
+            auto& p = pending[n_pending++];
+            p.f.swap(f);  // keeps the cells alive until the batch is written; f reuses p's old buffers
+            p.declarer = declarer;
+            p.partner = partner;
+            p.type = type;
+            p.intensity = intensity;
+            p.declarer_alias = !dt.empty();
+            p.partner_text = !pt.empty();
+            if (n_pending == kBatch) flush();
+            ++c.added;
+        }
+        flush();
+        // Duplicates within the file: the earliest repeated line is reported.
+        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+            return a.first == b.first ? a.second < b.second : a.first < b.first;
+        });
+        std::size_t bad = 0, first = 0;
+        for (std::size_t k = 1; k < keys.size(); ++k)
+            if (keys[k].first == keys[k - 1].first && (bad == 0 || keys[k].second < bad)) {
+                bad = keys[k].second;
+                first = keys[k - 1].second;
+            }
+        if (bad)
+            throw parse_error(file, bad, 0, "",
+                              "duplicate declaration: same declarer, partner, type and direction as line " +
+                                  std::to_string(first));
+        add_count(st.report, c);
+    }
+
+    ImportReport import_csv(const ImportFiles& files) {
+        if (readonly) throw storage_error(path + ": the inventory is opened read-only");
+        if ((!files.declarations.empty() || !files.responses.empty()) && files.wave.empty())
+            throw input_error("import_csv: a wave is required with declarations or responses");
+        Tx tx(this);
+        ImportState st;
+        st.names = load_names();
+        for (const auto& [name, ref] : st.names)
+            if (!ref.alias) st.code_of.emplace(ref.rowid, name);
+        st.types = load_types();
+        st.report.wave = files.wave;
+        if (!files.structures.empty()) import_structures(files.structures, st);
+        if (!files.link_types.empty()) import_link_types(files.link_types, st);
+        if (!files.affiliations.empty()) import_affiliations(files.affiliations, st);
+        if (!files.wave.empty()) {
+            const auto w = ensure_wave(files.wave, st);
+            if (!files.responses.empty()) import_responses(files.responses, w, st);
+            if (!files.declarations.empty()) import_declarations(files.declarations, w, st);
+        }
+        tx.commit();
+        return std::move(st.report);
+    }
+
+    // ---- derivation ------------------------------------------------------------------------
+
+    struct Derived {
+        std::vector<StructureRow> structures;  // inventory order
+        std::vector<std::string> types;        // index -> code
+        std::vector<char> type_directed;
+        std::vector<std::string> dates;  // [0] = ""
+        std::vector<CLink> links;        // sorted by (s, t, type)
+        std::vector<char> participates;  // per structure
+        std::vector<std::string> response;  // per structure, "" when no row
+    };
+
+    /// Derives the links of a wave. structures_full: load aliases and attributes.
+    Derived derive(const std::string& wave_code, bool structures_full) const {
+        const auto wave = require_wave(wave_code);
+        Derived d;
+        if (structures_full) d.structures = load_structures();
+        else {
+            auto s = prepare("SELECT id, code FROM structures ORDER BY id");
+            while (s.step()) d.structures.push_back(StructureRow{s.integer(0), std::string(s.text(1)), {}, {}, {}, {}, {}, {}});
+        }
+        const auto n = d.structures.size();
+        // rowid -> dense index
+        std::int64_t max_rowid = n ? d.structures.back().rowid : 0;
+        std::vector<index_t> dense(static_cast<std::size_t>(max_rowid) + 1, UINT32_MAX);
+        for (std::size_t i = 0; i < n; ++i) dense[static_cast<std::size_t>(d.structures[i].rowid)] = static_cast<index_t>(i);
+        std::vector<std::uint32_t> type_index;  // link type rowid -> index in d.types
+        {
+            auto s = prepare("SELECT id, code, directed FROM link_types ORDER BY id");
+            while (s.step()) {
+                const auto rowid = static_cast<std::size_t>(s.integer(0));
+                if (type_index.size() <= rowid) type_index.resize(rowid + 1, UINT32_MAX);
+                type_index[rowid] = static_cast<std::uint32_t>(d.types.size());
+                d.types.emplace_back(s.text(1));
+                d.type_directed.push_back(s.integer(2) != 0);
+            }
+        }
+        d.participates.assign(n, 0);
+        d.response.assign(n, {});
+        std::vector<char> responded(n, 0);
+        {
+            auto s = prepare("SELECT structure, status FROM responses WHERE wave = ?");
+            s.bind(1, wave);
+            while (s.step()) {
+                const auto i = dense[static_cast<std::size_t>(s.integer(0))];
+                d.participates[i] = 1;
+                d.response[i] = std::string(s.text(1));
+                responded[i] = d.response[i] == "complete" || d.response[i] == "partial";
+            }
+        }
+        struct Arc {
+            index_t s, t;
+            std::uint32_t type;
+            std::uint8_t bits;
+            double w;
+            std::uint32_t start, end;  // end: UINT32_MAX when open
+        };
+        std::vector<Arc> arcs;
+        // Dates are interned by a packed integer key (the text is at most 10 bytes: an ISO
+        // date checked on import), cheaper than hashing strings for a million rows.
+        std::unordered_map<std::uint64_t, std::uint32_t> date_index;
+        d.dates.emplace_back();
+        auto date = [&](std::string_view t) -> std::uint32_t {
+            if (t.empty()) return 0;
+            std::uint64_t key = t.size();
+            for (char ch : t) key = key * 16 + static_cast<std::uint64_t>(ch == '-' ? 10 : (ch - '0') & 15);
+            if (t.size() > 10) {  // never written by import_csv (ISO dates only); linear fallback
+                for (std::uint32_t k = 1; k < d.dates.size(); ++k)
+                    if (d.dates[k] == t) return k;
+                d.dates.emplace_back(t);
+                return static_cast<std::uint32_t>(d.dates.size() - 1);
+            }
+            auto [it, fresh] = date_index.emplace(key, static_cast<std::uint32_t>(d.dates.size()));
+            if (fresh) d.dates.emplace_back(t);
+            return it->second;
+        };
+        {
+            auto cnt = prepare("SELECT count(*) FROM declarations WHERE wave = ?");
+            cnt.bind(1, wave);
+            cnt.step();
+            arcs.reserve(static_cast<std::size_t>(cnt.integer(0)));
+            cnt.reset();
+            auto s = prepare(
+                "SELECT declarer, partner, type, direction, intensity, start_date, end_date FROM declarations "
+                "WHERE wave = ? AND partner IS NOT NULL");
+            s.bind(1, wave);
+            while (s.step()) {
+                const auto a = dense[static_cast<std::size_t>(s.integer(0))];
+                const auto b = dense[static_cast<std::size_t>(s.integer(1))];
+                const auto type = type_index[static_cast<std::size_t>(s.integer(2))];
+                d.participates[a] = d.participates[b] = 1;
+                const double w = s.is_null(4) ? 1.0 : s.real(4);
+                const auto st = date(s.text(5));
+                const auto en = s.is_null(6) ? UINT32_MAX : date(s.text(6));
+                if (!d.type_directed[type]) {
+                    if (a < b) arcs.push_back(Arc{a, b, type, 1, w, st, en});
+                    else arcs.push_back(Arc{b, a, type, 2, w, st, en});
+                } else {
+                    const auto dir = s.text(3);
+                    if (dir.empty() || dir == "out" || dir == "both") arcs.push_back(Arc{a, b, type, 1, w, st, en});
+                    if (dir == "in" || dir == "both") arcs.push_back(Arc{b, a, type, 2, w, st, en});
+                }
+            }
+        }
+        {
+            // counting sort by source, then a small sort of each row by (target, type)
+            std::vector<std::size_t> start(n + 1, 0);
+            for (const auto& a : arcs) ++start[a.s + 1];
+            for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+            std::vector<Arc> sorted(arcs.size());
+            std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+            for (const auto& a : arcs) sorted[pos[a.s]++] = a;
+            arcs.swap(sorted);
+            for (std::size_t i = 0; i < n; ++i)
+                std::sort(arcs.begin() + static_cast<std::ptrdiff_t>(start[i]),
+                          arcs.begin() + static_cast<std::ptrdiff_t>(start[i + 1]), [](const Arc& x, const Arc& y) {
+                              return x.t != y.t ? x.t < y.t : x.type < y.type;
+                          });
+        }
+        d.links.reserve(arcs.size());
+        for (std::size_t k = 0; k < arcs.size();) {
+            std::size_t e = k;
+            std::uint8_t bits = 0;
+            double wsum = 0;
+            std::uint32_t st = 0, en = 0;
+            bool open_end = false;
+            for (; e < arcs.size() && arcs[e].s == arcs[k].s && arcs[e].t == arcs[k].t && arcs[e].type == arcs[k].type; ++e) {
+                bits = static_cast<std::uint8_t>(bits | arcs[e].bits);
+                wsum += arcs[e].w;
+                if (arcs[e].start && (st == 0 || d.dates[arcs[e].start] < d.dates[st])) st = arcs[e].start;
+                if (arcs[e].end == UINT32_MAX) open_end = true;
+                else if (en == 0 || d.dates[arcs[e].end] > d.dates[en]) en = arcs[e].end;
+            }
+            CLink l{arcs[k].s, arcs[k].t, arcs[k].type, bits, 0, static_cast<std::uint32_t>(e - k),
+                    wsum / static_cast<double>(e - k), st, open_end ? 0u : en};
+            if (bits != 3) {
+                const index_t other = bits == 1 ? l.t : l.s;
+                l.status = responded[other] ? 1 : 2;
+            }
+            d.links.push_back(l);
+            k = e;
+        }
+        return d;
+    }
+
+    static Network make_network(Derived& d, View view, std::optional<bool> directed_opt, const std::string& wave) {
+        bool directed = false;
+        if (directed_opt) directed = *directed_opt;
+        else
+            for (const auto& l : d.links)
+                if (keep(view, l.status) && d.type_directed[l.type]) {
+                    directed = true;
+                    break;
+                }
+        (void)wave;
+        Network net(directed);
+        std::size_t ns = 0, nl = 0;
+        for (auto p : d.participates) ns += p != 0;
+        for (const auto& l : d.links) nl += keep(view, l.status) ? (directed && !d.type_directed[l.type] ? 2 : 1) : 0;
+        net.reserve(ns, nl);
+        std::vector<index_t> remap(d.structures.size(), UINT32_MAX);
+        for (std::size_t i = 0; i < d.structures.size(); ++i) {
+            if (!d.participates[i]) continue;
+            auto& s = d.structures[i];
+            Attributes a = std::move(s.attributes);
+            if (s.siren) a.insert_or_assign("siren", *s.siren);
+            if (s.rna) a.insert_or_assign("rna", *s.rna);
+            if (s.legal_family) a.insert_or_assign("legal_family", *s.legal_family);
+            if (!d.response[i].empty()) a.insert_or_assign("response", d.response[i]);
+            remap[i] = net.add_structure(s.code, s.name, std::move(a), std::move(s.aliases));
+        }
+        std::string by;
+        for (const auto& l : d.links) {
+            if (!keep(view, l.status)) continue;
+            by.clear();
+            if (l.bits & 1) by = d.structures[l.s].code;
+            if (l.bits & 2) (by += by.empty() ? "" : "|") += d.structures[l.t].code;
+            const auto& type = d.types[l.type];
+            const auto& st = d.dates[l.start];
+            const auto& en = d.dates[l.end];
+            const char* status = status_names[l.status];
+            net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status, Attributes{{"declared_by", by}});
+            if (directed && !d.type_directed[l.type])
+                net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status, Attributes{{"declared_by", by}});
+        }
+        return net;
+    }
+
+    /// Structures taking part and the distinct undirected partners of each, in a view.
+    static std::vector<std::size_t> degrees(const Derived& d, View view) {
+        std::vector<std::pair<index_t, index_t>> pairs;
+        for (const auto& l : d.links)
+            if (keep(view, l.status)) pairs.emplace_back(std::min(l.s, l.t), std::max(l.s, l.t));
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        std::vector<std::size_t> deg(d.structures.size(), 0);
+        for (const auto& [a, b] : pairs) {
+            ++deg[a];
+            ++deg[b];
+        }
+        return deg;
+    }
+};
+
+// ---- public API -------------------------------------------------------------------------------
+
+Inventory::Inventory(const std::string& path, const InventoryOptions& options) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    if (path.empty()) throw input_error("Inventory: the path must not be empty");
+    impl_->open(options);
+}
+Inventory::~Inventory() = default;
+Inventory::Inventory(Inventory&&) noexcept = default;
+Inventory& Inventory::operator=(Inventory&&) noexcept = default;
+
+const std::string& Inventory::path() const noexcept { return impl_->path; }
+
+void Inventory::close() {
+    if (impl_->db) {
+        sqlite3_close_v2(impl_->db);
+        impl_->db = nullptr;
+    }
+}
+
+ImportReport Inventory::import_csv(const ImportFiles& files) { return impl_->import_csv(files); }
+
+std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) const {
+    Impl::ReadTx tx(impl_.get());
+    auto d = impl_->derive(wave, false);
+    std::vector<DerivedLink> out;
+    for (const auto& l : d.links) {
+        if (!keep(view, l.status)) continue;
+        DerivedLink x;
+        x.source = d.structures[l.s].code;
+        x.target = d.structures[l.t].code;
+        x.type = d.types[l.type];
+        x.directed = d.type_directed[l.type];
+        x.weight = l.weight;
+        x.start = d.dates[l.start];
+        x.end = d.dates[l.end];
+        x.status = status_names[l.status];
+        if (l.bits & 1) x.declared_by.push_back(x.source);
+        if (l.bits & 2) x.declared_by.push_back(x.target);
+        x.declarations = l.n;
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+Network Inventory::network(const std::string& wave, View view, std::optional<bool> directed) const {
+    Impl::ReadTx tx(impl_.get());
+    auto d = impl_->derive(wave, true);
+    return Impl::make_network(d, view, directed, wave);
+}
+
+WaveComparison Inventory::compare(const std::string& before, const std::string& after, View view) const {
+    Impl::ReadTx tx(impl_.get());  // both waves from one snapshot: same structures and types
+    const auto a = impl_->derive(before, false);
+    const auto b = impl_->derive(after, false);  // same structures and types tables
+    WaveComparison c;
+    c.before = before;
+    c.after = after;
+    c.view = view;
+    auto key = [](const CLink& l) { return std::tuple{l.s, l.t, l.type}; };
+    auto lk = [&](const CLink& l) { return LinkKey{a.structures[l.s].code, a.structures[l.t].code, a.types[l.type]}; };
+    std::vector<const CLink*> la, lb;
+    for (const auto& l : a.links)
+        if (keep(view, l.status)) la.push_back(&l);
+    for (const auto& l : b.links)
+        if (keep(view, l.status)) lb.push_back(&l);
+    std::size_t i = 0, j = 0;
+    while (i < la.size() || j < lb.size()) {
+        if (j == lb.size() || (i < la.size() && key(*la[i]) < key(*lb[j]))) c.lost_links.push_back(lk(*la[i++]));
+        else if (i == la.size() || key(*lb[j]) < key(*la[i])) c.new_links.push_back(lk(*lb[j++]));
+        else {
+            c.kept_links.push_back(lk(*la[i]));
+            ++i;
+            ++j;
+        }
+    }
+    const auto total = c.kept_links.size() + c.lost_links.size() + c.new_links.size();
+    c.jaccard = total ? static_cast<double>(c.kept_links.size()) / static_cast<double>(total)
+                      : std::numeric_limits<double>::quiet_NaN();
+    const auto da = Impl::degrees(a, view), db = Impl::degrees(b, view);
+    for (std::size_t k = 0; k < a.structures.size(); ++k) {
+        const bool pa = a.participates[k], pb = b.participates[k];
+        if (!pa && !pb) continue;
+        if (pb && !pa) c.joined.push_back(a.structures[k].code);
+        if (pa && !pb) c.left.push_back(a.structures[k].code);
+        c.degrees.push_back(DegreeChange{a.structures[k].code, da[k], db[k], pa, pb});
+    }
+    return c;
+}
+
+ResponseRate Inventory::response_rate(const std::string& wave) const {
+    const auto w = impl_->require_wave(wave);
+    ResponseRate r;
+    r.wave = wave;
+    auto s = impl_->prepare("SELECT status, count(*) FROM responses WHERE wave = ? GROUP BY status");
+    s.bind(1, w);
+    while (s.step()) {
+        const auto st = s.text(0);
+        const auto n = static_cast<std::size_t>(s.integer(1));
+        if (st == "complete") r.complete = n;
+        else if (st == "partial") r.partial = n;
+        else if (st == "refused") r.refused = n;
+        else r.unreached = n;
+        r.surveyed += n;
+    }
+    r.rate = r.surveyed ? static_cast<double>(r.complete + r.partial) / static_cast<double>(r.surveyed)
+                        : std::numeric_limits<double>::quiet_NaN();
+    return r;
+}
+
+std::vector<std::string> Inventory::waves() const {
+    std::vector<std::string> out;
+    auto s = impl_->prepare("SELECT code FROM waves ORDER BY id");
+    while (s.step()) out.emplace_back(s.text(0));
+    return out;
+}
+
+std::vector<LinkTypeInfo> Inventory::link_types() const {
+    std::vector<LinkTypeInfo> out;
+    auto s = impl_->prepare("SELECT code, label, family, directed FROM link_types ORDER BY id");
+    while (s.step())
+        out.push_back(LinkTypeInfo{std::string(s.text(0)), std::string(s.text(1)), std::string(s.text(2)), s.integer(3) != 0});
+    return out;
+}
+
+std::vector<std::pair<std::string, std::size_t>> Inventory::counts() const {
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (const char* t : {"structures", "aliases", "groups", "affiliations", "link_types", "waves", "responses",
+                          "declarations"}) {
+        auto s = impl_->prepare(std::string("SELECT count(*) FROM ") + t);  // fixed table names, no user input
+        s.step();
+        out.emplace_back(t, static_cast<std::size_t>(s.integer(0)));
+    }
+    return out;
+}
+
+namespace {
+struct Affiliation {
+    std::size_t structure;  // dense index
+    std::uint32_t group;
+    std::string role, start, end;
+};
+}  // namespace
+
+Network Inventory::affiliation_network(const AffiliationOptions& options) const {
+    if (!options.active_on.empty() && !is_iso_date(options.active_on))
+        throw input_error("active_on '" + options.active_on + "' is not an ISO date");
+    Impl::ReadTx tx(impl_.get());
+    auto structures = impl_->load_structures();
+    std::vector<std::string> groups;
+    std::unordered_map<std::int64_t, std::uint32_t> gidx;
+    {
+        auto s = impl_->prepare("SELECT id, code FROM groups ORDER BY id");
+        while (s.step()) {
+            gidx.emplace(s.integer(0), static_cast<std::uint32_t>(groups.size()));
+            groups.emplace_back(s.text(1));
+        }
+    }
+    for (const auto& g : options.groups)
+        if (std::find(groups.begin(), groups.end(), g) == groups.end())
+            throw not_found(g, "unknown group '" + g + "'");
+    std::unordered_map<std::int64_t, std::size_t> sidx;
+    for (std::size_t i = 0; i < structures.size(); ++i) sidx.emplace(structures[i].rowid, i);
+    std::vector<Affiliation> affs;
+    auto s = impl_->prepare("SELECT structure, grp, role, start_date, end_date FROM affiliations ORDER BY structure, id");
+    while (s.step()) {
+        Affiliation a{sidx.at(s.integer(0)), gidx.at(s.integer(1)), std::string(s.text(2)), std::string(s.text(3)),
+                      std::string(s.text(4))};
+        if (!options.groups.empty() &&
+            std::find(options.groups.begin(), options.groups.end(), groups[a.group]) == options.groups.end())
+            continue;
+        if (!options.roles.empty() && std::find(options.roles.begin(), options.roles.end(), a.role) == options.roles.end())
+            continue;
+        if (!options.active_on.empty() && ((!a.start.empty() && compare_dates(a.start, options.active_on) > 0) ||
+                                           (!a.end.empty() && compare_dates(options.active_on, a.end) > 0)))
+            continue;
+        affs.push_back(std::move(a));
+    }
+    std::vector<char> used_s(structures.size(), 0), used_g(groups.size(), 0);
+    for (const auto& a : affs) used_s[a.structure] = used_g[a.group] = 1;
+    Network net(false);
+    std::vector<index_t> snode(structures.size(), UINT32_MAX), gnode(groups.size(), UINT32_MAX);
+    for (std::size_t i = 0; i < structures.size(); ++i) {
+        if (!used_s[i]) continue;
+        auto& st = structures[i];
+        Attributes a = std::move(st.attributes);
+        if (st.siren) a.insert_or_assign("siren", *st.siren);
+        if (st.rna) a.insert_or_assign("rna", *st.rna);
+        if (st.legal_family) a.insert_or_assign("legal_family", *st.legal_family);
+        a.insert_or_assign("kind", std::string("structure"));
+        a.insert_or_assign("bipartite", std::int64_t(0));
+        snode[i] = net.add_structure(st.code, st.name, std::move(a), std::move(st.aliases));
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (!used_g[g]) continue;
+        std::string id = groups[g];
+        bool clash = false;
+        for (const auto& st : structures) {
+            if (st.code == id || std::find(st.aliases.begin(), st.aliases.end(), id) != st.aliases.end()) clash = true;
+        }
+        if (clash || net.contains(id)) id = "group:" + id;
+        gnode[g] = net.add_structure(id, groups[g],
+                                     Attributes{{"kind", std::string("group")}, {"bipartite", std::int64_t(1)}});
+    }
+    for (const auto& a : affs) {
+        Attributes at;
+        if (!a.role.empty()) at.emplace("role", a.role);
+        net.add_link(snode[a.structure], gnode[a.group], "affiliation", 1.0, a.start, a.end, {}, std::move(at));
+    }
+    return net;
+}
+
+Network Inventory::affiliation_projection(const AffiliationOptions& options, bool weighted) const {
+    const Network b = affiliation_network(options);
+    Network net(false);
+    std::vector<index_t> node(b.number_of_structures(), UINT32_MAX);
+    for (index_t i = 0; i < b.number_of_structures(); ++i) {
+        const auto& s = b.structure(i);
+        auto it = s.attributes.find("kind");
+        if (std::get<std::string>(it->second) != "structure") continue;
+        Attributes a = s.attributes;
+        a.erase("kind");
+        a.erase("bipartite");
+        node[i] = net.add_structure(s.id, s.name, std::move(a), s.aliases);
+    }
+    // members of each group (distinct, sorted by projection index)
+    std::map<index_t, std::vector<index_t>> members;
+    for (const auto& l : b.links()) members[l.target].push_back(node[l.source]);
+    std::map<std::pair<index_t, index_t>, std::vector<index_t>> shared;
+    for (auto& [g, m] : members) {
+        std::sort(m.begin(), m.end());
+        m.erase(std::unique(m.begin(), m.end()), m.end());
+        for (std::size_t x = 0; x < m.size(); ++x)
+            for (std::size_t y = x + 1; y < m.size(); ++y) shared[{m[x], m[y]}].push_back(g);
+    }
+    for (const auto& [pair, gs] : shared) {
+        std::string names;
+        for (auto g : gs) (names += names.empty() ? "" : "|") += b.structure(g).name;
+        net.add_link(pair.first, pair.second, "shared_group", weighted ? static_cast<double>(gs.size()) : 1.0, {}, {}, {},
+                     Attributes{{"groups", names}});
+    }
+    return net;
+}
+
+}  // namespace coopmap

@@ -1,0 +1,156 @@
+// Tests of coopmap/store.hpp on a small fixture whose derived links are counted by hand.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <tuple>
+
+#include "coopmap/store.hpp"
+
+namespace fs = std::filesystem;
+using namespace coopmap;
+
+namespace {
+
+class StoreTest : public ::testing::Test {
+protected:
+    fs::path dir;
+    void SetUp() override {
+        dir = fs::temp_directory_path() /
+              ("coopmap_store_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        write("structures.csv", "id,name,aliases,legal_family\na,Alpha,ALPHA,association\nb,Beta,BETA,scop\n"
+                                "c,Gamma,,company\nd,Delta,,association\nf,Phi,,scic\n");
+        write("types.csv", "code,label,family,directed\njp,Joint project,project,false\nsub,Subcontracting,commerce,true\n");
+        write("r13.csv", "structure,status\na,complete\nb,complete\nc,partial\nd,refused\n");
+        write("d13.csv",
+              "declarer,partner,type,intensity,direction\n"
+              "a,b,jp,2,\n"      // a-b jp, with the next line: confirmed, weight 3
+              "BETA,a,jp,4,\n"
+              "a,c,jp,,\n"       // c answered (partial), silent: unconfirmed
+              "a,d,jp,,\n"       // d refused: partner_did_not_respond
+              "a,b,sub,1,out\n"  // a->b, with the next line: confirmed
+              "b,a,sub,1,in\n"
+              "c,b,sub,1,\n"     // c->b, b answered, silent: unconfirmed
+              "b,Nobody Inc,jp,1,\n");
+        write("r14.csv", "structure,status\na,complete\nb,complete\nc,complete\nf,complete\n");
+        write("d14.csv", "declarer,partner,type\na,b,jp\nb,a,jp\na,c,jp\nc,f,jp\nf,c,jp\na,b,sub\n");
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    void write(const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; }
+    std::string p(const std::string& name) const { return (dir / name).string(); }
+
+    Inventory filled() {
+        Inventory inv(p("inv.db"));
+        inv.import_csv(ImportFiles{p("structures.csv"), p("types.csv"), "", "", "", ""});
+        inv.import_csv(ImportFiles{"", "", "", p("d13.csv"), p("r13.csv"), "2013"});
+        inv.import_csv(ImportFiles{"", "", "", p("d14.csv"), p("r14.csv"), "2014"});
+        return inv;
+    }
+};
+
+std::set<std::tuple<std::string, std::string, std::string, std::string>> as_set(const std::vector<DerivedLink>& v) {
+    std::set<std::tuple<std::string, std::string, std::string, std::string>> s;
+    for (const auto& l : v) s.emplace(l.source, l.target, l.type, l.status);
+    return s;
+}
+
+std::size_t count(const Inventory& inv, const std::string& table) {
+    for (const auto& [t, n] : inv.counts())
+        if (t == table) return n;
+    return 0;
+}
+
+}  // namespace
+
+TEST_F(StoreTest, ViewsAndStatuses) {
+    auto inv = filled();
+    using T = std::tuple<std::string, std::string, std::string, std::string>;
+    EXPECT_EQ(as_set(inv.links("2013", View::union_)),
+              (std::set<T>{{"a", "b", "jp", "confirmed"},
+                           {"a", "c", "jp", "unconfirmed"},
+                           {"a", "d", "jp", "partner_did_not_respond"},
+                           {"a", "b", "sub", "confirmed"},
+                           {"c", "b", "sub", "unconfirmed"}}));
+    EXPECT_EQ(inv.links("2013", View::confirmed).size(), 2u);      // a-b jp, a->b sub
+    EXPECT_EQ(inv.links("2013", View::reconstructed).size(), 3u);  // + a-d jp
+    const auto links = inv.links("2013");
+    EXPECT_DOUBLE_EQ(links.front().weight, 3.0);  // a-b jp: (2 + 4) / 2
+    EXPECT_EQ(links.front().declared_by, (std::vector<std::string>{"a", "b"}));
+    const auto net = inv.network("2013", View::union_);
+    EXPECT_TRUE(net.directed());
+    EXPECT_EQ(net.number_of_structures(), 4u);  // a, b, c, d answered or were surveyed
+    EXPECT_EQ(net.number_of_links(), 8u);       // 3 jp links x 2 arcs + 2 sub arcs
+    EXPECT_EQ(inv.network("2013", View::union_, false).number_of_links(), 5u);
+    EXPECT_EQ(std::get<std::string>(net.structure("a").attributes.at("legal_family")), "association");
+    EXPECT_THROW(inv.network("1999"), not_found);
+    EXPECT_THROW(parse_view("all"), input_error);
+}
+
+TEST_F(StoreTest, CompareAndResponseRate) {
+    auto inv = filled();
+    const auto c = inv.compare("2013", "2014", View::union_);
+    // kept: a-b jp, a-c jp, a->b sub; lost: a-d jp, c->b sub; new: c-f jp -> 3 / 6
+    EXPECT_EQ(c.kept_links.size(), 3u);
+    EXPECT_EQ(c.lost_links.size(), 2u);
+    ASSERT_EQ(c.new_links.size(), 1u);
+    EXPECT_EQ(c.new_links[0], (LinkKey{"c", "f", "jp"}));
+    EXPECT_DOUBLE_EQ(c.jaccard, 0.5);
+    EXPECT_EQ(c.joined, std::vector<std::string>{"f"});
+    EXPECT_EQ(c.left, std::vector<std::string>{"d"});
+    const auto r = inv.response_rate("2013");
+    EXPECT_EQ(r.surveyed, 4u);
+    EXPECT_DOUBLE_EQ(r.rate, 0.75);  // a, b complete + c partial out of 4
+}
+
+TEST_F(StoreTest, BadRowRollsBackAndReimportIsIdempotent) {
+    auto inv = filled();
+    const auto before = inv.counts();
+    write("bad.csv", "declarer,partner,type,intensity\nc,d,jp,1\nc,a,jp,-1\n");
+    try {
+        inv.import_csv(ImportFiles{"", "", "", p("bad.csv"), "", "2015"});
+        FAIL() << "expected parse_error";
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.line(), 3u);
+        EXPECT_EQ(e.column(), 4u);
+        EXPECT_EQ(e.column_name(), "intensity");
+    }
+    EXPECT_EQ(inv.counts(), before);
+    EXPECT_EQ(inv.waves(), (std::vector<std::string>{"2013", "2014"}));
+    const auto r = inv.import_csv(ImportFiles{p("structures.csv"), p("types.csv"), "", p("d13.csv"), p("r13.csv"), "2013"});
+    EXPECT_EQ(r.added, 0u);
+    EXPECT_EQ(r.updated, 0u);
+    EXPECT_EQ(r.unresolved_partners.size(), 1u);  // "Nobody Inc", reported again, stored once
+    EXPECT_EQ(count(inv, "declarations"), 14u);
+}
+
+TEST_F(StoreTest, StorageErrors) {
+    write("text.db", std::string(4096, 'x'));
+    EXPECT_THROW(Inventory(p("text.db")), storage_error);
+    auto inv = filled();
+    inv.close();
+    EXPECT_THROW(inv.waves(), storage_error);
+    InventoryOptions ro;
+    ro.readonly = true;
+    EXPECT_THROW(Inventory(p("missing.db"), ro), storage_error);
+}
+
+TEST_F(StoreTest, AffiliationProjection) {
+    write("aff.csv", "structure,group,role\na,g1,member\nb,g1,member\nc,g1,member\nb,g2,lead\nc,g2,member\nd,g3,x\n");
+    Inventory inv(p("inv.db"));
+    inv.import_csv(ImportFiles{p("structures.csv"), "", p("aff.csv"), "", "", ""});
+    const auto bip = inv.affiliation_network();
+    EXPECT_EQ(bip.number_of_structures(), 7u);  // a b c d + g1 g2 g3
+    EXPECT_EQ(bip.number_of_links(), 6u);
+    const auto w = inv.affiliation_projection({}, true);
+    // g1 gives a-b, a-c, b-c; g2 gives b-c again -> b-c weight 2; d shares nothing
+    ASSERT_EQ(w.number_of_links(), 3u);
+    for (const auto& l : w.links()) {
+        const bool bc = w.structure(l.source).id == "b" && w.structure(l.target).id == "c";
+        EXPECT_DOUBLE_EQ(l.weight, bc ? 2.0 : 1.0);
+    }
+    EXPECT_EQ(w.number_of_structures(), 4u);
+}
