@@ -137,8 +137,8 @@ std::vector<AttributeColumn> attribute_columns(const CsvReader& r, bool (*is_res
     return cols;
 }
 
-void read_structures(Network& net, const std::string& path, char delimiter) {
-    CsvReader r(path, delimiter);
+void read_structures(Network& net, CsvReader& r) {
+    const std::string& path = r.path();
     const auto c_id = r.column("id");
     if (c_id == CsvReader::npos)
         throw parse_error(path, 1, 0, "", "missing required column 'id' (the header has: " + [&] {
@@ -199,8 +199,8 @@ void read_structures(Network& net, const std::string& path, char delimiter) {
     });
 }
 
-void read_links(Network& net, const std::string& path, char delimiter) {
-    CsvReader r(path, delimiter);
+void read_links(Network& net, CsvReader& r) {
+    const std::string& path = r.path();
     const auto c_s = r.column("source"), c_t = r.column("target");
     for (auto [c, name] : {std::pair{c_s, "source"}, std::pair{c_t, "target"}})
         if (c == CsvReader::npos) {
@@ -355,8 +355,28 @@ std::optional<std::reference_wrapper<const Value>> get_attr(const Attributes& a,
 Network read_csv(const std::string& structures_path, const std::string& links_path, const CsvReadOptions& options) {
     if (structures_path.empty()) throw input_error("read_csv: a structures file is required");
     Network net(options.directed);
-    read_structures(net, structures_path, options.delimiter);
-    if (!links_path.empty()) read_links(net, links_path, options.delimiter);
+    {
+        CsvReader r(structures_path, options.delimiter);
+        read_structures(net, r);
+    }
+    if (!links_path.empty()) {
+        CsvReader r(links_path, options.delimiter);
+        read_links(net, r);
+    }
+    return net;
+}
+
+Network read_csv_text(std::string_view structures_csv, std::optional<std::string_view> links_csv,
+                      const CsvReadOptions& options) {
+    Network net(options.directed);
+    {
+        CsvReader r(CsvReader::from_memory_t{}, "<structures>", structures_csv, options.delimiter);
+        read_structures(net, r);
+    }
+    if (links_csv) {
+        CsvReader r(CsvReader::from_memory_t{}, "<links>", *links_csv, options.delimiter);
+        read_links(net, r);
+    }
     return net;
 }
 

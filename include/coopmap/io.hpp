@@ -23,7 +23,9 @@
 /// Every problem raises parse_error naming the file, the line (of the record's start;
 /// the header is line 1) and the column (number and name). Nothing partially read is
 /// returned. Reading is streaming: memory is the network plus the raw attribute cells.
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "coopmap/network.hpp"
 
@@ -37,6 +39,13 @@ struct CsvReadOptions {
 /// Reads a network from a structures file and an optional links file (empty path: none).
 Network read_csv(const std::string& structures_path, const std::string& links_path = {},
                  const CsvReadOptions& options = {});
+
+/// The same as read_csv on the contents of the two files, given in memory (no links
+/// file when links_csv is nullopt; an empty string is an empty file, an error). Error
+/// messages name "<structures>" or "<links>" as the file. Used by the fuzz target
+/// (tests/fuzz/fuzz_csv.cpp) and handy for CSV text that never was a file.
+Network read_csv_text(std::string_view structures_csv, std::optional<std::string_view> links_csv = std::nullopt,
+                      const CsvReadOptions& options = {});
 
 struct CsvWriteOptions {
     char delimiter = ',';
