@@ -110,6 +110,11 @@ void CsvReader::fail(std::size_t column, const std::string& message) const {
     std::string name;
     if (column < header_.size() && invalid_utf8_offset(header_[column]) == static_cast<std::size_t>(-1))
         name = header_[column];  // a header name that is not UTF-8 itself is left out of the message
+    if (name.size() > 80) {      // a huge header cell: an excerpt, cut at a character boundary
+        std::size_t cut = 80;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        name = name.substr(0, cut) + "...";
+    }
     throw parse_error(path_, record_line_, column + 1, name, message);
 }
 
@@ -118,7 +123,7 @@ bool CsvReader::fill() {
     len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
     pos_ = 0;
     if (len_ == 0) {
-        if (std::ferror(file_)) throw parse_error(path_, line_, 0, "", "read error");
+        if (std::ferror(file_)) throw parse_error(path_, line_, 0, "", std::string("read error: ") + std::strerror(errno));
         eof_ = true;
         return false;
     }

@@ -14,6 +14,17 @@ namespace {
 
 using detail::CsvReader;
 
+/// A cell's text as quoted in an error message: at most 80 bytes (cut at a UTF-8
+/// character boundary, "... (N bytes)" appended), so that a huge field never makes a
+/// huge message.
+std::string shown(std::string_view s) {
+    constexpr std::size_t kMax = 80;
+    if (s.size() <= kMax) return std::string(s);
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(s.substr(0, cut)) + "... (" + std::to_string(s.size()) + " bytes)";
+}
+
 /// Parses a finite or infinite double from the whole text (decimal comma allowed when
 /// decimal_comma). Returns false when the text is not a number.
 bool parse_double(std::string_view s, bool decimal_comma, double& out) {
@@ -156,9 +167,9 @@ void read_structures(Network& net, CsvReader& r) {
         if (id.empty()) r.fail(c_id, "empty structure id");
         if (auto prev = net.find(id)) {
             if (net.structure(*prev).id == id)
-                r.fail(c_id, "duplicate structure id '" + id + "' (first defined on line " +
+                r.fail(c_id, "duplicate structure id '" + shown(id) + "' (first defined on line " +
                                  std::to_string(first_line[*prev]) + ")");
-            r.fail(c_id, "structure id '" + id + "' is already an alias of structure '" + net.structure(*prev).id +
+            r.fail(c_id, "structure id '" + shown(id) + "' is already an alias of structure '" + shown(net.structure(*prev).id) +
                              "' (line " + std::to_string(first_line[*prev]) + ")");
         }
         std::vector<std::string> aliases;
@@ -169,13 +180,13 @@ void read_structures(Network& net, CsvReader& r) {
                 std::string a(s.substr(0, bar));
                 const auto b = a.find_first_not_of(" \t"), e = a.find_last_not_of(" \t");
                 a = b == std::string::npos ? std::string() : a.substr(b, e - b + 1);
-                if (a.empty()) r.fail(c_aliases, "empty alias in '" + std::string(f[c_aliases]) + "'");
+                if (a.empty()) r.fail(c_aliases, "empty alias in '" + shown(f[c_aliases]) + "'");
                 if (a != id) {
                     if (std::find(aliases.begin(), aliases.end(), a) != aliases.end())
-                        r.fail(c_aliases, "alias '" + a + "' given twice");
+                        r.fail(c_aliases, "alias '" + shown(a) + "' given twice");
                     if (auto other = net.find(a))
-                        r.fail(c_aliases, "alias '" + a + "' is already used by structure '" +
-                                              net.structure(*other).id + "' (line " +
+                        r.fail(c_aliases, "alias '" + shown(a) + "' is already used by structure '" +
+                                              shown(net.structure(*other).id) + "' (line " +
                                               std::to_string(first_line[*other]) + ")");
                     aliases.push_back(std::move(a));
                 }
@@ -221,25 +232,25 @@ void read_links(Network& net, CsvReader& r) {
             const auto c = k == 0 ? c_s : c_t;
             if (f[c].empty()) r.fail(c, std::string("empty ") + (k == 0 ? "source" : "target"));
             auto i = net.find(f[c]);
-            if (!i) r.fail(c, "unknown structure '" + f[c] + "' (not an id or alias in the structures file)");
+            if (!i) r.fail(c, "unknown structure '" + shown(f[c]) + "' (not an id or alias in the structures file)");
             ends[k] = *i;
         }
         if (ends[0] == ends[1])
-            r.fail(c_t, "self-loop: source and target are the same structure '" + net.structure(ends[0]).id + "'");
+            r.fail(c_t, "self-loop: source and target are the same structure '" + shown(net.structure(ends[0]).id) + "'");
         std::string_view type = "cooperation";
         if (c_type != CsvReader::npos && !f[c_type].empty()) type = f[c_type];
         double w = 1.0;
         if (c_w != CsvReader::npos && !f[c_w].empty()) {
-            if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + f[c_w] + "' is not a number");
-            if (!std::isfinite(w)) r.fail(c_w, "weight '" + f[c_w] + "' is not finite");
-            if (!(w > 0)) r.fail(c_w, "weight must be > 0, got '" + f[c_w] + "'");
+            if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + shown(f[c_w]) + "' is not a number");
+            if (!std::isfinite(w)) r.fail(c_w, "weight '" + shown(f[c_w]) + "' is not finite");
+            if (!(w > 0)) r.fail(c_w, "weight must be > 0, got '" + shown(f[c_w]) + "'");
         }
         std::string_view dates[2];
         for (int k = 0; k < 2; ++k) {
             const auto c = k == 0 ? c_start : c_end;
             if (c == CsvReader::npos || f[c].empty()) continue;
             if (!is_iso_date(f[c]))
-                r.fail(c, std::string(k == 0 ? "start" : "end") + " date '" + f[c] +
+                r.fail(c, std::string(k == 0 ? "start" : "end") + " date '" + shown(f[c]) +
                               "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
             dates[k] = f[c];
         }
