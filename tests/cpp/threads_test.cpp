@@ -85,8 +85,11 @@ TEST(IoThreads, ConcurrentReadViewFilterWriteMatchSequential) {
                 for (int r = 0; r < kRounds; ++r)
                     for (std::size_t c = 0; c < expected.size(); ++c) {
                         const std::size_t k = (c + static_cast<std::size_t>(t)) % expected.size();
-                        got[t].push_back(work(kSets[k / 2], k % 2 == 1,
-                                              tmp / ("t" + std::to_string(t) + "_" + std::to_string(k))));
+                        std::string dir = "t";  // (no "t" + ...: g++ 12 -O2 warns -Wrestrict wrongly)
+                        dir += std::to_string(t);
+                        dir += '_';
+                        dir += std::to_string(k);
+                        got[t].push_back(work(kSets[k / 2], k % 2 == 1, tmp / dir));
                     }
             } catch (const std::exception& e) {
                 errors[t] = e.what();
