@@ -54,9 +54,9 @@ def from_networkx(G: Any, *, directed: bool | None = None) -> _core.Network:
     Edge attributes ``type`` (default: the multigraph key when it is a str without a
     ``#n`` suffix, else ``"cooperation"``), ``weight`` (default 1), ``start``, ``end`` and
     ``status`` fill the link fields; the others become link attributes. ``directed``
-    defaults to ``G.is_directed()``. Raises TypeError when G is not a graph, ValueError for self-loops, non-positive
-    weights, attribute values that are not scalars, and node keys that collide once
-    converted to str.
+    defaults to ``G.is_directed()``. Raises TypeError when ``G`` is not a networkx graph,
+    ValueError for self-loops, non-positive weights, attribute values that are not
+    scalars, and node keys that collide once converted to str. O(n + m).
     """
     if not all(hasattr(G, a) for a in ("is_directed", "is_multigraph", "nodes", "edges")):
         raise TypeError(f"from_networkx: expected a networkx graph, got {type(G).__name__}")

@@ -11,7 +11,8 @@ functions and from the first line(s) of ``__doc__`` for pybind11 functions (ever
 overload). For each call site: one baseline call (required parameters get a plausible
 value by type), then, for each parameter in turn, one call per hostile value with
 the other parameters at baseline; functions taking ``**kwargs`` also get each hostile
-value as an extra keyword.
+value as an extra keyword. A coopmap result object returned by a successful call
+(other than a Network) has its properties, zero-argument methods and repr exercised.
 
 Protocol on stdout, one JSON object per line, flushed: ``{"start": k, "call": ...}``
 before call k, ``{"end": k, "outcome": ...}`` after it, ``{"done": n}`` at the end.
@@ -270,6 +271,24 @@ def calls(work: Path) -> Iterator[tuple[str, Callable[[], Any], cm.Network | Non
                         yield site({}, {"zz_attr": make()}, f"zz_attr={label}")
 
 
+def probe(result: Any) -> None:
+    """Reads every public property and calls every public zero-argument method of a
+    coopmap result object (records(), ...) and its repr: accessors must not crash either."""
+    if type(result).__module__ not in ("coopmap._core", "coopmap") or isinstance(result, cm.Network):
+        return
+    repr(result)
+    for name in dir(type(result)):
+        if name.startswith("_"):
+            continue
+        value = getattr(result, name)
+        if callable(value):
+            try:
+                value()
+            except TypeError as e:  # needs arguments: not a zero-argument method
+                if "argument" not in str(e):
+                    raise
+
+
 def emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
@@ -288,7 +307,8 @@ def main() -> None:
         before = snapshot(recv) if recv is not None else None
         signal.alarm(20)
         try:
-            thunk()
+            result = thunk()
+            probe(result)
             outcome = "ok"
         except ALLOWED as e:
             outcome = f"raised {type(e).__name__}"
