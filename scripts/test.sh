@@ -12,12 +12,15 @@ bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 export PATH="$ROOT/.venv/bin:$PATH"
 JOBS="$(nproc 2>/dev/null || echo 2)"
+stage_start=$SECONDS
+stage_done() { echo "-- $1: $((SECONDS - stage_start)) s" >&2; stage_start=$SECONDS; }
 
 echo "== C++: build (warnings as errors) and ctest" >&2
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOOPMAP_WERROR=ON -DCOOPMAP_BUILD_TESTS=ON \
   -DCOOPMAP_BUILD_EXAMPLES=ON >/dev/null
 cmake --build build/test -j "$JOBS"
 ctest --test-dir build/test --output-on-failure -j "$JOBS"
+stage_done "build and ctest"
 
 if [ "${COOPMAP_QUICK:-0}" != "1" ]; then
   # Debug with -O1: line numbers in reports, tests still fast. The consumer tests build a
@@ -28,18 +31,21 @@ if [ "${COOPMAP_QUICK:-0}" != "1" ]; then
     -DCOOPMAP_SANITIZE="address;undefined" -DCOOPMAP_BUILD_TESTS=ON -DCOOPMAP_BUILD_EXAMPLES=ON >/dev/null
   cmake --build build/asan -j "$JOBS"
   ctest --test-dir build/asan -LE consumer --output-on-failure -j "$JOBS"
+  stage_done "ASan+UBSan build and ctest"
 
   echo "== C++: ThreadSanitizer on the tests labelled threads (build/tsan)" >&2
   cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DCOOPMAP_WERROR=ON \
     -DCOOPMAP_SANITIZE=thread -DCOOPMAP_BUILD_TESTS=ON -DCOOPMAP_BUILD_EXAMPLES=OFF >/dev/null
   cmake --build build/tsan -j "$JOBS" --target coopmap_tests
   TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --test-dir build/tsan -L threads --output-on-failure
+  stage_done "TSan build and ctest -L threads"
 
   echo "== Fuzzing: bounded libFuzzer runs (scripts/fuzz.sh)" >&2
   for src in tests/fuzz/fuzz_*.cpp; do
     target="$(basename "$src" .cpp)"
     FUZZ_BUILD_JOBS="$JOBS" bash scripts/fuzz.sh "${target#fuzz_}" "${COOPMAP_FUZZ_SECONDS:-30}"
   done
+  stage_done "fuzz build and runs"
 fi
 
 echo "== Python: pytest" >&2

@@ -230,7 +230,7 @@ TEST(Network, GroupByMissingAttributeNamesTheStructures) {
     // lack it; the message names the first five and the count, and nothing is returned.
     Network net;
     net.add_structure("s0", "", {{"family", std::string("scop")}});
-    for (int i = 1; i < 7; ++i) net.add_structure("s" + std::to_string(i));
+    for (const char* id : {"s1", "s2", "s3", "s4", "s5", "s6"}) net.add_structure(id);
     try {
         group_by(net, "family");
         FAIL() << "no error";
