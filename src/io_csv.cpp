@@ -322,6 +322,13 @@ void put_field(std::string& line, std::string_view s, char delim, bool force_quo
     line.push_back('"');
 }
 
+/// Appends a column name of the header. A name holding any of the three separators is
+/// quoted, because read_csv detects the separator by counting them outside quotes on the
+/// header line: an unquoted "a;b;c" in a ',' file would make ';' the separator.
+void put_header_field(std::string& line, std::string_view name, char delim) {
+    put_field(line, name, delim, name.find_first_of(",;\t") != std::string_view::npos);
+}
+
 /// Appends an attribute value so that read_csv types it back the same: a string is
 /// quoted when it is empty, would read as a number or boolean, or shares its column
 /// with non-string values (mixed_column); other values are written bare.
@@ -406,7 +413,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         line += d;
         line += "name";
         if (any_alias) (line += d) += "aliases";
-        for (const auto& n : names) put_field(line += d, n, d);
+        for (const auto& n : names) put_header_field(line += d, n, d);
         line += '\n';
         out.write(line);
         for (const auto& s : net.structures()) {
@@ -439,7 +446,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         if (any_start) (line += d) += "start";
         if (any_end) (line += d) += "end";
         if (any_status) (line += d) += "status";
-        for (const auto& n : names) put_field(line += d, n, d);
+        for (const auto& n : names) put_header_field(line += d, n, d);
         line += '\n';
         out.write(line);
         for (const auto& l : L) {

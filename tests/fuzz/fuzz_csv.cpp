@@ -1,6 +1,9 @@
 // libFuzzer target for the CSV reader and writer (coopmap/io.hpp).
 //
 // Input: the structures file, optionally followed by a NUL byte and the links file.
+// An input starting with the byte 0x01 has an options byte next: bit 0 directed,
+// bits 1-2 the read delimiter (0 detect, 1 ',', 2 ';', 3 tab), bits 3-4 the write
+// delimiter of the round trip (0 and 3 ',', 1 ';', 2 tab).
 // Property 1: read_csv_text either returns a network or throws coopmap::error; any
 //   other exception, a crash, a hang or a sanitizer report is a finding.
 // Property 2: when the read succeeds, write_csv followed by read_csv gives the same
@@ -76,7 +79,18 @@ const std::string& scratch_dir() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view in(reinterpret_cast<const char*>(data), size);
+    std::string_view in(reinterpret_cast<const char*>(data), size);
+    coopmap::CsvReadOptions read_options;
+    coopmap::CsvWriteOptions write_options;
+    if (in.size() >= 2 && in[0] == '\x01') {
+        const auto opts = static_cast<unsigned char>(in[1]);
+        static constexpr char kRead[] = {0, ',', ';', '\t'};
+        static constexpr char kWrite[] = {',', ';', '\t', ','};
+        read_options.directed = (opts & 1) != 0;
+        read_options.delimiter = kRead[(opts >> 1) & 3];
+        write_options.delimiter = kWrite[(opts >> 3) & 3];
+        in.remove_prefix(2);
+    }
     const auto nul = in.find('\0');
     const std::string_view structures = in.substr(0, nul);
     std::optional<std::string_view> links;
@@ -84,15 +98,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     coopmap::Network net;
     try {
-        net = coopmap::read_csv_text(structures, links);
+        net = coopmap::read_csv_text(structures, links, read_options);
     } catch (const coopmap::error&) {
         return 0;  // a clean rejection
     }
     // Round trip through real files (write_csv writes atomically beside the target).
     const std::string s = scratch_dir() + "/s.csv", l = scratch_dir() + "/l.csv";
     try {
-        coopmap::write_csv(net, s, l);
-        const auto back = coopmap::read_csv(s, l);
+        coopmap::write_csv(net, s, l, write_options);
+        // Read back as a user would: delimiter detected from the header.
+        const auto back = coopmap::read_csv(s, l, coopmap::CsvReadOptions{read_options.directed, 0});
         check_same(net, back);
     } catch (const coopmap::error& e) {
         finding(std::string("round trip of an accepted input failed: ") + e.what());
