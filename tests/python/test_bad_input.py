@@ -298,3 +298,25 @@ def test_hostile_runner_detects_a_crash(tmp_path):
     total, failures, counts = run_hostile(tmp_path, fake)
     assert total == 3 and counts == {"ok": 2, "DIED": 1}
     assert len(failures) == 1 and failures[0].startswith("call1: PROCESS DIED")
+
+
+def test_regressions_found_by_the_hostile_runner():
+    """Each of these raised the wrong exception type before (RuntimeError, AttributeError,
+    OSError): now TypeError, ValueError or KeyError with a message naming the argument."""
+    net = _sample()
+    with pytest.raises(ValueError, match="structure id: text that is not valid Unicode"):
+        net.add_structure("\udcff")  # was RuntimeError "Unable to cast Python instance"
+    with pytest.raises(ValueError, match="attribute 'k'.*not valid Unicode"):
+        net.set_attribute("a", "k", "x\udcff")
+    assert "\udcff" not in net  # was RuntimeError
+    with pytest.raises(TypeError, match="expected a networkx graph, got NoneType"):
+        cm.from_networkx(None)  # was AttributeError
+    with pytest.raises(TypeError, match="expected a networkx graph, got Network"):
+        cm.from_networkx(net)
+    with pytest.raises(TypeError, match="dataset name must be a str"):
+        cm.dataset_path(np.array(["karate"]))  # was AttributeError
+    with pytest.raises(KeyError, match="unknown dataset"):
+        cm.load_dataset("x" * 100_000)  # was OSError: File name too long
+    with pytest.raises(KeyError, match="unknown dataset"):
+        cm.dataset_path("../datasets/karate")  # never a path outside the datasets folder
+    assert cm.dataset_path("karate").name == "karate"
