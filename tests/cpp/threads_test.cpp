@@ -4,6 +4,7 @@
 // "Threads", so these tests carry the ctest label `threads` and also run under
 // ThreadSanitizer (build/tsan, `ctest -L threads`).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -66,7 +67,8 @@ Outcome work(const std::string& set, bool directed, const fs::path& out_dir) {
 }  // namespace
 
 TEST(IoThreads, ConcurrentReadViewFilterWriteMatchSequential) {
-    const fs::path tmp = fs::temp_directory_path() / "coopmap_threads_test";
+    // Per process: several builds (test, asan, tsan) or checkouts may run this at once.
+    const fs::path tmp = fs::temp_directory_path() / ("coopmap_threads_test_" + std::to_string(::getpid()));
     fs::remove_all(tmp);
     // Reference: every (dataset, directed) pair computed on this thread alone.
     std::vector<Outcome> expected;
