@@ -48,18 +48,33 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
 }
 
 CsvReader::CsvReader(std::string path, char delimiter) : path_(std::move(path)), buf_(kChunk), delim_(delimiter) {
+    data_ = buf_.data();
     file_ = std::fopen(path_.c_str(), "rb");
     if (!file_) throw parse_error(path_, 0, 0, "", std::string("cannot open file: ") + std::strerror(errno));
     fill();
-    if (len_ >= 3 && static_cast<unsigned char>(buf_[0]) == 0xEF && static_cast<unsigned char>(buf_[1]) == 0xBB &&
-        static_cast<unsigned char>(buf_[2]) == 0xBF)
+    init();
+}
+
+CsvReader::CsvReader(from_memory_t, std::string name, std::string_view data, char delimiter)
+    : path_(std::move(name)), delim_(delimiter) {
+    data_ = data.data();
+    len_ = data.size();
+    eof_ = true;  // everything is in the "buffer" already
+    init();
+}
+
+void CsvReader::init() {
+    if (delim_ == '"' || delim_ == '\n' || delim_ == '\r')
+        throw input_error(path_ + ": the delimiter must not be a quote or a line break");
+    if (len_ >= 3 && static_cast<unsigned char>(data_[0]) == 0xEF && static_cast<unsigned char>(data_[1]) == 0xBB &&
+        static_cast<unsigned char>(data_[2]) == 0xBF)
         pos_ = 3;
     if (delim_ == 0) {
         // Detect on the header line: the most frequent of , ; TAB outside quotes (ties: ,).
         std::size_t counts[3] = {0, 0, 0};
         bool in_quotes = false;
         for (std::size_t i = pos_; i < len_; ++i) {
-            const char c = buf_[i];
+            const char c = data_[i];
             if (c == '"') in_quotes = !in_quotes;
             else if (!in_quotes && (c == '\n' || c == '\r')) break;
             else if (!in_quotes && c == ',') ++counts[0];
@@ -95,6 +110,11 @@ void CsvReader::fail(std::size_t column, const std::string& message) const {
     std::string name;
     if (column < header_.size() && invalid_utf8_offset(header_[column]) == static_cast<std::size_t>(-1))
         name = header_[column];  // a header name that is not UTF-8 itself is left out of the message
+    if (name.size() > 80) {      // a huge header cell: an excerpt, cut at a character boundary
+        std::size_t cut = 80;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        name = name.substr(0, cut) + "...";
+    }
     throw parse_error(path_, record_line_, column + 1, name, message);
 }
 
@@ -103,7 +123,7 @@ bool CsvReader::fill() {
     len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
     pos_ = 0;
     if (len_ == 0) {
-        if (std::ferror(file_)) throw parse_error(path_, line_, 0, "", "read error");
+        if (std::ferror(file_)) throw parse_error(path_, line_, 0, "", std::string("read error: ") + std::strerror(errno));
         eof_ = true;
         return false;
     }
@@ -112,7 +132,7 @@ bool CsvReader::fill() {
 
 int CsvReader::peek() {
     if (pos_ >= len_ && !fill()) return EOF;
-    return static_cast<unsigned char>(buf_[pos_]);
+    return static_cast<unsigned char>(data_[pos_]);
 }
 
 int CsvReader::get() {
@@ -185,8 +205,8 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                 // Fast path: copy runs of ordinary bytes straight from the buffer.
                 for (;;) {
                     if (pos_ >= len_ && !fill()) break;
-                    const char* b = buf_.data() + pos_;
-                    const char* e = buf_.data() + len_;
+                    const char* b = data_ + pos_;
+                    const char* e = data_ + len_;
                     const char* p = b;
                     while (p < e && *p != delim_ && *p != '\n' && *p != '\r' && *p != '"') ++p;
                     field.append(b, p);

@@ -48,6 +48,18 @@ using detail::CsvReader;
 using detail::parse_bool;
 using detail::parse_double;
 
+/// A cell's text as quoted in an error message: at most 80 bytes (cut at a UTF-8
+/// character boundary, "... (N bytes)" appended), so that a huge field never makes a
+/// huge message.
+std::string shown(std::string_view s) {
+    constexpr std::size_t kMax = 80;
+    if (s.size() <= kMax) return std::string(s);
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(s.substr(0, cut)) + "... (" + std::to_string(s.size()) + " bytes)";
+}
+
+
 bool parse_canonical_int(std::string_view s, std::int64_t& out) {
     std::string_view d = s;
     if (!d.empty() && d.front() == '-') d.remove_prefix(1);
@@ -142,8 +154,8 @@ std::vector<AttributeColumn> attribute_columns(const CsvReader& r, bool (*is_res
     return cols;
 }
 
-void read_structures(Network& net, const std::string& path, char delimiter) {
-    CsvReader r(path, delimiter);
+void read_structures(Network& net, CsvReader& r) {
+    const std::string& path = r.path();
     const auto c_id = r.column("id");
     if (c_id == CsvReader::npos)
         throw parse_error(path, 1, 0, "", "missing required column 'id' (the header has: " + [&] {
@@ -161,9 +173,9 @@ void read_structures(Network& net, const std::string& path, char delimiter) {
         if (id.empty()) r.fail(c_id, "empty structure id");
         if (auto prev = net.find(id)) {
             if (net.structure(*prev).id == id)
-                r.fail(c_id, "duplicate structure id '" + id + "' (first defined on line " +
+                r.fail(c_id, "duplicate structure id '" + shown(id) + "' (first defined on line " +
                                  std::to_string(first_line[*prev]) + ")");
-            r.fail(c_id, "structure id '" + id + "' is already an alias of structure '" + net.structure(*prev).id +
+            r.fail(c_id, "structure id '" + shown(id) + "' is already an alias of structure '" + shown(net.structure(*prev).id) +
                              "' (line " + std::to_string(first_line[*prev]) + ")");
         }
         std::vector<std::string> aliases;
@@ -174,13 +186,13 @@ void read_structures(Network& net, const std::string& path, char delimiter) {
                 std::string a(s.substr(0, bar));
                 const auto b = a.find_first_not_of(" \t"), e = a.find_last_not_of(" \t");
                 a = b == std::string::npos ? std::string() : a.substr(b, e - b + 1);
-                if (a.empty()) r.fail(c_aliases, "empty alias in '" + std::string(f[c_aliases]) + "'");
+                if (a.empty()) r.fail(c_aliases, "empty alias in '" + shown(f[c_aliases]) + "'");
                 if (a != id) {
                     if (std::find(aliases.begin(), aliases.end(), a) != aliases.end())
-                        r.fail(c_aliases, "alias '" + a + "' given twice");
+                        r.fail(c_aliases, "alias '" + shown(a) + "' given twice");
                     if (auto other = net.find(a))
-                        r.fail(c_aliases, "alias '" + a + "' is already used by structure '" +
-                                              net.structure(*other).id + "' (line " +
+                        r.fail(c_aliases, "alias '" + shown(a) + "' is already used by structure '" +
+                                              shown(net.structure(*other).id) + "' (line " +
                                               std::to_string(first_line[*other]) + ")");
                     aliases.push_back(std::move(a));
                 }
@@ -204,8 +216,8 @@ void read_structures(Network& net, const std::string& path, char delimiter) {
     });
 }
 
-void read_links(Network& net, const std::string& path, char delimiter) {
-    CsvReader r(path, delimiter);
+void read_links(Network& net, CsvReader& r) {
+    const std::string& path = r.path();
     const auto c_s = r.column("source"), c_t = r.column("target");
     for (auto [c, name] : {std::pair{c_s, "source"}, std::pair{c_t, "target"}})
         if (c == CsvReader::npos) {
@@ -226,25 +238,25 @@ void read_links(Network& net, const std::string& path, char delimiter) {
             const auto c = k == 0 ? c_s : c_t;
             if (f[c].empty()) r.fail(c, std::string("empty ") + (k == 0 ? "source" : "target"));
             auto i = net.find(f[c]);
-            if (!i) r.fail(c, "unknown structure '" + f[c] + "' (not an id or alias in the structures file)");
+            if (!i) r.fail(c, "unknown structure '" + shown(f[c]) + "' (not an id or alias in the structures file)");
             ends[k] = *i;
         }
         if (ends[0] == ends[1])
-            r.fail(c_t, "self-loop: source and target are the same structure '" + net.structure(ends[0]).id + "'");
+            r.fail(c_t, "self-loop: source and target are the same structure '" + shown(net.structure(ends[0]).id) + "'");
         std::string_view type = "cooperation";
         if (c_type != CsvReader::npos && !f[c_type].empty()) type = f[c_type];
         double w = 1.0;
         if (c_w != CsvReader::npos && !f[c_w].empty()) {
-            if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + f[c_w] + "' is not a number");
-            if (!std::isfinite(w)) r.fail(c_w, "weight '" + f[c_w] + "' is not finite");
-            if (!(w > 0)) r.fail(c_w, "weight must be > 0, got '" + f[c_w] + "'");
+            if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + shown(f[c_w]) + "' is not a number");
+            if (!std::isfinite(w)) r.fail(c_w, "weight '" + shown(f[c_w]) + "' is not finite");
+            if (!(w > 0)) r.fail(c_w, "weight must be > 0, got '" + shown(f[c_w]) + "'");
         }
         std::string_view dates[2];
         for (int k = 0; k < 2; ++k) {
             const auto c = k == 0 ? c_start : c_end;
             if (c == CsvReader::npos || f[c].empty()) continue;
             if (!is_iso_date(f[c]))
-                r.fail(c, std::string(k == 0 ? "start" : "end") + " date '" + f[c] +
+                r.fail(c, std::string(k == 0 ? "start" : "end") + " date '" + shown(f[c]) +
                               "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
             dates[k] = f[c];
         }
@@ -316,6 +328,13 @@ void put_field(std::string& line, std::string_view s, char delim, bool force_quo
     line.push_back('"');
 }
 
+/// Appends a column name of the header. A name holding any of the three separators is
+/// quoted, because read_csv detects the separator by counting them outside quotes on the
+/// header line: an unquoted "a;b;c" in a ',' file would make ';' the separator.
+void put_header_field(std::string& line, std::string_view name, char delim) {
+    put_field(line, name, delim, name.find_first_of(",;\t") != std::string_view::npos);
+}
+
 /// Appends an attribute value so that read_csv types it back the same: a string is
 /// quoted when it is empty, would read as a number or boolean, or shares its column
 /// with non-string values (mixed_column); other values are written bare.
@@ -360,8 +379,28 @@ std::optional<std::reference_wrapper<const Value>> get_attr(const Attributes& a,
 Network read_csv(const std::string& structures_path, const std::string& links_path, const CsvReadOptions& options) {
     if (structures_path.empty()) throw input_error("read_csv: a structures file is required");
     Network net(options.directed);
-    read_structures(net, structures_path, options.delimiter);
-    if (!links_path.empty()) read_links(net, links_path, options.delimiter);
+    {
+        CsvReader r(structures_path, options.delimiter);
+        read_structures(net, r);
+    }
+    if (!links_path.empty()) {
+        CsvReader r(links_path, options.delimiter);
+        read_links(net, r);
+    }
+    return net;
+}
+
+Network read_csv_text(std::string_view structures_csv, std::optional<std::string_view> links_csv,
+                      const CsvReadOptions& options) {
+    Network net(options.directed);
+    {
+        CsvReader r(CsvReader::from_memory_t{}, "<structures>", structures_csv, options.delimiter);
+        read_structures(net, r);
+    }
+    if (links_csv) {
+        CsvReader r(CsvReader::from_memory_t{}, "<links>", *links_csv, options.delimiter);
+        read_links(net, r);
+    }
     return net;
 }
 
@@ -380,7 +419,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         line += d;
         line += "name";
         if (any_alias) (line += d) += "aliases";
-        for (const auto& n : names) put_field(line += d, n, d);
+        for (const auto& n : names) put_header_field(line += d, n, d);
         line += '\n';
         out.write(line);
         for (const auto& s : net.structures()) {
@@ -413,7 +452,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         if (any_start) (line += d) += "start";
         if (any_end) (line += d) += "end";
         if (any_status) (line += d) += "status";
-        for (const auto& n : names) put_field(line += d, n, d);
+        for (const auto& n : names) put_header_field(line += d, n, d);
         line += '\n';
         out.write(line);
         for (const auto& l : L) {

@@ -21,9 +21,15 @@
 /// as a decimal point in numbers.
 ///
 /// Every problem raises parse_error naming the file, the line (of the record's start;
-/// the header is line 1) and the column (number and name). Nothing partially read is
-/// returned. Reading is streaming: memory is the network plus the raw attribute cells.
+/// the header is line 1) and the column (number and name); a cell quoted in the message
+/// is cut to 80 bytes and its size given. Nothing partially read is returned. Reading is
+/// streaming (1 MiB chunks): memory is the network plus the raw attribute cells, each
+/// record costs O(fields) expected time, so reading is linear in the file size. Fields
+/// have no size limit besides memory. The delimiter option must not be a quote or a
+/// line break (input_error).
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "coopmap/network.hpp"
 
@@ -38,6 +44,13 @@ struct CsvReadOptions {
 Network read_csv(const std::string& structures_path, const std::string& links_path = {},
                  const CsvReadOptions& options = {});
 
+/// The same as read_csv on the contents of the two files, given in memory (no links
+/// file when links_csv is nullopt; an empty string is an empty file, an error). Error
+/// messages name "<structures>" or "<links>" as the file. Used by the fuzz target
+/// (tests/fuzz/fuzz_csv.cpp) and handy for CSV text that never was a file.
+Network read_csv_text(std::string_view structures_csv, std::optional<std::string_view> links_csv = std::nullopt,
+                      const CsvReadOptions& options = {});
+
 struct CsvWriteOptions {
     char delimiter = ',';
 };
@@ -49,7 +62,9 @@ struct CsvWriteOptions {
 /// on others reads back as floats (equal values), one mixing booleans with other
 /// non-string values reads back as text. Each file
 /// is written to a temporary file beside it and renamed over the target, so an existing
-/// file is never left half-written. An empty path skips that file.
+/// file is never left half-written. An empty path skips that file. Header names holding
+/// any of `,` `;` TAB are quoted so that the separator detection of read_csv (which
+/// counts separators outside quotes on the header line) finds the one written.
 void write_csv(const Network& net, const std::string& structures_path, const std::string& links_path,
                const CsvWriteOptions& options = {});
 

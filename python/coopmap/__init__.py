@@ -106,7 +106,12 @@ def datasets() -> list[str]:
 
 
 def dataset_path(name: str) -> Path:
-    """The folder of a bundled dataset. Raises KeyError for an unknown name."""
+    """The folder of a bundled dataset. Raises KeyError for an unknown name, TypeError
+    when ``name`` is not a str."""
+    if not isinstance(name, str):
+        raise TypeError(f"dataset name must be a str, got {type(name).__name__}")
+    if name not in datasets():  # never probe the file system with an arbitrary path
+        raise NotFoundError(f"unknown dataset '{name[:100]}' (available: {', '.join(datasets())})", name)
     p = _datasets_root() / name
     if not (p / "structures.csv").is_file():
         raise NotFoundError(f"unknown dataset '{name}' (available: {', '.join(datasets())})", name)

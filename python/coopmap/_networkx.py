@@ -54,17 +54,21 @@ def from_networkx(G: Any, *, directed: bool | None = None) -> _core.Network:
     Edge attributes ``type`` (default: the multigraph key when it is a str without a
     ``#n`` suffix, else ``"cooperation"``), ``weight`` (default 1), ``start``, ``end`` and
     ``status`` fill the link fields; the others become link attributes. ``directed``
-    defaults to ``G.is_directed()``. Raises ValueError for self-loops, non-positive
-    weights, attribute values that are not scalars, and node keys that collide once
-    converted to str.
+    defaults to ``G.is_directed()``. Raises TypeError when ``G`` is not a networkx graph,
+    ValueError for self-loops, non-positive weights, attribute values that are not
+    scalars, and node keys that collide once converted to str. O(n + m).
     """
+    if not all(hasattr(G, a) for a in ("is_directed", "is_multigraph", "nodes", "edges")):
+        raise TypeError(f"from_networkx: expected a networkx graph, got {type(G).__name__}")
     is_directed = G.is_directed() if directed is None else bool(directed)
     net = _core.Network(directed=is_directed)
     ids: dict[Any, str] = {}
+    used: set[str] = set()
     for node, attrs in G.nodes(data=True):
         sid = node if isinstance(node, str) else str(node)
-        if sid in ids.values():
+        if sid in used:
             raise InputError(f"from_networkx: node {node!r} gives the id {sid!r} twice")
+        used.add(sid)
         ids[node] = sid
         attrs = dict(attrs)
         name = attrs.pop("name", None)

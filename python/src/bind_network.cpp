@@ -16,9 +16,20 @@ namespace {
 std::string str_arg(const py::handle& h, const char* what);
 }
 
+std::string utf8(const py::handle& str, const std::string& what) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(str.ptr(), &size);
+    if (!data) {
+        PyErr_Clear();
+        throw input_error(what + ": text that is not valid Unicode (a lone surrogate such as " +
+                          "'\\udcff'; decode the source with the right encoding)");
+    }
+    return std::string(data, static_cast<std::size_t>(size));
+}
+
 Value to_value(const py::handle& obj, const std::string& what) {
     if (py::isinstance<py::bool_>(obj)) return obj.cast<bool>();
-    if (py::isinstance<py::str>(obj)) return obj.cast<std::string>();
+    if (py::isinstance<py::str>(obj)) return utf8(obj, what);
     if (py::isinstance<py::int_>(obj)) {
         try {
             return obj.cast<std::int64_t>();
@@ -57,7 +68,7 @@ Attributes to_attributes(const py::dict& kwargs, const std::string& owner) {
     for (auto item : kwargs) {
         if (item.second.is_none()) continue;
         if (!py::isinstance<py::str>(item.first)) throw input_error(owner + ": attribute names must be strings");
-        auto key = item.first.cast<std::string>();
+        auto key = utf8(item.first, owner + ": attribute name");
         if (key.empty()) throw input_error(owner + ": attribute name must not be empty");
         out.insert_or_assign(key, to_value(item.second, owner + ", attribute '" + key + "'"));
     }
@@ -82,7 +93,7 @@ std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& 
             m[i] = labels[label].cast<std::uint32_t>();
         }
         for (auto item : p.cast<py::dict>())
-            if (!py::isinstance<py::str>(item.first) || !net.find(item.first.cast<std::string>()))
+            if (!py::isinstance<py::str>(item.first) || !net.find(utf8(item.first, "partition: structure id")))
                 throw not_found(py::str(item.first), "partition: unknown structure " +
                                                          py::repr(item.first).cast<std::string>());
         return m;
@@ -115,7 +126,7 @@ std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& 
 
 bool weight_arg(const py::handle& weight) {
     if (weight.is_none()) return false;
-    if (py::isinstance<py::str>(weight) && weight.cast<std::string>() == "weight") return true;
+    if (py::isinstance<py::str>(weight) && utf8(weight, "weight") == "weight") return true;
     throw input_error("weight must be \"weight\" (use link weights) or None (ignore them), got " +
                       py::repr(weight).cast<std::string>());
 }
@@ -129,7 +140,7 @@ std::string str_arg(const py::handle& h, const char* what) {
     if (!py::isinstance<py::str>(h))
         throw input_error(std::string(what) + " must be a str, got " +
                           py::str(py::type::of(h).attr("__name__")).cast<std::string>());
-    return h.cast<std::string>();
+    return utf8(h, what);
 }
 
 /// The attributes= dict merged with the keyword attributes (keywords win).
@@ -147,7 +158,7 @@ std::vector<std::string> aliases_arg(const py::object& o, const std::string& id)
     std::vector<std::string> out;
     if (o.is_none()) return out;
     if (py::isinstance<py::str>(o)) {
-        out.push_back(o.cast<std::string>());
+        out.push_back(utf8(o, "structure '" + id + "': alias"));
         return out;
     }
     if (!py::isinstance<py::sequence>(o)) throw input_error("structure '" + id + "': aliases must be a list of str");
@@ -180,7 +191,7 @@ py::dict link_dict(const Network& net, const Link& l) {
 std::vector<std::string> str_list(const py::object& o, const char* what) {
     std::vector<std::string> out;
     if (o.is_none()) return out;
-    if (py::isinstance<py::str>(o)) return {o.cast<std::string>()};
+    if (py::isinstance<py::str>(o)) return {utf8(o, what)};
     for (auto x : o) out.push_back(str_arg(x, what));
     return out;
 }
@@ -261,7 +272,14 @@ Example::
         .def("number_of_links", &Network::number_of_links,
              "Number of links (parallel links of a multiplex pair count separately).")
         .def("__contains__", [](const Network& n, const py::object& key) {
-            return py::isinstance<py::str>(key) && n.contains(key.cast<std::string>());
+            if (!py::isinstance<py::str>(key)) return false;
+            Py_ssize_t size = 0;
+            const char* data = PyUnicode_AsUTF8AndSize(key.ptr(), &size);
+            if (!data) {  // not encodable: cannot be an id
+                PyErr_Clear();
+                return false;
+            }
+            return n.contains(std::string_view(data, static_cast<std::size_t>(size)));
         }, "True when the key is a structure id or alias.")
         .def("__iter__", [](const Network& n) {
             py::list ids;

@@ -9,6 +9,11 @@
 namespace coopmap::py_bind {
 namespace py = pybind11;
 
+/// A Python str -> UTF-8 std::string. A str that cannot be encoded (a lone surrogate such
+/// as '\udcff', from os.fsdecode of undecodable bytes) raises ValueError naming `what`
+/// instead of pybind11's RuntimeError. Use it instead of `obj.cast<std::string>()`.
+std::string utf8(const py::handle& str, const std::string& what);
+
 /// Python value -> attribute Value: bool, int (64-bit), float, str, numpy scalars.
 /// `what` names the attribute in the error message.
 Value to_value(const py::handle& obj, const std::string& what);

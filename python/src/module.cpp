@@ -50,6 +50,10 @@ PYBIND11_MODULE(_core, m) {
             raise("StorageError", e.what());
         } catch (const coopmap::error& e) {
             raise("Error", e.what());
+        } catch (const py::cast_error& e) {
+            // A Python value that a binding could not convert to a C++ type: a wrong
+            // argument type, never an internal error (pybind11 would raise RuntimeError).
+            PyErr_SetString(PyExc_TypeError, e.what());
         }
     });
     coopmap::py_bind::bind_network(m);

@@ -179,3 +179,110 @@ TEST(Utf8, Validation) {
     EXPECT_EQ(invalid_utf8_offset("x\xED\xA0\x80"), 1u);          // UTF-16 surrogate
     EXPECT_EQ(invalid_utf8_offset("\xF4\x90\x80\x80"), 0u);       // above U+10FFFF
 }
+
+// ---- reading from memory (read_csv_text), chunk boundaries, hostile sizes -------------------
+
+namespace {
+/// Structures and links of two networks are equal field by field (attributes with types).
+void expect_same(const Network& a, const Network& b) {
+    ASSERT_EQ(a.number_of_structures(), b.number_of_structures());
+    ASSERT_EQ(a.number_of_links(), b.number_of_links());
+    for (index_t i = 0; i < a.number_of_structures(); ++i) {
+        EXPECT_EQ(a.structure(i).id, b.structure(i).id);
+        EXPECT_EQ(a.structure(i).name, b.structure(i).name);
+        EXPECT_EQ(a.structure(i).aliases, b.structure(i).aliases);
+        EXPECT_EQ(a.structure(i).attributes, b.structure(i).attributes);
+    }
+    for (std::size_t k = 0; k < a.number_of_links(); ++k) {
+        const auto &x = a.links()[k], &y = b.links()[k];
+        EXPECT_EQ(x.source, y.source);
+        EXPECT_EQ(x.target, y.target);
+        EXPECT_EQ(x.weight, y.weight);
+        EXPECT_EQ(a.type_name(x), b.type_name(y));
+        EXPECT_EQ(a.start(x), b.start(y));
+        EXPECT_EQ(a.end(x), b.end(y));
+        EXPECT_EQ(a.status_name(x), b.status_name(y));
+        EXPECT_EQ(a.attributes(x), b.attributes(y));
+    }
+}
+}  // namespace
+
+TEST_F(Csv, TextReaderEqualsFileReader) {
+    for (const char* name : {"ptce-sicoval-2013", "karate", "florentine"}) {
+        const std::string d = std::string(COOPMAP_SOURCE_DIR) + "/datasets/" + name;
+        const auto s = read(d + "/structures.csv"), l = read(d + "/links.csv");
+        expect_same(read_csv_text(s, l), read_csv(d + "/structures.csv", d + "/links.csv"));
+    }
+    EXPECT_EQ(read_csv_text("id\na\n").number_of_links(), 0u);  // no links file
+    try {
+        read_csv_text("id\na\nb\n", "source,target\na,b\nb,zz\n");
+        FAIL();
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.file(), "<links>");
+        EXPECT_EQ(e.line(), 3u);
+        EXPECT_EQ(e.column(), 2u);
+    }
+    EXPECT_THROW(read_csv_text("id\na\n", ""), parse_error);  // an empty links "file"
+}
+
+TEST_F(Csv, ChunkBoundariesDoNotMatter) {
+    // The file reader reads 1 MiB chunks (kChunk in src/csv_reader.cpp); the text reader
+    // sees everything at once. Put a quoted field with a doubled quote, a CRLF, a
+    // two-byte UTF-8 character and a field separator across the first boundary, at
+    // every offset around it, and expect the same network from both readers.
+    constexpr std::size_t kChunk = 1 << 20;
+    const std::string head = "id,name,note\n";
+    const std::string tail = "\"x\"\"y\xC3\xA9t\xC3\xA9\"\r\nb,\"B\r\nB\",2\r\n";
+    for (std::size_t shift = 0; shift < 32; ++shift) {
+        // pad: the first record's name ends 7 bytes before the boundary at shift 0, so
+        // the boundary walks through the end of that name, the quoted note and the CRLF.
+        const std::size_t pad = kChunk - 6 + shift - head.size() - 4;
+        std::string text = head + "a,\"" + std::string(pad, 'p') + "\"," + tail;
+        const auto p = write("chunk.csv", text);
+        SCOPED_TRACE("shift " + std::to_string(shift));
+        expect_same(read_csv(p), read_csv_text(text));
+        const auto net = read_csv(p);
+        EXPECT_EQ(net.structure("b").name, "B\r\nB");
+        EXPECT_EQ(std::get<std::string>(net.structure("a").attributes.at("note")), "x\"y\xC3\xA9t\xC3\xA9");
+    }
+}
+
+TEST_F(Csv, HugeCellsGiveShortMessages) {
+    const std::string big(5'000'000, 'z');
+    try {
+        read_csv_text("id\na\nb\n", "source,target\na," + big + "\n");
+        FAIL();
+    } catch (const parse_error& e) {
+        const std::string m = e.what();
+        EXPECT_LT(m.size(), 300u) << m.substr(0, 300);
+        EXPECT_NE(m.find("(5000000 bytes)"), std::string::npos);
+    }
+    // A huge cell is data like any other: read in full.
+    EXPECT_EQ(read_csv_text("id,name\na," + big + "\n").structure("a").name.size(), big.size());
+}
+
+TEST_F(Csv, DelimiterMustNotBeQuoteOrLineBreak) {
+    const auto s = write("s.csv", kStructures);
+    for (char d : {'"', '\n', '\r'}) {
+        EXPECT_THROW(read_csv(s, "", {.delimiter = d}), input_error);
+        EXPECT_THROW(read_csv_text(kStructures, std::nullopt, {.delimiter = d}), input_error);
+    }
+    EXPECT_EQ(read_csv(s, "", {.delimiter = ','}).number_of_structures(), 3u);
+}
+
+TEST_F(Csv, HeaderNamesWithSeparatorsRoundTrip) {
+    // Found by fuzz_csv: an attribute named "a;b;c;d" written unquoted in the header of a
+    // ',' file made read_csv detect ';' (3 semicolons > 2 commas outside quotes) and fail
+    // with "missing required column 'id'". Every separator, every such name.
+    Network net;
+    net.add_structure("q", "Q", {{"a;b;c;d", std::int64_t{1}}, {"x,y,z,w", 2.5}, {"t\tu\tv\tw", std::string("s")}});
+    net.add_structure("r");
+    net.add_link("q", "r", {.attributes = {{"k;l;m;n", true}}});
+    for (char d : {',', ';', '\t'}) {
+        SCOPED_TRACE(std::string("delimiter ") + d);
+        const auto s = (dir_ / "s.csv").string(), l = (dir_ / "l.csv").string();
+        write_csv(net, s, l, {.delimiter = d});
+        const auto back = read_csv(s, l);  // separator detected
+        expect_same(back, net);
+    }
+}

@@ -224,3 +224,28 @@ TEST(Network, LinkFieldsSurviveRemovals) {
     EXPECT_EQ(std::get<std::int64_t>(net.attributes(net.links()[0]).at("k")), 20);
     EXPECT_EQ(sizeof(Link), 40u);  // the compact layout the memory figures rely on
 }
+
+TEST(Network, GroupByMissingAttributeNamesTheStructures) {
+    // A group attribute present on 1 of 7 structures: s0 has it, s1..s6 (6 structures)
+    // lack it; the message names the first five and the count, and nothing is returned.
+    Network net;
+    net.add_structure("s0", "", {{"family", std::string("scop")}});
+    for (const char* id : {"s1", "s2", "s3", "s4", "s5", "s6"}) net.add_structure(id);
+    try {
+        group_by(net, "family");
+        FAIL() << "no error";
+    } catch (const input_error& e) {
+        const std::string m = e.what();
+        EXPECT_NE(m.find("'family' is missing on 6 structure(s): s1, s2, s3, s4, s5, ..."), std::string::npos) << m;
+        EXPECT_EQ(m.find("s6"), std::string::npos) << m;
+    }
+    // With the attribute everywhere: groups by first appearance, 1 == 1.0 share a group.
+    Network ok;
+    ok.add_structure("a", "", {{"g", std::int64_t{1}}});
+    ok.add_structure("b", "", {{"g", std::string("x")}});
+    ok.add_structure("c", "", {{"g", 1.0}});
+    const auto g = group_by(ok, "g");
+    EXPECT_EQ(g.membership, (std::vector<std::uint32_t>{0, 1, 0}));
+    EXPECT_EQ(g.labels.size(), 2u);
+    EXPECT_TRUE(group_by(Network{}, "g").membership.empty());  // empty network: nothing lacks it
+}

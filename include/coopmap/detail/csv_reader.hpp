@@ -16,6 +16,10 @@ public:
     /// Opens the file and reads the header. Throws parse_error (line 0) when the file
     /// cannot be opened, and (line 1) for an empty file or a bad header.
     explicit CsvReader(std::string path, char delimiter = 0);
+    /// Reads from memory: `name` stands for the file name in error messages; `data`
+    /// must outlive the reader. Same rules and errors as a file.
+    struct from_memory_t {};
+    CsvReader(from_memory_t, std::string name, std::string_view data, char delimiter = 0);
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
@@ -39,6 +43,7 @@ public:
     [[noreturn]] void fail(std::size_t column, const std::string& message) const;
 
 private:
+    void init();
     bool read_record(std::vector<std::string>& fields, std::vector<char>& quoted);
     int peek();
     int get();
@@ -47,6 +52,7 @@ private:
     std::string path_;
     std::FILE* file_ = nullptr;
     std::vector<char> buf_;
+    const char* data_ = nullptr;  // buf_.data(), or the caller's memory
     std::size_t pos_ = 0, len_ = 0;
     bool eof_ = false;
     char delim_;
