@@ -30,6 +30,12 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
     """
     import coopmap as cm
 
+    if not isinstance(net, cm.Network):
+        raise TypeError(f"brokers() takes a coopmap.Network, got {type(net).__name__}")
+    if not isinstance(group, str):
+        raise TypeError(f"group must be an attribute name (str), got {type(group).__name__}")
+    if missing is not None and not isinstance(missing, str):
+        raise TypeError(f"missing must be a str label, got {type(missing).__name__}")
     records = net.structures()
     if missing is None:
         lacking = [r["id"] for r in records if group not in r]

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['ClusterGaps', 'EIIndex', 'MixingMatrix', 'Network', 'Reciprocity', 'SimpleGraph', 'Suggestion', 'articulation_points', 'assortativity', 'biconnected_components', 'bridges', 'cluster_gaps', 'constraint', 'effective_size', 'efficiency', 'ei_index', 'hierarchy', 'isolates', 'local_bridges', 'mixing_matrix', 'predict_links', 'reciprocity', 'structural_holes']
+__all__: list[str] = ['ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'biconnected_components', 'bridges', 'cluster_gaps', 'constraint', 'effective_size', 'efficiency', 'ei_index', 'hierarchy', 'isolates', 'local_bridges', 'mixing_matrix', 'predict_links', 'reciprocity', 'structural_holes']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -485,6 +485,283 @@ class Reciprocity:
         """
         Arcs (u, v) without a link v -> u.
         """
+class ImportReport:
+    """
+    What an :meth:`Inventory.import_csv` call did.
+    
+    ``added``, ``updated``, ``unchanged``: totals over the rows of the imported files
+    (structures, link types, affiliations, responses, declarations; a structure that gains
+    an alias is updated); ``counts``: per table, including the records the files imply
+    (aliases, groups, waves), as records ``{"table", "added", "updated", "unchanged"}``;
+    ``unresolved_partners``: the declared partner names that matched no structure id or
+    alias, as records ``{"file", "line", "declarer", "partner", "type"}`` (they are stored
+    as text, never dropped nor invented); ``resolved_partners``: how many stored
+    declarations with an unresolved partner this import's new ids or aliases resolved.
+    ``str(report)`` is the text the command line prints.
+    """
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    def records(self) -> list:
+        """
+        The per-table counts as records (``pandas.DataFrame(report.records())``).
+        """
+    @property
+    def added(self) -> int:
+        ...
+    @property
+    def counts(self) -> list:
+        ...
+    @property
+    def resolved_partners(self) -> int:
+        ...
+    @property
+    def unchanged(self) -> int:
+        ...
+    @property
+    def unresolved_partners(self) -> list:
+        ...
+    @property
+    def updated(self) -> int:
+        ...
+    @property
+    def wave(self) -> str:
+        ...
+class ResponseCounts:
+    """
+    Response counts of a wave: ``surveyed`` (structures with a response row), ``complete``,
+    ``partial``, ``refused``, ``unreached`` and ``rate`` = (complete + partial) / surveyed
+    (NaN when nobody was surveyed). ``float(r)`` is the rate. :meth:`Inventory.response_rate`
+    returns the same as a float (:class:`coopmap.ResponseRate`).
+    """
+    def __float__(self) -> float:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def complete(self) -> int:
+        ...
+    @property
+    def partial(self) -> int:
+        ...
+    @property
+    def rate(self) -> float:
+        ...
+    @property
+    def refused(self) -> int:
+        ...
+    @property
+    def surveyed(self) -> int:
+        ...
+    @property
+    def unreached(self) -> int:
+        ...
+    @property
+    def wave(self) -> str:
+        ...
+class WaveComparison:
+    """
+    Two waves compared in one view (see :meth:`Inventory.compare`).
+    
+    ``new``, ``lost``, ``kept``: links (records ``{"source", "target", "type"}``) present in
+    the second wave only (N01), the first only (N10), both (N11); a link is a (pair, type)
+    for undirected types, an arc (source -> target, type) for directed ones.
+    ``jaccard`` = N11 / (N11 + N10 + N01), NaN when neither wave has a link.
+    ``joined``/``left``: structures taking part (response row or resolved declaration) in the
+    second wave only / the first only. ``degree_before``, ``degree_after``,
+    ``degree_change``: per structure id (every structure taking part in either wave), the
+    number of distinct partners in the view (directions and types ignored) and its change.
+    ``records()``: the per-structure table.
+    """
+    def __repr__(self) -> str:
+        ...
+    def records(self) -> list:
+        """
+        Per-structure records: id, degree_before, degree_after, change, in_before, in_after.
+        """
+    @property
+    def after(self) -> str:
+        ...
+    @property
+    def before(self) -> str:
+        ...
+    @property
+    def degree_after(self) -> dict:
+        ...
+    @property
+    def degree_before(self) -> dict:
+        ...
+    @property
+    def degree_change(self) -> dict:
+        ...
+    @property
+    def jaccard(self) -> float:
+        ...
+    @property
+    def joined(self) -> list[str]:
+        ...
+    @property
+    def kept(self) -> list:
+        ...
+    @property
+    def left(self) -> list[str]:
+        ...
+    @property
+    def lost(self) -> list:
+        ...
+    @property
+    def new(self) -> list:
+        ...
+    @property
+    def view(self) -> str:
+        ...
+class Inventory:
+    """
+    The cooperation inventory in one SQLite file: structures, aliases, identifiers (SIREN,
+    RNA), groups and affiliations, link types, survey waves, responses and the raw
+    declarations ("A says it has a link of type T with partner B"), from which the links of
+    each wave are derived.
+    
+    ``Inventory(path)`` creates the file or opens it (``readonly=True``: never writes).
+    Raises :class:`coopmap.StorageError` for a file that is not a coopmap database (not
+    SQLite, or SQLite with other tables), a newer schema version, or an I/O failure.
+    
+    Derivation (recomputed from the raw declarations on every query, never stored): a
+    declaration by A about B of an undirected type gives the link {A, B}; of a directed type
+    with ``direction`` ``out`` (default) A -> B, ``in`` B -> A, ``both`` both arcs. A link is
+    ``confirmed`` when both ends declared it (for directed types: the same arc),
+    ``unconfirmed`` when the silent end answered the wave (complete or partial response),
+    ``partner_did_not_respond`` otherwise. Views: ``"union"`` (all), ``"confirmed"``,
+    ``"reconstructed"`` (confirmed + partner_did_not_respond).
+    
+    Storage: WAL journal, foreign keys on, ``PRAGMA user_version`` schema version with
+    forward migrations, ``synchronous=NORMAL`` (a crashed or killed process never leaves a
+    partial import; a power cut may lose the last committed import). Other processes can
+    read while one imports. Every statement is parameterised.
+    
+    Example::
+    
+        inv = coopmap.Inventory("ptce.db")
+        inv.import_csv(structures="structures.csv", link_types="link_types.csv")
+        report = inv.import_csv(declarations="wave2013.csv", wave="2013", responses="responses2013.csv")
+        net = inv.network("2013", view="confirmed")
+    """
+    schema_version: typing.ClassVar[int] = 1
+    def __enter__(self) -> typing.Any:
+        ...
+    def __exit__(self, arg0: typing.Any, arg1: typing.Any, arg2: typing.Any) -> None:
+        ...
+    def __init__(self, path: typing.Any, *, readonly: bool = False) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def affiliation_network(self, *, groups: typing.Any = None, roles: typing.Any = None, active_on: typing.Any = None) -> Network:
+        """
+        The bipartite structure x group :class:`Network` (undirected): structures with at least
+        one kept affiliation (attributes ``kind="structure"``, ``bipartite=0``, as networkx's
+        bipartite convention), then the groups (``kind="group"``, ``bipartite=1``; id = group
+        code, or ``"group:" + code`` when a structure uses that id or alias), one link per
+        affiliation (type ``"affiliation"``, attribute ``role``, the affiliation's dates).
+        
+        ``groups``/``roles``: keep only these group codes / roles; ``active_on``: an ISO date,
+        keep affiliations with start <= date <= end (missing bounds open).
+        """
+    def affiliation_projection(self, *, weighted: bool = False, groups: typing.Any = None, roles: typing.Any = None, active_on: typing.Any = None) -> Network:
+        """
+        The one-mode projection of :meth:`affiliation_network` on the structures: a link (type
+        ``"shared_group"``) between two structures sharing at least one group, weight 1
+        (``weighted=False``, as ``networkx.bipartite.projected_graph``) or the number of shared
+        groups (``weighted=True``, as ``networkx.bipartite.weighted_projected_graph``),
+        attribute ``groups`` (the shared group codes joined by ``|``). Structures without a
+        shared group stay as isolates. Complexity: O(sum over groups of size^2).
+        """
+    def close(self) -> None:
+        """
+        Closes the database connection (idempotent); later calls raise StorageError.
+        """
+    def compare(self, before: str, after: str, view: str = 'union') -> WaveComparison:
+        """
+        Compares two waves in one view and returns a :class:`WaveComparison`: new, lost and
+        kept links, Jaccard stability N11 / (N11 + N10 + N01) (NaN when both waves are empty),
+        structures that joined or left, per-structure degree change. Raises KeyError for an
+        unknown wave. Complexity: O(d log d) for d declarations in the two waves.
+        
+        Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.
+        """
+    def counts(self) -> dict:
+        """
+        Rows per table: structures, aliases, groups, affiliations, link_types, waves, responses, declarations.
+        """
+    def import_csv(self, *, structures: typing.Any = None, link_types: typing.Any = None, affiliations: typing.Any = None, declarations: typing.Any = None, wave: typing.Any = None, responses: typing.Any = None) -> ImportReport:
+        """
+        Imports CSV files in one transaction and returns an :class:`ImportReport`.
+        
+        Files (any may be omitted; ``wave`` is required with ``declarations`` or ``responses``),
+        imported in this order:
+        
+        * ``structures``: ``id`` (required), ``name``, ``aliases`` (separated by ``|``), ``siren``,
+          ``rna``, ``legal_family``, any other column a typed attribute (``read_csv`` rules);
+        * ``link_types``: ``code`` (required), ``directed`` (true/false; an absent column or
+          empty cell means undirected), ``label``, ``family``; other columns are kept as text
+          attributes of the type;
+        * ``affiliations``: ``structure`` (id or alias), ``group``, ``role``, ``start``, ``end``;
+        * ``responses``: ``structure``, ``status`` (complete, partial, refused, unreached);
+        * ``declarations``: ``declarer`` (id or alias), ``partner`` (id, alias or free text),
+          ``type`` (a declared link type code), optional ``intensity`` (number > 0),
+          ``direction`` (``out``, ``in``, ``both``, relative to the declarer; directed types only,
+          default ``out``), ``frequency``, ``start``, ``end`` (ISO dates), ``source``, ``comment``.
+        
+        Upserts: a record with the key of a stored one is updated when a field differs, else
+        counted unchanged, so importing the same files twice changes nothing. Keys: structure
+        id, alias, link type code, affiliation (structure, group, role, start), response
+        (wave, structure), declaration (wave, declarer, partner, type, direction).
+        
+        Any bad row (unknown link type, unknown declarer, bad intensity, bad date, duplicate
+        declaration, unknown column...) raises :class:`coopmap.CsvError` naming the file, line
+        and column, and the database is exactly as before. A partner name that is no id or
+        alias is stored as text and listed in ``report.unresolved_partners``.
+        
+        Complexity: one streaming pass per file, O(rows) prepared statements in one
+        transaction (about a million declarations per second).
+        """
+    def link_types(self) -> list:
+        """
+        The link-type vocabulary as records (code, label, family, directed).
+        """
+    def links(self, wave: str, view: str = 'union') -> list:
+        """
+        The derived links of a wave in a view as records (source, target, type, directed, weight, start, end, status, declared_by (list of ids), declarations (number merged)). Undirected links list the end imported first as source.
+        """
+    def network(self, wave: str, view: str = 'union', directed: typing.Any = None) -> Network:
+        """
+        The :class:`Network` of a wave in a view (``"union"``, ``"confirmed"``, ``"reconstructed"``).
+        
+        Structures: those taking part in the wave (a response row, or a declaration as declarer
+        or resolved partner), in inventory order, with name, aliases, attributes, ``siren``,
+        ``rna``, ``legal_family`` when set and ``response`` (the wave's response status; absent
+        when the structure has no response row: draw it hollow).
+        Links: one per derived link, with ``type``, ``weight`` (mean declared intensity, 1 when
+        none), ``start`` (earliest), ``end`` (latest; None when a declaration has none),
+        ``status`` (``"confirmed"``, ``"unconfirmed"``, ``"partner_did_not_respond"``: draw the
+        last two dashed) and the attribute ``declared_by`` (ids joined by ``|``).
+        
+        ``directed``: None (default) -> directed when a link of the view has a directed type. In
+        a directed network a link of an undirected type becomes two arcs (both orientations,
+        same status); with ``directed=False`` arcs become undirected links.
+        Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declarations.
+        """
+    def response_counts(self, wave: str) -> ResponseCounts:
+        """
+        The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. (:meth:`response_rate` gives the rate as a float with the same counts.)
+        """
+    def waves(self) -> list[str]:
+        """
+        Wave codes in creation order.
+        """
+    @property
+    def path(self) -> str:
+        ...
 def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '') -> Network:
     ...
 def articulation_points(net: Network) -> list[str]:

@@ -132,9 +132,17 @@ def report(
 
     t = Translator(lang)
     steps = _Progress(8, progress)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    source = Path(source)
+    source, out = Path(source), Path(out)
+    try:
+        exists = source.exists()
+    except OSError as e:
+        raise cm.InputError(f"source {str(source)[:80]!r}: {e.strerror}") from None
+    if not exists:
+        raise cm.NotFoundError(f"source {str(source)[:80]!r}: no such folder or database file", str(source)[:80])
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise cm.InputError(f"out {str(out)[:80]!r}: cannot create the output folder ({e.strerror})") from None
 
     # ---- 1. load ------------------------------------------------------------------------
     steps(t("progress.load"))

@@ -27,6 +27,8 @@ class ResponseRate(float):
     unreached: int
 
     def __new__(cls, counts: _core.ResponseCounts) -> "ResponseRate":
+        if not isinstance(counts, _core.ResponseCounts):
+            raise TypeError(f"ResponseRate takes the ResponseCounts of a wave, got {type(counts).__name__}")
         obj = super().__new__(cls, counts.rate)
         obj.wave = counts.wave
         obj.surveyed = counts.surveyed
