@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -622,11 +623,12 @@ inline PartitionComparison compare_partitions(std::span<const std::uint32_t> a, 
         while (j < n && pairs[j] == pairs[i]) ++j;
         const double nij = static_cast<double>(j - i);
         const double ai = ca[pairs[i] >> 32], bj = cb[pairs[i] & 0xffffffffu];
-        mi += nij / N * (std::log(nij) + std::log(N) - std::log(ai) - std::log(bj));
+        const double term = nij / N * (std::log(nij) + std::log(N) - std::log(ai) - std::log(bj));
+        if (std::abs(term) >= std::numeric_limits<double>::epsilon()) mi += term;  // as scikit-learn
         sum_ij += comb2(nij);
         i = j;
     }
-    mi = std::max(mi, 0.0);
+    mi = ka <= 1 || kb <= 1 ? 0.0 : std::max(mi, 0.0);  // one cluster: no information
     double ha = 0.0, hb = 0.0, sa = 0.0, sb = 0.0;
     for (double c : ca) {
         ha -= c / N * std::log(c / N);
@@ -651,15 +653,34 @@ inline PartitionComparison compare_partitions(std::span<const std::uint32_t> a, 
 struct PartitionByOptions {
     double resolution = 1.0;
     bool weighted = true;
+    /// Label of the structures that lack the attribute (they form one group); unset:
+    /// such structures are an error.
+    std::optional<Value> missing;
 };
 
 /// The formal groups as a partition: structures grouped by the value of an attribute
 /// (group_by: 1 == 1.0; "name" groups by display name). Clusters are numbered by
 /// decreasing size and labels[c] is the attribute value of cluster c; modularity is the Q
 /// of the groups on the weighted undirected view at `resolution`. Throws input_error
-/// naming the structures that lack the attribute. Complexity O(n k + m).
+/// naming the structures that lack the attribute, unless options.missing gives them a
+/// label. Complexity O(n k + m).
 inline Partition partition_by(const Network& net, std::string_view attribute, const PartitionByOptions& opt = {}) {
-    auto grouping = group_by(net, attribute);
+    Grouping grouping;
+    if (!opt.missing) {
+        grouping = group_by(net, attribute);
+    } else {
+        grouping.membership.resize(net.number_of_structures());
+        for (index_t i = 0; i < net.number_of_structures(); ++i) {
+            const auto& st = net.structure(i);
+            Value v = *opt.missing;
+            if (attribute == "name") v = st.name;
+            else if (auto it = st.attributes.find(attribute); it != st.attributes.end()) v = it->second;
+            std::uint32_t k = 0;
+            while (k < grouping.labels.size() && !values_equal(grouping.labels[k], v)) ++k;
+            if (k == grouping.labels.size()) grouping.labels.push_back(v);
+            grouping.membership[i] = k;
+        }
+    }
     Partition p;
     p.membership = std::move(grouping.membership);
     std::vector<std::uint32_t> old_of_new;

@@ -304,7 +304,7 @@ No link: NaN. Complexity O(n + m).
 
 Example::
 
-    coopmap.modularity(net, coopmap.partition_by(net, "tenancy"))
+    coopmap.modularity(net, coopmap.partition_by(net, "tenancy", missing="none"))
 )doc");
 
     m.def("components", [](const Network& net, bool strong) {
@@ -407,23 +407,26 @@ Complexity O(n log n).
 
 Example::
 
-    coopmap.compare_partitions(coopmap.louvain(net), coopmap.partition_by(net, "tenancy")).nmi
+    coopmap.compare_partitions(coopmap.louvain(net), coopmap.partition_by(net, "tenancy", missing="none")).nmi
 )doc");
 
     m.def("partition_by", [](const Network& net, const std::string& attribute, double resolution,
-                             const py::object& weight) {
-        PartitionByOptions o{resolution, weight_arg(weight)};
+                             const py::object& weight, const py::object& missing) {
+        PartitionByOptions o{resolution, weight_arg(weight), std::nullopt};
+        if (!missing.is_none()) o.missing = to_value(missing, "missing");
         return wrap(partition_by(net, attribute, o), net);
-    }, py::arg("net"), py::arg("attribute"), py::arg("resolution") = 1.0, py::arg("weight") = "weight", R"doc(
+    }, py::arg("net"), py::arg("attribute"), py::arg("resolution") = 1.0, py::arg("weight") = "weight",
+       py::arg("missing") = py::none(), R"doc(
 The formal groups as a :class:`Partition`: structures grouped by the value of an
 attribute (``"name"`` groups by display name; 1 == 1.0). ``membership`` maps each id to
 its attribute value, ``communities`` lists the groups largest first, ``modularity`` is Q of
 the groups at ``resolution`` on the weighted (or, with weight=None, unweighted)
-undirected view. Raises ValueError naming the structures without the attribute.
+undirected view. Structures without the attribute raise ValueError naming them, unless
+``missing`` gives their label (e.g. ``missing="none"``: they form one group).
 
 Example::
 
-    formal = coopmap.partition_by(net, "tenancy")
+    formal = coopmap.partition_by(net, "tenancy", missing="none")
     coopmap.compare_partitions(formal, coopmap.louvain(net)).ari
 )doc");
 }
