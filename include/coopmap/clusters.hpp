@@ -305,6 +305,7 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
         Rng rng(run == 0 ? seed : seeder.next());
         CommunityOptimiser opt(gcoef, rng, beta);
         memb = start;
+        CommunityOptimiser(0.0, rng, 0.0).renumber(memb);  // first-appearance numbering, as optimise_once returns
         std::size_t it = 0, lv_best = 0;
         double q = quality_of(memb);
         std::vector<index_t> work;

@@ -133,10 +133,19 @@ public:
                 if (comm[G.targets[e]] == comm[v]) x += G.weights[e];
             ext[v] = x;
         }
+        // visit the communities one after the other (memory locality), the nodes of each
+        // in a random order: a shuffled permutation, stably grouped by community
         queue_.resize(n);
         for (std::size_t v = 0; v < n; ++v) queue_[v] = static_cast<index_t>(v);
         rng_.shuffle(queue_);
-        for (const index_t v : queue_) {
+        {
+            std::vector<std::size_t> start(n_comm + 1, 0);
+            for (std::size_t v = 0; v < n; ++v) ++start[comm[v] + 1];
+            for (std::size_t c = 0; c < n_comm; ++c) start[c + 1] += start[c];
+            order_.resize(n);
+            for (const index_t v : queue_) order_[start[comm[v]]++] = v;
+        }
+        for (const index_t v : order_) {
             if (cref[ref[v]] != 1) continue;
             const index_t c = comm[v];
             const double av = G.node_weight[v];
@@ -162,9 +171,15 @@ public:
             index_t chosen = ref[v];
             if (!cand_.empty()) {
                 if (beta_ > 0.0) {
-                    double total = std::exp(-best / beta_);  // staying alone: gain 0
-                    for (auto& x : gains_) total += (x = std::exp((x - best) / beta_));
-                    double r = rng_.uniform() * total - std::exp(-best / beta_);
+                    // exp((gain - best) / beta); terms below e^-50 (relative) are dropped
+                    auto weight = [&](double gain) {
+                        const double z = (gain - best) / beta_;
+                        return z < -50.0 ? 0.0 : std::exp(z);
+                    };
+                    const double stay = weight(0.0);  // staying alone: gain 0
+                    double total = stay;
+                    for (auto& x : gains_) total += (x = weight(x));
+                    double r = rng_.uniform() * total - stay;
                     if (r >= 0.0) {
                         chosen = cand_.back();
                         for (std::size_t k = 0; k < cand_.size(); ++k) {
@@ -265,7 +280,7 @@ private:
     std::vector<index_t> touched_;
     std::vector<double> A_;
     std::vector<std::uint32_t> cnt_;
-    std::vector<index_t> empty_, queue_, cand_, map_;
+    std::vector<index_t> empty_, queue_, order_, cand_, map_;
     std::vector<char> inq_;
     std::vector<double> gains_;
 };
