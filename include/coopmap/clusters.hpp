@@ -224,8 +224,9 @@ struct LouvainOptions {
     /// a negative value repeats until a pass improves nothing (at most 100 passes).
     int n_iterations = -1;
     /// Independent seeded runs, the best Q kept; 0 = automatic: as many as fit in a work
-    /// budget, min(100, max(1, 4,000,000 / (n + 2m))): 100 runs up to ~20,000 links, 20 at
-    /// ~100,000 links, 1 from ~2,000,000 links.
+    /// budget, min(100, max(1, 1,000,000 / (n + 2m))): 100 runs up to ~5,000 links, 10 at
+    /// ~50,000 links, 1 from ~500,000 links; no new run starts once the runs so far made
+    /// 2e7 elementary steps (iterations x (n + 2m)).
     std::size_t restarts = 0;
 };
 
@@ -250,7 +251,7 @@ namespace detail {
 inline std::size_t auto_restarts(const SimpleGraph& g, std::size_t restarts) {
     if (restarts > 0) return restarts;
     const std::size_t work = g.n + g.targets.size();
-    return std::clamp<std::size_t>(4'000'000 / std::max<std::size_t>(work, 1), 1, 100);
+    return std::clamp<std::size_t>(1'000'000 / std::max<std::size_t>(work, 1), 1, 100);
 }
 
 inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t seed, int n_iterations, bool refine,
@@ -301,7 +302,11 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
     std::vector<index_t> memb, best_memb;
     double best_q = -std::numeric_limits<double>::infinity();
     std::size_t iterations = 0, levels = 0;
-    for (std::size_t run = 0; run < runs && n > 0; ++run) {
+    // automatic restarts also stop once the runs so far did about 2e7 elementary steps
+    // (iterations x (n + 2m)), so that slowly converging graphs are not run 100 times
+    const double work_per_iteration = static_cast<double>(n + g.targets.size());
+    double spent = 0.0;
+    for (std::size_t run = 0; run < runs && n > 0 && (restarts > 0 || run == 0 || spent < 2e7); ++run) {
         Rng rng(run == 0 ? seed : seeder.next());
         CommunityOptimiser opt(gcoef, rng, beta);
         memb = start;
@@ -322,6 +327,7 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
             if (same || !(q2 > q + 1e-13 * std::max(1.0, std::abs(q)))) break;
             q = q2;
         }
+        spent += static_cast<double>(it) * work_per_iteration;
         const double qf = quality_of(memb);
         if (run == 0 || qf > best_q) {
             best_q = qf;

@@ -241,6 +241,14 @@ class Partition:
         p.membership["ies"], p.communities[0], p.modularity
         pandas.DataFrame(p.records())
     """
+    def __getitem__(self, k: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        """
+        The ids of cluster k.
+        """
+    def __iter__(self) -> collections.abc.Iterator:
+        """
+        Iterates over the clusters (lists of ids), largest first, like igraph's VertexClustering.
+        """
     def __len__(self) -> int:
         """
         Number of clusters.
@@ -343,6 +351,10 @@ def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 
     as lists of ids (structure order), largest first. On the undirected simple view; the
     same cliques as ``networkx.find_cliques`` (filtered by size). Isolates are cliques of size
     1 (min_size=1). Complexity exponential in the worst case, fast on sparse networks.
+    
+    Example::
+    
+        coopmap.cliques(net, min_size=4)   # groups of 4+ structures all cooperating pairwise
     """
 def compare_partitions(a: typing.Any, b: typing.Any) -> PartitionComparison:
     """
@@ -366,6 +378,11 @@ def components(net: Network, strong: bool = False) -> typing.Any:
     (direction dropped). ``strong=True``: strongly connected components of a directed
     network (Tarjan, Boost.Graph); on an undirected network the same as the components.
     Isolates are components of one structure. Complexity O(n + m).
+    
+    Example::
+    
+        biggest = coopmap.components(net)[0]
+        coopmap.components(directed_net, strong=True)
     """
 def core_number(net: Network) -> dict:
     """
@@ -373,6 +390,11 @@ def core_number(net: Network) -> dict:
     lies in a subgraph where every structure has at least k partners (Batagelj & Zaversnik
     2003, Boost.Graph). On the undirected simple view: equals ``networkx.core_number`` of the
     undirected simple graph. Isolates: 0. Complexity O(m log n).
+    
+    Example::
+    
+        cores = coopmap.core_number(net)
+        inner = [i for i, k in cores.items() if k == max(cores.values())]
     """
 def label_propagation(net: Network, seed: typing.Any = 0, weight: typing.Any = 'weight') -> Partition:
     """
@@ -385,6 +407,11 @@ def label_propagation(net: Network, seed: typing.Any = 0, weight: typing.Any = '
     labels). Stops after a sweep without change (at most 1000 sweeps). A label shared by
     disconnected groups is split so that every cluster is connected. Isolates are
     singletons. Complexity O(m) per sweep. Fast, but of lower modularity than Louvain.
+    
+    Example::
+    
+        p = coopmap.label_propagation(net, seed=0)
+        p.communities[0], p.modularity
     """
 def leiden(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: typing.Any = 0, weight: typing.Any = 'weight', objective: str = 'modularity', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, beta: typing.SupportsFloat | typing.SupportsIndex = 0.01, initial_membership: typing.Any = None, restarts: typing.Any = None) -> Partition:
     """
@@ -424,8 +451,9 @@ def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsInde
     connected pair counts 1); ``n_iterations`` passes of the whole algorithm, each starting
     from the previous result (-1: repeat while Q improves, at most 100); ``restarts``
     independent seeded runs of which the best Q is kept (None: automatic, as many as fit
-    in a fixed work budget: min(100, max(1, 4e6 / (n + 2m))), i.e. 100 runs up to ~20,000
-    links, 20 at ~100,000 links, 1 from ~2,000,000 links).
+    in a fixed work budget: min(100, max(1, 1e6 / (n + 2m))), i.e. 100 runs up to ~5,000
+    links, 10 at ~50,000 links, 1 from ~500,000 links; and no new run once the runs so far
+    made 2e7 steps of iterations x (n + 2m)).
     
     Maximises Q = sum_c [L_c / m - gamma (K_c / 2m)^2] on the undirected simple view:
     nodes (in seeded random queue order) move to the neighbouring cluster of largest gain
@@ -442,13 +470,14 @@ def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsInde
         p = coopmap.louvain(coopmap.load_dataset("karate"), seed=0)
         len(p), round(p.modularity, 3)
     """
-def modularity(net: Network, partition: typing.Any, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight') -> float:
+def modularity(net: Network, membership_or_communities: typing.Any, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight') -> float:
     """
     Modularity of any partition (Newman 2006):
     Q = sum_c [L_c / m - gamma (K_c / 2m)^2], L_c the link weight inside cluster c, K_c the
     summed strengths of its structures, m the total weight.
     
-    ``partition``: a :class:`Partition`, a Mapping {id: label} covering every structure, or a
+    ``membership_or_communities``: a :class:`Partition`, a Mapping {id: label} covering every
+    structure, or a
     list of communities (each structure exactly once). Equals
     ``networkx.community.modularity(G, communities, weight=..., resolution=...)`` on the
     undirected simple view: parallel links summed; a directed network is symmetrised (a->b

@@ -159,6 +159,12 @@ Example::
         .def_property_readonly("sizes", [](const PyPartition& r) { return r.p.sizes(); },
                                "Cluster sizes, largest first.")
         .def("__len__", [](const PyPartition& r) { return r.p.count; }, "Number of clusters.")
+        .def("__iter__", [](PyPartition& r) { return py::iter(r.communities()); },
+             "Iterates over the clusters (lists of ids), largest first, like igraph's VertexClustering.")
+        .def("__getitem__", [](PyPartition& r, std::size_t k) {
+            if (k >= r.p.count) throw py::index_error("cluster " + std::to_string(k) + " out of range");
+            return py::object(r.communities()[py::int_(k)]);
+        }, py::arg("k"), "The ids of cluster k.")
         .def("records", [](PyPartition& r) {
             py::list out;
             std::vector<py::object> lab(r.p.count);
@@ -217,8 +223,9 @@ clusters); ``seed`` (int; the same seed gives the same partition on every platfo
 connected pair counts 1); ``n_iterations`` passes of the whole algorithm, each starting
 from the previous result (-1: repeat while Q improves, at most 100); ``restarts``
 independent seeded runs of which the best Q is kept (None: automatic, as many as fit
-in a fixed work budget: min(100, max(1, 4e6 / (n + 2m))), i.e. 100 runs up to ~20,000
-links, 20 at ~100,000 links, 1 from ~2,000,000 links).
+in a fixed work budget: min(100, max(1, 1e6 / (n + 2m))), i.e. 100 runs up to ~5,000
+links, 10 at ~50,000 links, 1 from ~500,000 links; and no new run once the runs so far
+made 2e7 steps of iterations x (n + 2m)).
 
 Maximises Q = sum_c [L_c / m - gamma (K_c / 2m)^2] on the undirected simple view:
 nodes (in seeded random queue order) move to the neighbouring cluster of largest gain
@@ -284,18 +291,20 @@ Example::
     q = coopmap.leiden(net, objective="cpm", resolution=0.05)
 )doc");
 
-    m.def("modularity", [](const Network& net, const py::object& partition, double resolution,
+    m.def("modularity", [](const Network& net, const py::object& membership_or_communities, double resolution,
                            const py::object& weight) {
-        auto memb = membership_arg(net, partition);
+        auto memb = membership_arg(net, membership_or_communities);
         const bool w = weight_arg(weight);
         py::gil_scoped_release nogil;
         return modularity(net, memb, {resolution, w});
-    }, py::arg("net"), py::arg("partition"), py::arg("resolution") = 1.0, py::arg("weight") = "weight", R"doc(
+    }, py::arg("net"), py::arg("membership_or_communities"), py::arg("resolution") = 1.0,
+       py::arg("weight") = "weight", R"doc(
 Modularity of any partition (Newman 2006):
 Q = sum_c [L_c / m - gamma (K_c / 2m)^2], L_c the link weight inside cluster c, K_c the
 summed strengths of its structures, m the total weight.
 
-``partition``: a :class:`Partition`, a Mapping {id: label} covering every structure, or a
+``membership_or_communities``: a :class:`Partition`, a Mapping {id: label} covering every
+structure, or a
 list of communities (each structure exactly once). Equals
 ``networkx.community.modularity(G, communities, weight=..., resolution=...)`` on the
 undirected simple view: parallel links summed; a directed network is symmetrised (a->b
@@ -320,6 +329,11 @@ the earliest structure first); ids in structure order. Default: weak components
 (direction dropped). ``strong=True``: strongly connected components of a directed
 network (Tarjan, Boost.Graph); on an undirected network the same as the components.
 Isolates are components of one structure. Complexity O(n + m).
+
+Example::
+
+    biggest = coopmap.components(net)[0]
+    coopmap.components(directed_net, strong=True)
 )doc");
 
     m.def("label_propagation", [](const Network& net, const py::object& seed, const py::object& weight) {
@@ -342,6 +356,11 @@ structure adopts the label with the largest total link weight among its partners
 labels). Stops after a sweep without change (at most 1000 sweeps). A label shared by
 disconnected groups is split so that every cluster is connected. Isolates are
 singletons. Complexity O(m) per sweep. Fast, but of lower modularity than Louvain.
+
+Example::
+
+    p = coopmap.label_propagation(net, seed=0)
+    p.communities[0], p.modularity
 )doc");
 
     m.def("core_number", [](const Network& net) {
@@ -356,6 +375,11 @@ k-core number of every structure (dict {id: k}): the largest k such that the str
 lies in a subgraph where every structure has at least k partners (Batagelj & Zaversnik
 2003, Boost.Graph). On the undirected simple view: equals ``networkx.core_number`` of the
 undirected simple graph. Isolates: 0. Complexity O(m log n).
+
+Example::
+
+    cores = coopmap.core_number(net)
+    inner = [i for i, k in cores.items() if k == max(cores.values())]
 )doc");
 
     m.def("cliques", [](const Network& net, std::size_t min_size) {
@@ -376,6 +400,10 @@ Maximal cliques with at least ``min_size`` structures (Bron & Kerbosch 1973, Boo
 as lists of ids (structure order), largest first. On the undirected simple view; the
 same cliques as ``networkx.find_cliques`` (filtered by size). Isolates are cliques of size
 1 (min_size=1). Complexity exponential in the worst case, fast on sparse networks.
+
+Example::
+
+    coopmap.cliques(net, min_size=4)   # groups of 4+ structures all cooperating pairwise
 )doc");
 
     m.def("compare_partitions", [](const py::object& a, const py::object& b) {
