@@ -364,10 +364,13 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
 /// fast local moving: a moved node's neighbours are revisited), then aggregates every
 /// community into one node; stops when a level merges nothing. The whole procedure is
 /// repeated from its own result while Q improves (options.n_iterations), which only
-/// ever raises Q. Isolates stay singletons. The same seed gives the same partition on
-/// every platform (detail::Rng). Edge cases: empty graph -> no cluster; no edge ->
-/// singletons with Q = NaN. Complexity: about O(m) per level, O(m log n) in practice;
-/// O(n + m) memory (flat arrays, one dense accumulator, no per-edge allocation).
+/// ever raises Q, and the best of options.restarts independent seeded runs is kept
+/// (automatic: many runs on small graphs, one on large ones; see LouvainOptions).
+/// Isolates stay singletons. The same seed gives the same partition on every platform
+/// (detail::Rng). Edge cases: empty graph -> no cluster; no edge -> singletons with
+/// Q = NaN. Throws input_error for a directed SimpleGraph or gamma < 0. Complexity: about
+/// O(m) per level and pass, times the number of runs; O(n + m) memory (flat arrays, one
+/// dense accumulator, no per-edge allocation).
 inline Partition louvain(const SimpleGraph& g, const LouvainOptions& opt = {}) {
     return detail::optimise(g, opt.resolution, opt.seed, opt.n_iterations, false, Objective::modularity, 0.0, {},
                             opt.restarts);
@@ -386,8 +389,10 @@ inline Partition louvain(const Network& net, const LouvainOptions& opt = {}) {
 /// Every community of the result is connected. Objective: modularity with resolution
 /// gamma (quality Q) or CPM sum_c [e_c - gamma n_c (n_c - 1) / 2] (node weights 1, as
 /// leidenalg's CPMVertexPartition). Iterated until an iteration changes nothing by
-/// default (leidenalg's n_iterations=-1). Deterministic for a seed on every platform.
-/// Edge cases as louvain(). Complexity: about O(m) per level and iteration.
+/// default (leidenalg's n_iterations=-1); best of options.restarts seeded runs (as
+/// louvain()). Deterministic for a seed on every platform. Edge cases and errors as
+/// louvain(), plus beta < 0 or n_iterations = 0. Complexity: about O(m) per level and
+/// iteration, times the number of runs.
 inline Partition leiden(const SimpleGraph& g, const LeidenOptions& opt = {}) {
     return detail::optimise(g, opt.resolution, opt.seed, opt.n_iterations, true, opt.objective, opt.beta,
                             opt.initial_membership, opt.restarts);
