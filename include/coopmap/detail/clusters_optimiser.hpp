@@ -60,7 +60,10 @@ public:
         inq_.assign(n, 1);
         std::size_t head = 0, size = n;
         bool moved = false;
-        while (size > 0) {
+        // safety net against cycles of moves whose gains are rounding noise: every real
+        // move raises H, so honest runs stay far below this bound
+        std::size_t budget = 1000 * n + 1000;
+        while (size > 0 && budget-- > 0) {
             const index_t v = queue_[head];
             head = head + 1 == n ? 0 : head + 1;
             --size;
