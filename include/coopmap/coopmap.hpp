@@ -6,3 +6,4 @@
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
 #include "coopmap/store.hpp"
+#include "coopmap/clusters.hpp"
