@@ -1,9 +1,9 @@
 #pragma once
 /// \file coopmap.hpp
 /// Everything in coopmap: #include <coopmap/coopmap.hpp>.
+#include "coopmap/clusters.hpp"
 #include "coopmap/error.hpp"
 #include "coopmap/gaps.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
 #include "coopmap/store.hpp"
-#include "coopmap/clusters.hpp"

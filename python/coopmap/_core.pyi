@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'biconnected_components', 'bridges', 'cluster_gaps', 'constraint', 'effective_size', 'efficiency', 'ei_index', 'hierarchy', 'isolates', 'local_bridges', 'mixing_matrix', 'predict_links', 'reciprocity', 'structural_holes']
+__all__: list[str] = ['ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'biconnected_components', 'bridges', 'cliques', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'effective_size', 'efficiency', 'ei_index', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'partition_by', 'predict_links', 'reciprocity', 'structural_holes']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -242,6 +242,126 @@ class Network:
     def directed(self) -> bool:
         """
         True for a directed network.
+        """
+class Partition:
+    """
+    A partition of the structures into clusters (result of :func:`louvain`, :func:`leiden`,
+    :func:`label_propagation`, :func:`partition_by`).
+    
+    ``membership``: Mapping {structure id: cluster}; clusters are ints numbered 0.. by
+    decreasing size (ties: the cluster holding the earliest structure first), or the
+    attribute values for :func:`partition_by`. ``communities``: lists of ids, largest first
+    (``communities[c]`` is cluster ``c``). ``modularity``: Q of this partition on the same
+    weighted undirected view at ``resolution`` (at resolution 1 for the CPM objective; NaN
+    without links). ``quality``: the optimised objective (Q, or the CPM quality).
+    
+    Example::
+    
+        p = coopmap.louvain(net, seed=0)
+        p.membership["ies"], p.communities[0], p.modularity
+        pandas.DataFrame(p.records())
+    """
+    def __getitem__(self, k: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        """
+        The ids of cluster k.
+        """
+    def __iter__(self) -> collections.abc.Iterator:
+        """
+        Iterates over the clusters (lists of ids), largest first, like igraph's VertexClustering.
+        """
+    def __len__(self) -> int:
+        """
+        Number of clusters.
+        """
+    def __repr__(self) -> str:
+        ...
+    def records(self) -> list:
+        """
+        One record per structure: ``{"id", "cluster"}`` (``pandas.DataFrame(p.records())``).
+        """
+    @property
+    def algorithm(self) -> str:
+        """
+        louvain, leiden, label_propagation or attribute.
+        """
+    @property
+    def communities(self) -> typing.Any:
+        """
+        The clusters as lists of structure ids (structure order), largest first.
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        Passes of the whole algorithm (Louvain/Leiden).
+        """
+    @property
+    def levels(self) -> int:
+        """
+        Levels of the last multilevel pass (Louvain/Leiden), sweeps (label propagation).
+        """
+    @property
+    def membership(self) -> typing.Any:
+        """
+        Mapping {structure id: cluster label}.
+        """
+    @property
+    def modularity(self) -> float:
+        """
+        Modularity Q of the partition (NaN when the view has no link).
+        """
+    @property
+    def objective(self) -> str:
+        """
+        "modularity" or "cpm".
+        """
+    @property
+    def quality(self) -> float:
+        """
+        Value of the optimised objective (Q; CPM quality for objective='cpm').
+        """
+    @property
+    def resolution(self) -> float:
+        """
+        Resolution gamma.
+        """
+    @property
+    def seed(self) -> int:
+        """
+        The seed used.
+        """
+    @property
+    def sizes(self) -> list[int]:
+        """
+        Cluster sizes, largest first.
+        """
+class PartitionComparison:
+    """
+    Agreement of two partitions (:func:`compare_partitions`): ``nmi`` (normalised mutual
+    information, arithmetic normalisation = scikit-learn's ``normalized_mutual_info_score``),
+    ``ari`` (adjusted Rand index = ``adjusted_rand_score``), ``vi`` (variation of
+    information, natural log), ``n`` (number of structures).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def ari(self) -> float:
+        """
+        Adjusted Rand index (1 = identical, ~0 = chance).
+        """
+    @property
+    def n(self) -> int:
+        """
+        Number of structures compared.
+        """
+    @property
+    def nmi(self) -> float:
+        """
+        Normalised mutual information in [0, 1].
+        """
+    @property
+    def vi(self) -> float:
+        """
+        Variation of information H(a) + H(b) - 2 MI (nats).
         """
 class Suggestion:
     """
@@ -795,6 +915,17 @@ def bridges(net: Network) -> list:
     in structure order). Undirected simple view; the same set as networkx's ``bridges``.
     O(n + m).
     """
+def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 3) -> list:
+    """
+    Maximal cliques with at least ``min_size`` structures (Bron & Kerbosch 1973, Boost.Graph),
+    as lists of ids (structure order), largest first. On the undirected simple view; the
+    same cliques as ``networkx.find_cliques`` (filtered by size). Isolates are cliques of size
+    1 (min_size=1). Complexity exponential in the worst case, fast on sparse networks.
+    
+    Example::
+    
+        coopmap.cliques(net, min_size=4)   # groups of 4+ structures all cooperating pairwise
+    """
 def cluster_gaps(net: Network, partition: typing.Any) -> ClusterGaps:
     """
     Inter-cluster density matrix and the cluster pairs with no tie at all, on the undirected
@@ -803,6 +934,34 @@ def cluster_gaps(net: Network, partition: typing.Any) -> ClusterGaps:
     ``partition``: Mapping id -> label, list of communities, or an object with
     ``.membership`` (e.g. a clustering result). density[a, b] = ties / (n_a n_b) between
     clusters, ties / (n_a (n_a − 1)/2) within (NaN for a cluster of one). O(n + m + k²).
+    """
+def compare_partitions(a: typing.Any, b: typing.Any) -> PartitionComparison:
+    """
+    NMI and adjusted Rand index between two partitions of the same structures (a
+    :class:`PartitionComparison`). ``a``/``b``: Partition, Mapping {id: label} or lists of
+    communities; they must cover the same ids (ValueError naming the first missing id).
+    
+    NMI = MI(a, b) / ((H(a) + H(b)) / 2) = scikit-learn's ``normalized_mutual_info_score``
+    (arithmetic); ARI = scikit-learn's ``adjusted_rand_score`` (Hubert & Arabie 1985);
+    VI = H(a) + H(b) - 2 MI (Meila 2007). Both partitions with one cluster: NMI = 1.
+    Complexity O(n log n).
+    
+    Example::
+    
+        coopmap.compare_partitions(coopmap.louvain(net), coopmap.partition_by(net, "tenancy", missing="none")).nmi
+    """
+def components(net: Network, strong: bool = False) -> typing.Any:
+    """
+    Connected components as lists of structure ids, largest first (ties: the component with
+    the earliest structure first); ids in structure order. Default: weak components
+    (direction dropped). ``strong=True``: strongly connected components of a directed
+    network (Tarjan, Boost.Graph); on an undirected network the same as the components.
+    Isolates are components of one structure. Complexity O(n + m).
+    
+    Example::
+    
+        biggest = coopmap.components(net)[0]
+        coopmap.components(directed_net, strong=True)
     """
 def constraint(net: Network, weight: typing.Any = 'weight') -> dict:
     """
@@ -824,6 +983,18 @@ def constraint(net: Network, weight: typing.Any = 'weight') -> dict:
     
         >>> cm.constraint(net, weight=None)["ies"]          # doctest: +SKIP
         0.4375
+    """
+def core_number(net: Network) -> dict:
+    """
+    k-core number of every structure (dict {id: k}): the largest k such that the structure
+    lies in a subgraph where every structure has at least k partners (Batagelj & Zaversnik
+    2003, Boost.Graph). On the undirected simple view: equals ``networkx.core_number`` of the
+    undirected simple graph. Isolates: 0. Complexity O(m log n).
+    
+    Example::
+    
+        cores = coopmap.core_number(net)
+        inner = [i for i, k in cores.items() if k == max(cores.values())]
     """
 def effective_size(net: Network, weight: typing.Any = 'weight') -> dict:
     """
@@ -905,6 +1076,51 @@ def isolates(net: Network) -> list[str]:
     """
     Ids of the structures without any link (in or out), in structure order (networkx ``isolates``). O(n + m).
     """
+def label_propagation(net: Network, seed: typing.Any = 0, weight: typing.Any = 'weight') -> Partition:
+    """
+    Asynchronous label propagation (Raghavan, Albert & Kumara 2007). Returns a
+    :class:`Partition`.
+    
+    Every structure starts with its own label; in each sweep (seeded random order) a
+    structure adopts the label with the largest total link weight among its partners
+    (keeping its own when tied for best, else a seeded uniform choice among the tied
+    labels). Stops after a sweep without change (at most 1000 sweeps). A label shared by
+    disconnected groups is split so that every cluster is connected. Isolates are
+    singletons. Complexity O(m) per sweep. Fast, but of lower modularity than Louvain.
+    
+    Example::
+    
+        p = coopmap.label_propagation(net, seed=0)
+        p.communities[0], p.modularity
+    """
+def leiden(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: typing.Any = 0, weight: typing.Any = 'weight', objective: str = 'modularity', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, beta: typing.SupportsFloat | typing.SupportsIndex = 0.01, initial_membership: typing.Any = None, restarts: typing.Any = None) -> Partition:
+    """
+    Leiden algorithm (Traag, Waltman & van Eck 2019). Returns a :class:`Partition` whose
+    clusters are all connected.
+    
+    Parameters: ``resolution`` gamma >= 0; ``seed``; ``weight`` ``"weight"`` or None;
+    ``objective`` ``"modularity"`` (Q with resolution gamma) or ``"cpm"`` (constant Potts
+    model sum_c [e_c - gamma n_c (n_c - 1) / 2], node weights 1 like leidenalg's
+    CPMVertexPartition); ``n_iterations`` (-1: iterate until an iteration changes nothing,
+    at most 100, like leidenalg; igraph's default is 2); ``beta`` randomness of the
+    refinement (igraph's beta; 0 = greedy); ``initial_membership`` a starting partition
+    (Partition, Mapping or communities); ``restarts`` independent seeded runs, the best
+    quality kept (None: automatic, as :func:`louvain`).
+    
+    Each level: fast local moving (queue of nodes in seeded random order), refinement of
+    every cluster from singletons (a node joins a well-connected refined cluster with gain
+    >= 0 with probability ~ exp(gain / beta)), aggregation of the refined clusters with the
+    unrefined ones as the next level's start. Directed networks are symmetrised; isolates
+    stay singletons. ``quality`` is the objective value, ``modularity`` the Q (at gamma 1 for
+    CPM). Complexity about O(m) per level and iteration.
+    
+    Reference: Traag, Waltman & van Eck (2019), Sci. Rep. 9:5233.
+    
+    Example::
+    
+        p = coopmap.leiden(net, resolution=1.0, seed=0)
+        q = coopmap.leiden(net, objective="cpm", resolution=0.05)
+    """
 def local_bridges(net: Network, with_span: bool = True) -> list:
     """
     Local bridges: ties whose two ends have no common partner, as networkx's
@@ -914,6 +1130,35 @@ def local_bridges(net: Network, with_span: bool = True) -> list:
     ``with_span=False`` gives (u, v) pairs and skips the path searches.
     Undirected simple view, weights ignored. Complexity: O(m d_max) plus one bidirectional
     BFS per local bridge (O(n + m) each in the worst case).
+    """
+def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: typing.Any = 0, weight: typing.Any = 'weight', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, restarts: typing.Any = None) -> Partition:
+    """
+    Louvain modularity optimisation (Blondel et al. 2008). Returns a :class:`Partition`.
+    
+    Parameters: ``resolution`` gamma >= 0 (networkx/igraph convention: larger gamma, smaller
+    clusters); ``seed`` (int; the same seed gives the same partition on every platform);
+    ``weight`` ``"weight"`` (link weights, summed over parallel links) or None (every
+    connected pair counts 1); ``n_iterations`` passes of the whole algorithm, each starting
+    from the previous result (-1: repeat while Q improves, at most 100); ``restarts``
+    independent seeded runs of which the best Q is kept (None: automatic, as many as fit
+    in a fixed work budget: min(100, max(1, 1e6 / (n + 2m))), i.e. 100 runs up to ~5,000
+    links, 10 at ~50,000 links, 1 from ~500,000 links; and no new run once the runs so far
+    made 2e7 steps of iterations x (n + 2m)).
+    
+    Maximises Q = sum_c [L_c / m - gamma (K_c / 2m)^2] on the undirected simple view:
+    nodes (in seeded random queue order) move to the neighbouring cluster of largest gain
+    w(v, D) - gamma k_v K_D / 2m until no move improves Q, then clusters are aggregated
+    into nodes, level after level. Directed networks are symmetrised (weights of a->b and
+    b->a summed). Isolates stay singletons; a network without links gives singletons and
+    modularity NaN. Complexity about O(m) per level; memory O(n + m).
+    
+    References: Blondel, Guillaume, Lambiotte & Lefebvre (2008), J. Stat. Mech. P10008;
+    Newman (2006), PNAS 103:8577.
+    
+    Example::
+    
+        p = coopmap.louvain(coopmap.load_dataset("karate"), seed=0)
+        len(p), round(p.modularity, 3)
     """
 def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None, *, missing: typing.Any = None) -> MixingMatrix:
     """
@@ -929,6 +1174,38 @@ def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None, *, mi
     Raises ValueError when structures lack the attribute, unless ``missing`` gives them a
     group label (``missing="unknown"``). O(n k + m).
     Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
+    """
+def modularity(net: Network, membership_or_communities: typing.Any, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight') -> float:
+    """
+    Modularity of any partition (Newman 2006):
+    Q = sum_c [L_c / m - gamma (K_c / 2m)^2], L_c the link weight inside cluster c, K_c the
+    summed strengths of its structures, m the total weight.
+    
+    ``membership_or_communities``: a :class:`Partition`, a Mapping {id: label} covering every
+    structure, or a
+    list of communities (each structure exactly once). Equals
+    ``networkx.community.modularity(G, communities, weight=..., resolution=...)`` on the
+    undirected simple view: parallel links summed; a directed network is symmetrised (a->b
+    and b->a summed into one edge), i.e. it is NOT networkx's directed modularity.
+    No link: NaN. Complexity O(n + m).
+    
+    Example::
+    
+        coopmap.modularity(net, coopmap.partition_by(net, "tenancy", missing="none"))
+    """
+def partition_by(net: Network, attribute: str, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight', missing: typing.Any = None) -> Partition:
+    """
+    The formal groups as a :class:`Partition`: structures grouped by the value of an
+    attribute (``"name"`` groups by display name; 1 == 1.0). ``membership`` maps each id to
+    its attribute value, ``communities`` lists the groups largest first, ``modularity`` is Q of
+    the groups at ``resolution`` on the weighted (or, with weight=None, unweighted)
+    undirected view. Structures without the attribute raise ValueError naming them, unless
+    ``missing`` gives their label (e.g. ``missing="none"``: they form one group).
+    
+    Example::
+    
+        formal = coopmap.partition_by(net, "tenancy", missing="none")
+        coopmap.compare_partitions(formal, coopmap.louvain(net)).ari
     """
 def predict_links(net: Network, method: str = 'adamic_adar', top: typing.Any = 25, across: typing.Any = None, *, missing: typing.Any = None) -> list[Suggestion]:
     """
