@@ -9,8 +9,9 @@ cd "$ROOT"
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
-# 1. System packages (Debian): compiler, Boost.Graph, GoogleTest, SQLite.
-APT_PACKAGES=(g++ make libboost-graph-dev libgtest-dev libgmock-dev libsqlite3-dev python3-venv)
+# 1. System packages (Debian): compiler, Boost.Graph, GoogleTest, SQLite, headless Chromium
+#    and a font for the browser test of the maps.
+APT_PACKAGES=(g++ make libboost-graph-dev libgtest-dev libgmock-dev libsqlite3-dev python3-venv chromium fonts-dejavu-core)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,3 +4,4 @@
 #include "coopmap/error.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
+#include "coopmap/layout.hpp"
