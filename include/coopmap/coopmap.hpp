@@ -5,3 +5,5 @@
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
 #include "coopmap/layout.hpp"
+#include "coopmap/render.hpp"
+#include "coopmap/export.hpp"
