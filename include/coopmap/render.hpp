@@ -7,7 +7,8 @@
 ///    palette (Okabe–Ito, then Paul Tol's "light" scheme; groups numbered by decreasing
 ///    size get the colours, groups beyond 14 share grey "other"), with a legend;
 ///  * node area proportional to a per-structure measure (radius r_min + (r_max - r_min)
-///    sqrt(v / v_max), NaN or negative -> r_min), with a legend of three sizes;
+///    sqrt(v / v_max), NaN or negative -> r_min), with a legend of the largest, median
+///    and smallest positive values;
 ///  * one edge per (pair of structures, link type): parallel links of different types are
 ///    drawn as separate arcs curved apart, links of one type between a pair merge (width
 ///    grows with sqrt of the summed weight); edge colour = link type (Paul Tol's "muted"
@@ -75,14 +76,52 @@ inline const std::vector<std::string>& node_palette() {
     return p;
 }
 inline const std::vector<std::string>& edge_palette() {
-    // Paul Tol's "muted" scheme.
+    // Paul Tol's "muted" scheme, then the distinct colours of his "vibrant" scheme.
     static const std::vector<std::string> p = {"#332288", "#117733", "#CC6677", "#44AA99", "#882255",
-                                               "#999933", "#AA4499", "#88CCEE", "#DDCC77"};
+                                               "#999933", "#AA4499", "#88CCEE", "#DDCC77",
+                                               // then Paul Tol's "vibrant" scheme
+                                               "#0077BB", "#EE7733", "#EE3377", "#33BBEE", "#CC3311", "#009988"};
     return p;
 }
 inline constexpr const char* kOtherColor = "#BBBBBB";
 inline constexpr const char* kNoneColor = "#DDDDDD";
 inline constexpr const char* kEdgeGrey = "#8C8C8C";
+
+/// Colours of k groups: groups ordered by decreasing size (ties: lower index) take the
+/// palette in order; groups beyond the palette are grey "other". legend lists (group,
+/// count) in that order, then (-2, count) for "other" and (-1, count) for "no value".
+struct GroupColors {
+    std::vector<std::string> colors;  // per group
+    std::vector<std::pair<std::int64_t, std::size_t>> legend;
+    std::size_t other_groups = 0;
+};
+inline GroupColors group_colors(const std::vector<std::int64_t>& color, std::size_t k) {
+    GroupColors gc;
+    std::vector<std::size_t> count(k, 0), order;
+    std::size_t none = 0;
+    for (auto g : color) {
+        if (g >= 0) ++count[static_cast<std::size_t>(g)];
+        else ++none;
+    }
+    for (std::size_t g = 0; g < k; ++g)
+        if (count[g]) order.push_back(g);
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return count[a] > count[b]; });
+    gc.colors.assign(k, kOtherColor);
+    const auto& pal = node_palette();
+    std::size_t other = 0;
+    for (std::size_t j = 0; j < order.size(); ++j) {
+        if (j < pal.size()) {
+            gc.colors[order[j]] = pal[j];
+            gc.legend.emplace_back(static_cast<std::int64_t>(order[j]), count[order[j]]);
+        } else {
+            other += count[order[j]];
+            ++gc.other_groups;
+        }
+    }
+    if (gc.other_groups) gc.legend.emplace_back(-2, other);
+    if (none) gc.legend.emplace_back(-1, none);
+    return gc;
+}
 
 inline std::string hex_of(double r, double g, double b) {
     static const char* h = "0123456789ABCDEF";
@@ -192,41 +231,33 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
             const double v = o.size[i];
             if (m.vmax > 0 && std::isfinite(v) && v > 0) m.r[i] = m.rmin + (m.rmax - m.rmin) * std::sqrt(v / m.vmax);
         }
-        if (m.vmax > 0) m.size_legend = {m.vmax, m.vmax / 4, m.vmax / 25};
+        // legend: largest, median and smallest positive values
+        std::vector<double> pos;
+        for (double v : o.size)
+            if (std::isfinite(v) && v > 0) pos.push_back(v);
+        if (!pos.empty()) {
+            std::sort(pos.begin(), pos.end());
+            m.size_legend = {pos.back()};
+            for (double v : {pos[pos.size() / 2], pos.front()})
+                if (v < m.size_legend.back()) m.size_legend.push_back(v);
+        }
     }
 
     // ---- colours: groups by decreasing size get the palette ----
     m.group.assign(n, -1);
     m.fill.assign(n, node_palette()[4]);
     if (!o.color.empty()) {
-        const auto k = o.color_labels.size();
-        std::vector<std::size_t> count(k, 0), order;
-        std::size_t none = 0;
-        for (auto g : o.color) {
-            if (g >= 0) ++count[static_cast<std::size_t>(g)];
-            else ++none;
+        const auto gc = group_colors(o.color, o.color_labels.size());
+        for (const auto& [g, cnt] : gc.legend) {
+            const std::string label = g >= 0 ? o.color_labels[static_cast<std::size_t>(g)]
+                                      : g == -2 ? "other (" + std::to_string(gc.other_groups) + " groups)"
+                                                : std::string("(no value)");
+            m.color_legend.push_back({g >= 0 ? gc.colors[static_cast<std::size_t>(g)] : g == -2 ? kOtherColor : kNoneColor,
+                                      label, cnt});
         }
-        for (std::size_t g = 0; g < k; ++g)
-            if (count[g]) order.push_back(g);
-        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return count[a] > count[b]; });
-        std::vector<std::string> col(k, kOtherColor);
-        const auto& pal = node_palette();
-        std::size_t other = 0, other_groups = 0;
-        for (std::size_t j = 0; j < order.size(); ++j) {
-            if (j < pal.size()) {
-                col[order[j]] = pal[j];
-                m.color_legend.push_back({pal[j], o.color_labels[order[j]], count[order[j]]});
-            } else {
-                other += count[order[j]];
-                ++other_groups;
-            }
-        }
-        if (other_groups)
-            m.color_legend.push_back({kOtherColor, "other (" + std::to_string(other_groups) + " groups)", other});
-        if (none) m.color_legend.push_back({kNoneColor, "(no value)", none});
         for (std::size_t i = 0; i < n; ++i) {
             m.group[i] = o.color[i];
-            m.fill[i] = o.color[i] >= 0 ? col[static_cast<std::size_t>(o.color[i])] : kNoneColor;
+            m.fill[i] = o.color[i] >= 0 ? gc.colors[static_cast<std::size_t>(o.color[i])] : kNoneColor;
         }
     }
 
@@ -551,12 +582,14 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
 
 inline const char* map_css() {
     return R"css(html,body{margin:0;padding:0;height:100%;font-family:"DejaVu Sans",Verdana,Arial,sans-serif;background:#fff;color:#111}
-#bar{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:8px 14px;background:#f0f0f0;border-bottom:1px solid #ccc;font-size:15px}
+body{display:flex;flex-direction:column}
+#bar{flex:0 0 auto;display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center;padding:8px 14px;background:#f0f0f0;border-bottom:1px solid #ccc;font-size:15px}
 #bar input[type=search]{font-size:15px;padding:4px 8px;width:260px}
 #bar label{white-space:nowrap;cursor:pointer}
 #bar button{font-size:15px;padding:3px 10px}
 #status{color:#555}
-#map{position:absolute;top:48px;left:0;right:0;bottom:0;overflow:hidden}
+#filters{display:flex;flex-wrap:wrap;gap:4px 12px}
+#map{position:relative;flex:1 1 auto;min-height:0;overflow:hidden}
 #map svg{width:100%;height:100%;display:block;cursor:grab;touch-action:none}
 #map svg.dragging{cursor:grabbing}
 .node{cursor:pointer}

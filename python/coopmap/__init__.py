@@ -20,6 +20,7 @@ from ._core import *  # noqa: F403  (every public name of the compiled module; s
 from ._core import Network, SimpleGraph
 from ._networkx import from_networkx
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
+from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
 
 __version__ = "0.1.0"
 __all__ = [
@@ -35,6 +36,13 @@ __all__ = [
     "CsvError",
     "NotFoundError",
     "StorageError",
+    "layout",
+    "draw",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
+    "write_dot",
+    "write_pajek",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
