@@ -132,6 +132,17 @@ inline void check_export_options(const Network& net, const ExportOptions& o) {
     }
 }
 
+/// True for a DOT ID that needs no quotes: [A-Za-z_][A-Za-z0-9_]* and not a keyword.
+inline bool dot_plain_id(std::string_view k) {
+    if (k.empty() || std::isdigit(static_cast<unsigned char>(k[0]))) return false;
+    for (unsigned char c : k)
+        if (!(std::isalnum(c) || c == '_') || c >= 0x80) return false;
+    std::string low(k);
+    for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return low != "node" && low != "edge" && low != "graph" && low != "digraph" && low != "subgraph" &&
+           low != "strict";
+}
+
 /// "n3", "e0": attribute key ids (built without operator+ on a literal, which trips a
 /// GCC 12 -Wrestrict false positive at -O3).
 inline std::string key_id(char prefix, std::size_t k) {
@@ -415,8 +426,8 @@ inline std::string to_json(const Network& net) {
     return s;
 }
 
-/// Graphviz DOT: `graph` or `digraph`; every id, attribute name and value
-/// double-quoted (backslash and quote escaped); node label = display name, plus
+/// Graphviz DOT: `graph` or `digraph`; every id and attribute value double-quoted
+/// (backslash and quote escaped), attribute names quoted unless plain identifiers; node label = display name, plus
 /// aliases and attributes; one edge statement per link with type, weight, status,
 /// start, end and attributes; with positions `pos="x,y!"` (72 points per unit), with
 /// colours `style=filled fillcolor=...`, with sizes `width` in inches (0.2 + 0.6
@@ -428,7 +439,8 @@ inline std::string to_dot(const Network& net, const ExportOptions& o = {}) {
     auto attr = [&](bool& first, const std::string& k, const std::string& v) {
         s += first ? " [" : ", ";
         first = false;
-        append_quoted(s, k);
+        if (detail::dot_plain_id(k)) s += k;
+        else append_quoted(s, k);
         s += "=";
         append_quoted(s, v);
     };

@@ -748,6 +748,25 @@ inline const char* map_js() {
     edgeEls.forEach(function (el) { el.classList.remove('off'); });
   });
   document.body.setAttribute('data-nodes', String(nodeEls.filter(Boolean).length));
+  // Self-test for the headless browser test (map.html#selftest): drive the interactions
+  // and record what they did.
+  if (location.hash === '#selftest' && n > 0) {
+    var r = {};
+    select(0);
+    r.dimmed = svg.querySelectorAll('.node.dim').length;
+    r.partners = adj[0].filter(function (v, j, a) { return a.indexOf(v) === j; }).length;
+    select(-1);
+    search.value = data.nodes[n - 1].name; search.dispatchEvent(new Event('input'));
+    r.found = selected;
+    var first = filters.querySelector('input');
+    if (first) { first.checked = false; first.dispatchEvent(new Event('change')); }
+    r.hidden = svg.querySelectorAll('.edge.off').length;
+    showTip(0, { clientX: 10, clientY: 10 });
+    r.tip = tip.querySelector('h3').textContent;
+    document.getElementById('reset').click();
+    r.after_reset = svg.querySelectorAll('.edge.off, .node.dim').length;
+    document.body.setAttribute('data-selftest', JSON.stringify(r));
+  }
   document.body.setAttribute('data-ready', '1');
 })();
 )js";

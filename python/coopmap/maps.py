@@ -120,6 +120,12 @@ def _core_input_error(message: str) -> Exception:
     return InputError(message)
 
 
+def _not_found(message: str, key: str) -> Exception:
+    from .errors import NotFoundError
+
+    return NotFoundError(message, key)
+
+
 # ---- argument resolution ------------------------------------------------------------------
 
 
@@ -155,7 +161,7 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
     elif isinstance(color, Mapping):
         unknown = [k for k in color if k not in net]
         if unknown:
-            raise _core_input_error(f"color: unknown structure '{unknown[0]}'")
+            raise _not_found(f"color: unknown structure '{unknown[0]}'", unknown[0])
         labels_of = {net.resolve(k): v for k, v in color.items()}
     elif hasattr(color, "membership"):
         membership = _core._membership(net, color)
@@ -217,7 +223,7 @@ def _resolve_size(net: _core.Network, size: Any) -> Optional[tuple[list[float], 
     if isinstance(size, Mapping):
         unknown = [k for k in size if k not in net]
         if unknown:
-            raise _core_input_error(f"size: unknown structure '{unknown[0]}'")
+            raise _not_found(f"size: unknown structure '{unknown[0]}'", unknown[0])
         resolved = {net.resolve(k): v for k, v in size.items()}
         return [_number(resolved.get(i)) for i in ids], "measure"
     raise _core_input_error("size: expected None, 'degree', a measure or attribute name, or a Mapping {id: number}")

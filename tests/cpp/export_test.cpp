@@ -58,7 +58,7 @@ TEST(Export, OtherFormats) {
     EXPECT_EQ(count(js, "\"source\""), 3u);
     const auto dot = to_dot(net);
     EXPECT_EQ(dot.rfind("graph \"coopmap\" {", 0), 0u);
-    EXPECT_NE(dot.find("\"label\"=\"B \\\"2\\\"\""), std::string::npos);
+    EXPECT_NE(dot.find("label=\"B \\\"2\\\"\""), std::string::npos);
     EXPECT_EQ(count(dot, " -- "), 3u);
     const auto pj = to_pajek(net);
     EXPECT_EQ(pj.rfind("*Vertices 3\n1 \"a\"\n2 \"b\"\n3 \"c\"\n*Edges\n", 0), 0u);
