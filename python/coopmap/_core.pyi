@@ -225,5 +225,29 @@ class Network:
         """
         True for a directed network.
         """
+def _degree(net: Network) -> dict:
+    """
+    Internal: number of distinct partners of each structure (undirected simple view).
+    """
+def _export(net: Network, format: str, path: typing.Any, positions: typing.Any, colors: collections.abc.Sequence[str], sizes: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> typing.Any:
+    """
+    Internal: use coopmap.write_gexf, write_graphml, write_json, write_dot, write_pajek.
+    """
+def _group_colors(groups: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], k: typing.SupportsInt | typing.SupportsIndex) -> list[str]:
+    """
+    Internal: the map colour of each structure's group.
+    """
+def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.SupportsIndex, iterations: typing.SupportsInt | typing.SupportsIndex, weighted: bool, padding: typing.SupportsFloat | typing.SupportsIndex, linlog: bool, gravity: typing.SupportsFloat | typing.SupportsIndex, strong_gravity: bool, scaling: typing.SupportsFloat | typing.SupportsIndex, dissuade_hubs: bool, edge_weight_influence: typing.SupportsFloat | typing.SupportsIndex, jitter_tolerance: typing.SupportsFloat | typing.SupportsIndex, barnes_hut: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, latitude: str, longitude: str, projection: str) -> dict:
+    """
+    Internal: use coopmap.layout.
+    """
+def _membership(net: Network, partition: typing.Any) -> list[int]:
+    """
+    Internal: a partition argument -> group per structure.
+    """
 def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '') -> Network:
     ...
+def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]]) -> typing.Any:
+    """
+    Internal: use coopmap.draw.
+    """
