@@ -68,7 +68,7 @@ struct LayoutOptions {
     bool dissuade_hubs = false;     ///< divide attraction by the source's mass (outbound distribution)
     double edge_weight_influence = 1.0;
     double jitter_tolerance = 1.0;
-    int barnes_hut = -1;            ///< 1 on, 0 off, -1: on when the component has > 1000 structures
+    int barnes_hut = -1;            ///< 1 on, 0 off, -1: on when the component has > 300 structures
     double theta = 1.2;             ///< Barnes–Hut opening criterion (cell size / distance)
 
     // ---- geographic ----
@@ -325,7 +325,7 @@ inline void fa2_component(const LocalGraph& lg, Rng& rng, const LayoutOptions& o
         for (double m : mass) s += m;
         outbound = s / static_cast<double>(n);
     }
-    const bool bh = o.barnes_hut == 1 || (o.barnes_hut < 0 && n > 1000);
+    const bool bh = o.barnes_hut == 1 || (o.barnes_hut < 0 && n > 300);
     const double kr = o.scaling;
     const std::size_t iters = o.iterations ? o.iterations : 300;
     double speed = 1.0, speed_eff = 1.0;
@@ -547,7 +547,7 @@ inline Layout kamada_kawai_layout(const Network& net, const LayoutOptions& o = {
 /// times w^edge_weight_influence when weighted, divided by m_source when dissuade_hubs;
 /// gravity g m_i towards the centre (strong gravity: k_r g m_i d); Gephi's adaptive
 /// global and local speeds (swinging / traction, jitter tolerance). Barnes–Hut quadtree
-/// (opening criterion theta) for components above 1000 structures unless barnes_hut
+/// (opening criterion theta) for components above 300 structures unless barnes_hut
 /// says otherwise. Seeded random start, per component, packed.
 inline Layout forceatlas2_layout(const Network& net, const LayoutOptions& o = {}) {
     return force_layout(simple_view(net, {Aggregate::sum, true}), "forceatlas2", o);

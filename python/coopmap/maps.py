@@ -58,7 +58,7 @@ def layout(
     padding : gap between packed components, in median edge lengths.
     linlog, gravity, strong_gravity, scaling, dissuade_hubs, jitter_tolerance, theta :
         ForceAtlas2 settings, named as in Gephi. ``barnes_hut`` None: on for components
-        above 1000 structures.
+        above 300 structures.
     latitude, longitude, projection : geographic layout: attribute names (degrees) and
         ``"equirectangular"`` (x = lon cos(phi0), y = lat, phi0 the mean latitude) or
         ``"mercator"`` (x = lon, y = (180/pi) ln tan(pi/4 + lat/2)).
