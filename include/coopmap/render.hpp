@@ -855,7 +855,10 @@ inline std::string render_svg(const Network& net, const MapOptions& o) {
 /// name, id or alias (case and accents ignored). The data are embedded as JSON in a
 /// `<script type="application/json">` element with < > & U+2028 U+2029 escaped, and the
 /// script writes data text only through textContent. When the script has run, body has
-/// `data-ready="1"` and `data-nodes` = number of node elements.
+/// `data-ready="1"` and `data-nodes` = number of node elements; uncaught script errors
+/// are counted in body's `data-errors`. Opened as `map.html#selftest`, the page drives
+/// its own interactions (select, search, filter, tooltip, reset) and records the
+/// outcome as JSON in body's `data-selftest` (used by the headless browser test).
 inline std::string render_html(const Network& net, const MapOptions& o) {
     const auto m = detail::build_model(net, o);
     std::string h;
