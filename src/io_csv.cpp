@@ -6,6 +6,7 @@
 #include <cstring>
 #include <set>
 
+#include "coopmap/detail/atomic_file.hpp"
 #include "coopmap/detail/csv_reader.hpp"
 #include "coopmap/detail/csv_values.hpp"
 #include "coopmap/io.hpp"
@@ -280,36 +281,7 @@ void read_links(Network& net, CsvReader& r) {
 
 // ---- writing ------------------------------------------------------------------------------
 
-class AtomicFile {
-public:
-    explicit AtomicFile(std::string path) : path_(std::move(path)), tmp_(path_ + ".coopmap-tmp") {
-        f_ = std::fopen(tmp_.c_str(), "wb");
-        if (!f_) throw input_error(path_ + ": cannot write: " + std::strerror(errno));
-    }
-    ~AtomicFile() {
-        if (f_) {
-            std::fclose(f_);
-            std::remove(tmp_.c_str());
-        }
-    }
-    void write(std::string_view s) {
-        if (std::fwrite(s.data(), 1, s.size(), f_) != s.size())
-            throw input_error(path_ + ": write failed: " + std::strerror(errno));
-    }
-    void commit() {
-        const bool ok = std::fflush(f_) == 0;
-        std::fclose(f_);
-        f_ = nullptr;
-        if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-            std::remove(tmp_.c_str());
-            throw input_error(path_ + ": cannot write: " + std::strerror(errno));
-        }
-    }
-
-private:
-    std::string path_, tmp_;
-    std::FILE* f_ = nullptr;
-};
+using detail::AtomicFile;
 
 /// Appends a field, quoted when it holds the separator, a quote, a line break, leading
 /// or trailing white space, or when it is an empty string value (force_quote).

@@ -3,7 +3,10 @@
 /// Everything in coopmap: #include <coopmap/coopmap.hpp>.
 #include "coopmap/clusters.hpp"
 #include "coopmap/error.hpp"
+#include "coopmap/export.hpp"
 #include "coopmap/gaps.hpp"
 #include "coopmap/io.hpp"
+#include "coopmap/layout.hpp"
 #include "coopmap/network.hpp"
+#include "coopmap/render.hpp"
 #include "coopmap/store.hpp"

@@ -23,6 +23,7 @@ from ._brokers import brokers
 from ._report import report
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .store import Inventory, ResponseRate
+from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
 
 __version__ = "0.1.0"
 __all__ = [
@@ -45,6 +46,13 @@ __all__ = [
     "CsvError",
     "NotFoundError",
     "StorageError",
+    "layout",
+    "draw",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
+    "write_dot",
+    "write_pajek",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]

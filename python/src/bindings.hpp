@@ -6,6 +6,10 @@
 
 #include "coopmap/network.hpp"
 
+namespace coopmap {
+struct Layout;  // coopmap/layout.hpp
+}
+
 namespace coopmap::py_bind {
 namespace py = pybind11;
 
@@ -41,6 +45,9 @@ std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& 
 /// The weight argument of the algorithms: "weight" (use link weights) or None (unweighted).
 /// Returns true when weighted; any other value raises ValueError.
 bool weight_arg(const py::handle& weight);
+
+/// Mapping {id: (x, y)} -> Layout (bind_layout.cpp); every structure needs a finite position.
+Layout positions_arg(const Network& net, const py::handle& obj);
 
 void bind_network(py::module_& m);
 

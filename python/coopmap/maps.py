@@ -1,0 +1,439 @@
+"""Seminar maps and exports: :func:`layout`, :func:`draw` (SVG or interactive HTML) and the
+writers :func:`write_gexf`, :func:`write_graphml`, :func:`write_json`, :func:`write_dot`,
+:func:`write_pajek`.
+
+The layouts, the map rendering and the file formats are compiled (``coopmap/layout.hpp``,
+``render.hpp``, ``export.hpp``); this module resolves the user-facing arguments (what to
+colour and size by) and documents them.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional, Union
+
+from . import _core
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+__all__ = ["layout", "draw", "write_gexf", "write_graphml", "write_json", "write_dot", "write_pajek"]
+
+LAYOUT_METHODS = ("fruchterman_reingold", "kamada_kawai", "forceatlas2", "geographic")
+
+
+def layout(
+    net: _core.Network,
+    method: str = "forceatlas2",
+    seed: int = 0,
+    *,
+    iterations: Optional[int] = None,
+    weighted: bool = False,
+    padding: float = 1.5,
+    linlog: bool = False,
+    gravity: float = 1.0,
+    strong_gravity: bool = False,
+    scaling: float = 2.0,
+    dissuade_hubs: bool = False,
+    edge_weight_influence: float = 1.0,
+    jitter_tolerance: float = 1.0,
+    barnes_hut: Optional[bool] = None,
+    theta: float = 1.2,
+    latitude: str = "latitude",
+    longitude: str = "longitude",
+    projection: str = "equirectangular",
+) -> dict[str, tuple[float, float]]:
+    """Positions of the structures for a map: a dict ``{id: (x, y)}`` (y grows upwards).
+
+    Parameters
+    ----------
+    method : ``"forceatlas2"`` (default), ``"fruchterman_reingold"``, ``"kamada_kawai"``
+        or ``"geographic"``.
+    seed : the same seed gives the same positions on every platform (own seeded
+        mt19937_64 sampling; no global random state).
+    iterations : force-directed iterations (default: FR 100, FA2 300; KK runs to its
+        energy tolerance).
+    weighted : ForceAtlas2 multiplies attraction by ``weight ** edge_weight_influence``
+        (link weights summed per pair); FR and KK ignore weights.
+    padding : gap between packed components, in median edge lengths.
+    linlog, gravity, strong_gravity, scaling, dissuade_hubs, jitter_tolerance, theta :
+        ForceAtlas2 settings, named as in Gephi. ``barnes_hut`` None: on for components
+        above 300 structures.
+    latitude, longitude, projection : geographic layout: attribute names (degrees) and
+        ``"equirectangular"`` (x = lon cos(phi0), y = lat, phi0 the mean latitude) or
+        ``"mercator"`` (x = lon, y = (180/pi) ln tan(pi/4 + lat/2)).
+
+    Force-directed methods run on the undirected simple view, lay out each connected
+    component separately, scale it to a median edge length of 1 and pack the components
+    side by side in rows (largest first), so disconnected parts and isolates stay close.
+
+    * Fruchterman & Reingold (1991), Boost.Graph implementation, O(iterations (n + m)).
+    * Kamada & Kawai (1989), Boost.Graph implementation, O(n_c^2) memory per component
+      (components above 3000 structures raise ValueError).
+    * ForceAtlas2 (Jacomy et al. 2014, PLoS ONE 9(6): e98679): degree+1 masses,
+      repulsion k_r m_i m_j / d, attraction d (LinLog log(1 + d)), gravity, Gephi's
+      adaptive speed; Barnes–Hut quadtree, O(iterations (n log n + m)).
+    * geographic: located structures at their projected coordinates exactly; the others
+      near the barycentre of their located partners (2% of the extent away), or on a
+      ring around the map when they have none. ValueError when no structure is located
+      or a coordinate is not a number or out of range.
+
+    Example
+    -------
+    >>> pos = cm.layout(cm.load_dataset("karate"), method="forceatlas2", seed=0)
+    >>> len(pos)
+    34
+    """
+    if method not in LAYOUT_METHODS:
+        raise _core_input_error(
+            f"method: unknown layout '{method}' (expected {', '.join(LAYOUT_METHODS)})"
+        )
+    if iterations is not None and iterations < 1:
+        raise _core_input_error("iterations must be >= 1")
+    if seed < 0:
+        raise _core_input_error("seed must be >= 0")
+    return _core._layout(
+        net,
+        method,
+        int(seed),
+        0 if iterations is None else int(iterations),
+        bool(weighted),
+        float(padding),
+        bool(linlog),
+        float(gravity),
+        bool(strong_gravity),
+        float(scaling),
+        bool(dissuade_hubs),
+        float(edge_weight_influence),
+        float(jitter_tolerance),
+        -1 if barnes_hut is None else int(bool(barnes_hut)),
+        float(theta),
+        latitude,
+        longitude,
+        projection,
+    )
+
+
+def _core_input_error(message: str) -> Exception:
+    from .errors import InputError
+
+    return InputError(message)
+
+
+def _not_found(message: str, key: str) -> Exception:
+    from .errors import NotFoundError
+
+    return NotFoundError(message, key)
+
+
+# ---- argument resolution ------------------------------------------------------------------
+
+
+def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[list[int], list[str], str]]:
+    """color -> (group per structure, -1 for none; group labels; legend title)."""
+    if color is None:
+        return None
+    ids = net.structure_ids()
+    title = "group"
+    labels_of: dict[str, Any]
+    if isinstance(color, str) and color == "cluster":
+        import coopmap
+
+        louvain = getattr(coopmap, "louvain", None)
+        if louvain is None:
+            raise _core_input_error(
+                "color='cluster' needs coopmap.louvain (clustering), which this coopmap does not have yet; "
+                "pass color=<attribute name> or a Mapping {id: label}"
+            )
+        try:
+            part = louvain(net, seed=seed)
+        except TypeError:
+            part = louvain(net)
+        membership = _core._membership(net, part)
+        labels_of = {i: f"cluster {g + 1}" for i, g in zip(ids, membership)}
+        title = "cluster"
+    elif isinstance(color, str):
+        records = net.structures()
+        if not any(color in r for r in records):
+            raise _core_input_error(f"color: no structure has the attribute '{color}'")
+        labels_of = {r["id"]: r[color] for r in records if color in r and r[color] is not None}
+        title = color
+    elif isinstance(color, Mapping):
+        unknown = [k for k in color if k not in net]
+        if unknown:
+            raise _not_found(f"color: unknown structure '{unknown[0]}'", unknown[0])
+        labels_of = {net.resolve(k): v for k, v in color.items()}
+    elif hasattr(color, "membership"):
+        membership = _core._membership(net, color)
+        labels_of = {i: f"cluster {g + 1}" for i, g in zip(ids, membership)}
+        title = "cluster"
+    else:
+        raise _core_input_error("color: expected None, 'cluster', an attribute name or a Mapping {id: label}")
+    keys: dict[str, int] = {}
+    labels: list[str] = []
+    groups: list[int] = []
+    for i in ids:
+        if i not in labels_of:
+            groups.append(-1)
+            continue
+        text = _label_text(labels_of[i])
+        if text not in keys:
+            keys[text] = len(labels)
+            labels.append(text)
+        groups.append(keys[text])
+    return groups, labels, title
+
+
+def _label_text(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _resolve_size(net: _core.Network, size: Any) -> Optional[tuple[list[float], str]]:
+    """size -> (value per structure, NaN when missing; legend title)."""
+    if size is None:
+        return None
+    ids = net.structure_ids()
+    if isinstance(size, str):
+        if size == "degree":
+            values: Mapping[str, Any] = _core._degree(net)
+        else:
+            records = net.structures()
+            if any(size in r for r in records):
+                values = {r["id"]: r[size] for r in records if size in r}
+                bad = [k for k, v in values.items() if isinstance(v, (str, bool))]
+                if bad:
+                    raise _core_input_error(f"size: attribute '{size}' of structure '{bad[0]}' is not a number")
+            else:
+                import coopmap
+
+                fn = getattr(coopmap, size, None)
+                if not callable(fn):
+                    raise _core_input_error(
+                        f"size='{size}' is neither a structure attribute nor a coopmap measure "
+                        f"(coopmap.{size} is not available in this coopmap)"
+                    )
+                values = fn(net)
+                if not isinstance(values, Mapping):
+                    values = dict(values)
+        return [_number(values.get(i)) for i in ids], size
+    if isinstance(size, Mapping):
+        unknown = [k for k in size if k not in net]
+        if unknown:
+            raise _not_found(f"size: unknown structure '{unknown[0]}'", unknown[0])
+        resolved = {net.resolve(k): v for k, v in size.items()}
+        return [_number(resolved.get(i)) for i in ids], "measure"
+    raise _core_input_error("size: expected None, 'degree', a measure or attribute name, or a Mapping {id: number}")
+
+
+def _number(v: Any) -> float:
+    if v is None:
+        return math.nan
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        raise _core_input_error(f"size: value {v!r} is not a number") from None
+
+
+def _resolve_positions(
+    net: _core.Network, positions: Optional[Mapping[str, Any]], method: str, seed: int
+) -> Mapping[str, Any]:
+    if positions is None:
+        return layout(net, method=method, seed=seed)
+    return {net.resolve(k): v for k, v in positions.items()}
+
+
+def draw(
+    net: _core.Network,
+    path: Optional[PathLike],
+    *,
+    color: Any = None,
+    size: Any = "degree",
+    edge_color: Optional[str] = "type",
+    labels: int = 20,
+    seed: int = 0,
+    layout: str = "forceatlas2",
+    positions: Optional[Mapping[str, Any]] = None,
+    respondents: Optional[Iterable[str]] = None,
+    title: Optional[str] = None,
+    subtitle: Optional[str] = None,
+    wave: Optional[str] = None,
+    view: Optional[str] = None,
+    measures: Optional[Mapping[str, Mapping[str, float]]] = None,
+    width: int = 1600,
+    height: int = 1000,
+    format: Optional[str] = None,
+) -> Optional[str]:
+    """Draws a seminar map: a static SVG, or one self-contained interactive HTML file.
+
+    The extension of ``path`` picks the format (``.svg``, ``.html``/``.htm``); with
+    ``path=None`` the text is returned instead (``format="svg"`` or ``"html"``).
+
+    Parameters
+    ----------
+    color : node colour. None: one colour; ``"cluster"``: a Louvain partition
+        (``coopmap.louvain``, seeded with ``seed``; ValueError when clustering is not
+        available); an attribute name (structures without it are light grey, "no
+        value"); a Mapping ``{id: label}``; or a partition object with ``.membership``.
+        Colour-blind-safe palette (Okabe–Ito, then Paul Tol's light scheme); the largest
+        groups get the distinct colours, groups beyond 14 are grey "other".
+    size : node area. ``"degree"`` (distinct partners), any per-structure measure
+        function of coopmap by name (e.g. ``"betweenness"`` when available), a numeric
+        attribute name, a Mapping ``{id: number}`` or None (equal sizes). Radius grows
+        with the square root of the value; NaN or missing -> smallest.
+    edge_color : ``"type"`` (one colour per link type, Paul Tol's muted palette),
+        ``"status"`` or None (grey). One edge is drawn per pair and link type; links of
+        different types between a pair are curved apart. Dashed: every link of that edge
+        has status ``"unconfirmed"``.
+    labels : label the N structures with the largest size, placed around their node
+        without overlapping labels or nodes (a label with no free place is left out).
+    seed, layout, positions : positions come from ``positions`` ({id: (x, y)}, e.g. from
+        :func:`layout`) or else from ``layout(net, method=layout, seed=seed)``.
+    respondents : ids of the structures that answered the survey; the others are drawn
+        hollow. None: hollow when the attribute ``responded`` is false. The response rate
+        is printed when every structure has a known answer.
+    title, subtitle, wave, view : texts of the header; wave and view go to the
+        information line with the counts and the response rate.
+    measures : extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
+        measure and the degree are always shown).
+    width, height : canvas size in px (the SVG has a viewBox and scales).
+
+    The HTML map needs no network access: pan (drag), zoom (wheel), hover for details,
+    click a structure to highlight its partners, link-type checkboxes, search by name,
+    id or alias. Every data text is escaped; names are rendered as text only.
+
+    Output is deterministic: the same network, arguments and seed give the same bytes.
+    Complexity: the layout, plus O(n + m log m + labels * n).
+
+    Example
+    -------
+    >>> net = cm.load_dataset("ptce-sicoval-2013")
+    >>> cm.draw(net, "map.svg", color="legal_family", size="degree", labels=20, seed=0)
+    """
+    if format is None:
+        if path is None:
+            format = "svg"
+        else:
+            ext = os.path.splitext(os.fspath(path))[1].lower()
+            if ext == ".svg":
+                format = "svg"
+            elif ext in (".html", ".htm"):
+                format = "html"
+            else:
+                raise _core_input_error(f"path: '{os.fspath(path)}' must end in .svg or .html")
+    if format not in ("svg", "html"):
+        raise _core_input_error("format: expected 'svg' or 'html'")
+    if labels < 0:
+        raise _core_input_error("labels must be >= 0")
+    pos = _resolve_positions(net, positions, layout, seed)
+    col = _resolve_color(net, color, seed)
+    siz = _resolve_size(net, size)
+    responded = None
+    if respondents is not None:
+        answered = {net.resolve(r) for r in respondents}
+        responded = [i in answered for i in net.structure_ids()]
+    ids = net.structure_ids()
+    extra: list[tuple[str, list[float]]] = []
+    if siz is not None and siz[1] != "degree":
+        extra.append((siz[1], siz[0]))
+    deg = _core._degree(net)
+    extra.append(("degree", [deg[i] for i in ids]))
+    for name, vals in (measures or {}).items():
+        extra.append((str(name), [_number(vals.get(i)) for i in ids]))
+    return _core._render_map(
+        net,
+        None if path is None else os.fspath(path),
+        format,
+        pos,
+        col[0] if col else [],
+        col[1] if col else [],
+        col[2] if col else "",
+        siz[0] if siz else [],
+        siz[1] if siz else "",
+        "" if edge_color is None else edge_color,
+        int(labels),
+        responded,
+        title or "",
+        subtitle or "",
+        wave or "",
+        view or "",
+        float(width),
+        float(height),
+        extra,
+    )
+
+
+def _visual(net: _core.Network, color: Any, size: Any, seed: int = 0) -> tuple[list[str], list[float]]:
+    colors: list[str] = []
+    sizes: list[float] = []
+    col = _resolve_color(net, color, seed)
+    if col is not None:
+        colors = _core._group_colors(col[0], len(col[1]))
+    siz = _resolve_size(net, size)
+    if siz is not None:
+        sizes = siz[0]
+    return colors, sizes
+
+
+def write_gexf(
+    net: _core.Network,
+    path: PathLike,
+    positions: Optional[Mapping[str, Any]] = None,
+    color: Any = None,
+    size: Any = None,
+) -> None:
+    """Writes GEXF 1.3 for Gephi (and ``networkx.read_gexf``).
+
+    Nodes: id, label = display name, declared typed attribute columns (aliases joined
+    with ``|``; all bool -> boolean, all int -> long, all numbers -> double, else
+    string). Edges: one per link (parallel links kept, ids = link index), label = link
+    type, weight, and attributes type, status, start, end and the link attributes.
+    ``positions`` ({id: (x, y)}, e.g. :func:`layout`) -> ``viz:position``; ``color``
+    (as in :func:`draw`: ``"cluster"``, an attribute name or a Mapping) -> ``viz:color``
+    with the map palette; ``size`` (as in :func:`draw`) -> ``viz:size`` = 10 + 40
+    sqrt(v / max). Written atomically. O(n + m).
+
+    Example
+    -------
+    >>> pos = cm.layout(net, seed=0)
+    >>> cm.write_gexf(net, "inventory.gexf", positions=pos, color="legal_family", size="degree")
+    """
+    colors, sizes = _visual(net, color, size)
+    _core._export(net, "gexf", os.fspath(path), positions, colors, sizes)
+
+
+def write_graphml(net: _core.Network, path: PathLike) -> None:
+    """Writes GraphML with typed keys (boolean, long, double, string): node name, aliases
+    and attributes; edge type, weight, status, start, end and attributes; one edge per
+    link. ``networkx.read_graphml`` reads it (a MultiGraph when a pair has several
+    links). Written atomically. O(n + m)."""
+    _core._export(net, "graphml", os.fspath(path), None, [], [])
+
+
+def write_json(net: _core.Network, path: PathLike) -> None:
+    """Writes JSON node-link data as ``networkx.node_link_data`` (key ``"edges"``,
+    ``"multigraph": true``): nodes with id, name, aliases and attributes, edges with
+    source, target, type, weight, status, start, end and attributes. NaN -> null.
+    ``networkx.node_link_graph(json.load(f))`` reads it. Written atomically. O(n + m)."""
+    _core._export(net, "json", os.fspath(path), None, [], [])
+
+
+def write_dot(net: _core.Network, path: PathLike, *, positions: Optional[Mapping[str, Any]] = None) -> None:
+    """Writes Graphviz DOT (``graph`` or ``digraph``): every id, attribute name and value
+    double-quoted with ``\\`` and ``"`` escaped; node label = display name plus aliases and
+    attributes; one edge statement per link with type, weight, status, start, end and
+    attributes; ``positions`` -> ``pos="x,y!"`` (72 points per unit, for ``neato -n``).
+    Written atomically. O(n + m)."""
+    _core._export(net, "dot", os.fspath(path), positions, [], [])
+
+
+def write_pajek(net: _core.Network, path: PathLike, *, positions: Optional[Mapping[str, Any]] = None) -> None:
+    """Writes Pajek NET: ``*Vertices n`` with the structure ids as vertex labels
+    (``positions`` rescaled into [0, 1]), then ``*Edges`` (or ``*Arcs``) with one line
+    ``u v weight l "type"`` per link. Pajek NET has no attribute columns: names,
+    attributes, statuses and dates are not kept (use GEXF, GraphML or JSON).
+    ``networkx.read_pajek`` reads it. Written atomically. O(n + m)."""
+    _core._export(net, "pajek", os.fspath(path), positions, [], [])

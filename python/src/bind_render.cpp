@@ -1,0 +1,76 @@
+// Bindings of coopmap/render.hpp (the public wrapper is coopmap.maps.draw).
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "coopmap/layout.hpp"
+#include "coopmap/render.hpp"
+
+namespace coopmap::py_bind {
+
+void bind_render(py::module_& m) {
+    m.def("_render_map", [](const Network& net, const py::object& path, const std::string& format,
+                            const py::object& positions, const std::vector<std::int64_t>& color,
+                            const std::vector<std::string>& color_labels, const std::string& color_title,
+                            const std::vector<double>& size, const std::string& size_title,
+                            const std::string& edge_color, std::size_t labels, const py::object& responded,
+                            const std::string& title, const std::string& subtitle, const std::string& wave,
+                            const std::string& view, double width, double height,
+                            const std::vector<std::pair<std::string, std::vector<double>>>& measures) -> py::object {
+        MapOptions o;
+        o.positions = positions_arg(net, positions);
+        o.color = color;
+        o.color_labels = color_labels;
+        o.color_title = color_title;
+        o.size = size;
+        o.size_title = size_title;
+        o.edge_color = edge_color;
+        o.labels = labels;
+        if (!responded.is_none())
+            for (auto b : responded.cast<std::vector<bool>>()) o.responded.push_back(b ? 1 : 0);
+        o.title = title;
+        o.subtitle = subtitle;
+        o.wave = wave;
+        o.view = view;
+        o.width = width;
+        o.height = height;
+        o.measures = measures;
+        if (format != "svg" && format != "html") throw input_error("format: expected 'svg' or 'html'");
+        if (path.is_none()) {
+            std::string text;
+            {
+                py::gil_scoped_release release;
+                text = format == "svg" ? render_svg(net, o) : render_html(net, o);
+            }
+            return py::str(text);
+        }
+        const auto p = py::str(path).cast<std::string>();
+        {
+            py::gil_scoped_release release;
+            detail::write_file_atomic(p, format == "svg" ? render_svg(net, o) : render_html(net, o));
+        }
+        return py::none();
+    }, "Internal: use coopmap.draw.");
+
+    m.def("_group_colors", [](const std::vector<std::int64_t>& color, std::size_t k) {
+        const auto gc = detail::group_colors(color, k);
+        std::vector<std::string> per;
+        for (auto g : color)
+            per.push_back(g >= 0 ? gc.colors.at(static_cast<std::size_t>(g)) : std::string(detail::kNoneColor));
+        return per;
+    }, py::arg("groups"), py::arg("k"), "Internal: the map colour of each structure's group.");
+
+    m.def("_membership", [](const Network& net, const py::object& partition) {
+        return membership_arg(net, partition);
+    }, py::arg("net"), py::arg("partition"), "Internal: a partition argument -> group per structure.");
+
+    m.def("_degree", [](const Network& net) {
+        const auto g = simple_view(net, {Aggregate::sum, true});
+        std::vector<double> d(g.n);
+        for (index_t i = 0; i < g.n; ++i) d[i] = static_cast<double>(g.degree(i));
+        return per_structure(net, d);
+    }, py::arg("net"), "Internal: number of distinct partners of each structure (undirected simple view).");
+}
+
+static const bool registered = register_binding("render", &bind_render);
+
+}  // namespace coopmap::py_bind

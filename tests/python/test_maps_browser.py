@@ -1,0 +1,130 @@
+"""Headless Chromium opens the interactive map (map.html) and the static map (map.svg):
+no console errors, one node element per structure, the interactions work, and a
+screenshot is saved (tmp dir and build/screenshots/ for humans to look at).
+
+Chromium is Debian's ``chromium`` package, installed by scripts/setup.sh: when it is
+missing the test FAILS (it does not skip)."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import coopmap as cm
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "build" / "screenshots"
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        p = shutil.which(name)
+        if p:
+            return p
+    pytest.fail("chromium is not installed (scripts/setup.sh installs Debian's 'chromium' package)")
+
+
+def run(url: str, *args: str, tmp: Path) -> subprocess.CompletedProcess:
+    cmd = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--no-first-run",
+        "--disable-extensions",
+        f"--user-data-dir={tmp / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=3000",
+        "--window-size=1600,1000",
+        *args,
+        url,
+    ]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def console_errors(stderr: str) -> list[str]:
+    """Console messages at error level and uncaught exceptions in Chromium's log."""
+    return [
+        line
+        for line in stderr.splitlines()
+        if "Uncaught" in line or re.search(r"CONSOLE.*(Error|error)", line) or ":ERROR:CONSOLE" in line
+    ]
+
+
+def body_attrs(dom: str) -> dict[str, str]:
+    m = re.search(r"<body([^>]*)>", dom)
+    assert m, "no <body> in the dumped DOM"
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', m.group(1)))
+
+
+def save_shot(src: Path, name: str) -> None:
+    assert src.is_file() and src.stat().st_size > 10_000, "screenshot missing or empty"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src, SHOTS / name)
+
+
+def seminar_network() -> cm.Network:
+    net = cm.load_dataset("ptce-sicoval-2013")
+    # a hostile name must show as text
+    net.add_structure("xss", name="<script>alert(1)</script>", legal_family="association")
+    net.add_link("xss", net.structure_ids()[0], type="know_how", status="unconfirmed")
+    return net
+
+
+def test_html_map_in_chromium(tmp_path):
+    net = seminar_network()
+    page = tmp_path / "map.html"
+    cm.draw(
+        net, page, color="legal_family", size="degree", labels=20, seed=0,
+        title="PTCE Sicoval — cooperation inventory", subtitle="Seminar map (browser test)",
+        wave="2013", view="union",
+    )
+    url = page.as_uri()
+    r = run(url + "#selftest", "--dump-dom", tmp=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert console_errors(r.stderr) == []
+    attrs = body_attrs(r.stdout)
+    assert attrs.get("data-ready") == "1", "the map script did not finish"
+    assert "data-errors" not in attrs
+    assert int(attrs["data-nodes"]) == len(net)
+    assert len(re.findall(r'<circle class="node', r.stdout)) == len(net)
+    # the hostile name stayed text: no element was created from it
+    assert "<script>alert(1)</script>" not in r.stdout
+    st = json.loads(attrs["data-selftest"].replace("&quot;", '"'))
+    G = nx.Graph(net.to_networkx())
+    first = net.structure_ids()[0]
+    assert st["partners"] == G.degree(first)
+    assert st["dimmed"] == len(net) - 1 - G.degree(first)  # all but the structure and its partners
+    assert st["found"] == len(net) - 1  # search by the last structure's name selects it
+    first_type = net.link_types()[0]
+    pairs = {frozenset((l["source"], l["target"])) for l in net.links() if l["type"] == first_type}
+    assert st["hidden"] == len(pairs)  # unticking a link type hides its edges
+    assert st["tip"] == net.structure(first)["name"]
+    assert st["after_reset"] == 0
+    shot = tmp_path / "map_html.png"
+    r = run(url, f"--screenshot={shot}", tmp=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert console_errors(r.stderr) == []
+    save_shot(shot, "map_html.png")
+
+
+def test_svg_map_in_chromium(tmp_path):
+    net = seminar_network()
+    path = tmp_path / "map.svg"
+    cm.draw(net, path, color="legal_family", size="degree", labels=20, seed=0,
+            title="PTCE Sicoval — cooperation inventory", wave="2013", view="union")
+    r = run(path.as_uri(), "--dump-dom", tmp=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert console_errors(r.stderr) == []
+    assert len(re.findall(r'<circle class="node', r.stdout)) == len(net)
+    shot = tmp_path / "map_svg.png"
+    r = run(path.as_uri(), f"--screenshot={shot}", tmp=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    save_shot(shot, "map_svg.png")

@@ -1,0 +1,197 @@
+"""coopmap.draw: the SVG and HTML maps (structure, escaping, determinism, argument
+resolution). Expected values are computed here from the network and networkx."""
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import networkx as nx
+import pytest
+
+import coopmap as cm
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg_text: str) -> ET.Element:
+    return ET.fromstring(svg_text.encode("utf-8"))
+
+
+def nodes(root):
+    return [c for c in root.iter(SVG + "circle") if "node" in c.get("class", "").split()]
+
+
+def edges(root):
+    return [p for p in root.iter(SVG + "path") if p.get("class") == "edge"]
+
+
+def sample() -> cm.Network:
+    net = cm.Network()
+    net.add_structure("a", name="<script>alert(1)</script>", family="association", responded=True)
+    net.add_structure("b", name='B & "Co"\x01', family="scop", responded=False)
+    net.add_structure("c", name="Café", family="association", responded=True)
+    net.add_structure("d", name="D", responded=True)
+    net.add_link("a", "b", status="unconfirmed")
+    net.add_link("a", "b", type="shared_premises", status="confirmed")
+    net.add_link("b", "c", type="shared_premises")
+    net.add_link("c", "d", type="know_how", status="unconfirmed")
+    net.add_link("c", "d", type="know_how", status="confirmed")
+    return net
+
+
+@pytest.mark.parametrize("name", ["karate", "florentine", "ptce-sicoval-2013"])
+def test_one_node_element_per_structure(name):
+    net = cm.load_dataset(name)
+    root = parse(cm.draw(net, None, seed=0))
+    circles = nodes(root)
+    assert len(circles) == len(net)
+    assert sorted(c.get("data-id") for c in circles) == sorted(net.structure_ids())
+    # one edge per (unordered pair, link type)
+    groups = {(frozenset((l["source"], l["target"])), l["type"]) for l in net.links()}
+    assert len(edges(root)) == len(groups)
+
+
+def test_escaping_and_text():
+    net = sample()
+    svg = cm.draw(net, None, labels=10)
+    root = parse(svg)  # well-formed XML although a name holds a control character
+    titles = {c.get("data-id"): c.find(SVG + "title").text for c in nodes(root)}
+    assert titles["a"] == "<script>alert(1)</script>"
+    assert titles["b"] == 'B & "Co"'  # \x01 is not allowed in XML 1.0: dropped
+    assert "<script>alert" not in svg
+    html = cm.draw(net, None, format="html")
+    assert "<script>alert(1)</script>" not in html
+    assert html.count("<script") == 3  # error hook, JSON data, code
+    assert "innerHTML" not in html
+    assert not re.search(r"(src|href)=\"(https?:)?//", html)
+
+
+def test_dashed_hollow_and_response_rate():
+    net = sample()
+    root = parse(cm.draw(net, None))
+    dashed = {(e.get("data-s"), e.get("data-t"), e.get("data-k")) for e in edges(root) if e.get("stroke-dasharray")}
+    types = net.link_types()
+    # a-b "cooperation" only unconfirmed -> dashed; c-d "know_how" has a confirmed link -> solid
+    assert dashed == {("0", "1", str(types.index("cooperation")))}
+    hollow = [c.get("data-id") for c in nodes(root) if "hollow" in c.get("class")]
+    assert hollow == ["b"]
+    info = "".join(root.find(f".//{SVG}text[@class='info']").itertext())
+    assert "response rate 75% (3/4)" in info
+    # respondents= overrides the attribute
+    root = parse(cm.draw(net, None, respondents=["a", "b"]))
+    assert sorted(c.get("data-id") for c in nodes(root) if "hollow" in c.get("class")) == ["c", "d"]
+
+
+def test_color_by_attribute_and_mapping():
+    net = sample()
+    root = parse(cm.draw(net, None, color="family"))
+    fill = {c.get("data-id"): c.get("fill") or c.get("stroke") for c in nodes(root)}
+    assert fill["a"] == fill["c"] != fill["b"]
+    assert fill["d"] == "#DDDDDD"  # no value
+    legend = " ".join(t.text or "" for t in root.iter(SVG + "text"))
+    assert "association (2)" in legend and "scop (1)" in legend and "(no value) (1)" in legend
+    root = parse(cm.draw(net, None, color={"a": 1, "b": 1, "c": 2, "d": 2}))
+    fill = {c.get("data-id"): c.get("fill") or c.get("stroke") for c in nodes(root)}
+    assert fill["a"] == fill["b"] != fill["c"] == fill["d"]
+    with pytest.raises(ValueError, match="nothing"):
+        cm.draw(net, None, color="nothing")
+    with pytest.raises(KeyError):
+        cm.draw(net, None, color={"zz": 1})
+
+
+def test_color_cluster_uses_louvain_when_available(monkeypatch):
+    net = cm.load_dataset("karate")
+    monkeypatch.delattr(cm, "louvain", raising=False)
+    with pytest.raises(ValueError, match="louvain"):
+        cm.draw(net, None, color="cluster")
+    G = net.to_networkx()
+    comms = nx.community.louvain_communities(nx.Graph(G), seed=0)
+    monkeypatch.setattr(cm, "louvain", lambda n, seed=0: [sorted(c) for c in comms], raising=False)
+    root = parse(cm.draw(net, None, color="cluster"))
+    fill = {c.get("data-id"): c.get("fill") for c in nodes(root)}
+    for comm in comms:
+        assert len({fill[v] for v in comm}) == 1
+    assert len(set(fill.values())) == len(comms)
+
+
+def test_size_measures(monkeypatch):
+    net = cm.load_dataset("florentine")
+    G = nx.Graph(net.to_networkx())
+    root = parse(cm.draw(net, None, size="degree"))
+    r = {c.get("data-id"): float(c.get("r")) for c in nodes(root)}
+    deg = dict(G.degree())
+    for u in G:
+        for v in G:
+            if deg[u] > deg[v]:
+                assert r[u] > r[v]
+    monkeypatch.delattr(cm, "betweenness", raising=False)
+    with pytest.raises(ValueError, match="betweenness"):
+        cm.draw(net, None, size="betweenness")
+    bc = nx.betweenness_centrality(G)
+    monkeypatch.setattr(cm, "betweenness", lambda n: bc, raising=False)
+    root = parse(cm.draw(net, None, size="betweenness", labels=3))
+    r = {c.get("data-id"): float(c.get("r")) for c in nodes(root)}
+    top = max(bc, key=bc.get)
+    assert r[top] == max(r.values())
+    labelled = [t.get("data-i") for t in root.iter(SVG + "text") if t.get("class") == "label"]
+    ids = net.structure_ids()
+    top3 = sorted(bc, key=lambda k: -bc[k])[:3]
+    assert 1 <= len(labelled) <= 3
+    assert {ids[int(i)] for i in labelled} <= set(top3)
+    # a Mapping works the same way
+    root2 = parse(cm.draw(net, None, size=bc, labels=3))
+    assert [float(c.get("r")) for c in nodes(root2)] == [float(c.get("r")) for c in nodes(root)]
+
+
+def test_labels_do_not_overlap():
+    G = nx.les_miserables_graph()
+    net = cm.from_networkx(G)
+    root = parse(cm.draw(net, None, labels=40))
+    labels = [t for t in root.iter(SVG + "text") if t.get("class") == "label"]
+    assert 10 <= len(labels) <= 40
+    boxes = []
+    for t in labels:  # same width estimate as the renderer: 0.6 em per character at 15 px
+        w = 0.6 * 15 * len(t.text)
+        x, y = float(t.get("x")), float(t.get("y"))
+        x0 = {"start": x, "end": x - w, "middle": x - w / 2}[t.get("text-anchor")]
+        boxes.append((x0, y - 15, x0 + w, y + 3))
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            a, b = boxes[i], boxes[j]
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_deterministic_bytes_and_seed(tmp_path):
+    net = cm.load_dataset("ptce-sicoval-2013")
+    p1, p2 = tmp_path / "a.svg", tmp_path / "b.svg"
+    cm.draw(net, p1, seed=3)
+    cm.draw(net, p2, seed=3)
+    assert p1.read_bytes() == p2.read_bytes()
+    assert cm.draw(net, None, seed=3) != cm.draw(net, None, seed=4)
+    cm.draw(net, tmp_path / "m.html", seed=3)
+    assert (tmp_path / "m.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(ValueError, match=r"\.svg or \.html"):
+        cm.draw(net, tmp_path / "m.png")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.svg", "b.svg", "m.html"]  # no temporary files left
+
+
+def test_positions_and_directed():
+    G = nx.DiGraph([("x", "y"), ("y", "z")])
+    net = cm.from_networkx(G)
+    pos = {"x": (0.0, 0.0), "y": (1.0, 0.0), "z": (2.0, 1.0)}
+    root = parse(cm.draw(net, None, positions=pos, edge_color=None))
+    c = {n.get("data-id"): (float(n.get("cx")), float(n.get("cy"))) for n in nodes(root)}
+    # x and y share a height; z is higher on the page (smaller y: the y axis is flipped)
+    assert c["x"][1] == c["y"][1] > c["z"][1]
+    assert all(e.get("marker-end") for e in edges(root))
+    with pytest.raises(ValueError, match="'z'"):
+        cm.draw(net, None, positions={"x": (0, 0), "y": (1, 1)})
+
+
+def test_empty_and_isolates():
+    net = cm.Network()
+    assert len(nodes(parse(cm.draw(net, None)))) == 0
+    net = cm.from_networkx(nx.empty_graph(4))
+    assert len(nodes(parse(cm.draw(net, None)))) == 4
