@@ -10,7 +10,7 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # 1. System packages (Debian): compiler, Boost.Graph, GoogleTest, SQLite.
-APT_PACKAGES=(g++ make libboost-graph-dev libgtest-dev libgmock-dev libsqlite3-dev python3-venv)
+APT_PACKAGES=(g++ make libboost-graph-dev libgtest-dev libgmock-dev libsqlite3-dev python3-venv r-base-core r-cran-sna)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
