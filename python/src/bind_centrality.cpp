@@ -98,6 +98,19 @@ Example
 >>> b = coopmap.betweenness(net, k=500, seed=0)       # sampled pivots
 )doc");
 
+    m.def("betweenness_pivots", [](const Network& net, std::size_t k, std::uint64_t seed) {
+        bool sampled = false;
+        const auto piv = detail::pivots(net.number_of_structures(), k_arg(py::int_(k), net.number_of_structures()), seed, sampled);
+        py::list out;
+        for (auto i : piv) out.append(net.structure(i).id);
+        return out;
+    }, py::arg("net"), py::arg("k"), py::arg("seed") = 0, R"doc(
+The pivot sources that :func:`betweenness` and :func:`edge_betweenness` use with ``k``
+and ``seed``: k distinct structure ids drawn uniformly without replacement by coopmap's
+platform-independent generator (all ids, in order, when k = n). For reproducibility
+reports and for checking an estimate against another implementation.
+)doc");
+
     m.def("edge_betweenness", [](const Network& net, bool normalized, const py::object& weight,
                                  const std::string& distance, const py::object& k, std::uint64_t seed, int threads) {
         BetweennessOptions o;
