@@ -102,8 +102,103 @@ inline std::pair<double, double> betweenness_scale(std::size_t n_, bool directed
     return {K > 1 ? N / ((K - 1.0) * corr) : nan, N / (K * corr)};
 }
 
-/// Brandes' accumulation over the given sources, split over threads. Each thread owns
-/// its accumulators (vertex and, when edge_ids is given, edge), summed in thread order.
+/// One thread's Brandes pass over its sources; Weighted selects Dijkstra or BFS at
+/// compile time so the hot loops carry no per-arc branch on the weighting.
+template <bool Weighted>
+void brandes_thread(const SimpleGraph& g, const PathGraph& pg, const std::vector<index_t>& sources, std::size_t first,
+                    std::size_t stride, bool endpoints, std::vector<double>& va, const std::vector<std::size_t>* edge_ids,
+                    std::vector<double>* ea) {
+    const std::size_t n = g.n;
+    const std::size_t* off = g.offsets.data();
+    const index_t* tgt = g.targets.data();
+    std::vector<double> coeff(n, 0.0);  // (1 + delta[w]) / sigma[w], filled in reverse order
+    if constexpr (Weighted) {
+        ShortestPaths sp(n);
+        for (std::size_t i = first; i < sources.size(); i += stride) {
+            const index_t s = sources[i];
+            sp.run(pg, s);
+            const auto& order = sp.order;
+            if (endpoints) va[s] += static_cast<double>(order.size() - 1);
+            for (std::size_t j = order.size(); j-- > 0;) {
+                const index_t v = order[j];
+                const double dv = sp.dist[v], sv = sp.sigma[v];
+                double acc = 0.0;
+                for (std::size_t p = off[v], e = off[v + 1]; p < e; ++p) {
+                    const index_t w = tgt[p];
+                    if (dv + pg.lengths[p] != sp.dist[w]) continue;
+                    acc += coeff[w];
+                    if (ea) (*ea)[(*edge_ids)[p]] += sv * coeff[w];
+                }
+                const double delta = sv * acc;
+                coeff[v] = (1.0 + delta) / sv;
+                if (v != s) va[v] += endpoints ? delta + 1.0 : delta;
+            }
+            for (auto v : order) coeff[v] = 0.0;
+        }
+    } else {
+        // BFS with integer levels; sigma as double (like networkx, no overflow). The
+        // forward pass records the arcs of the shortest-path DAG (positions p with
+        // level[target] = level[v] + 1), grouped by tail in BFS order, so the backward
+        // pass reads only those arcs, sequentially.
+        struct Slot {
+            double sigma;
+            double coeff;  // (1 + delta) / sigma, set in the backward pass
+            std::int64_t level;
+        };
+        std::vector<Slot> x(n, Slot{0.0, 0.0, -1});
+        std::vector<index_t> order(n);
+        std::vector<std::size_t> dag(g.targets.size()), dag_off(n + 1);
+        for (std::size_t i = first; i < sources.size(); i += stride) {
+            const index_t s = sources[i];
+            std::size_t tail = 0, nd = 0;
+            order[tail++] = s;
+            x[s].level = 0;
+            x[s].sigma = 1.0;
+            for (std::size_t head = 0; head < tail; ++head) {
+                const index_t v = order[head];
+                dag_off[head] = nd;
+                const std::int64_t lw = x[v].level + 1;
+                const double sv = x[v].sigma;
+                for (std::size_t p = off[v], e = off[v + 1]; p < e; ++p) {
+                    const index_t w = tgt[p];
+                    Slot& y = x[w];
+                    if (y.level < 0) {
+                        y.level = lw;
+                        order[tail++] = w;
+                    }
+                    if (y.level == lw) {
+                        y.sigma += sv;
+                        dag[nd++] = p;
+                    }
+                }
+            }
+            dag_off[tail] = nd;
+            if (endpoints) va[s] += static_cast<double>(tail - 1);
+            for (std::size_t j = tail; j-- > 0;) {
+                const index_t v = order[j];
+                const double sv = x[v].sigma;
+                double acc = 0.0;
+                if (ea) {
+                    for (std::size_t q = dag_off[j], e = dag_off[j + 1]; q < e; ++q) {
+                        const double c = x[tgt[dag[q]]].coeff;
+                        acc += c;
+                        (*ea)[(*edge_ids)[dag[q]]] += sv * c;
+                    }
+                } else {
+                    for (std::size_t q = dag_off[j], e = dag_off[j + 1]; q < e; ++q) acc += x[tgt[dag[q]]].coeff;
+                }
+                const double delta = sv * acc;
+                x[v].coeff = (1.0 + delta) / sv;
+                if (v != s) va[v] += endpoints ? delta + 1.0 : delta;
+            }
+            for (std::size_t j = 0; j < tail; ++j) x[order[j]] = Slot{0.0, 0.0, -1};
+        }
+    }
+}
+
+/// Brandes' accumulation over the given sources, split over threads (round-robin). Each
+/// thread owns its accumulators (vertex and, when edge_ids is given, edge), summed in
+/// thread order.
 inline void brandes(const SimpleGraph& g, const std::vector<double>& lengths, const std::vector<index_t>& sources,
                     bool endpoints, unsigned threads, std::vector<double>& vertex_acc,
                     const std::vector<std::size_t>* edge_ids, std::size_t n_edges, std::vector<double>* edge_acc) {
@@ -112,35 +207,11 @@ inline void brandes(const SimpleGraph& g, const std::vector<double>& lengths, co
     const unsigned T = worker_count(threads, sources.size());
     std::vector<std::vector<double>> vacc(T), eacc(T);
     run_threads(T, [&](unsigned t) {
-        auto& va = vacc[t];
-        va.assign(n, 0.0);
+        vacc[t].assign(n, 0.0);
         if (edge_acc) eacc[t].assign(n_edges, 0.0);
-        ShortestPaths sp(n);
-        std::vector<double> delta(n, 0.0), coeff(n, 0.0);
-        for (std::size_t i = t; i < sources.size(); i += T) {
-            const index_t s = sources[i];
-            sp.run(pg, s);
-            const auto& order = sp.order;
-            if (endpoints) va[s] += static_cast<double>(order.size() - 1);
-            // Pull form of the dependency recursion: vertices in non-increasing distance;
-            // delta[v] = sigma[v] * Σ_{w successor on a shortest path} (1 + delta[w]) / sigma[w].
-            for (std::size_t j = order.size(); j-- > 0;) {
-                const index_t v = order[j];
-                double acc = 0.0;
-                const double sv = sp.sigma[v];
-                for (std::size_t p = g.offsets[v], e = g.offsets[v + 1]; p < e; ++p) {
-                    const index_t w = g.targets[p];
-                    if (!on_shortest_path(pg, sp, v, p, w)) continue;
-                    acc += coeff[w];
-                    if (edge_acc) eacc[t][(*edge_ids)[p]] += sv * coeff[w];
-                }
-                const double dv = sv * acc;
-                delta[v] = dv;
-                coeff[v] = (1.0 + dv) / sv;
-                if (v != s) va[v] += endpoints ? dv + 1.0 : dv;
-            }
-            for (auto v : order) delta[v] = coeff[v] = 0.0;
-        }
+        auto* ea = edge_acc ? &eacc[t] : nullptr;
+        if (pg.lengths) brandes_thread<true>(g, pg, sources, t, T, endpoints, vacc[t], edge_ids, ea);
+        else brandes_thread<false>(g, pg, sources, t, T, endpoints, vacc[t], edge_ids, ea);
     });
     vertex_acc.assign(n, 0.0);
     for (unsigned t = 0; t < T; ++t)

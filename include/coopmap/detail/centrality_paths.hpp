@@ -158,10 +158,4 @@ private:
     std::vector<index_t> touched_tentative_;
 };
 
-/// Whether the arc at position p from v (to w) lies on a shortest path from the source.
-inline bool on_shortest_path(const PathGraph& g, const ShortestPaths& sp, index_t v, std::size_t p, index_t w) {
-    if (g.lengths) return sp.dist[v] + g.lengths[p] == sp.dist[w];
-    return sp.dist[w] == sp.dist[v] + 1.0;
-}
-
 }  // namespace coopmap::detail
