@@ -1,6 +1,8 @@
 #pragma once
 /// \file coopmap.hpp
 /// Everything in coopmap: #include <coopmap/coopmap.hpp>.
+#include "coopmap/brokerage.hpp"
+#include "coopmap/centrality.hpp"
 #include "coopmap/clusters.hpp"
 #include "coopmap/error.hpp"
 #include "coopmap/export.hpp"
