@@ -41,6 +41,42 @@
 
 namespace coopmap {
 
+/// Every text a map shows that does not come from the data, so that maps can be drawn in
+/// any language (coopmap's Python layer fills these from its catalogues; the defaults are
+/// English). Data texts — names, link types, attribute values — are never translated.
+struct MapTexts {
+    std::string lang = "en";                  ///< the HTML lang attribute
+    std::string untitled = "Cooperation map";  ///< title when none is given
+    std::string wave = "wave";
+    std::string view = "view";
+    std::string structures = "structures";
+    std::string links = "links";
+    std::string response_rate = "response rate";
+    std::string percent = "%";  ///< appended to percentages ("\u00a0%" in French)
+    std::string colon = ": ";   ///< " : " in French
+    std::string colour = "colour";
+    std::string size = "size";
+    std::string measure = "measure";
+    std::string link_status = "link status";
+    std::string no_status = "(no status)";
+    std::string unconfirmed = "unconfirmed";
+    std::string did_not_respond = "did not respond";
+    std::string other = "other";
+    std::string groups = "groups";
+    std::string no_value = "(no value)";
+    std::string search = "Search a structure\xE2\x80\xA6";
+    std::string search_label = "Search a structure by name";
+    std::string reset = "Reset";
+    std::string no_match = "no match";
+    std::string matches = "matches";
+    std::string id = "id";
+    std::string aliases = "aliases";
+    std::string group = "group";
+    std::string partners = "partners";
+    std::string survey = "survey";
+    char decimal_point = '.';  ///< ',' in French
+};
+
 struct MapOptions {
     /// Positions of the structures (mathematical coordinates, y up); required.
     Layout positions;
@@ -64,6 +100,10 @@ struct MapOptions {
     double height = 1000;
     /// Extra per-structure values shown in the HTML tooltips (name, values).
     std::vector<std::pair<std::string, std::vector<double>>> measures;
+    /// Display labels of link type codes (e.g. from a link-types file's label_fr); a
+    /// code without a label shows as itself.
+    std::map<std::string, std::string> type_labels;
+    MapTexts texts;
 };
 
 namespace detail {
@@ -86,6 +126,12 @@ inline const std::vector<std::string>& edge_palette() {
 inline constexpr const char* kOtherColor = "#BBBBBB";
 inline constexpr const char* kNoneColor = "#DDDDDD";
 inline constexpr const char* kEdgeGrey = "#8C8C8C";
+
+/// The display label of a link type code (MapOptions::type_labels, else the code).
+inline const std::string& type_label(const MapOptions& o, const std::string& code) {
+    auto it = o.type_labels.find(code);
+    return it == o.type_labels.end() || it->second.empty() ? code : it->second;
+}
 
 /// Colours of k groups: groups ordered by decreasing size (ties: lower index) take the
 /// palette in order; groups beyond the palette are grey "other". legend lists (group,
@@ -250,8 +296,8 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
         const auto gc = group_colors(o.color, o.color_labels.size());
         for (const auto& [g, cnt] : gc.legend) {
             const std::string label = g >= 0 ? o.color_labels[static_cast<std::size_t>(g)]
-                                      : g == -2 ? "other (" + std::to_string(gc.other_groups) + " groups)"
-                                                : std::string("(no value)");
+                                      : g == -2 ? o.texts.other + " (" + std::to_string(gc.other_groups) + " " + o.texts.groups + ")"
+                                                : o.texts.no_value;
             m.color_legend.push_back({g >= 0 ? gc.colors[static_cast<std::size_t>(g)] : g == -2 ? kOtherColor : kNoneColor,
                                       label, cnt});
         }
@@ -308,7 +354,10 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
             if (!key_used[k]) continue;
             key_color[k] = j < edge_palette().size() ? edge_palette()[j] : kEdgeGrey;
             ++j;
-            m.edge_legend.emplace_back(key_names[k].empty() ? "(no status)" : key_names[k], key_color[k]);
+            m.edge_legend.emplace_back(key_names[k].empty() ? o.texts.no_status
+                                       : by_status ? key_names[k]
+                                                   : type_label(o, key_names[k]),
+                                       key_color[k]);
         }
     }
     double wmax = 0;
@@ -403,14 +452,15 @@ inline std::string info_line(const Network& net, const MapOptions& o, const MapM
         if (!s.empty()) s += " \xC2\xB7 ";  // middle dot
         s += part;
     };
-    if (!o.wave.empty()) add("wave " + o.wave);
-    if (!o.view.empty()) add("view: " + o.view);
-    add(std::to_string(net.number_of_structures()) + " structures");
-    add(std::to_string(net.number_of_links()) + " links");
+    const auto& t = o.texts;
+    if (!o.wave.empty()) add(t.wave + " " + o.wave);
+    if (!o.view.empty()) add(t.view + t.colon + o.view);
+    add(std::to_string(net.number_of_structures()) + " " + t.structures);
+    add(std::to_string(net.number_of_links()) + " " + t.links);
     if (m.respondents_known == m.n && m.n > 0) {
         const auto resp = m.n - m.hollow_count;
-        add("response rate " + fixed(100.0 * static_cast<double>(resp) / static_cast<double>(m.n), 0) + "% (" +
-            std::to_string(resp) + "/" + std::to_string(m.n) + ")");
+        add(t.response_rate + " " + fixed(100.0 * static_cast<double>(resp) / static_cast<double>(m.n), 0) +
+            t.percent + " (" + std::to_string(resp) + "/" + std::to_string(m.n) + ")");
     }
     return s;
 }
@@ -439,7 +489,7 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + W + " " + H + "\" width=\"" + W +
          "\" height=\"" + H + "\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" role=\"img\">\n";
     s += "<title>";
-    append_xml(s, o.title.empty() ? std::string("Cooperation map") : o.title);
+    append_xml(s, o.title.empty() ? o.texts.untitled : o.title);
     s += "</title>\n";
     s += "<style>.label{font-size:15px;fill:#111;stroke:#fff;stroke-width:4px;stroke-linejoin:round;paint-order:stroke;}"
          ".legend{font-size:16px;fill:#222}.legend-h{font-size:17px;font-weight:bold;fill:#111}"
@@ -533,7 +583,7 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
     };
     const double bottom = o.height - 30;
     if (!m.color_legend.empty()) {
-        heading(o.color_title.empty() ? std::string("colour") : o.color_title);
+        heading(o.color_title.empty() ? o.texts.colour : o.color_title);
         for (std::size_t k = 0; k < m.color_legend.size() && ly < bottom - 200; ++k) {
             const auto& it = m.color_legend[k];
             s += "<circle cx=\"" + fixed(lx + 9) + "\" cy=\"" + fixed(ly) + "\" r=\"8\" fill=\"" + it.color +
@@ -544,19 +594,21 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
         ly += 12;
     }
     if (!m.size_legend.empty() && ly < bottom - 120) {
-        heading("size: " + (o.size_title.empty() ? std::string("measure") : o.size_title));
+        heading(o.texts.size + o.texts.colon + (o.size_title.empty() ? o.texts.measure : o.size_title));
         for (double v : m.size_legend) {
             const double r = m.rmin + (m.rmax - m.rmin) * std::sqrt(v / m.vmax);
             ly += std::max(r - 8, 0.0);
             s += "<circle cx=\"" + fixed(lx + 4 + m.rmax) + "\" cy=\"" + fixed(ly) + "\" r=\"" + fixed(r) +
                  "\" fill=\"#cccccc\" stroke=\"#333\"/>\n";
-            item_text(lx + 14 + 2 * m.rmax, short_number(v));
+            std::string number = short_number(v);
+            if (o.texts.decimal_point != '.') std::replace(number.begin(), number.end(), '.', o.texts.decimal_point);
+            item_text(lx + 14 + 2 * m.rmax, number);
             ly += std::max(r, 8.0) + 12;
         }
         ly += 8;
     }
     if ((!m.edge_legend.empty() || m.any_dashed || m.hollow_count) && ly < bottom - 60) {
-        heading(o.edge_color == "status" ? "link status" : "links");
+        heading(o.edge_color == "status" ? o.texts.link_status : o.texts.links);
         for (std::size_t k = 0; k < m.edge_legend.size() && ly < bottom - 50; ++k) {
             s += "<line x1=\"" + fixed(lx) + "\" y1=\"" + fixed(ly) + "\" x2=\"" + fixed(lx + 30) + "\" y2=\"" +
                  fixed(ly) + "\" stroke=\"" + m.edge_legend[k].second + "\" stroke-width=\"4\"/>\n";
@@ -566,13 +618,13 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
         if (m.any_dashed && ly < bottom - 30) {
             s += "<line x1=\"" + fixed(lx) + "\" y1=\"" + fixed(ly) + "\" x2=\"" + fixed(lx + 30) + "\" y2=\"" +
                  fixed(ly) + "\" stroke=\"#555\" stroke-width=\"3\" stroke-dasharray=\"7 5\"/>\n";
-            item_text(lx + 40, "unconfirmed");
+            item_text(lx + 40, o.texts.unconfirmed);
             ly += 24;
         }
         if (m.hollow_count && ly < bottom - 10) {
             s += "<circle cx=\"" + fixed(lx + 15) + "\" cy=\"" + fixed(ly) +
                  "\" r=\"8\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"3\"/>\n";
-            item_text(lx + 40, "did not respond (" + std::to_string(m.hollow_count) + ")");
+            item_text(lx + 40, o.texts.did_not_respond + " (" + std::to_string(m.hollow_count) + ")");
             ly += 24;
         }
     }
@@ -670,11 +722,11 @@ inline const char* map_js() {
     while (tip.firstChild) tip.removeChild(tip.firstChild);
     var h = document.createElement('h3'); h.textContent = d.name; tip.appendChild(h);
     var t = document.createElement('table');
-    row(t, 'id', d.id);
-    if (d.aliases.length) row(t, 'aliases', d.aliases.join(', '));
-    if (d.group !== null) row(t, data.color_title || 'group', d.group);
-    row(t, 'partners', String(adj[k].filter(function (v, j, a) { return a.indexOf(v) === j; }).length));
-    if (d.hollow) row(t, 'survey', 'did not respond');
+    row(t, data.texts.id, d.id);
+    if (d.aliases.length) row(t, data.texts.aliases, d.aliases.join(', '));
+    if (d.group !== null) row(t, data.color_title || data.texts.group, d.group);
+    row(t, data.texts.partners, String(adj[k].filter(function (v, j, a) { return a.indexOf(v) === j; }).length));
+    if (d.hollow) row(t, data.texts.survey, data.texts.did_not_respond);
     Object.keys(d.measures).forEach(function (m) { row(t, m, fmt(d.measures[m])); });
     Object.keys(d.attributes).forEach(function (a) { row(t, a, fmt(d.attributes[a])); });
     tip.appendChild(t);
@@ -709,7 +761,7 @@ inline const char* map_js() {
       var s = +el.getAttribute('data-s'), t = +el.getAttribute('data-t');
       el.classList.toggle('dim', k >= 0 && s !== k && t !== k);
     });
-    status.textContent = k >= 0 ? data.nodes[k].name + ': ' + adj[k].filter(function (v, j, a) { return a.indexOf(v) === j; }).length + ' partners' : '';
+    status.textContent = k >= 0 ? data.nodes[k].name + data.texts.colon + adj[k].filter(function (v, j, a) { return a.indexOf(v) === j; }).length + ' ' + data.texts.partners : '';
   }
 
   // ---- link-type filter ----
@@ -719,7 +771,7 @@ inline const char* map_js() {
     var lab = document.createElement('label'), box = document.createElement('input'), sw = document.createElement('span');
     box.type = 'checkbox'; box.checked = true;
     sw.textContent = '\u25A0 '; sw.style.color = data.type_colors[k] || '#888';
-    lab.appendChild(box); lab.appendChild(sw); lab.appendChild(document.createTextNode(t));
+    lab.appendChild(box); lab.appendChild(sw); lab.appendChild(document.createTextNode(data.type_labels[k]));
     box.addEventListener('change', function () {
       edgeEls.forEach(function (el) { if (+el.getAttribute('data-k') === k) el.classList.toggle('off', !box.checked); });
     });
@@ -735,9 +787,9 @@ inline const char* map_js() {
     if (!q) { select(-1); return; }
     var hits = [];
     keys.forEach(function (ks, k) { if (ks.some(function (s) { return s.indexOf(q) >= 0; })) hits.push(k); });
-    if (!hits.length) { select(-1); status.textContent = 'no match'; return; }
+    if (!hits.length) { select(-1); status.textContent = data.texts.no_match; return; }
     select(hits[0]);
-    if (hits.length > 1) status.textContent += ' (' + hits.length + ' matches)';
+    if (hits.length > 1) status.textContent += ' (' + hits.length + ' ' + data.texts.matches + ')';
     var el = nodeEls[hits[0]], cx = +el.getAttribute('cx'), cy = +el.getAttribute('cy');
     var vb = svg.viewBox.baseVal;
     tx = vb.width * 0.4 - cx * sc; ty = vb.height / 2 - cy * sc; apply();
@@ -829,9 +881,26 @@ inline std::string map_data_json(const Network& net, const MapOptions& o, const 
         if (k) j += ',';
         append_json_string(j, colors[k]);
     }
+    j += "],\"type_labels\":[";
+    for (std::size_t k = 0; k < net.type_names().size(); ++k) {
+        if (k) j += ',';
+        append_json_string(j, type_label(o, net.type_names()[k]));
+    }
     j += "],\"color_title\":";
     append_json_string(j, o.color_title);
-    j += "}";
+    j += ",\"texts\":{";
+    const auto& t = o.texts;
+    const std::pair<const char*, const std::string*> texts[] = {
+        {"no_match", &t.no_match}, {"matches", &t.matches}, {"id", &t.id}, {"aliases", &t.aliases},
+        {"group", &t.group}, {"partners", &t.partners}, {"survey", &t.survey}, {"did_not_respond", &t.did_not_respond},
+        {"colon", &t.colon}};
+    for (std::size_t k = 0; k < std::size(texts); ++k) {
+        if (k) j += ',';
+        append_json_string(j, texts[k].first);
+        j += ':';
+        append_json_string(j, *texts[k].second);
+    }
+    j += "}}";
     return j;
 }
 
@@ -862,17 +931,23 @@ inline std::string render_svg(const Network& net, const MapOptions& o) {
 inline std::string render_html(const Network& net, const MapOptions& o) {
     const auto m = detail::build_model(net, o);
     std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    h += "<!DOCTYPE html>\n<html lang=\"";
+    detail::append_xml(h, o.texts.lang);
+    h += "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-    detail::append_xml(h, o.title.empty() ? std::string("Cooperation map") : o.title);
+    detail::append_xml(h, o.title.empty() ? o.texts.untitled : o.title);
     h += "</title>\n<style>\n";
     h += detail::map_css();
     h += "</style>\n</head>\n<body data-ready=\"0\">\n"
          "<script>window.addEventListener('error',function(e){var b=document.body;"
          "b.setAttribute('data-errors',String((+b.getAttribute('data-errors')||0)+1));});</script>\n"
-         "<div id=\"bar\"><input id=\"search\" type=\"search\" placeholder=\"Search a structure\xE2\x80\xA6\" "
-         "aria-label=\"Search a structure by name\"><span id=\"filters\"></span><button id=\"reset\" "
-         "type=\"button\">Reset</button><span id=\"status\"></span></div>\n<div id=\"map\">\n";
+         "<div id=\"bar\"><input id=\"search\" type=\"search\" placeholder=\"";
+    detail::append_xml(h, o.texts.search);
+    h += "\" aria-label=\"";
+    detail::append_xml(h, o.texts.search_label);
+    h += "\"><span id=\"filters\"></span><button id=\"reset\" type=\"button\">";
+    detail::append_xml(h, o.texts.reset);
+    h += "</button><span id=\"status\"></span></div>\n<div id=\"map\">\n";
     h += detail::render_svg_element(net, o, m);
     h += "</div>\n<div id=\"tip\" hidden></div>\n<script type=\"application/json\" id=\"coopmap-data\">";
     h += detail::map_data_json(net, o, m);

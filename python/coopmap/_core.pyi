@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'biconnected_components', 'bridges', 'cliques', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'effective_size', 'efficiency', 'ei_index', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'partition_by', 'predict_links', 'reciprocity', 'structural_holes']
+__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -242,6 +242,69 @@ class Network:
     def directed(self) -> bool:
         """
         True for a directed network.
+        """
+class Brokerage:
+    """
+    Gould–Fernandez brokerage roles of every structure, as R sna 2.7 ``brokerage(g, cl)``.
+    
+    Every mapping of roles has the keys ``coordinator`` (sna ``w_I``), ``itinerant``
+    (``w_O``), ``representative`` (``b_IO``), ``gatekeeper`` (``b_OI``), ``liaison``
+    (``b_O``) and ``total`` (``t``).
+    
+    Attributes: ``counts`` (sna ``raw.nli``; int), ``expected`` (``exp.nli``), ``sd``
+    (``sd.nli``), ``z`` (``z.nli``) — each a Mapping {structure id: {role: value}};
+    ``network`` — {role: {"raw", "expected", "sd", "z"}} (sna ``raw.gli``, ``exp.gli``,
+    ``sd.gli``, ``z.gli``); ``groups`` — {structure id: group label}; ``group_sizes`` —
+    {group label: size}; ``density``. ``records()`` gives one record per structure for
+    ``pandas.DataFrame``.
+    """
+    def __repr__(self) -> str:
+        ...
+    def records(self) -> list:
+        """
+        One record per structure: id, group, then for each role its count (``coordinator``),
+        ``coordinator_expected``, ``coordinator_sd`` and ``coordinator_z`` (likewise for the
+        other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.
+        """
+    @property
+    def counts(self) -> dict:
+        """
+        {id: {role: number of brokered ordered pairs}} (sna raw.nli).
+        """
+    @property
+    def density(self) -> float:
+        """
+        Arc density m / (N(N-1)), an undirected tie counting as two arcs (NaN for N < 2).
+        """
+    @property
+    def expected(self) -> dict:
+        """
+        {id: {role: expected count}} under the density/group-size null model (sna exp.nli).
+        """
+    @property
+    def group_sizes(self) -> dict:
+        """
+        {group label: number of structures} (sna n).
+        """
+    @property
+    def groups(self) -> dict:
+        """
+        {id: group label}.
+        """
+    @property
+    def network(self) -> dict:
+        """
+        {role: {'raw', 'expected', 'sd', 'z'}} for the whole network (sna raw.gli, exp.gli, sd.gli, z.gli).
+        """
+    @property
+    def sd(self) -> dict:
+        """
+        {id: {role: standard deviation}} (sna sd.nli; NaN where sna's variance is negative).
+        """
+    @property
+    def z(self) -> dict:
+        """
+        {id: {role: (count - expected) / sd}} (sna z.nli; NaN for 0/0, inf for x/0).
         """
 class Partition:
     """
@@ -882,8 +945,32 @@ class Inventory:
     @property
     def path(self) -> str:
         ...
+def _degree(net: Network) -> dict:
+    """
+    Internal: number of distinct partners of each structure (undirected simple view).
+    """
+def _export(net: Network, format: str, path: typing.Any, positions: typing.Any, colors: collections.abc.Sequence[str], sizes: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> typing.Any:
+    """
+    Internal: use coopmap.write_gexf, write_graphml, write_json, write_dot, write_pajek.
+    """
+def _group_colors(groups: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], k: typing.SupportsInt | typing.SupportsIndex) -> list[str]:
+    """
+    Internal: the map colour of each structure's group.
+    """
+def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.SupportsIndex, iterations: typing.SupportsInt | typing.SupportsIndex, weighted: bool, padding: typing.SupportsFloat | typing.SupportsIndex, linlog: bool, gravity: typing.SupportsFloat | typing.SupportsIndex, strong_gravity: bool, scaling: typing.SupportsFloat | typing.SupportsIndex, dissuade_hubs: bool, edge_weight_influence: typing.SupportsFloat | typing.SupportsIndex, jitter_tolerance: typing.SupportsFloat | typing.SupportsIndex, barnes_hut: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, latitude: str, longitude: str, projection: str) -> dict:
+    """
+    Internal: use coopmap.layout.
+    """
+def _membership(net: Network, partition: typing.Any) -> list[int]:
+    """
+    Internal: a partition argument -> group per structure.
+    """
 def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '') -> Network:
     ...
+def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]]) -> typing.Any:
+    """
+    Internal: use coopmap.draw.
+    """
 def articulation_points(net: Network) -> list[str]:
     """
     Cut points: structures whose removal disconnects their component (ids, in structure
@@ -902,6 +989,61 @@ def assortativity(net: Network, attribute: str, *, missing: typing.Any = None) -
     attribute (default: ValueError). O(n k + m).
     Reference: Newman (2003), "Mixing patterns in networks", Phys. Rev. E 67, 026126.
     """
+def betweenness(net: Network, normalized: bool = False, weight: typing.Any = None, *, distance: str = 'weight', endpoints: bool = False, k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Betweenness centrality (Brandes 2001), equal to ``networkx.betweenness_centrality``.
+    
+    b(v) = Σ σ_st(v) / σ_st over pairs s ≠ v ≠ t (unordered for undirected networks,
+    ordered for directed ones), σ_st the number of shortest s-t paths, σ_st(v) those
+    through v.
+    
+    Parameters
+    ----------
+    net : Network
+    normalized : bool, default False
+        Raw values (UCINET/igraph habit) or networkx's normalisation: divided by
+        (n-1)(n-2) (n(n-1) with endpoints) — networkx's ``normalized=True``.
+    weight : "weight" or None
+        ``"weight"``: link weights are lengths (networkx's ``weight="weight"``; parallel
+        links: the shortest). None: every link has length 1.
+    distance : "weight" or "inverse"
+        ``"inverse"``: the length of a link is 1 / weight (weight read as an intensity;
+        parallel links summed first); implies the link weights even when ``weight`` is None.
+    endpoints : bool
+        Count the ends of each path too (networkx's ``endpoints``).
+    k : int or None
+        Sample k pivot sources (uniform, seeded; our own sampling, not networkx's) and
+        inflate like networkx (n/k; (n-1)/(k-1) for the pivots when endpoints is False).
+        None or k = n: exact.
+    seed : int
+        Seed of the pivot sample (the same seed gives the same pivots on every platform).
+    threads : int
+        Worker threads (0 = all cores); the GIL is released. Results equal the
+        single-threaded ones up to rounding (tested to 1e-9).
+    
+    Returns
+    -------
+    dict {structure id: float}
+    
+    Edge cases: isolates 0; n ≤ 2 not rescaled. Complexity O(k m) unweighted,
+    O(k (m + n) log n) weighted (k = n when exact), divided over the threads.
+    
+    Reference: U. Brandes, "A faster algorithm for betweenness centrality", Journal of
+    Mathematical Sociology 25 (2001) 163-177.
+    
+    Example
+    -------
+    >>> b = coopmap.betweenness(net)                      # raw, unweighted
+    >>> b = coopmap.betweenness(net, normalized=True, weight="weight")
+    >>> b = coopmap.betweenness(net, k=500, seed=0)       # sampled pivots
+    """
+def betweenness_pivots(net: Network, k: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
+    """
+    The pivot sources that :func:`betweenness` and :func:`edge_betweenness` use with ``k``
+    and ``seed``: k distinct structure ids drawn uniformly without replacement by coopmap's
+    platform-independent generator (all ids, in order, when k = n). For reproducibility
+    reports and for checking an estimate against another implementation.
+    """
 def biconnected_components(net: Network) -> list:
     """
     Biconnected components (maximal sets of structures that stay connected after removing
@@ -915,6 +1057,66 @@ def bridges(net: Network) -> list:
     in structure order). Undirected simple view; the same set as networkx's ``bridges``.
     O(n + m).
     """
+def brokerage(net: Network, group: typing.Any) -> Brokerage:
+    """
+    Gould–Fernandez brokerage roles, exactly as R sna 2.7 ``brokerage(g, cl)``.
+    
+    For every ordered two-path a → v → b with a ≠ b and no tie a → b, the structure v
+    brokers the pair (a, b), in a role given by the groups of a, v and b:
+    
+    - coordinator (sna ``w_I``): a, v and b in one group;
+    - itinerant (``w_O``): a and b in one group, v in another;
+    - representative (``b_IO``): v in a's group, b elsewhere;
+    - gatekeeper (``b_OI``): v in b's group, a elsewhere;
+    - liaison (``b_O``): three different groups; total (``t``): the sum.
+    
+    Parameters
+    ----------
+    net : Network
+        Directed or undirected; an undirected tie counts as two arcs, weights are ignored
+        and multiplex links count once.
+    group : str or partition
+        The name of a structure attribute (e.g. ``"legal_family"``; every structure must
+        have it), or a partition: a Mapping {id: label}, a list of communities or a result
+        with ``.membership``. Groups of any size, singletons included.
+    
+    Returns
+    -------
+    Brokerage
+        ``counts``, ``expected``, ``sd``, ``z`` per structure and ``network`` totals.
+        Expected values and standard deviations are those of Gould & Fernandez (1989) under
+        a random digraph with the observed density d = m / (N(N-1)) and group sizes: per
+        triple, P = d²(1-d); variances add the covariances of triples sharing an arc (sna's
+        closed forms, reproduced term by term). As in sna: NaN z when expected and sd are 0
+        (0/0), inf when the count is positive, NaN sd when sna's variance formula is
+        negative; a single structure gives NaN everywhere but the counts.
+    
+    Complexity: O(Σ_v indeg(v)·outdeg(v)) for the counts, O(k³) for k groups.
+    
+    Reference: R. V. Gould and R. M. Fernandez, "Structures of mediation: a formal approach
+    to brokerage in transaction networks", Sociological Methodology 19 (1989) 89-126;
+    C. T. Butts, sna 2.7, ``brokerage``.
+    
+    Example
+    -------
+    >>> b = coopmap.brokerage(net, "legal_family")
+    >>> b.counts["ies"]["gatekeeper"], b.z["ies"]["total"]
+    >>> pandas.DataFrame(b.records())
+    """
+def centralization(net: Network, measure: str, *, mode: str = 'all', normalized: bool = True) -> float:
+    """
+    Freeman centralisation: Σ_i (c_max - c_i) divided by its theoretical maximum, reached
+    by a star with the same number of structures (igraph's maxima, no loops):
+    
+    - ``"degree"``: undirected (n-1)(n-2); directed, mode ``"all"`` 2(n-1)(n-2), ``"in"``
+      or ``"out"`` (n-1)²;
+    - ``"betweenness"`` (raw values): undirected (n-1)²(n-2)/2, directed (n-1)²(n-2);
+    - ``"closeness"`` (:func:`closeness`): undirected (n-1)(n-2)/(2n-3); directed n-1.
+    
+    ``normalized=False`` returns Σ (c_max - c_i). NaN when the maximum is 0 (n < 3) or the
+    network is empty. Weights are ignored. Reference: L. C. Freeman, Social Networks 1
+    (1979) 215-239. Example: ``coopmap.centralization(net, "betweenness")``.
+    """
 def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 3) -> list:
     """
     Maximal cliques with at least ``min_size`` structures (Bron & Kerbosch 1973, Boost.Graph),
@@ -925,6 +1127,16 @@ def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 
     Example::
     
         coopmap.cliques(net, min_size=4)   # groups of 4+ structures all cooperating pairwise
+    """
+def closeness(net: Network, weight: typing.Any = None, *, distance: str = 'weight', wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Closeness centrality, equal to ``networkx.closeness_centrality``.
+    
+    C(v) = (r - 1) / Σ_u d(u, v) over the r - 1 structures that reach v (directed networks:
+    distances *to* v, as networkx), multiplied by (r - 1)/(n - 1) when ``wf_improved``
+    (Wasserman & Faust 1994, for disconnected networks). Isolates: 0 (networkx's
+    convention). ``weight``/``distance`` as :func:`betweenness`.
+    Complexity O(n m) unweighted, multi-threaded (GIL released).
     """
 def cluster_gaps(net: Network, partition: typing.Any) -> ClusterGaps:
     """
@@ -996,6 +1208,30 @@ def core_number(net: Network) -> dict:
         cores = coopmap.core_number(net)
         inner = [i for i, k in cores.items() if k == max(cores.values())]
     """
+def degree(net: Network, mode: str = 'all', normalized: bool = False) -> dict:
+    """
+    Degree: the number of distinct partners (multiplex links count once).
+    
+    Directed networks: ``mode="out"`` (successors), ``"in"`` (predecessors) or ``"all"``
+    (in + out, as networkx's ``DiGraph.degree``; a reciprocated pair counts twice).
+    ``normalized=True`` divides by n - 1 (``networkx.degree_centrality``). Isolates: 0.
+    Complexity O(n + m). Example: ``coopmap.degree(net)["ies"]``.
+    """
+def edge_betweenness(net: Network, normalized: bool = False, weight: typing.Any = None, *, distance: str = 'weight', k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Edge betweenness, equal to ``networkx.edge_betweenness_centrality``.
+    
+    For each pair of linked structures (multiplex links merged), Σ σ_st(e) / σ_st over
+    pairs s ≠ t (unordered for undirected networks). ``normalized`` divides by n(n-1) as
+    networkx. Arguments as :func:`betweenness` (no ``endpoints``).
+    
+    Returns
+    -------
+    dict {(source id, target id): float}
+        Undirected networks: one key per pair, the structure added first as source.
+    
+    Complexity: as :func:`betweenness`. Example: ``coopmap.edge_betweenness(net)``.
+    """
 def effective_size(net: Network, weight: typing.Any = 'weight') -> dict:
     """
     Burt's effective size per structure: e_i = sum_{j in N(i)} (1 - sum_{q in N(i)} p_iq m_jq),
@@ -1053,6 +1289,20 @@ def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsI
     it (NaN). No ties -> NaN everywhere. O(n k + m (1 + permutations)).
     Reference: Krackhardt & Stern (1988), Social Psychology Quarterly 51(2): 123–140.
     Example: ``ei = cm.ei_index(net, "legal_family", permutations=1000, seed=0); ei.groups``.
+    """
+def eigenvector_centrality(net: Network, weight: typing.Any = None, *, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict:
+    """
+    Eigenvector centrality, equal to ``networkx.eigenvector_centrality``: power iteration on
+    A + I (directed: scores flow along the arcs, i.e. in-links count), Euclidean norm 1,
+    stop when Σ|Δx| < n·tol. Raises coopmap.Error without convergence, ValueError on an
+    empty network. Complexity O(iterations · m). Reference: Bonacich (1987).
+    """
+def harmonic_centrality(net: Network, weight: typing.Any = None, *, distance: str = 'weight', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+    """
+    Harmonic centrality, equal to ``networkx.harmonic_centrality``: H(v) = Σ_{u ≠ v} 1/d(u, v)
+    (directed: distances to v; unreachable pairs add 0; not normalised — divide by n - 1
+    for [0, 1]). Isolates: 0. Reference: Marchiori & Latora (2000); Boldi & Vigna (2014).
+    Complexity O(n m), multi-threaded.
     """
 def hierarchy(net: Network, weight: typing.Any = 'weight') -> dict:
     """
@@ -1193,6 +1443,16 @@ def modularity(net: Network, membership_or_communities: typing.Any, resolution: 
     
         coopmap.modularity(net, coopmap.partition_by(net, "tenancy", missing="none"))
     """
+def pagerank(net: Network, alpha: typing.SupportsFloat | typing.SupportsIndex = 0.85, weight: typing.Any = 'weight', *, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict:
+    """
+    PageRank, equal to ``networkx.pagerank`` (same power iteration and stopping rule).
+    
+    x ← α (x P + (Σ_dangling x)/n) + (1 - α)/n with P the row-normalised weight matrix
+    (undirected links in both directions; parallel links summed; ``weight=None`` counts
+    links); dangling structures spread uniformly; start 1/n; stop when Σ|Δx| < n·tol.
+    Raises coopmap.Error when ``max_iter`` iterations do not converge. Complexity
+    O(iterations · m). Reference: Page, Brin, Motwani & Winograd (1999).
+    """
 def partition_by(net: Network, attribute: str, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight', missing: typing.Any = None) -> Partition:
     """
     The formal groups as a :class:`Partition`: structures grouped by the value of an
@@ -1251,6 +1511,12 @@ def reciprocity(net: Network) -> Reciprocity:
     and the ``unreciprocated`` arcs (declared one way only). An undirected network has every
     tie mutual: 1.0 (igraph's convention; networkx refuses undirected graphs). No arcs ->
     NaN. O(n + m log d).
+    """
+def strength(net: Network, weight: typing.Any = 'weight', mode: str = 'all') -> dict:
+    """
+    Strength: the sum of the weights of a structure's links, parallel (multiplex) links
+    included (networkx's ``degree(weight="weight")`` on the multigraph of the links).
+    ``weight=None`` counts the links. ``mode`` as :func:`degree`. Complexity O(n + m).
     """
 def structural_holes(net: Network, weight: typing.Any = 'weight', *, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
     """

@@ -85,7 +85,7 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "")
     """An HTML table; cells are given already escaped/formatted."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<div class="scroll"><table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _inline_svg(path: Path) -> str:
@@ -196,8 +196,8 @@ def report(
         (t("ind.pairs"), t.number(pairs)),
         (t("ind.types"), t.number(len(net.link_types()))),
         (t("ind.density"), t.number(density, 3)),
-        (t("ind.components"), t.number(len(comps.communities))),
-        (t("ind.largest"), t.number(len(comps.communities[0]) if comps.communities else 0)),
+        (t("ind.components"), t.number(len(comps))),
+        (t("ind.largest"), t.number(len(comps[0]) if comps else 0)),
         (t("ind.isolates"), ", ".join(name(s) for s in isolates) or t.number(0)),
         (t("ind.confirmation"), t.percent(confirmation)),
     ]
@@ -268,7 +268,8 @@ def report(
                 cells.append(f'<span class="gap" title="{_esc(t("gaps.empty_cell"))}">{_esc(t("gaps.gap"))}</span>')
             else:
                 alpha = 0.15 + 0.85 * v / peak
-                cells.append(f'<span class="heat" style="background:rgba(0,114,178,{alpha:.2f})">{t.number(v)}</span>')
+                shown = t.number(int(v)) if float(v).is_integer() else t.number(v, 2)
+                cells.append(f'<span class="heat" style="background:rgba(0,114,178,{alpha:.2f})">{shown}</span>')
         mix_rows.append(cells)
     ei = cm.ei_index(working, group, permutations=1000, seed=seed)
     ei_rows = [(_esc(g), t.number(v, 3)) for g, v in sorted(ei.groups.items(), key=lambda kv: str(kv[0]))]
@@ -284,22 +285,24 @@ def report(
     positions = cm.layout(net, method="forceatlas2", seed=seed)
     hollow = [s for s in ids if responses and s not in answered]
     subtitle = view_text + (f" · {t('ind.response')} {t.percent(response_rate)}" if response_rate is not None else "")
-    common: dict[str, Any] = dict(positions=positions, seed=seed, lang=lang, subtitle=subtitle)
+    common: dict[str, Any] = dict(positions=positions, seed=seed, lang=lang, subtitle=view_text,
+                                  type_labels={code: t.link_type(code) for code in net.link_types()})
     if responses:
         common["respondents"] = sorted(answered)
     steps(t("progress.maps"))
-    cm.draw(net, str(out / "map.svg"), color=part.membership, size=btw, edge_color="type", labels=20,
-            title=t("map.whole"), **common)
-    cm.draw(net, str(out / "map.html"), color=part.membership, size=btw, edge_color="type", labels=20,
-            title=t("map.whole"), **common)
+    cluster_of = {sid: str(k + 1) for k, members in enumerate(part.communities) for sid in members}
+    for ext in ("svg", "html"):
+        cm.draw(net, str(out / f"map.{ext}"), color=cluster_of, color_title=t("map.cluster"), size=btw,
+                size_title=t("measure.betweenness"), edge_color="type", labels=20, title=t("map.whole"), **common)
     groups_map = _filled(working, group, _NONE)
-    cm.draw(net, str(out / "bridges.svg"), color=groups_map, size=btw, edge_color="type", labels=20,
-            title=t("map.bridges", group=group), **common)
+    cm.draw(net, str(out / "bridges.svg"), color=groups_map, color_title=group, size=btw,
+            size_title=t("measure.betweenness"), edge_color="type", labels=20, title=t("map.bridges", group=group),
+            **common)
     type_maps = []
     for k, code in enumerate(sorted(type_counts)):
         path = out / f"map-type-{k + 1}.svg"
-        cm.draw(net.filter_links(type=code), str(path), color=groups_map, size="degree", edge_color="type",
-                labels=8, title=t.link_type(code), **common)
+        cm.draw(net.filter_links(type=code), str(path), color=groups_map, color_title=group, size="degree",
+                edge_color="type", labels=8, title=t.link_type(code), **common)
         type_maps.append((code, path))
 
     # ---- 7. page ------------------------------------------------------------------------
@@ -323,7 +326,8 @@ def report(
         f"<h2>{_esc(t('h.brokers'))}</h2>",
         f'<p class="note">{_esc(t("brokers.explain", group=group))}</p>',
         _table([_esc(t("col.structure")), _esc(t("col.group")), *role_heads, _esc(t("col.total")), "z",
-                _esc(t("measure.betweenness")), _esc(t("measure.constraint")), _esc(t("col.cut_point"))], broker_rows),
+                _esc(t("measure.betweenness")), _esc(t("measure.constraint")), _esc(t("col.cut_point"))], broker_rows,
+               "brokers"),
         f"<h2>{_esc(t('h.gaps'))}</h2>",
         f"<h3>{_esc(t('h.holes'))}</h3>",
         f'<p class="note">{_esc(t("holes.explain"))}</p>',
@@ -362,6 +366,7 @@ th, td {{ border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical
 th {{ background: #f0f4f8; }} table.kv td:first-child {{ font-weight: bold; }}
 table.mix td {{ text-align: center; }} .heat {{ display: inline-block; min-width: 2.5em; padding: .2em; color: #000; }}
 .gap {{ display: inline-block; min-width: 2.5em; padding: .2em; border: 2px dashed #D55E00; color: #D55E00; font-weight: bold; }}
+.scroll {{ overflow-x: auto; }} table.brokers {{ font-size: .85em; }}
 figure {{ margin: 1em 0; }} figure svg {{ max-width: 100%; height: auto; border: 1px solid #ddd; }}
 .grid {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 1em; }}
 </style></head>

@@ -19,6 +19,14 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["layout", "draw", "write_gexf", "write_graphml", "write_json", "write_dot", "write_pajek"]
 
+# The texts of a map that come from the language catalogues (keys "map.<field>").
+_MAP_TEXT_FIELDS = frozenset({
+    "lang", "untitled", "wave", "view", "structures", "links", "response_rate", "percent", "colon", "colour",
+    "size", "measure", "link_status", "no_status", "unconfirmed", "did_not_respond", "other", "groups", "no_value",
+    "search", "search_label", "reset", "no_match", "matches", "id", "aliases", "group", "partners", "survey",
+    "decimal_point",
+})
+
 LAYOUT_METHODS = ("fruchterman_reingold", "kamada_kawai", "forceatlas2", "geographic")
 
 
@@ -266,6 +274,10 @@ def draw(
     width: int = 1600,
     height: int = 1000,
     format: Optional[str] = None,
+    lang: str = "en",
+    color_title: Optional[str] = None,
+    size_title: Optional[str] = None,
+    type_labels: Optional[Mapping[str, str]] = None,
 ) -> Optional[str]:
     """Draws a seminar map: a static SVG, or one self-contained interactive HTML file.
 
@@ -300,6 +312,13 @@ def draw(
     measures : extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
         measure and the degree are always shown).
     width, height : canvas size in px (the SVG has a viewBox and scales).
+    lang : language of every text of the map that does not come from the data (legends,
+        information line, search box, tooltips): ``"en"`` or ``"fr"`` (catalogues in
+        ``coopmap/locales``); numbers of the size legend use the language's decimal mark.
+    color_title, size_title : legend headings (default: the attribute or measure name,
+        translated when the catalogue knows it).
+    type_labels : display labels of link type codes, e.g. ``{"shared_premises": "Locaux
+        partagés"}``; codes without a label show as themselves.
 
     The HTML map needs no network access: pan (drag), zoom (wheel), hover for details,
     click a structure to highlight its partners, link-type checkboxes, search by name,
@@ -343,6 +362,12 @@ def draw(
     extra.append(("degree", [deg[i] for i in ids]))
     for name, vals in (measures or {}).items():
         extra.append((str(name), [_number(vals.get(i)) for i in ids]))
+    from .i18n import catalog
+
+    texts = {key[len("map."):]: value for key, value in catalog(lang).items() if key.startswith("map.")
+             and key[len("map."):] in _MAP_TEXT_FIELDS}
+    def heading(name: str) -> str:
+        return catalog(lang).get(f"measure.{name}", name) if name else name
     return _core._render_map(
         net,
         None if path is None else os.fspath(path),
@@ -350,9 +375,9 @@ def draw(
         pos,
         col[0] if col else [],
         col[1] if col else [],
-        col[2] if col else "",
+        color_title if color_title is not None else heading(col[2] if col else ""),
         siz[0] if siz else [],
-        siz[1] if siz else "",
+        size_title if size_title is not None else heading(siz[1] if siz else ""),
         "" if edge_color is None else edge_color,
         int(labels),
         responded,
@@ -363,6 +388,8 @@ def draw(
         float(width),
         float(height),
         extra,
+        texts,
+        {str(k): str(v) for k, v in (type_labels or {}).items()},
     )
 
 

@@ -1,6 +1,9 @@
 // Bindings of coopmap/render.hpp (the public wrapper is coopmap.maps.draw).
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <map>
+
 #include "bindings.hpp"
 #include "coopmap/layout.hpp"
 #include "coopmap/render.hpp"
@@ -15,8 +18,32 @@ void bind_render(py::module_& m) {
                             const std::string& edge_color, std::size_t labels, const py::object& responded,
                             const std::string& title, const std::string& subtitle, const std::string& wave,
                             const std::string& view, double width, double height,
-                            const std::vector<std::pair<std::string, std::vector<double>>>& measures) -> py::object {
+                            const std::vector<std::pair<std::string, std::vector<double>>>& measures,
+                            const std::map<std::string, std::string>& texts,
+                            const std::map<std::string, std::string>& type_labels) -> py::object {
         MapOptions o;
+        o.type_labels = type_labels;
+        auto& t = o.texts;
+        const std::pair<const char*, std::string*> fields[] = {
+            {"lang", &t.lang}, {"untitled", &t.untitled}, {"wave", &t.wave}, {"view", &t.view},
+            {"structures", &t.structures}, {"links", &t.links}, {"response_rate", &t.response_rate},
+            {"percent", &t.percent}, {"colon", &t.colon}, {"colour", &t.colour}, {"size", &t.size},
+            {"measure", &t.measure}, {"link_status", &t.link_status}, {"no_status", &t.no_status},
+            {"unconfirmed", &t.unconfirmed}, {"did_not_respond", &t.did_not_respond}, {"other", &t.other},
+            {"groups", &t.groups}, {"no_value", &t.no_value}, {"search", &t.search},
+            {"search_label", &t.search_label}, {"reset", &t.reset}, {"no_match", &t.no_match},
+            {"matches", &t.matches}, {"id", &t.id}, {"aliases", &t.aliases}, {"group", &t.group},
+            {"partners", &t.partners}, {"survey", &t.survey}};
+        for (const auto& [key, value] : texts) {
+            if (key == "decimal_point") {
+                if (value.size() != 1) throw input_error("texts: decimal_point must be one character");
+                t.decimal_point = value[0];
+                continue;
+            }
+            auto f = std::find_if(std::begin(fields), std::end(fields), [&](const auto& x) { return key == x.first; });
+            if (f == std::end(fields)) throw input_error("texts: unknown map text '" + key + "'");
+            *f->second = value;
+        }
         o.positions = positions_arg(net, positions);
         o.color = color;
         o.color_labels = color_labels;
