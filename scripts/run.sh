@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# The main job: set up, then the seminar summary of the bundled PTCE dataset.
-#   bash scripts/run.sh [FOLDER]      (default: datasets/ptce-sicoval-2013)
+# The main job: set up, then the seminar report of the bundled PTCE dataset.
+#   bash scripts/run.sh                      -> out/report.html (English)
+#   bash scripts/run.sh --lang fr            -> the same report in French
+#   bash scripts/run.sh SOURCE [options]     -> another folder (structures.csv + links.csv) or Inventory .db
+# Options are those of `coopmap report` (--out, --lang, --group, --wave, --view, --seed, --top).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-exec .venv/bin/coopmap summary "${1:-datasets/ptce-sicoval-2013}"
+source="datasets/ptce-sicoval-2013"
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then source="$1"; shift; fi
+exec .venv/bin/coopmap report "$source" --out out "$@"

@@ -1,0 +1,194 @@
+"""The seminar report (coopmap report / cm.report): content, languages, escaping,
+determinism, and a headless-Chromium check of report.html."""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import coopmap as cm
+from coopmap.i18n import catalog
+
+from test_maps_browser import body_attrs, chromium, console_errors, run, save_shot
+
+PTCE = cm.dataset_path("ptce-sicoval-2013")
+
+
+class _Text(HTMLParser):
+    """Headings, table header cells and the text of a page (outside <svg> and <script>)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.ths: list[str] = []
+        self.stack: list[str] = []
+        self.svg_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "svg":
+            self.svg_depth += 1
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.svg_depth -= 1
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data):
+        if not self.stack or self.svg_depth or not data.strip():
+            return
+        if self.stack[-1] in ("h1", "h2", "h3"):
+            self.headings.append(data.strip())
+        elif self.stack[-1] == "th":
+            self.ths.append(data.strip())
+
+
+def parse(path: Path) -> _Text:
+    p = _Text()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = {}
+    for lang in ("en", "fr"):
+        d = tmp_path_factory.mktemp(f"report_{lang}")
+        out[lang] = cm.report(PTCE, d, lang=lang, seed=0, progress=False)
+    return out
+
+
+def test_report_files_and_sections(reports):
+    path = reports["en"]
+    d = path.parent
+    for name in ("report.html", "map.svg", "map.html", "bridges.svg", "brokers.csv", "structural_holes.csv",
+                 "suggestions.csv", "clusters.csv"):
+        assert (d / name).is_file(), name
+    en = catalog("en")
+    page = parse(path)
+    for key in ("h.indicators", "h.map", "h.clusters", "h.brokers", "h.gaps", "h.holes", "h.cut", "h.suggestions",
+                "h.method"):
+        assert en[key] in page.headings, key
+    # one small map per link type used in the data
+    with open(PTCE / "links.csv", newline="", encoding="utf-8") as f:
+        types = {row["type"] or "cooperation" for row in csv.DictReader(f)}
+    assert len(list(d.glob("map-type-*.svg"))) == len(types)
+
+
+def test_report_tables_match_the_reference_measures(reports):
+    # The broker table's betweenness equals networkx's normalised betweenness, and the
+    # cut-point flags equal networkx's articulation points, on the undirected simple view.
+    import networkx as nx
+
+    net = cm.load_dataset("ptce-sicoval-2013")
+    G = nx.Graph()
+    G.add_nodes_from(net.structure_ids())
+    G.add_edges_from((l["source"], l["target"]) for l in net.links())
+    bc = nx.betweenness_centrality(G, normalized=True)
+    cut = set(nx.articulation_points(G))
+    with open(reports["en"].parent / "brokers.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["id"] for r in rows} == set(net.structure_ids())
+    for r in rows:
+        assert float(r["betweenness"]) == pytest.approx(bc[r["id"]], abs=1e-12)
+        assert (r["cut_point"] == "True") == (r["id"] in cut)
+    # sorted by betweenness, descending
+    values = [float(r["betweenness"]) for r in rows]
+    assert values == sorted(values, reverse=True)
+
+
+def test_every_structure_is_drawn(reports):
+    net = cm.load_dataset("ptce-sicoval-2013")
+    svg = (reports["en"].parent / "map.svg").read_text(encoding="utf-8")
+    assert len(re.findall(r'<circle class="node[ "]', svg)) == len(net)
+    # hollow nodes are exactly the structures that did not answer (responses.csv)
+    with open(PTCE / "responses.csv", newline="", encoding="utf-8") as f:
+        silent = {r["structure"] for r in csv.DictReader(f) if r["status"] not in ("complete", "partial")}
+    assert len(re.findall(r'<circle class="node hollow"', svg)) == len(silent)
+    page = reports["en"].read_text(encoding="utf-8")
+    assert len(re.findall(r'<circle class="node[ "]', page)) >= len(net)  # the whole map is inlined
+
+
+def test_french_report_has_no_english_heading(reports):
+    en, fr = catalog("en"), catalog("fr")
+    page = parse(reports["fr"])
+    english = {v for k, v in en.items() if v != fr[k]}
+    for text in page.headings + page.ths:
+        assert text not in english, text
+    assert fr["report.title"] in page.headings
+    raw = reports["fr"].read_text(encoding="utf-8")
+    assert '<html lang="fr">' in raw
+    # French number format: decimal comma in the modularity sentence (e.g. "Q = 0,248")
+    assert re.search(r"Q = −?\d+,\d{3}", raw)
+    # French role names
+    for key in ("role.coordinator", "role.gatekeeper", "role.liaison"):
+        assert fr[key] in page.ths
+    # the maps are in French too
+    svg = (reports["fr"].parent / "map.svg").read_text(encoding="utf-8")
+    assert fr["map.structures"] in svg and "non confirmé" in svg and "did not respond" not in svg
+
+
+def test_link_type_labels_follow_the_language(reports):
+    with open(PTCE / "link_types.csv", newline="", encoding="utf-8") as f:
+        labels = {r["code"]: r for r in csv.DictReader(f)}
+    raw = reports["fr"].read_text(encoding="utf-8")
+    assert html.escape(labels["shared_premises"]["label_fr"]) in raw
+    raw_en = reports["en"].read_text(encoding="utf-8")
+    assert html.escape(labels["shared_premises"]["label_en"] or labels["shared_premises"]["label"]) in raw_en
+
+
+def test_report_is_deterministic(tmp_path):
+    a = cm.report(PTCE, tmp_path / "a", seed=3, progress=False).read_bytes()
+    b = cm.report(PTCE, tmp_path / "b", seed=3, progress=False).read_bytes()
+    assert a == b
+
+
+def test_hostile_names_are_escaped(tmp_path):
+    src = tmp_path / "data"
+    src.mkdir()
+    evil = '<script>alert(1)</script> & "quotes" ]]> \u202eRTL'
+    (src / "structures.csv").write_text(
+        "id,name,legal_family\n"
+        f'a,"{evil.replace(chr(34), chr(34) * 2)}",association\n'
+        "b,B,scop\nc,C,association\nd,D,scop\n",
+        encoding="utf-8",
+    )
+    (src / "links.csv").write_text("source,target,type\na,b,x\nb,c,x\nc,d,y\na,c,y\n", encoding="utf-8")
+    path = cm.report(src, tmp_path / "out", progress=False)
+    raw = path.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in raw
+    assert html.escape(evil) in raw or html.escape(evil, quote=False) in raw
+    page = parse(path)  # parses as HTML with no stray tags
+    assert page.headings
+
+
+def test_command_line(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "coopmap", "report", str(PTCE), "--out", str(tmp_path), "--lang", "fr",
+                        "--quiet"], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert Path(r.stdout.strip()) == tmp_path / "report.html"
+    bad = subprocess.run([sys.executable, "-m", "coopmap", "report", str(tmp_path / "nowhere")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "nowhere" in bad.stderr
+
+
+def test_report_in_chromium(reports, tmp_path):
+    path = reports["fr"]
+    shot = tmp_path / "report.png"
+    r = run(path.as_uri(), f"--screenshot={shot}", "--window-size=1400,4000", tmp=tmp_path)
+    assert not console_errors(r.stderr), console_errors(r.stderr)
+    save_shot(shot, "report_fr.png")
+    dom = run(path.as_uri(), "--dump-dom", tmp=tmp_path)
+    assert not console_errors(dom.stderr)
+    net = cm.load_dataset("ptce-sicoval-2013")
+    # the whole map inlined: one node element per structure in its first <svg>
+    first_svg = dom.stdout[dom.stdout.index("<svg"):dom.stdout.index("</svg>")]
+    assert len(re.findall(r'class="node[ "]', first_svg)) == len(net)
