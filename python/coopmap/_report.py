@@ -201,6 +201,9 @@ def report(
         (t("ind.isolates"), ", ".join(name(s) for s in isolates) or t.number(0)),
         (t("ind.confirmation"), t.percent(confirmation)),
     ]
+    starts = sorted(r["start"] for r in records if r["start"])
+    if starts:
+        indicators.append((t("ind.dates"), _esc(t("ind.dates_range", first=t.date(starts[0]), last=t.date(starts[-1])))))
     if net.directed:
         rec = cm.reciprocity(net)
         indicators.append((t("ind.reciprocity"), t.number(rec.edgewise, 3)))

@@ -80,3 +80,43 @@ def test_link_type_labels_fall_back_to_the_code():
     assert Translator("fr", labels).link_type("shared_premises") == "Locaux partagés"
     assert Translator("en", labels).link_type("shared_premises") == "Shared premises"
     assert Translator("fr", labels).link_type("unknown_type") == "unknown_type"
+
+
+ACCENTED = "Économie solidaire – crèche, garçon, œuvre, l’ESS d'Occitanie"
+
+
+def test_accented_names_survive_every_output(tmp_path):
+    import networkx as nx
+
+    net = cm.Network()
+    net.add_structure("a", name=ACCENTED, legal_family="association")
+    net.add_structure("b", name="Bâtiment Coop’Action", legal_family="scop")
+    net.add_link("a", "b", type="savoir-faire", weight=2.0)
+    # SVG and HTML maps (UTF-8 text, no entity mangling of non-ASCII letters)
+    for ext in ("svg", "html"):
+        path = tmp_path / f"map.{ext}"
+        cm.draw(net, path, lang="fr", seed=0)
+        text = path.read_text(encoding="utf-8")
+        assert "Économie solidaire" in text and "œuvre" in text and "Coop’Action" in text
+    # GEXF, GraphML and JSON read back by networkx with the same names
+    cm.write_gexf(net, tmp_path / "n.gexf")
+    cm.write_graphml(net, tmp_path / "n.graphml")
+    cm.write_json(net, tmp_path / "n.json")
+    names = {
+        "gexf": nx.read_gexf(tmp_path / "n.gexf"),
+        "graphml": nx.read_graphml(tmp_path / "n.graphml"),
+        "json": nx.node_link_graph(json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))),
+    }
+    for fmt, G in names.items():
+        found = {str(d.get("name", d.get("label", ""))) for _, d in G.nodes(data=True)}
+        assert ACCENTED in found, (fmt, found)
+
+
+def test_french_report_shows_french_dates(tmp_path):
+    src = tmp_path / "data"
+    src.mkdir()
+    (src / "structures.csv").write_text("id,name,legal_family\na,A,association\nb,B,scop\nc,C,scop\n", encoding="utf-8")
+    (src / "links.csv").write_text("source,target,start\na,b,2013-03-12\nb,c,2011-01-01\n", encoding="utf-8")
+    page = cm.report(src, tmp_path / "out", lang="fr", progress=False).read_text(encoding="utf-8")
+    # the earliest and latest start dates, in words: "1er janvier 2011" and "12 mars 2013"
+    assert "entre 1er janvier 2011 et 12 mars 2013" in page
