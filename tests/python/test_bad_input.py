@@ -357,7 +357,7 @@ INVENTORY_CASES = [
     ("self declaration", "declarations", DH + "a,ALPHA,jp,1,,,\n", 2, 2, "declarer itself"),
     ("unknown responding structure", "responses", RH + "a,complete\nnobody,complete\n", 3, 1, "nobody"),
     ("bad response status", "responses", RH + "a,maybe\n", 2, 2, "maybe"),
-    ("duplicate response", "responses", RH + "a,complete\nALPHA,refused\n", 3, 0, "duplicate"),
+    ("duplicate response", "responses", RH + "a,complete\nALPHA,refused\n", 3, 1, "duplicate response"),
     ("empty declarations file", "declarations", b"", 1, 0, "empty file"),
     ("link type bad directed", "link_types", "code,directed\nnew,perhaps\n", 2, 2, "perhaps"),
     ("structures duplicate id", "structures", "id,name\nd,D\nd,E\n", 3, 1, "duplicate"),
