@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 #include <limits>
@@ -394,6 +395,7 @@ struct Inventory::Impl {
         sqlite3_extended_result_codes(db, 1);
         sqlite3_busy_timeout(db, opt.busy_timeout_ms);
         harden(db);
+        if (existing) check_file_size();
         std::int64_t app = 0, version = 0, objects = 0;
         {
             sqlite3_stmt* s = nullptr;
@@ -406,7 +408,9 @@ struct Inventory::Impl {
             if (rc != SQLITE_ROW) {
                 const int code = sqlite3_extended_errcode(db) & 0xff;
                 std::string m = sqlite3_errmsg(db);
-                if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+                if (code == SQLITE_CORRUPT)
+                    throw storage_error(path + ": the inventory is damaged (" + m + "); restore it from a copy");
+                if (code == SQLITE_NOTADB)
                     throw storage_error(path + ": not a coopmap database (the file is not an SQLite database: " + m +
                                         ")");
                 throw storage_error(path + ": cannot read the inventory: " + m);
@@ -504,6 +508,7 @@ struct Inventory::Impl {
             std::fclose(f);
             if (got != sizeof h) return;
         }
+        if (std::memcmp(h, "SQLite format 3", 16) != 0) return;  // not SQLite: refused as such by the caller
         auto be32 = [&](int at) {
             return (std::uint32_t{h[at]} << 24) | (std::uint32_t{h[at + 1]} << 16) | (std::uint32_t{h[at + 2]} << 8) |
                    std::uint32_t{h[at + 3]};
@@ -531,7 +536,6 @@ struct Inventory::Impl {
     /// file and checks every index, O(N log N) for N rows (about 0.1 s for 200 000
     /// declarations); it runs once per open.
     void check_foreign_file() const {
-        check_file_size();
         const auto schema = schema_of(db);
         if (schema.size() == 1 && schema[0] == "\x1e")
             throw storage_error(path + ": the inventory is damaged (its schema cannot be read: " +

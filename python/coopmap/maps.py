@@ -9,6 +9,7 @@ colour and size by) and documents them.
 from __future__ import annotations
 
 import math
+import operator
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
@@ -96,6 +97,9 @@ def layout(
         raise _core_input_error(
             f"method: unknown layout '{method}' (expected {', '.join(LAYOUT_METHODS)})"
         )
+    seed = _integer("seed", seed)
+    if iterations is not None:
+        iterations = _integer("iterations", iterations)
     if iterations is not None and iterations < 1:
         raise _core_input_error("iterations must be >= 1")
     if seed < 0:
@@ -103,8 +107,8 @@ def layout(
     return _core._layout(
         net,
         method,
-        int(seed),
-        0 if iterations is None else int(iterations),
+        seed,
+        0 if iterations is None else iterations,
         bool(weighted),
         float(padding),
         bool(linlog),
@@ -120,6 +124,16 @@ def layout(
         longitude,
         projection,
     )
+
+
+def _integer(name: str, value: Any) -> int:
+    """An integer argument (int, numpy integer; not bool, float or inf): TypeError otherwise."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be an integer, not bool")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__} ({value!r})") from None
 
 
 def _core_input_error(message: str) -> Exception:

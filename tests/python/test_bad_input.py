@@ -320,6 +320,12 @@ def test_regressions_found_by_the_hostile_runner():
     with pytest.raises(KeyError, match="unknown dataset"):
         cm.dataset_path("../datasets/karate")  # never a path outside the datasets folder
     assert cm.dataset_path("karate").name == "karate"
+    # phase 2: layout(seed=inf) and layout(iterations=inf) raised OverflowError from int()
+    with pytest.raises(TypeError, match="seed must be an integer"):
+        cm.layout(net, seed=math.inf)
+    with pytest.raises(TypeError, match="iterations must be an integer"):
+        cm.layout(net, iterations=math.inf)
+    assert cm.layout(net, seed=np.int64(2)) == cm.layout(net, seed=2)
 
 
 # ---- the Inventory: bad import files, nothing changed ------------------------------------------

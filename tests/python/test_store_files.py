@@ -142,6 +142,8 @@ def test_truncated_and_bit_flipped_files_give_storage_error_never_a_crash(real_d
     for p in truncated:
         assert out[str(p)].startswith("StorageError"), (p, out[str(p)])
     n_error = sum(o.startswith("StorageError") for o in out.values())
+    print(f"damaged files: {len(truncated)} truncated, {len(flipped)} with flipped bytes; "
+          f"{n_error} StorageError, {len(out) - n_error} open and answer")
     assert n_error >= len(truncated) + len(flipped) // 3, out  # most flips are detected
     for o in out.values():
         if o.startswith("StorageError"):
