@@ -158,7 +158,9 @@ def report(
     else:
         if wave is None:
             raise cm.InputError(f"{source}: an Inventory database needs --wave")
-        inv = cm.Inventory(str(source))
+        from .store import Inventory  # the Python subclass with response_rate (mypy sees _core's otherwise)
+
+        inv = Inventory(str(source))
         net = inv.network(wave=wave, view=view)
         rate = inv.response_rate(wave)
         response_rate = float(getattr(rate, "rate", rate))
