@@ -186,7 +186,14 @@ public:
 
     /// Opens or creates the database. Throws storage_error when the file is not a
     /// coopmap database (not SQLite, or SQLite with other tables), has a newer schema
-    /// version, or cannot be opened/created.
+    /// version, or cannot be opened/created. Every connection runs in SQLite's defensive
+    /// mode with an untrusted schema and triggers, views and extensions disabled. An
+    /// existing file ("from elsewhere") is checked on open: whole pages and not shorter
+    /// than its header says, exactly coopmap's schema (no extra table, trigger, view or
+    /// column), PRAGMA integrity_check and foreign_key_check; any failure is a
+    /// storage_error ("damaged" or "not a coopmap database"). Cost: one read of the
+    /// file, O(N log N) for N rows. Stored data the Network model refuses (invalid
+    /// UTF-8, bad dates...) makes the queries throw storage_error, never input_error.
     explicit Inventory(const std::string& path, const InventoryOptions& options = {});
     ~Inventory();
     Inventory(Inventory&&) noexcept;

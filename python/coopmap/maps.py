@@ -9,6 +9,7 @@ colour and size by) and documents them.
 from __future__ import annotations
 
 import math
+import operator
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
@@ -26,16 +27,6 @@ _MAP_TEXT_FIELDS = frozenset({
     "search", "search_label", "reset", "no_match", "matches", "id", "aliases", "group", "partners", "survey",
     "decimal_point",
 })
-
-def _whole(value: Any, name: str) -> int:
-    """An integer argument: ints and numpy integers; anything else (floats included) is a TypeError."""
-    import operator
-
-    try:
-        return operator.index(value)
-    except TypeError:
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}") from None
-
 
 LAYOUT_METHODS = ("fruchterman_reingold", "kamada_kawai", "forceatlas2", "geographic")
 
@@ -106,6 +97,9 @@ def layout(
         raise _core_input_error(
             f"method: unknown layout '{method}' (expected {', '.join(LAYOUT_METHODS)})"
         )
+    seed = _integer("seed", seed)
+    if iterations is not None:
+        iterations = _integer("iterations", iterations)
     if iterations is not None and iterations < 1:
         raise _core_input_error("iterations must be >= 1")
     if seed < 0:
@@ -113,8 +107,8 @@ def layout(
     return _core._layout(
         net,
         method,
-        _whole(seed, "seed"),
-        0 if iterations is None else _whole(iterations, "iterations"),
+        seed,
+        0 if iterations is None else iterations,
         bool(weighted),
         float(padding),
         bool(linlog),
@@ -130,6 +124,16 @@ def layout(
         longitude,
         projection,
     )
+
+
+def _integer(name: str, value: Any) -> int:
+    """An integer argument (int, numpy integer; not bool, float or inf): TypeError otherwise."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be an integer, not bool")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__} ({value!r})") from None
 
 
 def _core_input_error(message: str) -> Exception:
@@ -389,7 +393,7 @@ def draw(
         siz[0] if siz else [],
         size_title if size_title is not None else heading(siz[1] if siz else ""),
         "" if edge_color is None else edge_color,
-        _whole(labels, "labels"),
+        _integer("labels", labels),
         responded,
         title or "",
         subtitle or "",

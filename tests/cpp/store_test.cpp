@@ -1,10 +1,12 @@
 // Tests of coopmap/store.hpp on a small fixture whose derived links are counted by hand.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <string>
 #include <tuple>
 
 #include "coopmap/store.hpp"
@@ -136,6 +138,42 @@ TEST_F(StoreTest, StorageErrors) {
     InventoryOptions ro;
     ro.readonly = true;
     EXPECT_THROW(Inventory(p("missing.db"), ro), storage_error);
+}
+
+namespace {
+std::string storage_message(const std::string& path) {
+    try {
+        Inventory inv(path);
+    } catch (const storage_error& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST_F(StoreTest, ForeignFilesAreCheckedOnOpen) {
+    {
+        auto inv = filled();
+        inv.close();  // checkpoints the WAL into the file
+    }
+    EXPECT_EQ(count(Inventory(p("inv.db")), "declarations"), 14u);  // an intact existing file opens
+    // a hostile schema: a trigger that would wipe the structures on the next import
+    fs::copy_file(p("inv.db"), p("trigger.db"));
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(p("trigger.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TRIGGER t AFTER INSERT ON waves BEGIN DELETE FROM aliases; END", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    EXPECT_NE(storage_message(p("trigger.db")).find("schema differs"), std::string::npos);
+    // truncated: one page short, and a few bytes short
+    const auto size = fs::file_size(p("inv.db"));
+    fs::copy_file(p("inv.db"), p("short.db"));
+    fs::resize_file(p("short.db"), size - 4096);
+    EXPECT_NE(storage_message(p("short.db")).find("truncated"), std::string::npos) << storage_message(p("short.db"));
+    fs::copy_file(p("inv.db"), p("bytes.db"));
+    fs::resize_file(p("bytes.db"), size - 3);
+    EXPECT_NE(storage_message(p("bytes.db")).find("truncated"), std::string::npos);
 }
 
 TEST_F(StoreTest, AffiliationProjection) {

@@ -320,3 +320,129 @@ def test_regressions_found_by_the_hostile_runner():
     with pytest.raises(KeyError, match="unknown dataset"):
         cm.dataset_path("../datasets/karate")  # never a path outside the datasets folder
     assert cm.dataset_path("karate").name == "karate"
+    # phase 2: layout(seed=inf) and layout(iterations=inf) raised OverflowError from int()
+    with pytest.raises(TypeError, match="seed must be an integer"):
+        cm.layout(net, seed=math.inf)
+    with pytest.raises(TypeError, match="iterations must be an integer"):
+        cm.layout(net, iterations=math.inf)
+    assert cm.layout(net, seed=np.int64(2)) == cm.layout(net, seed=2)
+
+
+# ---- the Inventory: bad import files, nothing changed ------------------------------------------
+
+INV_S = "id,name,aliases,legal_family\na,Alpha,ALPHA,association\nb,Beta,,scop\nc,Gamma,,\n"
+INV_T = "code,label,directed\njp,Joint project,false\nsub,Subcontracting,true\n"
+DH = "declarer,partner,type,intensity,direction,start,end\n"
+RH = "structure,status\n"
+
+# (case id, which file, content, expected line, expected column (1-based, 0 = record), message fragment).
+# Lines and columns are read off the text by hand: the header is line 1.
+INVENTORY_CASES = [
+    ("Latin-1 declarations", "declarations", DH.encode() + b"a,b,jp,1,,,\nb,caf\xe9,jp,1,,,\n", 3, 2,
+     "invalid UTF-8"),
+    ("Latin-1 structures", "structures", b"id,name\nd,Caf\xe9\n", 2, 2, "invalid UTF-8"),
+    ("BOM twice", "declarations", b"\xef\xbb\xbf\xef\xbb\xbf" + DH.encode() + b"a,b,jp,1,,,\n", 1, 0,
+     "declarer"),
+    ("ragged row: too few", "declarations", DH + "a,b,jp,1\n", 2, 5, "missing 'direction'"),
+    ("ragged row: too many", "declarations", DH + "a,b,jp,1,,,,extra\n", 2, 8, "8 fields but the header has 7"),
+    ("unclosed quote", "declarations", DH + 'a,"b,jp,1,,,\n', 2, 2, "never closed"),
+    ("missing type column", "declarations", "declarer,partner\na,b\n", 1, 0, "type"),
+    ("unknown link type", "declarations", DH + "a,b,jp,1,,,\na,c,cooking,1,,,\n", 3, 3, "unknown link type 'cooking'"),
+    ("unknown declarer", "declarations", DH + "zz,b,jp,1,,,\n", 2, 1, "unknown declarer 'zz'"),
+    ("empty declarer", "declarations", DH + ",b,jp,1,,,\n", 2, 1, "declarer"),
+    ("NaN intensity", "declarations", DH + "a,b,jp,nan,,,\n", 2, 4, "intensity must be"),
+    ("infinite intensity", "declarations", DH + "a,b,jp,inf,,,\n", 2, 4, "intensity must be"),
+    ("negative intensity", "declarations", DH + "a,b,jp,-1,,,\n", 2, 4, "intensity must be"),
+    ("text intensity", "declarations", DH + "a,b,jp,strong,,,\n", 2, 4, "not a number"),
+    ("bad date", "declarations", DH + "a,b,jp,1,,2013-13-01,\n", 2, 6, "not an ISO date"),
+    ("not a leap day", "declarations", DH + "a,b,jp,1,,2013-02-29,\n", 2, 6, "not an ISO date"),
+    ("end before start", "declarations", DH + "a,b,jp,1,,2014-01-01,2013-01-01\n", 2, 7, "before start"),
+    ("bad direction", "declarations", DH + "a,b,sub,1,sideways,,\n", 2, 5, "out, in or both"),
+    ("duplicate declaration", "declarations", DH + "a,b,jp,1,,,\nc,a,jp,1,,,\nALPHA,b,jp,2,,,\n", 4, 0,
+     "duplicate declaration"),
+    ("self declaration", "declarations", DH + "a,ALPHA,jp,1,,,\n", 2, 2, "declarer itself"),
+    ("unknown responding structure", "responses", RH + "a,complete\nnobody,complete\n", 3, 1, "nobody"),
+    ("bad response status", "responses", RH + "a,maybe\n", 2, 2, "maybe"),
+    ("duplicate response", "responses", RH + "a,complete\nALPHA,refused\n", 3, 1, "duplicate response"),
+    ("empty declarations file", "declarations", b"", 1, 0, "empty file"),
+    ("link type bad directed", "link_types", "code,directed\nnew,perhaps\n", 2, 2, "perhaps"),
+    ("structures duplicate id", "structures", "id,name\nd,D\nd,E\n", 3, 1, "duplicate"),
+]
+
+
+@pytest.mark.parametrize("case", INVENTORY_CASES, ids=[c[0] for c in INVENTORY_CASES])
+def test_bad_inventory_import_names_file_line_column_and_changes_nothing(tmp_path, write, case):
+    import sqlite3
+
+    name, which, text, line, column, fragment = case
+    db = tmp_path / "inv.db"
+    inv = cm.Inventory(db)
+    inv.import_csv(structures=write("s.csv", INV_S), link_types=write("t.csv", INV_T))
+    inv.import_csv(declarations=write("d0.csv", DH + "a,b,jp,2,,,\n"), responses=write("r0.csv", RH + "a,complete\n"),
+                   wave="w0")
+
+    def dump():
+        con = sqlite3.connect(db)
+        try:
+            return list(con.iterdump())
+        finally:
+            con.close()
+
+    before = dump()
+    bad = write(f"{which}.csv", text)
+    kwargs = {which: bad}
+    if which in ("declarations", "responses"):
+        kwargs["wave"] = "w1"
+    with pytest.raises(cm.CsvError) as info:
+        inv.import_csv(**kwargs)
+    e = info.value
+    assert isinstance(e, ValueError)
+    assert Path(e.file) == bad and (e.line, e.column) == (line, column), (name, str(e))
+    assert fragment in str(e), str(e)
+    assert bad.name in str(e) and f"line {line}" in str(e)
+    assert dump() == before
+    assert inv.waves() == ["w0"]
+    inv.close()
+
+
+def test_inventory_accepts_a_bom_and_crlf(tmp_path, write):
+    inv = cm.Inventory(tmp_path / "inv.db")
+    inv.import_csv(structures=write("s.csv", "\ufeff" + INV_S.replace("\n", "\r\n")), link_types=write("t.csv", INV_T))
+    inv.import_csv(declarations=write("d.csv", "\ufeff" + DH + "a,b,jp,1,,,\r\n"), wave="w")
+    assert [(l["source"], l["target"]) for l in inv.links("w")] == [("a", "b")]
+    inv.close()
+
+
+# ---- a group attribute missing on some structures ------------------------------------------------
+
+def _partly_grouped() -> cm.Network:
+    net = cm.Network()
+    for i, g in enumerate(["x", "x", "y", None, "y", None]):
+        if g is None:
+            net.add_structure(f"s{i}")
+        else:
+            net.add_structure(f"s{i}", team=g)
+    for a, b in [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (0, 2), (1, 4)]:
+        net.add_link(f"s{a}", f"s{b}")
+    return net
+
+
+GROUP_CALLS = [
+    ("brokerage", lambda n: cm.brokerage(n, "team")),
+    ("ei_index", lambda n: cm.ei_index(n, "team", permutations=10)),
+    ("mixing_matrix", lambda n: cm.mixing_matrix(n, "team")),
+    ("partition_by", lambda n: cm.partition_by(n, "team")),
+    ("predict_links across", lambda n: cm.predict_links(n, across="team")),
+]
+
+
+@pytest.mark.parametrize("name,call", GROUP_CALLS, ids=[c[0] for c in GROUP_CALLS])
+def test_group_attribute_missing_on_some_structures_names_them(name, call):
+    net = _partly_grouped()
+    before = (typed_records(net.structures()), typed_records(net.links()))
+    with pytest.raises(ValueError) as info:
+        call(net)
+    msg = str(info.value)
+    # s3 and s5 have no 'team' (the first ones missing are named) and the attribute is named
+    assert "team" in msg and "s3" in msg, msg
+    assert (typed_records(net.structures()), typed_records(net.links())) == before
