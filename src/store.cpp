@@ -1265,9 +1265,17 @@ struct Inventory::Impl {
             const auto& st = d.dates[l.start];
             const auto& en = d.dates[l.end];
             const char* status = status_names[l.status];
-            net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status, Attributes{{"declared_by", by}});
+            // One map node per link, built in place (an initializer list would copy the key
+            // and the value once more).
+            auto declared_by = [&] {
+                Attributes a;
+                a.emplace_hint(a.end(), std::piecewise_construct, std::forward_as_tuple("declared_by"),
+                               std::forward_as_tuple(std::in_place_type<std::string>, by));
+                return a;
+            };
+            net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status, declared_by());
             if (directed && !d.type_directed[l.type])
-                net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status, Attributes{{"declared_by", by}});
+                net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status, declared_by());
         }
         return net;
     }
