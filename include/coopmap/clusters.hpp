@@ -157,6 +157,33 @@ inline double cpm_quality(const SimpleGraph& g, std::span<const std::uint32_t> m
     for (std::size_t c = 0; c < k; ++c) h += inside[c] / 2.0 - gamma * size[c] * (size[c] - 1.0) / 2.0;
     return h;
 }
+
+/// Connected parts of the graph in which an edge (u, v) counts only when same(u, v):
+/// one label per vertex, numbered in order of the smallest vertex (iterative DFS, O(n + m)).
+template <class Same>
+std::vector<std::uint32_t> connected_parts(const SimpleGraph& g, Same&& same) {
+    constexpr auto unset = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> part(g.n, unset);
+    std::vector<index_t> stack;
+    std::uint32_t c = 0;
+    for (std::size_t s = 0; s < g.n; ++s) {
+        if (part[s] != unset) continue;
+        part[s] = c;
+        stack.push_back(static_cast<index_t>(s));
+        while (!stack.empty()) {
+            const auto u = stack.back();
+            stack.pop_back();
+            for (auto v : g.neighbors(u))
+                if (part[v] == unset && same(u, v)) {
+                    part[v] = c;
+                    stack.push_back(v);
+                }
+        }
+        ++c;
+    }
+    return part;
+}
+
 }  // namespace detail
 
 /// Modularity of a partition (membership[i] = cluster label of vertex i, any values) of
@@ -429,25 +456,7 @@ inline Partition components(const Network& net, const ComponentsOptions& opt = {
         p.algorithm = "strong_components";
     } else {
         const auto g = simple_view(net, {Aggregate::binary, true});
-        constexpr auto unset = std::numeric_limits<std::uint32_t>::max();
-        std::fill(p.membership.begin(), p.membership.end(), unset);
-        std::vector<index_t> stack;
-        std::uint32_t c = 0;
-        for (std::size_t s = 0; s < n; ++s) {
-            if (p.membership[s] != unset) continue;
-            p.membership[s] = c;
-            stack.push_back(static_cast<index_t>(s));
-            while (!stack.empty()) {
-                const auto u = stack.back();
-                stack.pop_back();
-                for (auto v : g.neighbors(u))
-                    if (p.membership[v] == unset) {
-                        p.membership[v] = c;
-                        stack.push_back(v);
-                    }
-            }
-            ++c;
-        }
+        p.membership = detail::connected_parts(g, [](index_t, index_t) { return true; });
         p.algorithm = "components";
     }
     p.count = detail::canonical_labels(p.membership);
@@ -509,26 +518,8 @@ inline Partition label_propagation(const Network& net, const LabelPropagationOpt
         }
     }
     // split labels into connected parts
-    constexpr auto unset = std::numeric_limits<std::uint32_t>::max();
     Partition p;
-    p.membership.assign(n, unset);
-    std::vector<index_t> stack;
-    std::uint32_t c = 0;
-    for (std::size_t s = 0; s < n; ++s) {
-        if (p.membership[s] != unset) continue;
-        p.membership[s] = c;
-        stack.push_back(static_cast<index_t>(s));
-        while (!stack.empty()) {
-            const auto u = stack.back();
-            stack.pop_back();
-            for (auto v : g.neighbors(u))
-                if (p.membership[v] == unset && label[v] == label[u]) {
-                    p.membership[v] = c;
-                    stack.push_back(v);
-                }
-        }
-        ++c;
-    }
+    p.membership = detail::connected_parts(g, [&](index_t u, index_t v) { return label[u] == label[v]; });
     p.count = detail::canonical_labels(p.membership);
     p.modularity = p.quality = modularity(g, p.membership, 1.0);
     p.seed = opt.seed;

@@ -40,6 +40,16 @@ namespace detail {
 
 enum class ColumnType { boolean, integer, real, text };
 
+/// The attribute type name of a column in GEXF and GraphML (both use the same names).
+inline const char* xml_type_name(ColumnType t) {
+    switch (t) {
+        case ColumnType::boolean: return "boolean";
+        case ColumnType::integer: return "long";
+        case ColumnType::real: return "double";
+        default: return "string";
+    }
+}
+
 struct Column {
     std::string name;
     ColumnType type = ColumnType::boolean;
@@ -183,14 +193,6 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
     const auto lcols = detail::link_columns(net);
     const bool aliases = detail::any_aliases(net);
     const auto used = detail::link_fields_used(net);
-    auto gexf_type = [](detail::ColumnType t) {
-        switch (t) {
-            case detail::ColumnType::boolean: return "boolean";
-            case detail::ColumnType::integer: return "long";
-            case detail::ColumnType::real: return "double";
-            default: return "string";
-        }
-    };
     std::string s;
     s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
@@ -205,7 +207,7 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
     for (std::size_t k = 0; k < scols.size(); ++k) {
         s += "      <attribute id=\"" + detail::key_id('n', k) + "\" title=\"";
         append_xml(s, scols[k].name);
-        s += std::string("\" type=\"") + gexf_type(scols[k].type) + "\"/>\n";
+        s += std::string("\" type=\"") + detail::xml_type_name(scols[k].type) + "\"/>\n";
     }
     s += "    </attributes>\n    <attributes class=\"edge\">\n"
          "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n";
@@ -215,7 +217,7 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
     for (std::size_t k = 0; k < lcols.size(); ++k) {
         s += "      <attribute id=\"" + detail::key_id('e', k) + "\" title=\"";
         append_xml(s, lcols[k].name);
-        s += std::string("\" type=\"") + gexf_type(lcols[k].type) + "\"/>\n";
+        s += std::string("\" type=\"") + detail::xml_type_name(lcols[k].type) + "\"/>\n";
     }
     s += "    </attributes>\n    <nodes>\n";
     const auto sizes = o.sizes.empty() ? std::vector<double>{} : detail::viz_sizes(o.sizes);
@@ -295,14 +297,6 @@ inline std::string to_graphml(const Network& net) {
     const auto lcols = detail::link_columns(net);
     const bool aliases = detail::any_aliases(net);
     const auto used = detail::link_fields_used(net);
-    auto gtype = [](detail::ColumnType t) {
-        switch (t) {
-            case detail::ColumnType::boolean: return "boolean";
-            case detail::ColumnType::integer: return "long";
-            case detail::ColumnType::real: return "double";
-            default: return "string";
-        }
-    };
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
                     "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -315,13 +309,13 @@ inline std::string to_graphml(const Network& net) {
     };
     key("name", "node", "name", "string");
     if (aliases) key("aliases", "node", "aliases", "string");
-    for (std::size_t k = 0; k < scols.size(); ++k) key(detail::key_id('n', k), "node", scols[k].name, gtype(scols[k].type));
+    for (std::size_t k = 0; k < scols.size(); ++k) key(detail::key_id('n', k), "node", scols[k].name, detail::xml_type_name(scols[k].type));
     key("type", "edge", "type", "string");
     key("weight", "edge", "weight", "double");
     if (used.status) key("status", "edge", "status", "string");
     if (used.start) key("start", "edge", "start", "string");
     if (used.end) key("end", "edge", "end", "string");
-    for (std::size_t k = 0; k < lcols.size(); ++k) key(detail::key_id('e', k), "edge", lcols[k].name, gtype(lcols[k].type));
+    for (std::size_t k = 0; k < lcols.size(); ++k) key(detail::key_id('e', k), "edge", lcols[k].name, detail::xml_type_name(lcols[k].type));
     s += std::string("  <graph id=\"G\" edgedefault=\"") + (net.directed() ? "directed" : "undirected") + "\">\n";
     auto data = [&](const std::string& k, const std::string& v) {
         s += "      <data key=\"" + k + "\">";

@@ -967,7 +967,7 @@ def _membership(net: Network, partition: typing.Any) -> list[int]:
     """
 def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '') -> Network:
     ...
-def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]]) -> typing.Any:
+def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]], arg19: collections.abc.Mapping[str, str], arg20: collections.abc.Mapping[str, str]) -> typing.Any:
     """
     Internal: use coopmap.draw.
     """

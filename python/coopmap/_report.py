@@ -158,11 +158,11 @@ def report(
     else:
         if wave is None:
             raise cm.InputError(f"{source}: an Inventory database needs --wave")
-        inv = cm.Inventory(str(source))
-        net = inv.network(wave=wave, view=view)
-        rate = inv.response_rate(wave)
-        response_rate = float(getattr(rate, "rate", rate))
-        responses = {sid: st for sid, st in getattr(rate, "statuses", {}).items()}
+        from .store import Inventory
+
+        with Inventory(str(source), readonly=True) as inv:
+            net = inv.network(wave=wave, view=view)
+            response_rate = float(inv.response_rate(wave))
         view_text = t("view.inventory", wave=wave, view=t(f"view.{view}"))
     t = Translator(lang, link_types)
     ids = net.structure_ids()

@@ -27,6 +27,16 @@ _MAP_TEXT_FIELDS = frozenset({
     "decimal_point",
 })
 
+def _whole(value: Any, name: str) -> int:
+    """An integer argument: ints and numpy integers; anything else (floats included) is a TypeError."""
+    import operator
+
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__}") from None
+
+
 LAYOUT_METHODS = ("fruchterman_reingold", "kamada_kawai", "forceatlas2", "geographic")
 
 
@@ -103,8 +113,8 @@ def layout(
     return _core._layout(
         net,
         method,
-        int(seed),
-        0 if iterations is None else int(iterations),
+        _whole(seed, "seed"),
+        0 if iterations is None else _whole(iterations, "iterations"),
         bool(weighted),
         float(padding),
         bool(linlog),
@@ -379,7 +389,7 @@ def draw(
         siz[0] if siz else [],
         size_title if size_title is not None else heading(siz[1] if siz else ""),
         "" if edge_color is None else edge_color,
-        int(labels),
+        _whole(labels, "labels"),
         responded,
         title or "",
         subtitle or "",

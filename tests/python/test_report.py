@@ -192,3 +192,24 @@ def test_report_in_chromium(reports, tmp_path):
     # the whole map inlined: one node element per structure in its first <svg>
     first_svg = dom.stdout[dom.stdout.index("<svg"):dom.stdout.index("</svg>")]
     assert len(re.findall(r'class="node[ "]', first_svg)) == len(net)
+
+
+def test_report_from_an_inventory(tmp_path):
+    db = tmp_path / "ptce.db"
+    inv = cm.Inventory(str(db))
+    inv.import_csv(structures=PTCE / "structures.csv", link_types=PTCE / "link_types.csv",
+                   affiliations=PTCE / "affiliations.csv")
+    inv.import_csv(declarations=PTCE / "declarations-2013.csv", wave="2013", responses=PTCE / "responses.csv")
+    expected_rate = float(inv.response_rate("2013"))
+    confirmed = inv.network("2013", view="confirmed")
+    inv.close()
+    path = cm.report(db, tmp_path / "out", wave="2013", view="confirmed", progress=False)
+    raw = path.read_text(encoding="utf-8")
+    en = catalog("en")
+    assert en["view.inventory"].format(wave="2013", view=en["view.confirmed"]) in html.unescape(raw)
+    # the response rate of the wave, as a percentage (responses.csv: 21 of 28 answered -> 75%)
+    assert f"{round(100 * expected_rate)}%" in raw
+    svg = (path.parent / "map.svg").read_text(encoding="utf-8")
+    assert len(re.findall(r'<circle class="node[ "]', svg)) == len(confirmed)
+    with pytest.raises(cm.InputError, match="wave"):
+        cm.report(db, tmp_path / "out2", progress=False)
