@@ -374,6 +374,17 @@ struct Inventory::Impl {
         }
     };
 
+    /// PRAGMA foreign_keys = OFF for the lifetime of the guard (outside any transaction).
+    struct ForeignKeysOff {
+        const Impl* impl;
+        explicit ForeignKeysOff(const Impl* i) : impl(i) { impl->exec("PRAGMA foreign_keys = OFF"); }
+        ~ForeignKeysOff() {
+            if (impl->db) sqlite3_exec(impl->db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        }
+        ForeignKeysOff(const ForeignKeysOff&) = delete;
+        ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    };
+
     void open(const InventoryOptions& opt) {
         readonly = opt.readonly;
         // NOMUTEX: an Inventory is used by one thread at a time (documented; the Python
@@ -1195,6 +1206,15 @@ struct Inventory::Impl {
         if (readonly) throw storage_error(path + ": the inventory is opened read-only");
         if ((!files.declarations.empty() || !files.responses.empty()) && files.wave.empty())
             throw input_error("import_csv: a wave is required with declarations or responses");
+        // Foreign keys are checked by the importer itself, not by SQLite: every reference a
+        // row stores (wave, declarer, partner, type, structure, group) comes from an id read
+        // from the database or inserted within this transaction (st.names, st.types,
+        // ensure_wave, the groups map), and nothing is deleted, so the stored data satisfies
+        // every REFERENCES clause. SQLite's own check costs a B-tree probe of the parent table
+        // per reference: about 1 µs per declaration, more than the insert itself
+        // (benchmarks/results_store.md). The pragma is a no-op inside a transaction, hence
+        // set before BEGIN and restored after COMMIT or ROLLBACK (the guard outlives tx).
+        ForeignKeysOff fk_off(this);
         Tx tx(this);
         ImportState st;
         st.names = load_names();
@@ -1395,9 +1415,17 @@ struct Inventory::Impl {
             const auto& st = d.dates[l.start];
             const auto& en = d.dates[l.end];
             const char* status = status_names[l.status];
-            net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status, Attributes{{"declared_by", by}});
+            // One map node per link, built in place (an initializer list would copy the key
+            // and the value once more).
+            auto declared_by = [&] {
+                Attributes a;
+                a.emplace_hint(a.end(), std::piecewise_construct, std::forward_as_tuple("declared_by"),
+                               std::forward_as_tuple(std::in_place_type<std::string>, by));
+                return a;
+            };
+            net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status, declared_by());
             if (directed && !d.type_directed[l.type])
-                net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status, Attributes{{"declared_by", by}});
+                net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status, declared_by());
         }
         return net;
     }

@@ -21,7 +21,12 @@
 ///    (confirmed + partner_did_not_respond: a single declaration is accepted when the
 ///    partner could not contradict it).
 ///
-/// Storage: SQLite (system library), WAL journal, foreign keys on, schema version in
+/// Storage: SQLite (system library), WAL journal, foreign keys declared on every
+/// reference and enforced by SQLite on the connection (`PRAGMA foreign_keys = ON`)
+/// except inside `import_csv`'s transaction, where the importer checks each reference
+/// itself (every stored id was read from the file or inserted in the same transaction;
+/// nothing is deleted) and SQLite's per-row parent lookup, ~1 µs per declaration, is
+/// off; `PRAGMA foreign_key_check` finds nothing afterwards (tested). Schema version in
 /// `PRAGMA user_version`, file identified by `PRAGMA application_id` = 0x434F4F50
 /// ("COOP"). Every statement is prepared and parameterised. An import is one
 /// transaction (`BEGIN IMMEDIATE`): any error rolls it back and the database is exactly

@@ -464,6 +464,29 @@ def ptce(tmp_path):
     inv.close()
 
 
+def test_stored_references_satisfy_every_foreign_key(inv, ptce, tmp_path, files, write):
+    # The importer turns SQLite's foreign-key enforcement off during its transaction and
+    # checks every reference itself: PRAGMA foreign_key_check (run by Python's own sqlite3)
+    # must find no row whose REFERENCES target is missing, in every table, after imports of
+    # structures with aliases and attributes, link types, affiliations (groups), responses
+    # and declarations (resolved, aliased and unresolved partners), and after a failed import.
+    bad = write("bad.csv", "declarer,partner,type\na,b,jp\nzz,b,jp\n")
+    with pytest.raises(ValueError):
+        inv.import_csv(declarations=bad, wave="2015")
+    for path in (inv.path, ptce[0].path):
+        con = sqlite3.connect(path)
+        try:
+            assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+            n = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("declarations", "responses", "aliases", "affiliations")}
+        finally:
+            con.close()
+        assert n["declarations"] > 0 and n["responses"] > 0
+    assert n["aliases"] > 0 and n["affiliations"] > 0  # the PTCE inventory has both
+    # the wave of the failed import was rolled back with it
+    assert inv.waves() == ["2013", "2014"]
+
+
 def test_affiliation_network_and_projections_match_networkx(ptce):
     inv, _ = ptce
     rows = read_affiliations()
