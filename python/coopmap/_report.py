@@ -170,10 +170,6 @@ def report(
     answered = {sid for sid, st in responses.items() if st in ("complete", "partial")}
     if responses and response_rate is None:
         response_rate = len(answered) / len(responses)
-    working = net.copy()  # the group attribute filled for structures without it
-    for sid, value in _filled(net, group, _NONE).items():
-        if value == _NONE:
-            working.set_attribute(sid, group, _NONE)
 
     def name(sid: str) -> str:
         return _esc(names.get(sid, sid))
@@ -258,7 +254,7 @@ def report(
     hole_rows = [(name(r["id"]), t.number(r["degree"]), t.number(r["effective_size"], 2), t.number(r["efficiency"], 3),
                   t.number(r["constraint"], 3), t.number(r["hierarchy"], 3)) for r in holes_sorted[:top]]
     bridges = list(cm.bridges(net))
-    mix = cm.mixing_matrix(working, group)
+    mix = cm.mixing_matrix(net, group, missing=_NONE)
     labels = [str(x) for x in mix.labels]
     mx = [list(row) for row in mix.matrix]
     peak = max((v for row in mx for v in row), default=0) or 1
@@ -274,9 +270,9 @@ def report(
                 shown = t.number(int(v)) if float(v).is_integer() else t.number(v, 2)
                 cells.append(f'<span class="heat" style="background:rgba(0,114,178,{alpha:.2f})">{shown}</span>')
         mix_rows.append(cells)
-    ei = cm.ei_index(working, group, permutations=1000, seed=seed)
+    ei = cm.ei_index(net, group, permutations=1000, seed=seed, missing=_NONE)
     ei_rows = [(_esc(g), t.number(v, 3)) for g, v in sorted(ei.groups.items(), key=lambda kv: str(kv[0]))]
-    suggestions = list(cm.predict_links(working, method="adamic_adar", top=top, across=group))
+    suggestions = list(cm.predict_links(net, method="adamic_adar", top=top, across=group, missing=_NONE))
     sugg_records = [{"source": s.source, "target": s.target, "score": s.score, "shared": list(s.shared)}
                     for s in suggestions]
     _write_table(out / "suggestions.csv", sugg_records)
@@ -297,7 +293,7 @@ def report(
     for ext in ("svg", "html"):
         cm.draw(net, str(out / f"map.{ext}"), color=cluster_of, color_title=t("map.cluster"), size=btw,
                 size_title=t("measure.betweenness"), edge_color="type", labels=20, title=t("map.whole"), **common)
-    groups_map = _filled(working, group, _NONE)
+    groups_map = _filled(net, group, _NONE)
     cm.draw(net, str(out / "bridges.svg"), color=groups_map, color_title=group, size=btw,
             size_title=t("measure.betweenness"), edge_color="type", labels=20, title=t("map.bridges", group=group),
             **common)
