@@ -158,6 +158,16 @@ inline double cpm_quality(const SimpleGraph& g, std::span<const std::uint32_t> m
     return h;
 }
 
+/// The undirected simple view as a Boost.Graph adjacency list (each edge once), for the
+/// BGL algorithms used here (core numbers, Bron–Kerbosch). O(n + m).
+inline boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> undirected_boost_graph(const SimpleGraph& g) {
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> bg(g.n);
+    for (std::size_t u = 0; u < g.n; ++u)
+        for (auto v : g.neighbors(static_cast<index_t>(u)))
+            if (u < v) boost::add_edge(u, v, bg);
+    return bg;
+}
+
 /// Connected parts of the graph in which an edge (u, v) counts only when same(u, v):
 /// one label per vertex, numbered in order of the smallest vertex (iterative DFS, O(n + m)).
 template <class Same>
@@ -536,11 +546,7 @@ inline Partition label_propagation(const Network& net, const LabelPropagationOpt
 /// Complexity O(n + m log n) (BGL's heap-based implementation).
 inline std::vector<std::uint32_t> core_number(const Network& net) {
     const auto g = simple_view(net, {Aggregate::binary, true});
-    using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    G bg(g.n);
-    for (std::size_t u = 0; u < g.n; ++u)
-        for (auto v : g.neighbors(static_cast<index_t>(u)))
-            if (u < v) boost::add_edge(u, v, bg);
+    const auto bg = detail::undirected_boost_graph(g);
     std::vector<std::size_t> core(g.n, 0);
     if (g.n) boost::core_numbers(bg, boost::make_iterator_property_map(core.begin(), boost::get(boost::vertex_index, bg)));
     return {core.begin(), core.end()};
@@ -572,11 +578,7 @@ struct CliquesOptions {
 inline std::vector<std::vector<index_t>> cliques(const Network& net, const CliquesOptions& opt = {}) {
     if (opt.min_size < 1) throw input_error("min_size must be >= 1");
     const auto g = simple_view(net, {Aggregate::binary, true});
-    using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    G bg(g.n);
-    for (std::size_t u = 0; u < g.n; ++u)
-        for (auto v : g.neighbors(static_cast<index_t>(u)))
-            if (u < v) boost::add_edge(u, v, bg);
+    const auto bg = detail::undirected_boost_graph(g);
     std::vector<std::vector<index_t>> out;
     if (g.n) boost::bron_kerbosch_all_cliques(bg, detail::CliqueCollector{&out}, opt.min_size);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

@@ -364,6 +364,14 @@ inline std::string to_json(const Network& net) {
     using detail::append_json_string;
     std::string s = std::string("{\"directed\": ") + (net.directed() ? "true" : "false") +
                     ", \"multigraph\": true, \"graph\": {}, \"nodes\": [";
+    auto append_attributes = [&](const Attributes& attributes) {  // ", name: value" for each
+        for (const auto& [name, v] : attributes) {
+            s += ", ";
+            append_json_string(s, name);
+            s += ": ";
+            detail::append_json_value(s, v);
+        }
+    };
     for (index_t i = 0; i < net.number_of_structures(); ++i) {
         const auto& st = net.structure(i);
         s += i ? ",\n  {" : "\n  {";
@@ -377,12 +385,7 @@ inline std::string to_json(const Network& net) {
             append_json_string(s, st.aliases[k]);
         }
         s += "]";
-        for (const auto& [k, v] : st.attributes) {
-            s += ", ";
-            append_json_string(s, k);
-            s += ": ";
-            detail::append_json_value(s, v);
-        }
+        append_attributes(st.attributes);
         s += "}";
     }
     s += "\n], \"edges\": [";
@@ -408,12 +411,7 @@ inline std::string to_json(const Network& net) {
             s += ", \"end\": ";
             append_json_string(s, net.end(l));
         }
-        for (const auto& [name, v] : net.attributes(l)) {
-            s += ", ";
-            append_json_string(s, name);
-            s += ": ";
-            detail::append_json_value(s, v);
-        }
+        append_attributes(net.attributes(l));
         s += "}";
     }
     s += "\n]}\n";
