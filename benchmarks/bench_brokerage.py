@@ -11,37 +11,18 @@ close to 1 shows that the parallel version does no extra work.
 from __future__ import annotations
 
 import argparse
-import datetime
-import os
-import platform
 import random
-import statistics
-import time
-from pathlib import Path
 
 import igraph as ig
 import networkx as nx
 
 import coopmap as cm
+from _harness import append_results, machine, machine_line, markdown_table, measure, stamp, to_coopmap, to_networkx
 
 
 def timed(f, repeat: int) -> tuple[float, float, object]:
-    walls, cpus, out = [], [], None
-    for _ in range(repeat):
-        c0, w0 = time.process_time(), time.perf_counter()
-        out = f()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus), out
-
-
-def to_coopmap(g: ig.Graph) -> cm.Network:
-    net = cm.Network(directed=g.is_directed())
-    for i in range(g.vcount()):
-        net.add_structure(str(i))
-    for a, b in g.get_edgelist():
-        net.add_link(str(a), str(b))
-    return net
+    t = measure(f, repeat)
+    return t.wall, t.cpu, t.result
 
 
 def max_diff(ours: dict, ref: list[float]) -> float:
@@ -76,8 +57,7 @@ def main() -> None:
                      f"max rel. diff {d2:.1e}; speed-up vs 1 thread {t1 / t2:.2f}x (wall); CPU 2 threads / 1 thread {c2 / c1:.2f}"))
     # networkx is far too slow at 10,000 structures: compare on a 2,000 / 10,000 graph
     small = ig.Graph.Erdos_Renyi(n=2000, m=10000)
-    G = nx.Graph(small.get_edgelist())
-    G.add_nodes_from(range(small.vcount()))
+    G = to_networkx(small.vcount(), small.get_edgelist())
     snet = to_coopmap(small)
     tn, cn, bn = timed(lambda: nx.betweenness_centrality(G, normalized=False), 1)
     ti, ci, ref = timed(lambda: small.betweenness(), args.repeat)
@@ -87,20 +67,11 @@ def main() -> None:
     rows.append((label, "igraph 1 thread", ti, ci, ti / min(tn, ti), "reference"))
     rows.append((label, "coopmap 1 thread", t1, c1, t1 / min(tn, ti), f"max rel. diff to networkx {max(abs(b1[str(v)] - x) / max(1.0, abs(x)) for v, x in bn.items()):.1e}"))
 
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    head = (f"### Exact betweenness — {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
-            f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, load average {load:.1f}, "
-            f"median of {args.repeat} runs\n")
-    lines = [head, "| graph | implementation | wall s | CPU s | ratio to fastest peer (wall) | quality |",
-             "|---|---|---:|---:|---:|---|"]
-    for label, impl, w, c, r, q in rows:
-        cs = "" if c != c else f"{c:.2f}"
-        lines.append(f"| {label} | {impl} | {w:.2f} | {cs} | {r:.2f} | {q} |")
-    table = "\n".join(lines) + "\n"
-    print(table)
-    out = Path(__file__).resolve().parent / "results_brokerage.md"
-    with open(out, "a") as f:
-        f.write(table + "\n")
+    head = f"### Exact betweenness — {stamp()}, median of {args.repeat} runs\n\n{machine_line(machine())}\n"
+    append_results("results_brokerage.md", head + "\n" + markdown_table(
+        ["graph", "implementation", "wall s", "CPU s", "ratio to fastest peer (wall)", "quality"],
+        [(label, impl, f"{w:.2f}", "" if c != c else f"{c:.2f}", f"{r:.2f}", q) for label, impl, w, c, r, q in rows],
+        "llrrrl"))
 
 
 if __name__ == "__main__":

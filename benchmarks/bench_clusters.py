@@ -16,47 +16,20 @@ Prints a Markdown table and appends it to benchmarks/results_clusters.md.
 """
 from __future__ import annotations
 
-import datetime
-import platform
-import statistics
 import sys
-import time
-from pathlib import Path
 
 import igraph as ig
 import networkx as nx
 from sklearn.metrics import normalized_mutual_info_score
 
 import coopmap as cm
+from _harness import append_results, machine, machine_line, markdown_table, median_time, planted, stamp, to_coopmap
 
 RUNS = 1 if "--quick" in sys.argv else 3
 
 
-def planted(n_blocks: int, size: int, d_in: float, d_out: float, seed: int) -> tuple[ig.Graph, list[int]]:
-    n = n_blocks * size
-    p_in, p_out = d_in / (size - 1), d_out / (n - size)
-    pref = [[p_in if i == j else p_out for j in range(n_blocks)] for i in range(n_blocks)]
-    ig.set_random_number_generator(__import__("random").Random(seed))
-    g = ig.Graph.SBM(pref, [size] * n_blocks, directed=False)
-    return g, [i // size for i in range(n)]
-
-
-def to_coopmap(g: ig.Graph) -> cm.Network:
-    net = cm.Network()
-    for i in range(g.vcount()):
-        net.add_structure(str(i))
-    for a, b in g.get_edgelist():
-        net.add_link(str(a), str(b))
-    return net
-
-
-def timed(fn, runs: int = RUNS):
-    times, result = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), result
+def timed(fn):
+    return median_time(fn, RUNS)
 
 
 def with_membership(p: cm.Partition) -> cm.Partition:
@@ -124,38 +97,27 @@ def row(name: str, g: ig.Graph, algo: str, t_cm: float, q_cm: tuple[float, float
 
 
 def table(rows: list[dict]) -> str:
-    lines = [
-        "| graph | algorithm | coopmap s | peer s | ratio coopmap / fastest peer | Q coopmap | Q peer | NMI coopmap | NMI peer |",
-        "|---|---|---:|---|---:|---:|---|---:|---|",
-    ]
-    for r in rows:
-        peer_t = "; ".join(f"{k} {v[0]:.3f}" for k, v in r["peers"].items())
-        peer_q = "; ".join(f"{k} {v[1][0]:.5f}" for k, v in r["peers"].items())
-        peer_nmi = "; ".join(f"{k} {v[1][1]:.4f}" for k, v in r["peers"].items())
-        lines.append(
-            f"| {r['graph']} | {r['algorithm']} | {r['coopmap_s']:.3f} | {peer_t} | {r['ratio']:.3f} "
-            f"({r['fastest']}) | {r['q_cm'][0]:.5f} | {peer_q} | {r['q_cm'][1]:.4f} | {peer_nmi} |"
-        )
-    return "\n".join(lines)
+    def peers(r: dict, fmt) -> str:
+        return "; ".join(f"{k} {fmt(v)}" for k, v in r["peers"].items())
+
+    return markdown_table(
+        ["graph", "algorithm", "coopmap s", "peer s", "ratio coopmap / fastest peer", "Q coopmap", "Q peer",
+         "NMI coopmap", "NMI peer"],
+        [[r["graph"], r["algorithm"], f"{r['coopmap_s']:.3f}", peers(r, lambda v: f"{v[0]:.3f}"),
+          f"{r['ratio']:.3f} ({r['fastest']})", f"{r['q_cm'][0]:.5f}", peers(r, lambda v: f"{v[1][0]:.5f}"),
+          f"{r['q_cm'][1]:.4f}", peers(r, lambda v: f"{v[1][1]:.4f}")] for r in rows],
+        "llrlrrlrl")
 
 
 def main() -> None:
     rows = []
-    g, truth = planted(200, 1000, 8.0, 2.0, seed=1)
+    g, truth = planted(200_000, 1000, 8.0, 2.0, seed=1)
     rows += bench("planted partition, large", g, truth, with_networkx=False)
     if RUNS > 1:
-        g, truth = planted(100, 200, 8.0, 2.0, seed=2)
+        g, truth = planted(20_000, 200, 8.0, 2.0, seed=2)
         rows += bench("planted partition, medium", g, truth, with_networkx=True)
-    header = (
-        f"## bench_clusters.py, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}\n\n"
-        f"median of {RUNS} run(s); {platform.machine()}, Python {platform.python_version()}, "
-        f"igraph {ig.__version__}, networkx {nx.__version__}, coopmap {cm.__version__}\n"
-    )
-    out = header + "\n" + table(rows) + "\n"
-    print(out)
-    path = Path(__file__).resolve().parent / "results_clusters.md"
-    with path.open("a") as f:
-        f.write(out + "\n")
+    header = f"## bench_clusters.py, {stamp()}\n\nmedian of {RUNS} run(s); {machine_line(machine())}\n"
+    append_results("results_clusters.md", header + "\n" + table(rows))
 
 
 if __name__ == "__main__":

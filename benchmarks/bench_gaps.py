@@ -10,70 +10,28 @@ benchmarks/results_gaps.md. Not part of the tests.
 from __future__ import annotations
 
 import argparse
-import datetime
 import math
-import platform
-import random
-import statistics
 import time
-from pathlib import Path
-from typing import Any, Callable
 
 import igraph as ig
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
 
 import coopmap as cm
+from _harness import (adamic_adar_top_scipy, append_results, block_sizes, machine, machine_line, markdown_table,
+                      median_time, sbm, stamp, to_coopmap, to_networkx)
+
+timed = median_time
 
 
-def timed(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    times, out = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), out
-
-
-def sbm(n: int, m: int, seed: int) -> ig.Graph:
-    random.seed(seed)
-    ig.set_random_number_generator(random)
+def gaps_sbm(n: int, m: int, seed: int) -> ig.Graph:
+    """50 equal blocks (the last takes the remainder), ~70 % of the m ties inside blocks."""
     k = 50
-    sizes = [n // k] * k
-    sizes[-1] += n - sum(sizes)
+    sizes = block_sizes(n, k)
     s = n // k
     p_in = 0.7 * m / (k * s * (s - 1) / 2)
     p_out = 0.3 * m / (k * (k - 1) / 2 * s * s)
-    pref = [[p_in if a == b else p_out for b in range(k)] for a in range(k)]
-    return ig.Graph.SBM(pref, sizes, directed=False)
-
-
-def to_coopmap(g: ig.Graph) -> cm.Network:
-    net = cm.Network()
-    ids = [f"s{i:06d}" for i in range(g.vcount())]
-    for i in ids:
-        net.add_structure(i)
-    for u, v in g.get_edgelist():
-        net.add_link(ids[u], ids[v])
-    return net
-
-
-def aa_top_scipy(g: ig.Graph, top: int) -> list[tuple[float, int, int]]:
-    """Adamic-Adar top-k with scipy sparse algebra: S = A diag(1/ln k) A, minus ties."""
-    n = g.vcount()
-    edges = np.array(g.get_edgelist(), dtype=np.int64)
-    A = sp.csr_array((np.ones(2 * len(edges)), (np.r_[edges[:, 0], edges[:, 1]], np.r_[edges[:, 1], edges[:, 0]])),
-                     shape=(n, n))
-    deg = np.asarray(A.sum(axis=1)).ravel()
-    w = np.where(deg > 1, 1.0 / np.log(np.maximum(deg, 2)), 0.0)
-    S = sp.triu(A @ sp.diags_array(w) @ A, k=1).tocsr()
-    S = S - S.multiply(A)  # drop adjacent pairs
-    S.eliminate_zeros()
-    coo = S.tocoo()
-    idx = np.argpartition(-coo.data, top)[: top * 4]
-    best = sorted(((float(coo.data[i]), int(coo.row[i]), int(coo.col[i])) for i in idx), key=lambda x: -x[0])
-    return best[:top]
+    return sbm(sizes, p_in, p_out, seed)
 
 
 def main() -> None:
@@ -85,8 +43,8 @@ def main() -> None:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    g = sbm(args.n, args.m, args.seed)
-    net = to_coopmap(g)
+    g = gaps_sbm(args.n, args.m, args.seed)
+    net = to_coopmap(g, [f"s{i:06d}" for i in range(g.vcount())])
     build = time.perf_counter() - t0
     ids = net.structure_ids()
     rows: list[tuple[str, str, str, str, str]] = []
@@ -102,9 +60,7 @@ def main() -> None:
     keys = ("constraint", "effective_size", "efficiency", "hierarchy")
     same_threads = all((a[k] == b[k]) or (math.isnan(a[k]) and math.isnan(b[k])) for a, b in zip(sh, sh1) for k in keys)
     # networkx's sparse-matrix constraint (one run: it is the slow peer)
-    G = nx.Graph()
-    G.add_nodes_from(range(g.vcount()))
-    G.add_edges_from(g.get_edgelist())
+    G = to_networkx(g.vcount(), g.get_edgelist())
     t_nx, c_nx = timed(lambda: nx.constraint(G), 1)
     diff_nx = max(abs(c_cm[i] - c_nx[i]) for i in range(len(ids)) if not math.isnan(c_nx[i]))
     rows.append(("Burt: all 4 measures (coopmap, 1 thread) vs igraph constraint()",
@@ -116,7 +72,7 @@ def main() -> None:
 
     # ---- link prediction top-100
     t_lp, lp = timed(lambda: cm.predict_links(net, method="adamic_adar", top=100), args.runs)
-    t_sp, best = timed(lambda: aa_top_scipy(g, 100), 1)
+    t_sp, best = timed(lambda: adamic_adar_top_scipy(g.vcount(), g.get_edgelist(), 100), 1)
     ref_scores = [b[0] for b in best]
     got_scores = [s.score for s in lp]
     diff_lp = max(abs(a - b) for a, b in zip(got_scores, ref_scores))
@@ -151,16 +107,10 @@ def main() -> None:
     rows.append(("assortativity (nominal)", f"{t_as:.2f}", f"igraph {t_as_ig:.2f}", f"{t_as / t_as_ig:.2f}",
                  f"|Δ r| vs igraph {abs(r_as - r_ig):.1e}"))
 
-    head = (f"### bench_gaps — {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
-            f"SBM n={g.vcount():,} m={g.ecount():,}, median of {args.runs} runs, "
-            f"{platform.processor() or platform.machine()}, python-igraph {ig.__version__}, networkx {nx.__version__}\n\n"
-            f"(graph generation and loading: {build:.1f} s)\n\n")
-    table = "| task | coopmap (s) | peers (s) | ratio coopmap / fastest peer | quality |\n|---|---|---|---|---|\n"
-    table += "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows) + "\n"
-    print(head + table)
-    out = Path(__file__).resolve().parent / "results_gaps.md"
-    with out.open("a") as f:
-        f.write(head + table + "\n")
+    head = (f"### bench_gaps — {stamp()}, SBM n={g.vcount():,} m={g.ecount():,}, median of {args.runs} runs\n\n"
+            f"{machine_line(machine())}\n\n(graph generation and loading: {build:.1f} s)\n\n")
+    append_results("results_gaps.md", head + markdown_table(
+        ["task", "coopmap (s)", "peers (s)", "ratio coopmap / fastest peer", "quality"], rows))
 
 
 if __name__ == "__main__":

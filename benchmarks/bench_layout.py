@@ -8,69 +8,33 @@ block separation (mean intra-block / inter-block distance, lower = better).
 """
 from __future__ import annotations
 
-import datetime
-import math
-import platform
-import random
-import statistics
-import sys
-import time
-from pathlib import Path
-
 import igraph as ig
 import networkx as nx
 
 import coopmap as cm
+from _harness import (append_results, block_sizes, layout_quality, machine, machine_line, markdown_table, median_time,
+                      sbm, stamp, to_networkx)
 
 RUNS = 3
 
 
-def sbm(n: int, seed: int) -> ig.Graph:
+def layout_sbm(n: int, seed: int) -> tuple[ig.Graph, list[int]]:
     k = max(2, n // 100)
-    sizes = [n // k] * k
-    sizes[-1] += n - sum(sizes)
-    p_in, p_out = 8.0 / (n / k), 1.0 / n
-    pref = [[p_in if i == j else p_out for j in range(k)] for i in range(k)]
-    random.seed(seed)
-    return ig.Graph.SBM(pref, sizes, directed=False), sizes
-
-
-def quality(coords, edges, blocks, seed=0):
-    rng = random.Random(seed)
-    n = len(coords)
-    e = [math.dist(coords[u], coords[v]) for u, v in edges[:20000]]
-    es = {(min(u, v), max(u, v)) for u, v in edges}
-    ne, intra, inter = [], [], []
-    while len(ne) < 20000:
-        u, v = rng.randrange(n), rng.randrange(n)
-        if u == v or (min(u, v), max(u, v)) in es:
-            continue
-        d = math.dist(coords[u], coords[v])
-        ne.append(d)
-        (intra if blocks[u] == blocks[v] else inter).append(d)
-    ratio = statistics.mean(e) / statistics.mean(ne)
-    sep = statistics.mean(intra) / statistics.mean(inter) if intra and inter else float("nan")
-    return ratio, sep
+    sizes = block_sizes(n, k)
+    return sbm(sizes, 8.0 / (n / k), 1.0 / n, seed), sizes
 
 
 def timed(fn):
-    ts, out = [], None
-    for _ in range(RUNS):
-        t = time.perf_counter()
-        out = fn()
-        ts.append(time.perf_counter() - t)
-    return statistics.median(ts), out
+    return median_time(fn, RUNS)
 
 
 def main() -> None:
     rows = []
     for n in (1000, 10000):
-        g, sizes = sbm(n, seed=n)
+        g, sizes = layout_sbm(n, seed=n)
         blocks = [b for b, s in enumerate(sizes) for _ in range(s)]
         edges = g.get_edgelist()
-        G = nx.Graph()
-        G.add_nodes_from(range(n))
-        G.add_edges_from(edges)
+        G = to_networkx(n, edges)
         net = cm.from_networkx(G)
         ids = [str(i) for i in range(n)]
         cands = {
@@ -89,25 +53,16 @@ def main() -> None:
         res = {}
         for name, fn in cands.items():
             t, coords = timed(fn)
-            res[name] = (t, *quality(coords, edges, blocks))
+            res[name] = (t, *layout_quality(coords, edges, blocks))
         peers = [v[0] for k, v in res.items() if not k.startswith("coopmap")]
         fastest = min(peers)
         for name, (t, ratio, sep) in res.items():
             rows.append((n, g.ecount(), name, t, t / fastest, ratio, sep))
-    lines = [
-        f"### bench_layout — {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
-        f"{platform.machine()}, Python {sys.version.split()[0]}, median of {RUNS} runs",
-        "",
-        "| n | m | method | time (s) | time / fastest peer | edge/non-edge distance | intra/inter block distance |",
-        "|---:|---:|---|---:|---:|---:|---:|",
-    ]
-    for n, m, name, t, r, q, s in rows:
-        lines.append(f"| {n} | {m} | {name} | {t:.3f} | {r:.2f} | {q:.3f} | {s:.3f} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    out = Path(__file__).with_name("results_layout.md")
-    with out.open("a", encoding="utf-8") as f:
-        f.write(text + "\n")
+    head = f"### bench_layout — {stamp()}, median of {RUNS} runs\n\n{machine_line(machine())}\n"
+    append_results("results_layout.md", head + "\n" + markdown_table(
+        ["n", "m", "method", "time (s)", "time / fastest peer", "edge/non-edge distance", "intra/inter block distance"],
+        [(n, m, name, f"{t:.3f}", f"{r:.2f}", f"{q:.3f}", f"{s:.3f}") for n, m, name, t, r, q, s in rows],
+        "rrlrrrr"))
 
 
 if __name__ == "__main__":

@@ -22,11 +22,9 @@ Run:  .venv/bin/python benchmarks/bench_reliability.py   (appends to results_rel
 from __future__ import annotations
 
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import igraph as ig
@@ -34,8 +32,7 @@ import networkx as nx
 import pandas as pd
 
 import coopmap as cm
-
-HERE = Path(__file__).resolve().parent
+from _harness import append_results, markdown_table, median_time, stamp
 SIZES = [100_000, 200_000, 400_000, 800_000]
 TYPES = ["shared_premises", "joint_project", "supply", "training", "co_funding", "referral"]
 
@@ -58,15 +55,6 @@ def make_files(folder: Path, m: int, seed: int = 9) -> tuple[Path, Path, int]:
             f.write(f"s{a},s{b},{rng.choice(TYPES)},{rng.randint(1, 5)},20{rng.randint(10, 23)}-0{rng.randint(1, 9)},"
                     f"\"note, {rng.randint(0, 99)}\"\n")
     return s, l, n
-
-
-def median_time(fn, runs: int = 3) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), out
 
 
 def run_coopmap(s: Path, l: Path):
@@ -132,11 +120,9 @@ def main() -> None:
             else:
                 t_nx, nx_cell = float("inf"), "skipped"
             fastest = min(t_pd, t_ig, t_nx)
-            rows.append(
-                f"| {m:,} | {n:,} | {t_cm:.3f} | {1e6 * t_cm / m:.2f} | {t_pd:.3f} | "
-                f"{t_ig:.3f} ({'same' if (n_ig, m_ig) == (n, m) else 'DIFFERENT'} n, m) | {nx_cell} | "
-                f"{t_cm / fastest:.2f} | {'ok' if (n_cm, m_cm) == (n, m) else 'WRONG'} |"
-            )
+            rows.append([f"{m:,}", f"{n:,}", f"{t_cm:.3f}", f"{1e6 * t_cm / m:.2f}", f"{t_pd:.3f}",
+                         f"{t_ig:.3f} ({'same' if (n_ig, m_ig) == (n, m) else 'DIFFERENT'} n, m)", nx_cell,
+                         f"{t_cm / fastest:.2f}", "ok" if (n_cm, m_cm) == (n, m) else "WRONG"])
             print(rows[-1], flush=True)
         big_m = SIZES[-1]
         s, l = folder / f"s{big_m}.csv", folder / f"l{big_m}.csv"
@@ -147,20 +133,13 @@ def main() -> None:
         t_huge, _ = median_time(lambda: cm.read_csv(huge))
         t_huge_pd, _ = median_time(lambda: pd.read_csv(huge))
 
-    header = (
-        "| links m | structures n | coopmap read_csv + simple_view (s) | us/link | pandas read only (s) | "
-        "pandas + igraph.Graph.DataFrame (s) | pandas + networkx (s) | coopmap / fastest peer | coopmap n, m |\n"
-        "|---|---|---|---|---|---|---|---|---|"
-    )
-    table = "\n".join([header, *rows])
+    table = markdown_table(
+        ["links m", "structures n", "coopmap read_csv + simple_view (s)", "us/link", "pandas read only (s)",
+         "pandas + igraph.Graph.DataFrame (s)", "pandas + networkx (s)", "coopmap / fastest peer", "coopmap n, m"], rows)
     mem_line = (f"Peak memory above the interpreter, {SIZES[-1]:,} links ({size_mb:.0f} MB of CSV): "
                 + ", ".join(f"{k} {v:.0f} MB" for k, v in mem.items()))
     huge_line = f"One 50 MB quoted field: coopmap {t_huge:.3f} s, pandas {t_huge_pd:.3f} s (median of 3)."
-    out = "\n".join([table, "", mem_line, "", huge_line])
-    print()
-    print(out)
-    with (HERE / "results_reliability.md").open("a") as f:
-        f.write(f"\n## {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n\n{out}\n")
+    append_results("results_reliability.md", "\n".join([f"## {stamp()}", "", table, mem_line, "", huge_line]))
 
 
 if __name__ == "__main__":

@@ -22,14 +22,11 @@ import csv
 import random
 import shutil
 import sqlite3
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 import coopmap as cm
-
-HERE = Path(__file__).resolve().parent
+from _harness import append_results, markdown_table, median_time, stamp
 N_STRUCTURES = 2000
 SIZES = [50_000, 200_000]
 
@@ -53,13 +50,7 @@ def make(folder: Path, m: int) -> tuple[Path, Path, Path]:
     return s, t, d
 
 
-def median(fn, runs: int = 3):
-    times, out = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
+median = median_time
 
 
 def main() -> None:
@@ -138,19 +129,12 @@ def main() -> None:
             t_si, n_si = median(sq_import)
             rows.append((f"import, m = {m:,}", t_ci, [("sqlite3 executemany, no validation", t_si)], n_ci == n_si == m))
 
-    lines = ["", f"### Inventory storage safety ({time.strftime('%Y-%m-%d %H:%M')})", "",
-             "| task | coopmap s | peer | peer s | coopmap / peer | same rows |",
-             "|---|---:|---|---:|---:|---|"]
-    for task, t_cm, peers, same in rows:
-        for j, (name, tp) in enumerate(peers):
-            lines.append(f"| {task if j == 0 else ''} | {t_cm:.3f} | {name} | {tp:.4f} | {t_cm / tp:.1f} | {same} |")
-    lines.append("")
-    lines.append("coopmap's open runs the schema comparison, integrity_check and foreign_key_check; "
-                 "the first peer runs integrity_check only, the second nothing (the price of the checks).")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    with (HERE / "results_reliability.md").open("a") as f:
-        f.write(text)
+    table = markdown_table(["task", "coopmap s", "peer", "peer s", "coopmap / peer", "same rows"],
+                           [(task if j == 0 else "", f"{t_cm:.3f}", name, f"{tp:.4f}", f"{t_cm / tp:.1f}", same)
+                            for task, t_cm, peers, same in rows for j, (name, tp) in enumerate(peers)], "lrlrrl")
+    append_results("results_reliability.md", f"### Inventory storage safety ({stamp()})\n\n{table}\n"
+                   "coopmap's open runs the schema comparison, integrity_check and foreign_key_check; "
+                   "the first peer runs integrity_check only, the second nothing (the price of the checks).")
 
 
 if __name__ == "__main__":

@@ -35,8 +35,7 @@ import time
 from pathlib import Path
 
 import coopmap as cm
-
-HERE = Path(__file__).resolve().parent
+from _harness import append_results, machine, machine_line, markdown_table, stamp
 
 
 def generate(folder: Path, n: int, n_structures: int, seed: int = 6) -> tuple[Path, Path, Path]:
@@ -209,26 +208,21 @@ def main() -> None:
         mb = os.path.getsize(cm_db) / 1e6
     bi, ci, si = statistics.median(base_t), statistics.median(cm_t), statistics.median(same_t)
     bl, cl = statistics.median(load_base), statistics.median(load_cm)
-    lines = [
-        f"### bench_store — {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
-        f"{args.n} declarations, {args.structures} structures, median of {args.runs}",
-        "",
-        "| task | coopmap (s) | baseline (s) | baseline | coopmap rate / baseline rate | quality |",
-        "| --- | ---: | ---: | --- | ---: | --- |",
-        f"| import declarations | {ci:.3f} | {bi:.3f} | csv.reader + sqlite3.executemany | {bi / ci:.2f}x "
-        f"| {added} declarations added, {mb:.0f} MB file; coopmap {args.n / ci / 1e6:.2f} M rows/s |",
-        f"| import declarations | {ci:.3f} | {si:.3f} | same rows into the same tables: dict name->id + "
-        f"sqlite3.executemany | {si / ci:.2f}x | identical stored declarations (13 columns, 2 indexes) |",
-        f"| load wave into a Network (union) | {cl:.3f} | {bl:.3f} | sqlite3 fetchall + igraph.Graph.TupleList | "
-        f"{bl / cl:.2f}x | {links} links ({', '.join(f'{k}: {v}' for k, v in sorted(statuses.items()))}); "
-        f"igraph graph {edges} edges, no status |",
-        f"| load wave (confirmed view) | {confirmed_t:.3f} | | | | single run |",
-        "",
+    head = (f"### bench_store — {stamp()}, {args.n} declarations, {args.structures} structures, median of "
+            f"{args.runs}\n\n{machine_line(machine())}\n")
+    rows = [
+        ("import declarations", f"{ci:.3f}", f"{bi:.3f}", "csv.reader + sqlite3.executemany", f"{bi / ci:.2f}x",
+         f"{added} declarations added, {mb:.0f} MB file; coopmap {args.n / ci / 1e6:.2f} M rows/s"),
+        ("import declarations", f"{ci:.3f}", f"{si:.3f}", "same rows into the same tables: dict name->id + "
+         "sqlite3.executemany", f"{si / ci:.2f}x", "identical stored declarations (13 columns, 2 indexes)"),
+        ("load wave into a Network (union)", f"{cl:.3f}", f"{bl:.3f}", "sqlite3 fetchall + igraph.Graph.TupleList",
+         f"{bl / cl:.2f}x", f"{links} links ({', '.join(f'{k}: {v}' for k, v in sorted(statuses.items()))}); "
+         f"igraph graph {edges} edges, no status"),
+        ("load wave (confirmed view)", f"{confirmed_t:.3f}", "", "", "", "single run"),
     ]
-    text = "\n".join(lines)
-    print(text)
-    with open(HERE / "results_store.md", "a") as f:
-        f.write(text + "\n")
+    append_results("results_store.md", head + "\n" + markdown_table(
+        ["task", "coopmap (s)", "baseline (s)", "baseline", "coopmap rate / baseline rate", "quality"], rows,
+        "lrrlrl"))
 
 
 if __name__ == "__main__":
