@@ -432,6 +432,7 @@ suppressPackageStartupMessages(library(sna))
 e <- as.matrix(read.csv(file.path(dir, "arcs.csv"), header = FALSE))
 cl <- readLines(file.path(dir, "classes.txt"))
 g <- cbind(e, 1); attr(g, "n") <- length(cl)
+cat("ready\n"); flush(stdout())
 kib <- function(key) {
   l <- grep(paste0("^", key, ":"), readLines("/proc/self/status"), value = TRUE)
   as.numeric(strsplit(trimws(sub("^[^:]*:", "", l)), " +")[[1]][1])
@@ -452,9 +453,11 @@ cat(sprintf("peak %.3f\n", (kib("VmHWM") - rss0) / 1024))
 """
 
 
-def _sna_external(g: Graph, runs: int, slow: float, tmp: Path, progress: Callable[[float], None]) -> dict:
+def _sna_external(g: Graph, runs: int, slow: float, tmp: Path, emit: Callable[..., None]) -> dict:
     """sna::brokerage in Rscript: the sna edge list and the classes are read before the
-    timing; R times each call and reports its own peak memory."""
+    timing (the cell is "ready" once R has them); R times each call and reports its own
+    peak memory."""
+    t0 = time.perf_counter()
     rscript = shutil.which("Rscript")
     if not rscript:
         raise RuntimeError("Rscript is missing (scripts/setup.sh installs r-base-core and r-cran-sna)")
@@ -469,8 +472,10 @@ def _sna_external(g: Graph, runs: int, slow: float, tmp: Path, progress: Callabl
     peak = math.nan
     assert proc.stdout is not None
     for line in proc.stdout:
-        if line.startswith("run "):
-            progress(float(line.split()[1]))
+        if line.startswith("ready"):
+            emit(event="ready", setup_s=time.perf_counter() - t0)
+        elif line.startswith("run "):
+            emit(event="run", t=float(line.split()[1]))
         elif line.startswith("peak "):
             peak = float(line.split()[1])
     if proc.wait() != 0:
@@ -588,7 +593,8 @@ def _layout_fr_impls() -> dict[str, Impl]:
     return {
         "coopmap": Impl('cm.layout(net, "fruchterman_reingold", seed=0) (Boost.Graph, 100 iterations)',
                         Graph.coopmap, lambda net: _cm().layout(net, "fruchterman_reingold", seed=0),
-                        lambda r, g: {"coords": _coords_cm(r, g.n)}),
+                        lambda r, g: {"coords": _coords_cm(r, g.n)},
+                        cost=lambda n, m: float(n) * n),  # grows like n^2 on these graphs, not like n + m
         "igraph": Impl("g.layout_fruchterman_reingold() (500 iterations)", Graph.igraph,
                        lambda g: g.layout_fruchterman_reingold().coords,
                        lambda r, g: {"coords": np.array(r, dtype=float)}),
@@ -658,7 +664,8 @@ TASKS: dict[str, Task] = {t.key: t for t in (
          _sq, "values", (("holes", "networkx"), ("holes", "igraph")), scaling=True,
          note="coopmap computes all four measures, igraph constraint alone, networkx constraint and effective size "
               "(efficiency derived, no hierarchy); on the directed graph networkx's all-nodes effective_size "
-              "normalises by the wrong row maximum (README, Gaps), so that difference is networkx's"),
+              "normalises by the wrong row maximum (README, Gaps), so that difference is networkx's; its all-nodes "
+              "effective_size also builds a dense n x n array (the MemoryError on large graphs)"),
     Task("btw1", "betweenness, exact, 1 thread", MAIN, _btw_impls(1), lambda n, m: float(n) * m, "values",
          (("btw1", "networkx"), ("btw1", "igraph"))),
     Task("btw2", "betweenness, exact, 2 threads", MAIN, _btw_impls(2), lambda n, m: float(n) * m, "values",
@@ -702,15 +709,7 @@ def run_cell(task_key: str, lib: str, graph_key: str, runs: int, slow: float, ca
     try:
         t0 = time.perf_counter()
         if impl.external:
-            tmp = scratch()
-            emit(event="ready", setup_s=time.perf_counter() - t0)
-            times: list[float] = []
-
-            def progress(t: float) -> None:
-                times.append(t)
-                emit(event="run", t=t)
-
-            res = impl.external(g, runs, slow, tmp, progress)
+            res = impl.external(g, runs, slow, scratch(), emit)
             arrays, peak, info = res["arrays"], res["peak_mib"], {}
         else:
             for module in LIB_MODULES.get(lib, ()):
@@ -722,7 +721,7 @@ def run_cell(task_key: str, lib: str, graph_key: str, runs: int, slow: float, ca
             emit(event="ready", setup_s=time.perf_counter() - t0)
             reset = h.reset_peak_rss()
             rss0 = h.rss_mib()
-            result, times = None, []
+            result = None
             for r in range(runs):
                 result = None
                 w0 = time.perf_counter()
@@ -730,7 +729,6 @@ def run_cell(task_key: str, lib: str, graph_key: str, runs: int, slow: float, ca
                 dt = time.perf_counter() - w0
                 if impl.self_timed:
                     dt, result = result
-                times.append(dt)
                 emit(event="run", t=dt)
                 if r == 0 and dt > slow:
                     break
@@ -932,6 +930,8 @@ def quality(runner: Runner, cell: Cell) -> str:
                 label = "top-100 scores" if task.quality == "topk" else ""
                 parts += [f"max |Δ {label or k}| vs {ref_lib} {_max_diff(arrays[k], ref[k])}" for k in common]
                 break
+        if not parts and arrays and not any(cell.lib == lib for _, lib in task.reference):
+            parts.append("no reference within budget")
         if cell.task == "btw2":
             one = runner.cells.get(("btw1", cell.lib, cell.graph))
             if one and one.status == "ok":
