@@ -642,7 +642,9 @@ struct Inventory::Impl {
                                        [](const StructureRow& r, std::int64_t v) { return r.rowid < v; });
             return static_cast<std::size_t>(it - rows.begin());
         };
-        auto a = prepare("SELECT structure, alias FROM aliases ORDER BY structure, id");
+        // table order is id order: each structure's aliases come in the order they were added
+        // (reading through the structure index would cost a table search per alias)
+        auto a = prepare("SELECT structure, alias FROM aliases");
         while (a.step()) rows[idx(a.integer(0))].aliases.emplace_back(a.text(1));
         auto t = prepare("SELECT structure, name, kind, value FROM structure_attributes");
         while (t.step()) {
@@ -1368,19 +1370,20 @@ struct Inventory::Impl {
             return it->second;
         };
         {
-            auto cnt = prepare("SELECT count(*) FROM declarations WHERE wave = ?");
-            cnt.bind(1, wave);
-            cnt.step();
-            arcs.reserve(static_cast<std::size_t>(cnt.integer(0)));
-            cnt.reset();
             // One import writes its wave's rows with consecutive ids: scanning the table over
             // the wave's id range reads the rows in storage order (the wave index would cost a
             // b-tree search per row). "+wave" keeps the planner off that index; rows of other
             // waves inside the range (a later import into an older wave) are filtered out.
+            auto range = prepare("SELECT min(id), max(id) FROM declarations WHERE wave = ?");
+            range.bind(1, wave);
+            range.step();
+            const auto lo = range.integer(0), hi = range.integer(1);
+            if (!range.is_null(0)) arcs.reserve(static_cast<std::size_t>(hi - lo + 1));
+            range.reset();
             auto s = prepare(
                 "SELECT declarer, partner, type, direction, intensity, start_date, end_date FROM declarations "
-                "WHERE id BETWEEN (SELECT min(id) FROM declarations WHERE wave = ?1) "
-                "AND (SELECT max(id) FROM declarations WHERE wave = ?1) AND +wave = ?1 AND partner IS NOT NULL");
+                "WHERE id BETWEEN ?2 AND ?3 AND +wave = ?1 AND partner IS NOT NULL");
+            s.bind(2, lo).bind(3, hi);
             s.bind(1, wave);
             while (s.step()) {
                 const auto a = dense[static_cast<std::size_t>(s.integer(0))];

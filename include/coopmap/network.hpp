@@ -28,6 +28,7 @@
 #include <variant>
 #include <vector>
 
+#include "coopmap/detail/flat_string_map.hpp"
 #include "coopmap/error.hpp"
 
 namespace coopmap {
@@ -208,8 +209,8 @@ public:
 
     /// Index of the structure with this id, else of the structure with this alias.
     std::optional<index_t> find(std::string_view key) const {
-        if (auto it = id_index_.find(key); it != id_index_.end()) return it->second;
-        if (auto it = alias_index_.find(key); it != alias_index_.end()) return it->second;
+        if (const auto* i = id_index_.find(key)) return *i;
+        if (const auto* i = alias_index_.find(key)) return *i;
         return std::nullopt;
     }
     bool contains(std::string_view key) const { return find(key).has_value(); }
@@ -395,12 +396,11 @@ public:
     }
 
 private:
-    static std::uint32_t intern(std::vector<std::string>& names, StringMap<std::uint32_t>& idx, std::string_view name) {
-        if (auto it = idx.find(name); it != idx.end()) return it->second;
-        const auto k = static_cast<std::uint32_t>(names.size());
-        names.emplace_back(name);
-        idx.emplace(names.back(), k);
-        return k;
+    static std::uint32_t intern(std::vector<std::string>& names, detail::FlatStringMap<std::uint32_t>& idx,
+                                std::string_view name) {
+        const auto [k, fresh] = idx.emplace(name, static_cast<std::uint32_t>(names.size()));
+        if (fresh) names.emplace_back(name);
+        return *k;
     }
     static void check_structure_attribute(const std::string& id, std::string_view name) {
         if (name.empty()) throw input_error("structure '" + id + "': attribute name must not be empty");
@@ -477,14 +477,14 @@ private:
     bool directed_;
     std::vector<Structure> structures_;
     std::vector<Link> links_;
-    StringMap<index_t> id_index_;
-    StringMap<index_t> alias_index_;
+    detail::FlatStringMap<index_t> id_index_;
+    detail::FlatStringMap<index_t> alias_index_;
     std::vector<std::string> type_names_;
-    StringMap<std::uint32_t> type_index_;
+    detail::FlatStringMap<std::uint32_t> type_index_;
     std::vector<std::string> status_names_;  // [0] = ""
-    StringMap<std::uint32_t> status_index_;
+    detail::FlatStringMap<std::uint32_t> status_index_;
     std::vector<std::string> date_names_;  // [0] = ""
-    StringMap<std::uint32_t> date_index_;
+    detail::FlatStringMap<std::uint32_t> date_index_;
     /// Link attributes, column-wise: one column per name, sorted by name. Row r (a
     /// link's Link::attributes, from 1; 0 means no attribute) holds at[r] = 1 + the index
     /// of its value in values, or 0 when that link lacks the attribute. A link without

@@ -29,6 +29,11 @@ public:
     /// Entries in insertion order.
     const std::vector<Entry>& entries() const noexcept { return entries_; }
 
+    void clear() noexcept {
+        entries_.clear();
+        std::fill(slots_.begin(), slots_.end(), 0);
+    }
+
     void reserve(std::size_t n) {
         entries_.reserve(n);
         if (2 * n > slots_.size()) rehash(2 * n);
