@@ -324,13 +324,11 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
     } else {
         for (std::size_t v = 0; v < n; ++v) start[v] = static_cast<index_t>(v);
     }
-    auto quality_of = [&](const std::vector<index_t>& m) {
-        if (objective == Objective::cpm) {
-            std::size_t k = 0;
-            for (auto x : m) k = std::max<std::size_t>(k, x + 1);
-            return cpm_quality(g, m, k, resolution);
-        }
-        return modularity(g, m, resolution);
+    // the optimiser's H (CommunityOptimiser::objective) in units of the objective: Q = H / m,
+    // CPM quality = H + gamma n / 2 (node weights 1)
+    auto quality_of = [&](double h) {
+        if (objective == Objective::cpm) return h + resolution * static_cast<double>(n) / 2.0;
+        return two_m > 0 ? 2.0 * h / two_m : 0.0;
     };
     Partition p;
     const int max_iter = n_iterations < 0 ? 100 : n_iterations;
@@ -349,25 +347,24 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
         memb = start;
         CommunityOptimiser(0.0, rng, 0.0).renumber(memb);  // first-appearance numbering, as optimise_once returns
         std::size_t it = 0, lv_best = 0;
-        double q = quality_of(memb);
+        double q = quality_of(opt.objective(base, memb, two_m));  // the quality of memb
         std::vector<index_t> work;
         while (it < static_cast<std::size_t>(max_iter)) {
             work = memb;
-            const std::size_t lv = optimise_once(base, work, opt, refine);
+            const PassResult pass = optimise_once(base, work, opt, refine, two_m);
             ++it;
-            const double q2 = quality_of(work);
+            const double q_before = q, q2 = quality_of(pass.objective);
             const bool same = work == memb;
-            if (!(q2 < q) || std::isnan(q2)) {
+            if (!(q2 < q)) {
                 memb.swap(work);
-                lv_best = lv;
+                lv_best = pass.levels;
+                q = q2;
             }
-            if (same || !(q2 > q + 1e-13 * std::max(1.0, std::abs(q)))) break;
-            q = q2;
+            if (same || !(q2 > q_before + 1e-13 * std::max(1.0, std::abs(q_before)))) break;
         }
         spent += static_cast<double>(it) * work_per_iteration;
-        const double qf = quality_of(memb);
-        if (run == 0 || qf > best_q) {
-            best_q = qf;
+        if (run == 0 || q > best_q) {
+            best_q = q;
             best_memb.swap(memb);
             iterations = it;
             levels = lv_best;
