@@ -183,10 +183,11 @@ public:
             index_t chosen = ref[v];
             if (!cand_.empty()) {
                 if (beta_ > 0.0) {
-                    // exp((gain - best) / beta); terms below e^-50 (relative) are dropped
+                    // exp((gain - best) / beta); terms below e^-50 (relative) are dropped, and the
+                    // best is exp(0) = 1 without a call (most nodes have one candidate)
                     auto weight = [&](double gain) {
                         const double z = (gain - best) / beta_;
-                        return z < -50.0 ? 0.0 : std::exp(z);
+                        return z < -50.0 ? 0.0 : z == 0.0 ? 1.0 : std::exp(z);
                     };
                     const double stay = weight(0.0);  // staying alone: gain 0
                     double total = stay;
