@@ -290,7 +290,7 @@ struct LeidenOptions {
     std::size_t restarts = 0;
     /// Relative gain under which the iterations stop (n_iterations < 0; as
     /// LouvainOptions::tolerance, on the optimised quality). The default 1e-3 stops after
-    /// 3-4 iterations on sparse planted partitions of 10^4-10^5 links, where igraph's
+    /// 3-4 iterations on sparse planted partitions of 10^4-10^6 links, where igraph's
     /// default is 2; 0 iterates until an iteration improves nothing.
     double tolerance = 1e-3;
 };

@@ -1357,7 +1357,7 @@ def leiden(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex
     greedy); ``initial_membership`` a starting partition (Partition, Mapping or
     communities); ``restarts`` independent seeded runs, the best quality kept (None:
     automatic, as :func:`louvain`); ``tolerance`` relative gain under which the iterations
-    stop (default 1e-3: 3-4 iterations on sparse networks of 10^4-10^5 links; 0: until an
+    stop (default 1e-3: 3-4 iterations on sparse networks of 10^4-10^6 links; 0: until an
     iteration changes nothing, like leidenalg's n_iterations=-1).
     
     Each level: fast local moving (queue of nodes in seeded random order), refinement of
