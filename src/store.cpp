@@ -1374,7 +1374,10 @@ struct Inventory::Impl {
             // the wave's id range reads the rows in storage order (the wave index would cost a
             // b-tree search per row). "+wave" keeps the planner off that index; rows of other
             // waves inside the range (a later import into an older wave) are filtered out.
-            auto range = prepare("SELECT min(id), max(id) FROM declarations WHERE wave = ?");
+            // (two subqueries: each a single index seek, where min(id), max(id) together
+            // would scan every index entry of the wave)
+            auto range = prepare(
+                "SELECT (SELECT min(id) FROM declarations WHERE wave = ?1), (SELECT max(id) FROM declarations WHERE wave = ?1)");
             range.bind(1, wave);
             range.step();
             const auto lo = range.integer(0), hi = range.integer(1);
