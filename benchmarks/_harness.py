@@ -102,10 +102,12 @@ def reset_peak_rss() -> bool:
 
 def sbm(sizes: Sequence[int], p_in: float, p_out: float, seed: int, directed: bool = False):
     """igraph's ``Graph.SBM`` with probability ``p_in`` inside a block and ``p_out``
-    between blocks, drawn from ``random.Random(seed)`` (python-igraph's random source)."""
+    between blocks, drawn from Python's ``random`` module seeded with ``seed``, which
+    stays igraph's random source afterwards (python-igraph's default)."""
     import igraph as ig
 
-    ig.set_random_number_generator(random.Random(seed))
+    random.seed(seed)
+    ig.set_random_number_generator(random)
     k = len(sizes)
     pref = [[p_in if a == b else p_out for b in range(k)] for a in range(k)]
     return ig.Graph.SBM(pref, list(sizes), directed=directed)

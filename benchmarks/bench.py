@@ -646,16 +646,16 @@ def scratch() -> Path:
     return Path(tempfile.mkdtemp(dir=SCRATCH))
 TASKS: dict[str, Task] = {t.key: t for t in (
     Task("louvain", "Louvain", MAIN, _louvain_impls(), lambda n, m: m, "clusters", scaling=True,
-         note="defaults of each library; coopmap keeps the best of its automatic restarts (100 runs up to "
-              "~5,000 links, ~10 at 50,000, 1 from ~500,000) each iterated until stable; igraph, networkx and "
-              "networkit make one pass"),
+         note="defaults of each library: coopmap keeps the best of its automatic restarts (fewer as the graph "
+              "grows, one on large graphs: see cm.louvain) and repeats passes until one gains less than its "
+              "tolerance; igraph, networkx and networkit make one run"),
     Task("leiden", "Leiden", MAIN, _leiden_impls(), lambda n, m: m, "clusters", scaling=True,
-         note="defaults: coopmap iterates until stable with automatic restarts, igraph and leidenalg 2 iterations, "
-              "networkit 3"),
+         note="defaults: coopmap as Louvain (automatic restarts, iterations until the gain is below its "
+              "tolerance), igraph and leidenalg 2 iterations, networkit ParallelLeiden's default"),
     Task("louvain1", "Louvain, restarts=1", (), {"coopmap": Impl(
         "cm.louvain(net, seed=0, restarts=1).membership", Graph.coopmap,
         lambda net: _cm().louvain(net, seed=0, restarts=1).membership)}, lambda n, m: m, scaling=True,
-        note="scaling only: one multilevel run iterated until stable, without the automatic restarts"),
+        note="scaling only: one run (its iterations as by default), without the automatic restarts"),
     Task("leiden1", "Leiden, restarts=1", (), {"coopmap": Impl(
         "cm.leiden(net, seed=0, restarts=1).membership", Graph.coopmap,
         lambda net: _cm().leiden(net, seed=0, restarts=1).membership)}, lambda n, m: m, scaling=True,
@@ -1102,9 +1102,8 @@ def main() -> None:
             f"## Summary\n\n{summary}\n## Scaling (coopmap; SBM, mean degree 10)\n\nGrowth exponent: least-squares "
             "slope of log time against log links. Betweenness uses 256 sampled pivots at every size (exact "
             "betweenness is O(nm): out of reach at 10^6 links). Louvain and Leiden at their defaults include "
-            "coopmap's automatic restarts (100 runs at 10^4 links, fewer as the graph grows, 1 from ~500,000 "
-            "links), so their growth is flattened by that work budget: the restarts=1 rows show one run's "
-            "growth.\n\n"
+            "coopmap's automatic restarts (several on small graphs, fewer as the graph grows, one on large "
+            "ones), so that work budget flattens their growth: the restarts=1 rows show one run's growth.\n\n"
             f"{scaling}\n## Every library\n\n{detail}\n## What each library runs\n\n{notes(runner)}\n")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

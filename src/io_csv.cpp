@@ -310,10 +310,9 @@ void put_header_field(std::string& line, std::string_view name, char delim) {
 /// Appends an attribute value so that read_csv types it back the same: a string is
 /// quoted when it is empty, would read as a number or boolean, or shares its column
 /// with non-string values (mixed_column); other values are written bare.
-void put_value(std::string& line, const std::optional<std::reference_wrapper<const Value>>& v, char delim,
-               bool mixed_column) {
+void put_value(std::string& line, const Value* v, char delim, bool mixed_column) {
     if (!v) return;
-    const Value& x = v->get();
+    const Value& x = *v;
     if (auto s = std::get_if<std::string>(&x))
         put_field(line, *s, delim, s->empty() || mixed_column || is_scalar_text(*s, delim == ';'));
     else {
@@ -330,20 +329,21 @@ std::vector<std::string> attribute_names(const auto& items, auto&& attributes_of
 }
 
 /// For each attribute name: does some item hold a non-string value under it?
-std::vector<char> mixed_columns(const std::vector<std::string>& names, const auto& items, auto&& attributes_of) {
+/// value_of(item, name) is the item's value, nullptr when it has none.
+std::vector<char> mixed_columns(const std::vector<std::string>& names, const auto& items, auto&& value_of) {
     std::vector<char> out(names.size(), 0);
-    for (const auto& it : items) {
-        const Attributes& a = attributes_of(it);
-        for (std::size_t k = 0; k < names.size(); ++k)
-            if (auto f = a.find(names[k]); f != a.end() && !std::holds_alternative<std::string>(f->second)) out[k] = 1;
-    }
+    for (std::size_t k = 0; k < names.size(); ++k)
+        for (const auto& it : items)
+            if (const Value* v = value_of(it, names[k]); v && !std::holds_alternative<std::string>(*v)) {
+                out[k] = 1;
+                break;
+            }
     return out;
 }
 
-std::optional<std::reference_wrapper<const Value>> get_attr(const Attributes& a, const std::string& k) {
+const Value* get_attr(const Attributes& a, const std::string& k) {
     auto it = a.find(k);
-    if (it == a.end()) return std::nullopt;
-    return std::cref(it->second);
+    return it == a.end() ? nullptr : &it->second;
 }
 
 }  // namespace
@@ -383,7 +383,8 @@ void write_csv(const Network& net, const std::string& structures_path, const std
     if (!structures_path.empty()) {
         auto attrs_of = [](const Structure& st) -> const Attributes& { return st.attributes; };
         const auto names = attribute_names(net.structures(), attrs_of);
-        const auto mixed = mixed_columns(names, net.structures(), attrs_of);
+        const auto mixed = mixed_columns(names, net.structures(),
+                                         [](const Structure& st, const std::string& k) { return get_attr(st.attributes, k); });
         const bool any_alias = std::any_of(net.structures().begin(), net.structures().end(),
                                            [](const Structure& s) { return !s.aliases.empty(); });
         AtomicFile out(structures_path);
@@ -411,9 +412,9 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         out.commit();
     }
     if (!links_path.empty()) {
-        auto attrs_of = [&](const Link& l) -> const Attributes& { return net.attributes(l); };
-        const auto names = attribute_names(net.links(), attrs_of);
-        const auto mixed = mixed_columns(names, net.links(), attrs_of);
+        const auto names = net.link_attribute_names();
+        const auto mixed = mixed_columns(names, net.links(),
+                                         [&](const Link& l, const std::string& k) { return net.link_attribute(l, k); });
         const auto& L = net.links();
         const bool any_start = std::any_of(L.begin(), L.end(), [](const Link& l) { return l.start != 0; });
         const bool any_end = std::any_of(L.begin(), L.end(), [](const Link& l) { return l.end != 0; });
@@ -438,7 +439,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
             if (any_end) put_field(line += d, net.end(l), d);
             if (any_status) put_field(line += d, net.status_name(l), d);
             for (std::size_t k = 0; k < names.size(); ++k)
-                put_value(line += d, get_attr(net.attributes(l), names[k]), d, mixed[k]);
+                put_value(line += d, net.link_attribute(l, names[k]), d, mixed[k]);
             line += '\n';
             out.write(line);
         }

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -14,6 +15,8 @@
 
 #include "coopmap/detail/csv_reader.hpp"
 #include "coopmap/detail/csv_values.hpp"
+#include "coopmap/detail/flat_string_map.hpp"
+#include "coopmap/detail/handoff.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/store.hpp"
 
@@ -98,6 +101,13 @@ public:
     void reset() {
         sqlite3_reset(s_);
         sqlite3_clear_bindings(s_);
+    }
+    /// exec() for a statement whose every parameter is bound before each run: the
+    /// bindings are left for the next run to overwrite, not cleared.
+    void run() {
+        while (step()) {
+        }
+        sqlite3_reset(s_);
     }
     bool is_null(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
     std::int64_t integer(int i) const { return sqlite3_column_int64(s_, i); }
@@ -592,8 +602,8 @@ struct Inventory::Impl {
 
     // ---- lookups --------------------------------------------------------------------------
 
-    StringMap<NameRef> load_names() const {
-        StringMap<NameRef> names;
+    detail::FlatStringMap<NameRef> load_names() const {
+        detail::FlatStringMap<NameRef> names;
         auto s = prepare("SELECT code, id FROM structures");
         while (s.step()) names.emplace(std::string(s.text(0)), NameRef{s.integer(1), false});
         auto a = prepare("SELECT alias, structure FROM aliases");
@@ -632,7 +642,9 @@ struct Inventory::Impl {
                                        [](const StructureRow& r, std::int64_t v) { return r.rowid < v; });
             return static_cast<std::size_t>(it - rows.begin());
         };
-        auto a = prepare("SELECT structure, alias FROM aliases ORDER BY structure, id");
+        // table order is id order: each structure's aliases come in the order they were added
+        // (reading through the structure index would cost a table search per alias)
+        auto a = prepare("SELECT structure, alias FROM aliases");
         while (a.step()) rows[idx(a.integer(0))].aliases.emplace_back(a.text(1));
         auto t = prepare("SELECT structure, name, kind, value FROM structure_attributes");
         while (t.step()) {
@@ -650,7 +662,7 @@ struct Inventory::Impl {
     // ---- import ---------------------------------------------------------------------------
 
     struct ImportState {
-        StringMap<NameRef> names;
+        detail::FlatStringMap<NameRef> names;  // structure ids and aliases
         std::unordered_map<std::int64_t, std::string> code_of;
         StringMap<TypeRef> types;
         ImportReport report;
@@ -697,10 +709,10 @@ struct Inventory::Impl {
             };
             auto siren = take("siren"), rna = take("rna"), family = take("legal_family");
             std::int64_t rowid;
-            if (auto it = st.names.find(s.id); it != st.names.end() && it->second.alias) {
+            if (auto it = st.names.find(s.id); it && it->alias) {
                 throw parse_error(file, line, c_id + 1, "id",
                                   "structure id '" + s.id + "' is already an alias of structure '" +
-                                      st.code_of[it->second.rowid] + "' in the inventory");
+                                      st.code_of[it->rowid] + "' in the inventory");
             }
             bool existed = false, changed_fields = false;
             find_code.bind(1, std::string_view(s.id));
@@ -753,14 +765,14 @@ struct Inventory::Impl {
             }
             bool gained_alias = false;
             for (const auto& al : s.aliases) {
-                if (auto it = st.names.find(al); it != st.names.end()) {
-                    if (it->second.rowid == rowid) {
+                if (auto it = st.names.find(al)) {
+                    if (it->rowid == rowid) {
                         ++ca.unchanged;
                         continue;
                     }
                     throw parse_error(file, line, c_aliases == CsvReader::npos ? 0 : c_aliases + 1, "aliases",
                                       "alias '" + al + "' is already used by structure '" +
-                                          st.code_of[it->second.rowid] + "' in the inventory");
+                                          st.code_of[it->rowid] + "' in the inventory");
                 }
                 put_alias.bind(1, std::string_view(al)).bind(2, rowid);
                 put_alias.exec();
@@ -882,10 +894,10 @@ struct Inventory::Impl {
                                    const ImportState& st, const char* what) const {
         if (f[col].empty()) r.fail(col, std::string("empty ") + what);
         auto it = st.names.find(f[col]);
-        if (it == st.names.end())
+        if (!it)
             r.fail(col, std::string("unknown ") + what + " '" + f[col] +
                             "' (not a structure id or alias in the inventory; import it in the structures file)");
-        return it->second.rowid;
+        return it->rowid;
     }
 
     void check_dates(CsvReader& r, const std::vector<std::string>& f, std::size_t c_start, std::size_t c_end) const {
@@ -1045,9 +1057,14 @@ struct Inventory::Impl {
                                                                       s.opt_text(11), s.opt_text(12)}});
             }
         }
-        // New declarations are inserted kBatch rows per statement (multi-row VALUES): the
+        // Two threads: a worker parses and validates the file and resolves its names into
+        // batches of rows, while this thread (the one holding the transaction) writes the
+        // previous batches; SQLite's inserts and the parsing each take about half of a
+        // large import (benchmarks/results_store.md). Batches are recycled (detail::Handoff).
+        // New declarations are inserted kRows rows per statement (multi-row VALUES): the
         // per-statement cost of SQLite dominates otherwise.
-        constexpr int kBatch = 64, kCols = 13;
+        constexpr int kRows = 64, kCols = 13;
+        constexpr std::size_t kBatch = 16 * kRows;
         auto insert_sql = [](int rows) {
             std::string sql =
                 "INSERT INTO declarations(wave, declarer, declarer_text, partner, partner_text, type, direction, "
@@ -1056,15 +1073,17 @@ struct Inventory::Impl {
             return sql;
         };
         auto insert = prepare(insert_sql(1));
-        auto insert_batch = prepare(insert_sql(kBatch));
+        auto insert_rows = prepare(insert_sql(kRows));
         struct Pending {
-            std::vector<std::string> f;
+            std::vector<std::string> f;  // the cells, bound without copy until the rows are written
             std::int64_t declarer, partner, type;
             std::optional<double> intensity;
             bool declarer_alias, partner_text;
         };
-        std::vector<Pending> pending(kBatch);
-        int n_pending = 0;
+        struct Batch {
+            std::vector<Pending> rows;
+            std::size_t n = 0;
+        };
         auto bind_row = [&](Stmt& stmt, int base, const Pending& p) {
             stmt.bind(base + 1, wave).bind(base + 2, p.declarer);
             if (p.declarer_alias) stmt.bind(base + 3, std::string_view(p.f[c_d]));
@@ -1078,127 +1097,167 @@ struct Inventory::Impl {
                 .bind_or_null(base + 11, cell(p.f, c_end)).bind_or_null(base + 12, cell(p.f, c_src))
                 .bind_or_null(base + 13, cell(p.f, c_com));
         };
-        auto flush = [&] {
-            if (n_pending == kBatch) {
-                for (int k = 0; k < kBatch; ++k) bind_row(insert_batch, k * kCols, pending[k]);
-                insert_batch.exec();
-            } else
-                for (int k = 0; k < n_pending; ++k) {
-                    bind_row(insert, 0, pending[k]);
-                    insert.exec();
-                }
-            n_pending = 0;
+        auto write = [&](const Batch& b) {
+            std::size_t k = 0;
+            for (; k + kRows <= b.n; k += kRows) {
+                for (int j = 0; j < kRows; ++j) bind_row(insert_rows, j * kCols, b.rows[k + static_cast<std::size_t>(j)]);
+                insert_rows.run();
+            }
+            for (; k < b.n; ++k) {
+                bind_row(insert, 0, b.rows[k]);
+                insert.run();
+            }
         };
+        std::vector<std::pair<std::int64_t, DeclFields>> updates;  // corrections of stored rows
+        std::vector<std::pair<DeclKey, std::size_t>> keys;         // for duplicate detection within the file
+        std::size_t duplicate = 0, duplicated = 0;                  // line repeating an earlier line, that line
+        detail::Handoff<Batch> pipe(8);
+
+        // The worker: reads st (names, types, code_of) and writes st.report, c, updates
+        // and keys, which this thread reads only after join().
+        auto parse = [&] {
+            std::string last_declarer;
+            NameRef last_ref{0, false};
+            std::vector<char> q;
+            std::optional<Batch> batch;
+            for (;;) {
+                if (!batch || batch->n == kBatch) {
+                    if (batch) pipe.put_full(std::move(*batch));
+                    batch = pipe.take_empty();
+                    if (!batch) return;  // the writer failed
+                    batch->rows.resize(kBatch);
+                    batch->n = 0;
+                }
+                Pending& p = batch->rows[batch->n];
+                std::vector<std::string>& f = p.f;  // read in place: the row's buffers are reused
+                if (!r.next(f, q)) break;
+                const std::string& dtext = f[c_d];
+                if (dtext.empty()) r.fail(c_d, "empty declarer");
+                // survey files list each declarer's rows together: reuse the previous lookup
+                if (dtext != last_declarer) {
+                    auto dit = st.names.find(dtext);
+                    if (!dit)
+                        r.fail(c_d, "unknown declarer '" + dtext +
+                                        "' (not a structure id or alias in the inventory; import it in the structures file)");
+                    last_ref = *dit;
+                    last_declarer = dtext;
+                }
+                const auto declarer = last_ref.rowid;
+                const std::string& ptext = f[c_p];
+                if (ptext.empty()) r.fail(c_p, "empty partner");
+                std::int64_t partner = 0;
+                bool partner_alias = false;
+                if (auto pit = st.names.find(ptext)) {
+                    partner = pit->rowid;
+                    partner_alias = pit->alias;
+                    if (partner == declarer)
+                        r.fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of.at(declarer) + "')");
+                }
+                const std::string& tcode = f[c_t];
+                auto tit = st.types.find(tcode);
+                if (tit == st.types.end()) {
+                    if (tcode.empty()) r.fail(c_t, "empty link type");
+                    r.fail(c_t, "unknown link type '" + tcode + "' (not in the link types of the inventory)");
+                }
+                const auto type = tit->second.rowid;
+                const bool directed = tit->second.directed;
+                const auto dcell = cell(f, c_dir);
+                std::uint8_t dir = directed ? dir_out : dir_none;
+                if (!dcell.empty()) {
+                    if (!directed)
+                        r.fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" + tcode +
+                                          "' (leave it empty)");
+                    if (dcell == "out") dir = dir_out;
+                    else if (dcell == "in") dir = dir_in;
+                    else if (dcell == "both") dir = dir_both;
+                    else r.fail(c_dir, "direction must be out, in or both, got '" + std::string(dcell) + "'");
+                }
+                std::optional<double> intensity;
+                if (const auto ic = cell(f, c_int); !ic.empty()) {
+                    double x;
+                    if (!detail::parse_double(ic, decimal_comma, x))
+                        r.fail(c_int, "intensity '" + std::string(ic) + "' is not a number");
+                    if (!(std::isfinite(x) && x > 0))
+                        r.fail(c_int, "intensity must be a finite number > 0, got '" + std::string(ic) + "'");
+                    intensity = x;
+                }
+                check_dates(r, f, c_start, c_end);
+                const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
+                keys.emplace_back(key, r.line());
+                if (!partner)
+                    st.report.unresolved_partners.push_back(
+                        UnresolvedPartner{file, r.line(), st.code_of.at(declarer), ptext, tcode});
+                const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
+                const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
+                if (!existing.empty()) {
+                    if (auto it = existing.find(key); it != existing.end()) {
+                        DeclFields now{opt(dt), opt(pt), opt(dcell), intensity, opt(cell(f, c_freq)), opt(cell(f, c_start)),
+                                       opt(cell(f, c_end)), opt(cell(f, c_src)), opt(cell(f, c_com))};
+                        if (now == it->second.second) ++c.unchanged;
+                        else {
+                            updates.emplace_back(it->second.first, std::move(now));
+                            ++c.updated;
+                        }
+                        continue;  // the row's buffers serve the next line
+                    }
+                }
+                p.declarer = declarer;
+                p.partner = partner;
+                p.type = type;
+                p.intensity = intensity;
+                p.declarer_alias = !dt.empty();
+                p.partner_text = !pt.empty();
+                ++batch->n;
+                ++c.added;
+            }
+            if (batch && batch->n) pipe.put_full(std::move(*batch));
+            // Duplicates within the file (sorted while the last rows are written): the
+            // earliest repeated line is reported.
+            std::sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) {
+                return x.first == y.first ? x.second < y.second : x.first < y.first;
+            });
+            for (std::size_t k = 1; k < keys.size(); ++k)
+                if (keys[k].first == keys[k - 1].first && (duplicate == 0 || keys[k].second < duplicate)) {
+                    duplicate = keys[k].second;
+                    duplicated = keys[k - 1].second;
+                }
+        };
+        std::exception_ptr parse_failure;
+        std::thread worker([&] {
+            try {
+                parse();
+            } catch (...) {
+                parse_failure = std::current_exception();
+                pipe.abort();
+                return;
+            }
+            pipe.close();
+        });
+        try {
+            while (auto b = pipe.take_full()) {
+                write(*b);
+                pipe.put_empty(std::move(*b));
+            }
+        } catch (...) {
+            pipe.abort();
+            worker.join();
+            throw;  // the database error; the transaction is rolled back by the caller
+        }
+        worker.join();
+        if (parse_failure) std::rethrow_exception(parse_failure);
         auto update = prepare(
             "UPDATE declarations SET declarer_text = ?2, partner_text = ?3, direction = ?4, intensity = ?5, frequency = ?6, "
             "start_date = ?7, end_date = ?8, source = ?9, comment = ?10 WHERE id = ?1");
-
-        std::vector<std::pair<DeclKey, std::size_t>> keys;  // for duplicate detection within the file
-        std::string last_declarer;
-        NameRef last_ref{0, false};
-        std::vector<std::string> f;
-        std::vector<char> q;
-        while (r.next(f, q)) {
-            const std::string& dtext = f[c_d];
-            if (dtext.empty()) r.fail(c_d, "empty declarer");
-            // survey files list each declarer's rows together: reuse the previous lookup
-            if (dtext != last_declarer) {
-                auto dit = st.names.find(dtext);
-                if (dit == st.names.end())
-                    r.fail(c_d, "unknown declarer '" + dtext +
-                                    "' (not a structure id or alias in the inventory; import it in the structures file)");
-                last_ref = dit->second;
-                last_declarer = dtext;
-            }
-            const auto declarer = last_ref.rowid;
-            const std::string& ptext = f[c_p];
-            if (ptext.empty()) r.fail(c_p, "empty partner");
-            std::int64_t partner = 0;
-            bool partner_alias = false;
-            if (auto pit = st.names.find(ptext); pit != st.names.end()) {
-                partner = pit->second.rowid;
-                partner_alias = pit->second.alias;
-                if (partner == declarer)
-                    r.fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of.at(declarer) + "')");
-            }
-            const std::string& tcode = f[c_t];
-            auto tit = st.types.find(tcode);
-            if (tit == st.types.end()) {
-                if (tcode.empty()) r.fail(c_t, "empty link type");
-                r.fail(c_t, "unknown link type '" + tcode + "' (not in the link types of the inventory)");
-            }
-            const auto type = tit->second.rowid;
-            const bool directed = tit->second.directed;
-            const auto dcell = cell(f, c_dir);
-            std::uint8_t dir = directed ? dir_out : dir_none;
-            if (!dcell.empty()) {
-                if (!directed)
-                    r.fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" + tcode +
-                                      "' (leave it empty)");
-                if (dcell == "out") dir = dir_out;
-                else if (dcell == "in") dir = dir_in;
-                else if (dcell == "both") dir = dir_both;
-                else r.fail(c_dir, "direction must be out, in or both, got '" + std::string(dcell) + "'");
-            }
-            std::optional<double> intensity;
-            if (const auto ic = cell(f, c_int); !ic.empty()) {
-                double x;
-                if (!detail::parse_double(ic, decimal_comma, x))
-                    r.fail(c_int, "intensity '" + std::string(ic) + "' is not a number");
-                if (!(std::isfinite(x) && x > 0))
-                    r.fail(c_int, "intensity must be a finite number > 0, got '" + std::string(ic) + "'");
-                intensity = x;
-            }
-            check_dates(r, f, c_start, c_end);
-            const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
-            keys.emplace_back(key, r.line());
-            if (!partner)
-                st.report.unresolved_partners.push_back(
-                    UnresolvedPartner{file, r.line(), st.code_of.at(declarer), ptext, tcode});
-            const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
-            const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
-            if (!existing.empty()) {
-                if (auto it = existing.find(key); it != existing.end()) {
-                    DeclFields now{opt(dt), opt(pt), opt(dcell), intensity, opt(cell(f, c_freq)), opt(cell(f, c_start)),
-                                   opt(cell(f, c_end)), opt(cell(f, c_src)), opt(cell(f, c_com))};
-                    if (now == it->second.second) {
-                        ++c.unchanged;
-                        continue;
-                    }
-                    update.bind(1, it->second.first).bind(2, now.declarer_text).bind(3, now.partner_text)
-                        .bind(4, now.direction).bind(5, now.intensity).bind(6, now.frequency).bind(7, now.start)
-                        .bind(8, now.end).bind(9, now.source).bind(10, now.comment);
-                    update.exec();
-                    ++c.updated;
-                    continue;
-                }
-            }
-            auto& p = pending[n_pending++];
-            p.f.swap(f);  // keeps the cells alive until the batch is written; f reuses p's old buffers
-            p.declarer = declarer;
-            p.partner = partner;
-            p.type = type;
-            p.intensity = intensity;
-            p.declarer_alias = !dt.empty();
-            p.partner_text = !pt.empty();
-            if (n_pending == kBatch) flush();
-            ++c.added;
+        for (const auto& [id, now] : updates) {
+            update.bind(1, id).bind(2, now.declarer_text).bind(3, now.partner_text).bind(4, now.direction)
+                .bind(5, now.intensity).bind(6, now.frequency).bind(7, now.start).bind(8, now.end).bind(9, now.source)
+                .bind(10, now.comment);
+            update.exec();
         }
-        flush();
-        // Duplicates within the file: the earliest repeated line is reported.
-        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
-            return a.first == b.first ? a.second < b.second : a.first < b.first;
-        });
-        std::size_t bad = 0, first = 0;
-        for (std::size_t k = 1; k < keys.size(); ++k)
-            if (keys[k].first == keys[k - 1].first && (bad == 0 || keys[k].second < bad)) {
-                bad = keys[k].second;
-                first = keys[k - 1].second;
-            }
-        if (bad)
-            throw parse_error(file, bad, 0, "",
+        if (duplicate)
+            throw parse_error(file, duplicate, 0, "",
                               "duplicate declaration: same declarer, partner, type and direction as line " +
-                                  std::to_string(first));
+                                  std::to_string(duplicated));
         add_count(st.report, c);
     }
 
@@ -1218,7 +1277,7 @@ struct Inventory::Impl {
         Tx tx(this);
         ImportState st;
         st.names = load_names();
-        for (const auto& [name, ref] : st.names)
+        for (const auto& [name, ref] : st.names.entries())
             if (!ref.alias) st.code_of.emplace(ref.rowid, name);
         st.types = load_types();
         st.report.wave = files.wave;
@@ -1311,14 +1370,23 @@ struct Inventory::Impl {
             return it->second;
         };
         {
-            auto cnt = prepare("SELECT count(*) FROM declarations WHERE wave = ?");
-            cnt.bind(1, wave);
-            cnt.step();
-            arcs.reserve(static_cast<std::size_t>(cnt.integer(0)));
-            cnt.reset();
+            // One import writes its wave's rows with consecutive ids: scanning the table over
+            // the wave's id range reads the rows in storage order (the wave index would cost a
+            // b-tree search per row). "+wave" keeps the planner off that index; rows of other
+            // waves inside the range (a later import into an older wave) are filtered out.
+            // (two subqueries: each a single index seek, where min(id), max(id) together
+            // would scan every index entry of the wave)
+            auto range = prepare(
+                "SELECT (SELECT min(id) FROM declarations WHERE wave = ?1), (SELECT max(id) FROM declarations WHERE wave = ?1)");
+            range.bind(1, wave);
+            range.step();
+            const auto lo = range.integer(0), hi = range.integer(1);
+            if (!range.is_null(0)) arcs.reserve(static_cast<std::size_t>(hi - lo + 1));
+            range.reset();
             auto s = prepare(
                 "SELECT declarer, partner, type, direction, intensity, start_date, end_date FROM declarations "
-                "WHERE wave = ? AND partner IS NOT NULL");
+                "WHERE id BETWEEN ?2 AND ?3 AND +wave = ?1 AND partner IS NOT NULL");
+            s.bind(2, lo).bind(3, hi);
             s.bind(1, wave);
             while (s.step()) {
                 const auto a = dense[static_cast<std::size_t>(s.integer(0))];
@@ -1415,17 +1483,12 @@ struct Inventory::Impl {
             const auto& st = d.dates[l.start];
             const auto& en = d.dates[l.end];
             const char* status = status_names[l.status];
-            // One map node per link, built in place (an initializer list would copy the key
-            // and the value once more).
-            auto declared_by = [&] {
-                Attributes a;
-                a.emplace_hint(a.end(), std::piecewise_construct, std::forward_as_tuple("declared_by"),
-                               std::forward_as_tuple(std::in_place_type<std::string>, by));
-                return a;
-            };
-            net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status, declared_by());
-            if (directed && !d.type_directed[l.type])
-                net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status, declared_by());
+            const auto k = net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status);
+            net.set_link_attribute(k, "declared_by", by);
+            if (directed && !d.type_directed[l.type]) {
+                const auto r = net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status);
+                net.set_link_attribute(r, "declared_by", by);
+            }
         }
         return net;
     }

@@ -273,12 +273,11 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
         field(used.status, "status", net.status_name(l));
         field(used.start, "start", net.start(l));
         field(used.end, "end", net.end(l));
-        const auto& la = net.attributes(l);
         for (std::size_t c = 0; c < lcols.size(); ++c) {
-            auto it = la.find(lcols[c].name);
-            if (it == la.end()) continue;
+            const Value* v = net.link_attribute(l, lcols[c].name);
+            if (!v) continue;
             s += "          <attvalue for=\"" + detail::key_id('e', c) + "\" value=\"";
-            append_xml(s, detail::column_text(it->second, lcols[c].type));
+            append_xml(s, detail::column_text(*v, lcols[c].type));
             s += "\"/>\n";
         }
         s += "        </attvalues>\n      </edge>\n";
@@ -345,10 +344,9 @@ inline std::string to_graphml(const Network& net) {
         if (l.status) data("status", net.status_name(l));
         if (l.start) data("start", net.start(l));
         if (l.end) data("end", net.end(l));
-        const auto& la = net.attributes(l);
         for (std::size_t c = 0; c < lcols.size(); ++c)
-            if (auto it = la.find(lcols[c].name); it != la.end())
-                data(detail::key_id('e', c), detail::column_text(it->second, lcols[c].type));
+            if (const Value* v = net.link_attribute(l, lcols[c].name))
+                data(detail::key_id('e', c), detail::column_text(*v, lcols[c].type));
         s += "    </edge>\n";
     }
     s += "  </graph>\n</graphml>\n";

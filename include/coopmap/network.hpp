@@ -28,6 +28,7 @@
 #include <variant>
 #include <vector>
 
+#include "coopmap/detail/flat_string_map.hpp"
 #include "coopmap/error.hpp"
 
 namespace coopmap {
@@ -146,7 +147,7 @@ struct Link {
     double weight;
     std::uint32_t start;       ///< index into Network::date_names(); 0 is "" (no date)
     std::uint32_t end;         ///< likewise
-    std::uint32_t attributes;  ///< slot in the link attribute table; 0: no attributes
+    std::uint32_t attributes;  ///< row in the link attribute columns; 0: no attributes
 };
 
 /// Heterogeneous string hashing, so that lookups by string_view allocate nothing.
@@ -162,7 +163,6 @@ public:
     explicit Network(bool directed = false) : directed_(directed) {
         status_names_.emplace_back();
         date_names_.emplace_back();
-        link_attributes_.emplace_back();
     }
 
     bool directed() const noexcept { return directed_; }
@@ -209,8 +209,8 @@ public:
 
     /// Index of the structure with this id, else of the structure with this alias.
     std::optional<index_t> find(std::string_view key) const {
-        if (auto it = id_index_.find(key); it != id_index_.end()) return it->second;
-        if (auto it = alias_index_.find(key); it != alias_index_.end()) return it->second;
+        if (const auto* i = id_index_.find(key)) return *i;
+        if (const auto* i = alias_index_.find(key)) return *i;
         return std::nullopt;
     }
     bool contains(std::string_view key) const { return find(key).has_value(); }
@@ -296,15 +296,12 @@ public:
                               std::string(start));
         if (links_.size() >= static_cast<std::size_t>(UINT32_MAX)) throw input_error("too many links");
         for (const auto& [k, v] : attributes) check_link_attribute(s, t, k);
-        std::uint32_t attr = 0;
-        if (!attributes.empty()) {
-            attr = static_cast<std::uint32_t>(link_attributes_.size());
-            link_attributes_.push_back(std::move(attributes));
-        }
+        const std::uint32_t row = attributes.empty() ? 0u : new_attribute_row();
+        for (auto& [k, v] : attributes) put_link_attribute(row, k, std::move(v));
         links_.push_back(Link{s, t, intern(type_names_, type_index_, type),
                               status.empty() ? 0u : intern(status_names_, status_index_, status), weight,
                               start.empty() ? 0u : intern(date_names_, date_index_, start),
-                              end.empty() ? 0u : intern(date_names_, date_index_, end), attr});
+                              end.empty() ? 0u : intern(date_names_, date_index_, end), row});
         return links_.size() - 1;
     }
 
@@ -338,12 +335,9 @@ public:
     void set_link_attribute(std::size_t k, std::string name, Value value) {
         if (k >= links_.size()) throw not_found(std::to_string(k), "no link with index " + std::to_string(k));
         check_link_attribute(links_[k].source, links_[k].target, name);
-        auto& slot = links_[k].attributes;
-        if (slot == 0) {
-            slot = static_cast<std::uint32_t>(link_attributes_.size());
-            link_attributes_.emplace_back();
-        }
-        link_attributes_[slot].insert_or_assign(std::move(name), std::move(value));
+        auto& row = links_[k].attributes;
+        if (row == 0) row = new_attribute_row();
+        put_link_attribute(row, name, std::move(value));
     }
 
     const std::string& type_name(const Link& l) const { return type_names_[l.type]; }
@@ -352,7 +346,31 @@ public:
     const std::string& start(const Link& l) const { return date_names_[l.start]; }
     /// ISO end date of a link, "" when none.
     const std::string& end(const Link& l) const { return date_names_[l.end]; }
-    const Attributes& attributes(const Link& l) const { return link_attributes_[l.attributes]; }
+    /// The attributes of a link, as a map built on request (they are stored column-wise:
+    /// prefer link_attribute() in loops over many links). O(columns).
+    Attributes attributes(const Link& l) const {
+        Attributes out;
+        if (l.attributes == 0) return out;
+        for (const auto& c : link_columns_)
+            if (const auto at = c.at[l.attributes]; at != 0) out.emplace_hint(out.end(), c.name, c.values[at - 1]);
+        return out;
+    }
+    /// The value of one attribute of a link; nullptr when the link does not have it. O(1).
+    const Value* link_attribute(const Link& l, std::string_view name) const {
+        if (l.attributes == 0) return nullptr;
+        const auto it = link_column_index_.find(name);
+        if (it == link_column_index_.end()) return nullptr;
+        const auto& c = link_columns_[it->second];
+        const auto at = c.at[l.attributes];
+        return at == 0 ? nullptr : &c.values[at - 1];
+    }
+    /// Names of the link attributes some link has, sorted.
+    std::vector<std::string> link_attribute_names() const {
+        std::vector<std::string> out;
+        for (const auto& c : link_columns_)
+            if (!c.values.empty()) out.push_back(c.name);
+        return out;
+    }
     /// Every type code ever used (index = Link::type); may include types no longer in use.
     const std::vector<std::string>& type_names() const noexcept { return type_names_; }
     const std::vector<std::string>& status_names() const noexcept { return status_names_; }
@@ -378,12 +396,11 @@ public:
     }
 
 private:
-    static std::uint32_t intern(std::vector<std::string>& names, StringMap<std::uint32_t>& idx, std::string_view name) {
-        if (auto it = idx.find(name); it != idx.end()) return it->second;
-        const auto k = static_cast<std::uint32_t>(names.size());
-        names.emplace_back(name);
-        idx.emplace(names.back(), k);
-        return k;
+    static std::uint32_t intern(std::vector<std::string>& names, detail::FlatStringMap<std::uint32_t>& idx,
+                                std::string_view name) {
+        const auto [k, fresh] = idx.emplace(name, static_cast<std::uint32_t>(names.size()));
+        if (fresh) names.emplace_back(name);
+        return *k;
     }
     static void check_structure_attribute(const std::string& id, std::string_view name) {
         if (name.empty()) throw input_error("structure '" + id + "': attribute name must not be empty");
@@ -397,15 +414,51 @@ private:
             throw input_error("link " + describe(s, t) + ": '" + std::string(name) +
                               "' is a field of every link, not an attribute name (rename it)");
     }
-    /// Drops attribute slots no link refers to any more (after removals). O(m).
+    /// A new row of the link attribute columns, where every attribute is absent.
+    std::uint32_t new_attribute_row() {
+        if (attribute_rows_ == UINT32_MAX) throw input_error("too many links with attributes");
+        for (auto& c : link_columns_) c.at.push_back(0);
+        return attribute_rows_++;
+    }
+    /// Stores a value in a row (the name checked by the caller); a new name adds a column.
+    void put_link_attribute(std::uint32_t row, std::string_view name, Value value) {
+        auto it = link_column_index_.find(name);
+        if (it == link_column_index_.end()) {
+            // columns stay sorted by name, so that attributes() builds its map in order
+            const auto pos = std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
+                                              [](const LinkColumn& c, std::string_view n) { return c.name < n; });
+            link_columns_.insert(pos, LinkColumn{std::string(name), std::vector<std::uint32_t>(attribute_rows_, 0), {}});
+            link_column_index_.clear();
+            for (std::uint32_t k = 0; k < link_columns_.size(); ++k) link_column_index_.emplace(link_columns_[k].name, k);
+            it = link_column_index_.find(name);
+        }
+        auto& c = link_columns_[it->second];
+        if (auto& at = c.at[row]; at != 0) c.values[at - 1] = std::move(value);
+        else {
+            c.values.push_back(std::move(value));
+            at = static_cast<std::uint32_t>(c.values.size());
+        }
+    }
+    /// Drops the attribute rows and values no link refers to any more (after removals),
+    /// and the columns left empty. O(m x columns).
     void compact_link_attributes() {
-        std::vector<Attributes> kept(1);
+        std::vector<LinkColumn> kept;
+        for (const auto& c : link_columns_) kept.push_back(LinkColumn{c.name, {0}, {}});
+        std::uint32_t rows = 1;
         for (auto& l : links_) {
             if (l.attributes == 0) continue;
-            kept.push_back(std::move(link_attributes_[l.attributes]));
-            l.attributes = static_cast<std::uint32_t>(kept.size() - 1);
+            for (std::size_t j = 0; j < kept.size(); ++j) {
+                const auto at = link_columns_[j].at[l.attributes];
+                if (at != 0) kept[j].values.push_back(std::move(link_columns_[j].values[at - 1]));
+                kept[j].at.push_back(at == 0 ? 0 : static_cast<std::uint32_t>(kept[j].values.size()));
+            }
+            l.attributes = rows++;
         }
-        link_attributes_ = std::move(kept);
+        std::erase_if(kept, [](const LinkColumn& c) { return c.values.empty(); });
+        link_columns_ = std::move(kept);
+        attribute_rows_ = rows;
+        link_column_index_.clear();
+        for (std::uint32_t k = 0; k < link_columns_.size(); ++k) link_column_index_.emplace(link_columns_[k].name, k);
     }
     void check_date(std::string_view d, index_t s, index_t t, const char* which) const {
         if (!d.empty() && !is_iso_date(d))
@@ -424,15 +477,27 @@ private:
     bool directed_;
     std::vector<Structure> structures_;
     std::vector<Link> links_;
-    StringMap<index_t> id_index_;
-    StringMap<index_t> alias_index_;
+    detail::FlatStringMap<index_t> id_index_;
+    detail::FlatStringMap<index_t> alias_index_;
     std::vector<std::string> type_names_;
-    StringMap<std::uint32_t> type_index_;
+    detail::FlatStringMap<std::uint32_t> type_index_;
     std::vector<std::string> status_names_;  // [0] = ""
-    StringMap<std::uint32_t> status_index_;
+    detail::FlatStringMap<std::uint32_t> status_index_;
     std::vector<std::string> date_names_;  // [0] = ""
-    StringMap<std::uint32_t> date_index_;
-    std::vector<Attributes> link_attributes_;  // [0] = {} shared by links without attributes
+    detail::FlatStringMap<std::uint32_t> date_index_;
+    /// Link attributes, column-wise: one column per name, sorted by name. Row r (a
+    /// link's Link::attributes, from 1; 0 means no attribute) holds at[r] = 1 + the index
+    /// of its value in values, or 0 when that link lacks the attribute. A link without
+    /// attributes costs nothing; one with a string attribute about 44 bytes, where a map
+    /// per link cost about 160 (and one allocation).
+    struct LinkColumn {
+        std::string name;
+        std::vector<std::uint32_t> at;
+        std::vector<Value> values;
+    };
+    std::vector<LinkColumn> link_columns_;
+    StringMap<std::uint32_t> link_column_index_;
+    std::uint32_t attribute_rows_ = 1;  // row 0 stands for "no attribute"
 };
 
 // ---- views: filtered networks ----------------------------------------------------------
@@ -474,10 +539,11 @@ inline Network subnetwork(const Network& net, const std::vector<char>& keep_stru
 }
 
 namespace detail {
-inline bool attributes_match(const Attributes& a, const std::vector<std::pair<std::string, Value>>& conds) {
+/// Do the values hold every condition? value_of(name) is the value, nullptr when absent.
+inline bool attributes_match(const std::vector<std::pair<std::string, Value>>& conds, auto&& value_of) {
     for (const auto& [k, v] : conds) {
-        auto it = a.find(k);
-        if (it == a.end() || !values_equal(it->second, v)) return false;
+        const Value* x = value_of(k);
+        if (!x || !values_equal(*x, v)) return false;
     }
     return true;
 }
@@ -491,7 +557,7 @@ inline Network filter_links(const Network& net, const LinkFilter& f) {
         bool ok = f.types.empty() || std::find(f.types.begin(), f.types.end(), net.type_name(l)) != f.types.end();
         ok = ok && (f.statuses.empty() ||
                     std::find(f.statuses.begin(), f.statuses.end(), net.status_name(l)) != f.statuses.end());
-        ok = ok && detail::attributes_match(net.attributes(l), f.attributes);
+        ok = ok && detail::attributes_match(f.attributes, [&](const std::string& name) { return net.link_attribute(l, name); });
         if (ok && !f.active_on.empty()) {
             if (!is_iso_date(f.active_on)) throw input_error("active_on '" + f.active_on + "' is not an ISO date");
             ok = (l.start == 0 || compare_dates(net.start(l), f.active_on) <= 0) &&
@@ -508,7 +574,11 @@ inline Network filter_structures(const Network& net, const StructureFilter& f) {
     std::vector<char> ks(net.number_of_structures(), f.ids.empty() ? 1 : 0), kl(net.number_of_links(), 1);
     for (const auto& id : f.ids) ks[net.index_of(id)] = 1;
     for (index_t i = 0; i < net.number_of_structures(); ++i)
-        ks[i] = ks[i] && detail::attributes_match(net.structure(i).attributes, f.attributes);
+        ks[i] = ks[i] && detail::attributes_match(f.attributes, [&](const std::string& k) -> const Value* {
+                    const auto& a = net.structure(i).attributes;
+                    const auto it = a.find(k);
+                    return it == a.end() ? nullptr : &it->second;
+                });
     return subnetwork(net, ks, kl);
 }
 

@@ -161,6 +161,49 @@ TEST(Clusters, EmptyAndEdgeless) {
     LeidenOptions bad;
     bad.n_iterations = 0;
     EXPECT_THROW(leiden(two, bad), input_error);
+    for (const double tol : {-1e-3, std::nan("")}) {
+        EXPECT_THROW(leiden(two, {.tolerance = tol}), input_error);
+        EXPECT_THROW(louvain(two, {.tolerance = tol}), input_error);
+    }
+}
+
+TEST(Clusters, ToleranceStopsTheIterationsEarlier) {
+    // 40 groups of 25 structures, 4 random links inside each structure's group and 1
+    // outside on average: Leiden needs several iterations to settle.
+    Network net;
+    detail::Rng rng(5);
+    const int n = 1000;
+    for (int i = 0; i < n; ++i) net.add_structure(id("s", i));
+    for (int k = 0; k < 2 * n; ++k) {
+        const auto a = static_cast<index_t>(rng.below(n));
+        const auto b = static_cast<index_t>(a / 25 * 25 + rng.below(25));
+        if (a != b) net.add_link(a, b);
+    }
+    for (int k = 0; k < n / 2; ++k) {
+        const auto a = static_cast<index_t>(rng.below(n)), b = static_cast<index_t>(rng.below(n));
+        if (a != b) net.add_link(a, b);
+    }
+    // With the same seed a run draws the same random numbers whatever the tolerance, so a
+    // smaller tolerance repeats the same iterations and goes on from where a larger one
+    // stopped; the partition kept is never worse than the previous one.
+    for (const bool refine : {false, true}) {
+        std::vector<double> q;
+        std::vector<std::size_t> iterations;
+        for (const double tol : {0.5, 1e-3, 0.0}) {
+            const auto p = refine ? leiden(net, {.seed = 4, .restarts = 1, .tolerance = tol})
+                                  : louvain(net, {.seed = 4, .restarts = 1, .tolerance = tol});
+            q.push_back(p.modularity);
+            iterations.push_back(p.iterations);
+        }
+        EXPECT_LE(q[0], q[1]);
+        EXPECT_LE(q[1], q[2]);
+        EXPECT_LE(iterations[0], iterations[1]);
+        EXPECT_LE(iterations[1], iterations[2]);
+        // the first pass starts from singletons, Q = -sum_i (k_i / 2m)^2 ~ -0.001, and ends
+        // near the planted Q ~ 0.8 - 1/40: far more than half of |Q|, so a second pass runs
+        EXPECT_GE(iterations[0], 2u);
+        EXPECT_GT(q[0], 0.5);
+    }
 }
 
 TEST(Clusters, Components) {

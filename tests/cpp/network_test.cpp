@@ -225,6 +225,36 @@ TEST(Network, LinkFieldsSurviveRemovals) {
     EXPECT_EQ(sizeof(Link), 40u);  // the compact layout the memory figures rely on
 }
 
+TEST(Network, LinkAttributesAreSparseColumns) {
+    // Three links: the first with {"w": 1.5, "note": "x"}, the second with none, the third
+    // gains "note" later and then "a" (a new column sorting before the others).
+    auto net = small();
+    net.add_link("ies", "bge", {.attributes = {{"w", 1.5}, {"note", std::string("x")}}});
+    net.add_link("bge", "una");
+    net.add_link("ies", "una");
+    net.set_link_attribute(2, "note", std::string("y"));
+    net.set_link_attribute(2, "a", true);
+    const auto& L = net.links();
+    EXPECT_EQ(net.link_attribute_names(), (std::vector<std::string>{"a", "note", "w"}));
+    EXPECT_EQ(net.attributes(L[0]), (Attributes{{"note", std::string("x")}, {"w", 1.5}}));
+    EXPECT_TRUE(net.attributes(L[1]).empty());
+    EXPECT_EQ(net.link_attribute(L[1], "note"), nullptr);
+    EXPECT_EQ(net.link_attribute(L[0], "a"), nullptr);
+    EXPECT_EQ(net.link_attribute(L[0], "nope"), nullptr);
+    EXPECT_EQ(std::get<std::string>(*net.link_attribute(L[2], "note")), "y");
+    EXPECT_EQ(net.attributes(L[2]), (Attributes{{"a", true}, {"note", std::string("y")}}));
+    net.set_link_attribute(2, "note", std::int64_t{7});  // replaced in place, any type
+    EXPECT_EQ(std::get<std::int64_t>(*net.link_attribute(L[2], "note")), 7);
+    // Removing the first link drops the only "w" value: the column goes with it.
+    net.remove_links("ies", "bge");
+    EXPECT_EQ(net.link_attribute_names(), (std::vector<std::string>{"a", "note"}));
+    EXPECT_EQ(net.attributes(net.links()[1]), (Attributes{{"a", true}, {"note", std::int64_t{7}}}));
+    EXPECT_TRUE(net.attributes(net.links()[0]).empty());
+    // Filters read the columns: a == true keeps the one link that has it.
+    EXPECT_EQ(filter_links(net, {.attributes = {{"a", true}}}).number_of_links(), 1u);
+    EXPECT_EQ(filter_links(net, {.attributes = {{"w", 1.5}}}).number_of_links(), 0u);
+}
+
 TEST(Network, GroupByMissingAttributeNamesTheStructures) {
     // A group attribute present on 1 of 7 structures: s0 has it, s1..s6 (6 structures)
     // lack it; the message names the first five and the count, and nothing is returned.

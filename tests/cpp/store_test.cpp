@@ -192,3 +192,56 @@ TEST_F(StoreTest, AffiliationProjection) {
     }
     EXPECT_EQ(w.number_of_structures(), 4u);
 }
+
+// A file of several thousand rows is parsed by a worker thread while this thread writes
+// the earlier batches (1,024 rows each): a bad row near the end, or a duplicate of an
+// early row, must still roll everything back, and the good file must be stored whole.
+// (Named "Threads" so that the TSan stage runs it.)
+TEST_F(StoreTest, ImportThreadsLateErrorsRollBackWholeBatches) {
+    auto inv = filled();
+    const auto before = inv.counts();
+    const int n = 5000;
+    auto rows = [&](int bad_line) {  // line 1 is the header; row k (0-based) is on line k + 2
+        std::string s = "declarer,partner,type,intensity\n";
+        for (int k = 0; k < n; ++k) {
+            const int line = k + 2;
+            if (line == bad_line) s += "a,Partner 7,jp,1\n";  // repeats line 9 (k = 7)
+            else s += std::string(k % 2 ? "a" : "BETA") + ",Partner " + std::to_string(k) + ",jp," +
+                      std::to_string(1 + k % 3) + "\n";
+        }
+        return s;
+    };
+    write("big_dup.csv", rows(4990));
+    try {
+        inv.import_csv(ImportFiles{"", "", "", p("big_dup.csv"), "", "2015"});
+        FAIL() << "expected a duplicate error";
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.line(), 4990u);
+        EXPECT_NE(std::string(e.what()).find("as line 9"), std::string::npos) << e.what();
+    }
+    write("big_bad.csv", rows(0) + "a,Partner x,jp,zero\n");  // line n + 2
+    try {
+        inv.import_csv(ImportFiles{"", "", "", p("big_bad.csv"), "", "2015"});
+        FAIL() << "expected a bad intensity";
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.line(), static_cast<std::size_t>(n + 2));
+        EXPECT_EQ(e.column_name(), "intensity");
+    }
+    EXPECT_EQ(inv.counts(), before);
+    write("big.csv", rows(0));
+    auto r = inv.import_csv(ImportFiles{"", "", "", p("big.csv"), "", "2015"});
+    EXPECT_EQ(r.added, static_cast<std::size_t>(n));
+    EXPECT_EQ(r.unresolved_partners.size(), static_cast<std::size_t>(n));
+    EXPECT_EQ(r.unresolved_partners[4321].line, 4323u);
+    EXPECT_EQ(count(inv, "declarations"), 14u + n);
+    // Re-import with one intensity changed (row k = 3000: "BETA,Partner 3000,jp,1" -> 3):
+    // one update, the rest unchanged.
+    auto text = rows(0);
+    const std::string from = "BETA,Partner 3000,jp,1\n";
+    text.replace(text.find(from), from.size(), "BETA,Partner 3000,jp,3\n");
+    write("big2.csv", text);
+    r = inv.import_csv(ImportFiles{"", "", "", p("big2.csv"), "", "2015"});
+    EXPECT_EQ(r.added, 0u);
+    EXPECT_EQ(r.updated, 1u);
+    EXPECT_EQ(count(inv, "declarations"), 14u + n);
+}

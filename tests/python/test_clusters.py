@@ -338,6 +338,19 @@ def test_leiden_iterations_and_initial_membership() -> None:
     assert again.modularity >= full.modularity - 1e-12
 
 
+@pytest.mark.parametrize("algo", ["louvain", "leiden"])
+def test_tolerance_only_stops_earlier(algo: str) -> None:
+    # With one seed a run draws the same random numbers whatever the tolerance: a smaller
+    # tolerance repeats the same iterations and goes on where a larger one stopped, and an
+    # iteration never replaces the partition by a worse one.
+    net = NETS["lfr"]
+    runs = [getattr(cm, algo)(net, seed=5, restarts=1, tolerance=t) for t in (0.5, 1e-3, 0.0)]
+    assert [p.modularity for p in runs] == sorted(p.modularity for p in runs)
+    assert [p.iterations for p in runs] == sorted(p.iterations for p in runs)
+    assert runs[0].iterations >= 2  # the first iteration from singletons always gains far more than half
+    assert getattr(cm, algo)(net, seed=5, restarts=1).membership == runs[1].membership  # 1e-3 is the default
+
+
 def test_restarts_only_improve() -> None:
     net = NETS["davis"]
     single = cm.louvain(net, seed=2, restarts=1)
@@ -361,6 +374,11 @@ def test_argument_errors() -> None:
         cm.louvain(net, restarts=0)
     with pytest.raises(ValueError):
         cm.leiden(net, beta=-1.0)
+    for tol in (-1e-3, float("nan"), float("inf")):
+        with pytest.raises(ValueError):
+            cm.leiden(net, tolerance=tol)
+        with pytest.raises(ValueError):
+            cm.louvain(net, tolerance=tol)
 
 
 def test_repr_and_properties() -> None:

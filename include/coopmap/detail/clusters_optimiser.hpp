@@ -72,22 +72,25 @@ public:
             const double av = G.node_weight[v];
             A_[cv] -= av;
             --cnt_[cv];
+            // first touch of a community recorded without a branch (touched_ holds n + 1)
+            std::size_t nt = 0;
             for (std::size_t e = G.offsets[v]; e < G.offsets[v + 1]; ++e) {
                 const index_t c = comm[G.targets[e]];
-                if (acc_[c] == 0.0) touched_.push_back(c);
+                touched_[nt] = c;
+                nt += acc_[c] == 0.0;
                 acc_[c] += G.weights[e];
             }
             index_t best = cv;
             double best_gain = acc_[cv] - g_ * av * A_[cv];
-            for (const index_t c : touched_) {
+            for (std::size_t k = 0; k < nt; ++k) {
+                const index_t c = touched_[k];
                 const double gain = acc_[c] - g_ * av * A_[c];
                 if (gain > best_gain) {
                     best_gain = gain;
                     best = c;
                 }
+                acc_[c] = 0.0;
             }
-            for (const index_t c : touched_) acc_[c] = 0.0;
-            touched_.clear();
             if (best_gain < 0.0 && cnt_[cv] > 0) {  // alone is better: an empty community
                 while (cnt_[empty_.back()] > 0) empty_.pop_back();
                 best = empty_.back();
@@ -132,8 +135,9 @@ public:
             ref[v] = static_cast<index_t>(v);
             A_[comm[v]] += G.node_weight[v];
             double x = 0.0;
+            const index_t cv = comm[v];
             for (std::size_t e = G.offsets[v]; e < G.offsets[v + 1]; ++e)
-                if (comm[G.targets[e]] == comm[v]) x += G.weights[e];
+                x += comm[G.targets[e]] == cv ? G.weights[e] : 0.0;
             ext[v] = x;
         }
         // visit the communities one after the other (memory locality), the nodes of each
@@ -153,17 +157,22 @@ public:
             const index_t c = comm[v];
             const double av = G.node_weight[v];
             if (ext[v] < g_ * av * (A_[c] - av)) continue;
+            // only neighbours in c count; without a branch: a refined community outside c
+            // is never touched, as refined communities lie inside one community
+            std::size_t nt = 0;
             for (std::size_t e = G.offsets[v]; e < G.offsets[v + 1]; ++e) {
                 const index_t u = G.targets[e];
-                if (comm[u] != c) continue;
+                const bool inside = comm[u] == c;
                 const index_t t = ref[u];
-                if (acc_[t] == 0.0) touched_.push_back(t);
-                acc_[t] += G.weights[e];
+                touched_[nt] = t;
+                nt += inside && acc_[t] == 0.0;
+                acc_[t] += inside ? G.weights[e] : 0.0;
             }
             cand_.clear();
             gains_.clear();
             double best = 0.0;
-            for (const index_t t : touched_) {
+            for (std::size_t k = 0; k < nt; ++k) {
+                const index_t t = touched_[k];
                 if (ext[t] < g_ * Aref[t] * (A_[c] - Aref[t])) continue;
                 const double gain = acc_[t] - g_ * av * Aref[t];
                 if (gain < 0.0) continue;
@@ -174,10 +183,11 @@ public:
             index_t chosen = ref[v];
             if (!cand_.empty()) {
                 if (beta_ > 0.0) {
-                    // exp((gain - best) / beta); terms below e^-50 (relative) are dropped
+                    // exp((gain - best) / beta); terms below e^-50 (relative) are dropped, and the
+                    // best is exp(0) = 1 without a call (most nodes have one candidate)
                     auto weight = [&](double gain) {
                         const double z = (gain - best) / beta_;
-                        return z < -50.0 ? 0.0 : std::exp(z);
+                        return z < -50.0 ? 0.0 : z == 0.0 ? 1.0 : std::exp(z);
                     };
                     const double stay = weight(0.0);  // staying alone: gain 0
                     double total = stay;
@@ -210,8 +220,7 @@ public:
                 cref[ref[v]] = 0;
                 ref[v] = t;
             }
-            for (const index_t t : touched_) acc_[t] = 0.0;
-            touched_.clear();
+            for (std::size_t k = 0; k < nt; ++k) acc_[touched_[k]] = 0.0;
         }
         count = renumber(ref);
         return ref;
@@ -240,24 +249,46 @@ public:
         H.targets.reserve(G.targets.size());
         H.weights.reserve(G.targets.size());
         for (std::size_t r = 0; r < R; ++r) {
+            std::size_t nt = 0;  // the edges inside r are summed too, then dropped
             for (std::size_t k = start[r]; k < start[r + 1]; ++k) {
                 const index_t v = members[k];
                 for (std::size_t e = G.offsets[v]; e < G.offsets[v + 1]; ++e) {
                     const index_t c = labels[G.targets[e]];
-                    if (c == r) continue;
-                    if (acc_[c] == 0.0) touched_.push_back(c);
+                    touched_[nt] = c;
+                    nt += acc_[c] == 0.0;
                     acc_[c] += G.weights[e];
                 }
             }
-            for (const index_t c : touched_) {
-                H.targets.push_back(c);
-                H.weights.push_back(acc_[c]);
+            for (std::size_t k = 0; k < nt; ++k) {
+                const index_t c = touched_[k];
+                if (c != r) {
+                    H.targets.push_back(c);
+                    H.weights.push_back(acc_[c]);
+                }
                 acc_[c] = 0.0;
             }
-            touched_.clear();
             H.offsets[r + 1] = H.targets.size();
         }
         return H;
+    }
+
+    /// H = sum_c [E_c - g A_c^2 / 2] of the communities comm (labels < G.n) of a level,
+    /// from the total arc weight of the base graph (each edge counted in both directions):
+    /// every edge of the base graph between two communities joins two different nodes of
+    /// any level aggregated from groups inside the communities, so sum_c 2 E_c = total
+    /// arc weight - the arc weight of G between communities. O(n + m) of the level only.
+    double objective(const LevelGraph& G, const std::vector<index_t>& comm, double total_arc_weight) {
+        const std::size_t n = G.n;
+        A_.assign(n, 0.0);
+        double between = 0.0;
+        for (std::size_t v = 0; v < n; ++v) {
+            A_[comm[v]] += G.node_weight[v];
+            for (std::size_t e = G.offsets[v]; e < G.offsets[v + 1]; ++e)
+                if (comm[G.targets[e]] != comm[v]) between += G.weights[e];
+        }
+        double squares = 0.0;
+        for (const double a : A_) squares += a * a;
+        return (total_arc_weight - between) / 2.0 - g_ * squares / 2.0;
     }
 
     /// Renumbers labels 0.. by first appearance; returns how many there are.
@@ -275,12 +306,13 @@ public:
 private:
     void ensure(std::size_t n) {
         if (acc_.size() < n) acc_.assign(n, 0.0);
+        if (touched_.size() < n + 1) touched_.resize(n + 1);
     }
 
     double g_, beta_;
     Rng& rng_;
     std::vector<double> acc_;  ///< dense accumulator, all zero between uses
-    std::vector<index_t> touched_;
+    std::vector<index_t> touched_;  ///< n + 1 slots: the labels an accumulation touched, in order
     std::vector<double> A_;
     std::vector<std::uint32_t> cnt_;
     std::vector<index_t> empty_, queue_, order_, cand_, map_;
@@ -288,11 +320,18 @@ private:
     std::vector<double> gains_;
 };
 
+/// What one run of optimise_once gives besides the membership.
+struct PassResult {
+    std::size_t levels = 0;
+    double objective = 0.0;  ///< H of the result (CommunityOptimiser::objective)
+};
+
 /// One run of Louvain (refine = false) or Leiden (refine = true) from the labels in
-/// membership (< n; singletons to start from scratch) on the base graph. Returns the
-/// number of levels; membership receives the result (labels numbered by first appearance).
-inline std::size_t optimise_once(const LevelGraph& base, std::vector<index_t>& membership, CommunityOptimiser& opt,
-                                 bool refine) {
+/// membership (< n; singletons to start from scratch) on the base graph, whose arc weights
+/// sum to total_arc_weight. membership receives the result (labels numbered by first
+/// appearance).
+inline PassResult optimise_once(const LevelGraph& base, std::vector<index_t>& membership, CommunityOptimiser& opt,
+                                bool refine, double total_arc_weight) {
     const std::size_t n0 = base.n;
     std::vector<index_t> node_of(n0);
     for (std::size_t v = 0; v < n0; ++v) node_of[v] = static_cast<index_t>(v);
@@ -322,9 +361,10 @@ inline std::size_t optimise_once(const LevelGraph& base, std::vector<index_t>& m
         G = &owned;
         comm = std::move(next_comm);
     }
+    const double h = opt.objective(*G, comm, total_arc_weight);
     for (std::size_t v = 0; v < n0; ++v) membership[v] = comm[node_of[v]];
     opt.renumber(membership);
-    return levels;
+    return {levels, h};
 }
 
 }  // namespace coopmap::detail
