@@ -48,12 +48,13 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
     btw = cm.betweenness(net, normalized=normalized)
     cons = cm.constraint(net)
     cut = set(cm.articulation_points(net))
+    counts, z = b.counts, b.z  # each attribute read converts the whole table: once, not per row
     table = []
     for r in records:
         sid = r["id"]
         row: dict[str, Any] = {"id": sid, "name": r["name"], "group": groups[sid]}
-        row.update({role: b.counts[sid][role] for role in ROLES})
-        row.update({f"z_{role}": b.z[sid][role] for role in ROLES})
+        row.update({role: counts[sid][role] for role in ROLES})
+        row.update({f"z_{role}": z[sid][role] for role in ROLES})
         row.update(betweenness=btw[sid], constraint=cons[sid], cut_point=sid in cut)
         table.append(row)
     table.sort(key=lambda x: (-x["betweenness"], -x["total"], x["id"]))
