@@ -450,12 +450,15 @@ struct Inventory::Impl {
         exec("PRAGMA foreign_keys = ON");
         if (pragma_int("PRAGMA foreign_keys") != 1)
             throw storage_error(path + ": this SQLite library cannot enforce foreign keys");
+        // Before the checks: integrity_check walks every table and index, and with
+        // SQLite's default 2 MiB cache it re-read each page dozens of times (855,000
+        // reads of a 16,500-page file of a million declarations).
+        exec("PRAGMA cache_size = -262144");  // up to 256 MiB: a million-row import stays in memory until commit
         if (existing && version == schema_version) check_foreign_file();
         if (!readonly) {
             exec("PRAGMA journal_mode = WAL");
             exec("PRAGMA synchronous = NORMAL");
         }
-        exec("PRAGMA cache_size = -262144");  // up to 256 MiB: a million-row import stays in memory until commit
         exec("PRAGMA temp_store = MEMORY");
         if (version < schema_version) {
             if (readonly)
