@@ -142,6 +142,69 @@ inline void random_start(Rng& rng, std::size_t n, std::vector<double>& x, std::v
     }
 }
 
+/// Components up to this size are laid out with every pair repelling (O(n^2) per
+/// iteration, the best layouts); larger ones with the paper's grid (GridForcePairs).
+inline constexpr std::size_t kFrAllPairs = 1000;
+
+/// Repulsion pairs for Boost.Graph's Fruchterman–Reingold: the grid variant of the
+/// paper (§ "The grid"): a vertex is repelled only by the vertices within 2k of it,
+/// k = sqrt(area / n), found through a grid of 2k x 2k cells, so an iteration costs
+/// O(n) pairs on a spread layout. (BGL's own grid_force_pairs sizes its cells
+/// 2 area / sqrt(n), a length times sqrt(area): on our square of side 10 sqrt(n) one
+/// cell holds every vertex and each iteration repels all n^2 pairs.)
+template <class PositionMap>
+struct GridForcePairs {
+    PositionMap position;
+    double side;   // of the square topology; BGL bounds positions to [-side, side]
+    double two_k;  // 2 sqrt(side^2 / n)
+    template <class Graph, class ApplyForce>
+    void operator()(const Graph& g, ApplyForce apply_force) const {
+        const std::size_t n = boost::num_vertices(g);
+        const auto cols = static_cast<std::size_t>(2 * side / two_k) + 1;
+        auto cell_of = [&](std::size_t v) {
+            const auto& p = get(position, v);
+            auto c = [&](double t) {  // clamping keeps cells of points within 2k adjacent
+                const double k = std::floor((t + side) / two_k);
+                return static_cast<std::size_t>(std::clamp(k, 0.0, static_cast<double>(cols - 1)));
+            };
+            return c(p[1]) * cols + c(p[0]);
+        };
+        // counting sort of the vertices by cell
+        std::vector<std::size_t> cell(n), start(cols * cols + 1, 0), members(n);
+        for (std::size_t v = 0; v < n; ++v) ++start[(cell[v] = cell_of(v)) + 1];
+        for (std::size_t c = 0; c < cols * cols; ++c) start[c + 1] += start[c];
+        {
+            std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+            for (std::size_t v = 0; v < n; ++v) members[fill[cell[v]]++] = v;
+        }
+        auto close = [&](std::size_t u, std::size_t v) {
+            const auto& a = get(position, u);
+            const auto& b = get(position, v);
+            const double dx = a[0] - b[0], dy = a[1] - b[1];
+            return dx * dx + dy * dy < two_k * two_k;
+        };
+        for (std::size_t row = 0; row < cols; ++row)
+            for (std::size_t col = 0; col < cols; ++col) {
+                const std::size_t c = row * cols + col;
+                for (std::size_t i = start[c]; i < start[c + 1]; ++i) {
+                    const std::size_t u = members[i];
+                    for (std::size_t j = i + 1; j < start[c + 1]; ++j)  // same cell: both ways once
+                        if (close(u, members[j])) {
+                            apply_force(u, members[j]);
+                            apply_force(members[j], u);
+                        }
+                    for (std::size_t r = row ? row - 1 : 0; r <= std::min(row + 1, cols - 1); ++r)
+                        for (std::size_t q = col ? col - 1 : 0; q <= std::min(col + 1, cols - 1); ++q) {
+                            if (r == row && q == col) continue;  // other cells: u's side (v's from its own cell)
+                            const std::size_t o = r * cols + q;
+                            for (std::size_t j = start[o]; j < start[o + 1]; ++j)
+                                if (close(u, members[j])) apply_force(u, members[j]);
+                        }
+                }
+            }
+    }
+};
+
 inline void fr_component(const LocalGraph& lg, Rng& rng, std::size_t iterations, std::vector<double>& x,
                          std::vector<double>& y) {
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
@@ -158,8 +221,14 @@ inline void fr_component(const LocalGraph& lg, Rng& rng, std::size_t iterations,
         pos[i][1] = (rng.uniform() - 0.5) * side;
     }
     auto pmap = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, bg));
-    boost::fruchterman_reingold_force_directed_layout(
-        bg, pmap, topo, boost::cooling(boost::linear_cooling<double>(iterations ? iterations : 100)));
+    const auto cooling = boost::linear_cooling<double>(iterations ? iterations : 100);
+    if (lg.n <= kFrAllPairs) {  // every pair repels (what BGL's grid amounts to here, see GridForcePairs)
+        boost::fruchterman_reingold_force_directed_layout(bg, pmap, topo, boost::cooling(cooling));
+    } else {
+        const double two_k = 2.0 * side / std::sqrt(static_cast<double>(lg.n));
+        boost::fruchterman_reingold_force_directed_layout(
+            bg, pmap, topo, boost::cooling(cooling).force_pairs(GridForcePairs<decltype(pmap)>{pmap, side, two_k}));
+    }
     x.resize(lg.n);
     y.resize(lg.n);
     for (std::size_t i = 0; i < lg.n; ++i) {
@@ -525,7 +594,9 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
 }
 
 /// Fruchterman & Reingold (1991) force-directed layout by Boost.Graph
-/// (`fruchterman_reingold_force_directed_layout`, grid force pairs, linear cooling),
+/// (`fruchterman_reingold_force_directed_layout`, linear cooling; every pair repels in
+/// components up to 1,000 structures, in larger ones only pairs within 2k: the paper's
+/// grid variant, detail::GridForcePairs: 5x faster at 2,000, looser clusters),
 /// from a seeded random start, per component, packed. Weights ignored.
 /// Reference: Fruchterman, T. M. J. & Reingold, E. M. (1991), Software Pract. Exper. 21(11).
 inline Layout fruchterman_reingold_layout(const Network& net, const LayoutOptions& o = {}) {

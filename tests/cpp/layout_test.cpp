@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <numbers>
+#include <utility>
+#include <vector>
 
 #include "coopmap/layout.hpp"
 
@@ -136,4 +139,32 @@ TEST(Layout, GeographicExactProjection) {
     Network none;
     none.add_structure("x");
     EXPECT_THROW(geographic_layout(none), input_error);
+}
+
+// The grid repulsion of large Fruchterman–Reingold components must find exactly the
+// ordered pairs closer than 2k (each once), whatever the cells: checked against all
+// pairs by brute force, with points clustered, on cell borders and beyond the square.
+TEST(Layout, FrGridPairsAreExactlyThePairsWithin2k) {
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    using Point = boost::square_topology<>::point_type;
+    const std::size_t n = 600;
+    const double side = 100.0, two_k = 2.0 * side / std::sqrt(static_cast<double>(n));
+    Graph g(n);
+    std::vector<Point> pos(n);
+    coopmap::detail::Rng rng(5);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double spread = i % 3 == 0 ? 2.2 * side : 0.2 * side;  // some beyond [-side, side]
+        pos[i][0] = (rng.uniform() - 0.5) * spread;
+        pos[i][1] = i % 7 == 0 ? two_k * static_cast<double>(i % 5) - side : (rng.uniform() - 0.5) * spread;
+    }
+    auto pmap = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g));
+    std::vector<std::pair<std::size_t, std::size_t>> got, want;
+    coopmap::detail::GridForcePairs<decltype(pmap)>{pmap, side, two_k}(
+        g, [&](std::size_t u, std::size_t v) { got.emplace_back(u, v); });
+    for (std::size_t u = 0; u < n; ++u)
+        for (std::size_t v = 0; v < n; ++v)
+            if (u != v && std::hypot(pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]) < two_k) want.emplace_back(u, v);
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, want);
+    EXPECT_GT(want.size(), n);  // the clustered points do have close pairs
 }
