@@ -341,11 +341,6 @@ std::vector<char> mixed_columns(const std::vector<std::string>& names, const aut
     return out;
 }
 
-const Value* get_attr(const Attributes& a, const std::string& k) {
-    auto it = a.find(k);
-    return it == a.end() ? nullptr : &it->second;
-}
-
 }  // namespace
 
 Network read_csv(const std::string& structures_path, const std::string& links_path, const CsvReadOptions& options) {
@@ -384,7 +379,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         auto attrs_of = [](const Structure& st) -> const Attributes& { return st.attributes; };
         const auto names = attribute_names(net.structures(), attrs_of);
         const auto mixed = mixed_columns(names, net.structures(),
-                                         [](const Structure& st, const std::string& k) { return get_attr(st.attributes, k); });
+                                         [](const Structure& st, const std::string& k) { return find_value(st.attributes, k); });
         const bool any_alias = std::any_of(net.structures().begin(), net.structures().end(),
                                            [](const Structure& s) { return !s.aliases.empty(); });
         AtomicFile out(structures_path);
@@ -405,7 +400,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
                 put_field(line += d, joined, d);
             }
             for (std::size_t k = 0; k < names.size(); ++k)
-                put_value(line += d, get_attr(s.attributes, names[k]), d, mixed[k]);
+                put_value(line += d, find_value(s.attributes, names[k]), d, mixed[k]);
             line += '\n';
             out.write(line);
         }

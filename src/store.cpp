@@ -94,9 +94,8 @@ public:
         fail_db(db_, *path_, "executing statement");
     }
     void exec() {
-        while (step()) {
-        }
-        reset();
+        run();
+        sqlite3_clear_bindings(s_);
     }
     void reset() {
         sqlite3_reset(s_);

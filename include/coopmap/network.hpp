@@ -40,6 +40,12 @@ using Value = std::variant<bool, std::int64_t, double, std::string>;
 /// Attributes, sorted by name.
 using Attributes = std::map<std::string, Value, std::less<>>;
 
+/// The value of attribute `name`, nullptr when absent.
+inline const Value* find_value(const Attributes& a, std::string_view name) {
+    const auto it = a.find(name);
+    return it == a.end() ? nullptr : &it->second;
+}
+
 /// Shortest text that reads back as the same double; integral values keep a ".0"
 /// so that a float column stays a float column after a CSV round trip.
 inline std::string format_double(double x) {
@@ -428,8 +434,7 @@ private:
             const auto pos = std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
                                               [](const LinkColumn& c, std::string_view n) { return c.name < n; });
             link_columns_.insert(pos, LinkColumn{std::string(name), std::vector<std::uint32_t>(attribute_rows_, 0), {}});
-            link_column_index_.clear();
-            for (std::uint32_t k = 0; k < link_columns_.size(); ++k) link_column_index_.emplace(link_columns_[k].name, k);
+            index_link_columns();
             it = link_column_index_.find(name);
         }
         auto& c = link_columns_[it->second];
@@ -457,6 +462,9 @@ private:
         std::erase_if(kept, [](const LinkColumn& c) { return c.values.empty(); });
         link_columns_ = std::move(kept);
         attribute_rows_ = rows;
+        index_link_columns();
+    }
+    void index_link_columns() {
         link_column_index_.clear();
         for (std::uint32_t k = 0; k < link_columns_.size(); ++k) link_column_index_.emplace(link_columns_[k].name, k);
     }
@@ -574,11 +582,8 @@ inline Network filter_structures(const Network& net, const StructureFilter& f) {
     std::vector<char> ks(net.number_of_structures(), f.ids.empty() ? 1 : 0), kl(net.number_of_links(), 1);
     for (const auto& id : f.ids) ks[net.index_of(id)] = 1;
     for (index_t i = 0; i < net.number_of_structures(); ++i)
-        ks[i] = ks[i] && detail::attributes_match(f.attributes, [&](const std::string& k) -> const Value* {
-                    const auto& a = net.structure(i).attributes;
-                    const auto it = a.find(k);
-                    return it == a.end() ? nullptr : &it->second;
-                });
+        ks[i] = ks[i] && detail::attributes_match(
+                             f.attributes, [&](const std::string& k) { return find_value(net.structure(i).attributes, k); });
     return subnetwork(net, ks, kl);
 }
 

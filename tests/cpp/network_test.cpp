@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <unordered_map>
 
 #include "coopmap/network.hpp"
 
@@ -278,4 +280,27 @@ TEST(Network, GroupByMissingAttributeNamesTheStructures) {
     EXPECT_EQ(g.membership, (std::vector<std::uint32_t>{0, 1, 0}));
     EXPECT_EQ(g.labels.size(), 2u);
     EXPECT_TRUE(group_by(Network{}, "g").membership.empty());  // empty network: nothing lacks it
+}
+
+// detail::FlatStringMap against std::unordered_map on 20,000 keys (many probes collide at
+// load <= 1/2), with re-insertions, misses and growth from empty.
+TEST(Network, FlatStringMapMatchesUnorderedMap) {
+    detail::FlatStringMap<int> flat;
+    std::unordered_map<std::string, int> ref;
+    EXPECT_EQ(flat.find("x"), nullptr);
+    for (int k = 0; k < 20000; ++k) {
+        std::string key("s");
+        key += std::to_string(k * 7919 % 10007);  // repeats after 10,007 keys
+        const auto [v, fresh] = flat.emplace(key, k);
+        const auto [it, ref_fresh] = ref.emplace(key, k);
+        ASSERT_EQ(fresh, ref_fresh) << key;
+        ASSERT_EQ(*v, it->second) << key;
+    }
+    EXPECT_EQ(flat.size(), ref.size());
+    for (const auto& [key, value] : ref) ASSERT_EQ(*flat.find(key), value) << key;
+    EXPECT_EQ(flat.find("s10007"), nullptr);
+    EXPECT_EQ(flat.entries().front().first, "s0");  // insertion order
+    flat.clear();
+    EXPECT_EQ(flat.find("s0"), nullptr);
+    EXPECT_TRUE(flat.emplace("s0", 1).second);
 }

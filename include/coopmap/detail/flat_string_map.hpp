@@ -42,14 +42,8 @@ public:
     /// The value of key, nullptr when absent. The pointer is valid until the next insertion.
     const V* find(std::string_view key) const noexcept {
         if (slots_.empty()) return nullptr;
-        const auto h = std::hash<std::string_view>{}(key);
-        const auto tag = static_cast<std::uint32_t>(h >> 32);
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-            const auto slot = slots_[i];
-            const auto k = static_cast<std::uint32_t>(slot);
-            if (k == 0) return nullptr;
-            if (static_cast<std::uint32_t>(slot >> 32) == tag && entries_[k - 1].first == key) return &entries_[k - 1].second;
-        }
+        const auto k = static_cast<std::uint32_t>(slots_[probe(key, std::hash<std::string_view>{}(key))]);
+        return k == 0 ? nullptr : &entries_[k - 1].second;
     }
     V* find(std::string_view key) noexcept {
         return const_cast<V*>(std::as_const(*this).find(key));
@@ -60,21 +54,27 @@ public:
     std::pair<V*, bool> emplace(std::string_view key, V value) {
         if (2 * (entries_.size() + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 4 * (entries_.size() + 1)));
         const auto h = std::hash<std::string_view>{}(key);
-        const auto tag = static_cast<std::uint32_t>(h >> 32);
-        std::size_t i = h & mask_;
-        for (;; i = (i + 1) & mask_) {
-            const auto slot = slots_[i];
-            const auto k = static_cast<std::uint32_t>(slot);
-            if (k == 0) break;
-            if (static_cast<std::uint32_t>(slot >> 32) == tag && entries_[k - 1].first == key)
-                return {&entries_[k - 1].second, false};
-        }
+        auto& slot = slots_[probe(key, h)];
+        if (const auto k = static_cast<std::uint32_t>(slot)) return {&entries_[k - 1].second, false};
         entries_.emplace_back(std::string(key), std::move(value));
-        slots_[i] = (std::uint64_t{tag} << 32) | static_cast<std::uint32_t>(entries_.size());
+        slot = pack(h, entries_.size());
         return {&entries_.back().second, true};
     }
 
 private:
+    /// A slot: the hash's upper 32 bits, then the entry number (from 1).
+    static std::uint64_t pack(std::size_t h, std::size_t entry) noexcept {
+        return (static_cast<std::uint64_t>(h >> 32) << 32) | static_cast<std::uint32_t>(entry);
+    }
+    /// The slot holding key (hash h), else the empty slot where it would go.
+    std::size_t probe(std::string_view key, std::size_t h) const noexcept {
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const auto slot = slots_[i];
+            const auto k = static_cast<std::uint32_t>(slot);
+            if (k == 0 || (static_cast<std::uint32_t>(slot >> 32) == tag && entries_[k - 1].first == key)) return i;
+        }
+    }
     void rehash(std::size_t want) {
         std::size_t cap = 16;
         while (cap < want) cap *= 2;
@@ -84,7 +84,7 @@ private:
             const auto h = std::hash<std::string_view>{}(entries_[k].first);
             std::size_t i = h & mask_;
             while (slots_[i] != 0) i = (i + 1) & mask_;
-            slots_[i] = (static_cast<std::uint64_t>(h >> 32) << 32) | static_cast<std::uint32_t>(k + 1);
+            slots_[i] = pack(h, k + 1);
         }
     }
 
