@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <system_error>
 #include <thread>
 #include <limits>
@@ -15,6 +16,7 @@
 
 #include "coopmap/detail/csv_reader.hpp"
 #include "coopmap/detail/csv_values.hpp"
+#include "coopmap/detail/first_repeat.hpp"
 #include "coopmap/detail/flat_string_map.hpp"
 #include "coopmap/detail/handoff.hpp"
 #include "coopmap/io.hpp"
@@ -261,9 +263,6 @@ struct DeclKey {
     std::int64_t type;
     std::uint8_t dir;      // effective direction: none for undirected types, out when not given
     friend bool operator==(const DeclKey&, const DeclKey&) = default;
-    friend bool operator<(const DeclKey& a, const DeclKey& b) {
-        return std::tie(a.declarer, a.partner, a.type, a.dir) < std::tie(b.declarer, b.partner, b.type, b.dir);
-    }
 };
 struct DeclKeyHash {
     std::size_t operator()(const DeclKey& k) const noexcept {
@@ -304,6 +303,15 @@ struct CLink {
     std::uint32_t n;     // declarations merged
     double weight;
     std::uint32_t start, end;  // date indices, 0 = none
+};
+
+/// One declaration as read for derivation, oriented (s, t); merged into CLinks.
+struct Arc {
+    index_t s, t;
+    std::uint32_t type;
+    std::uint8_t bits;         // 1: declared by s, 2: declared by t
+    double w;
+    std::uint32_t start, end;  // date indices; end: UINT32_MAX when open
 };
 
 const char* const status_names[] = {"confirmed", "unconfirmed", "partner_did_not_respond"};
@@ -606,6 +614,11 @@ struct Inventory::Impl {
 
     detail::FlatStringMap<NameRef> load_names() const {
         detail::FlatStringMap<NameRef> names;
+        {
+            // sized once, where growing rehashed every entry at each doubling
+            auto n = prepare("SELECT (SELECT count(*) FROM structures) + (SELECT count(*) FROM aliases)");
+            if (n.step()) names.reserve(static_cast<std::size_t>(n.integer(0)));
+        }
         auto s = prepare("SELECT code, id FROM structures");
         while (s.step()) names.emplace(std::string(s.text(0)), NameRef{s.integer(1), false});
         auto a = prepare("SELECT alias, structure FROM aliases");
@@ -1111,8 +1124,9 @@ struct Inventory::Impl {
             }
         };
         std::vector<std::pair<std::int64_t, DeclFields>> updates;  // corrections of stored rows
-        std::vector<std::pair<DeclKey, std::size_t>> keys;         // for duplicate detection within the file
-        std::size_t duplicate = 0, duplicated = 0;                  // line repeating an earlier line, that line
+        std::vector<DeclKey> keys;            // for duplicate detection within the file,
+        std::vector<std::size_t> key_lines;   // with their lines
+        std::size_t duplicate = 0, duplicated = 0;  // line repeating an earlier line, that line
         detail::Handoff<Batch> pipe(8);
 
         // The worker: reads st (names, types, code_of) and writes st.report, c, updates
@@ -1185,7 +1199,8 @@ struct Inventory::Impl {
                 }
                 check_dates(r, f, c_start, c_end);
                 const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
-                keys.emplace_back(key, r.line());
+                keys.push_back(key);
+                key_lines.push_back(r.line());
                 if (!partner)
                     st.report.unresolved_partners.push_back(
                         UnresolvedPartner{file, r.line(), st.code_of.at(declarer), ptext, tcode});
@@ -1213,16 +1228,12 @@ struct Inventory::Impl {
                 ++c.added;
             }
             if (batch && batch->n) pipe.put_full(std::move(*batch));
-            // Duplicates within the file (sorted while the last rows are written): the
+            // Duplicates within the file (found while the last rows are written): the
             // earliest repeated line is reported.
-            std::sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) {
-                return x.first == y.first ? x.second < y.second : x.first < y.first;
-            });
-            for (std::size_t k = 1; k < keys.size(); ++k)
-                if (keys[k].first == keys[k - 1].first && (duplicate == 0 || keys[k].second < duplicate)) {
-                    duplicate = keys[k].second;
-                    duplicated = keys[k - 1].second;
-                }
+            if (const auto [j, i] = detail::first_repeat(keys, DeclKeyHash{}); j != static_cast<std::size_t>(-1)) {
+                duplicate = key_lines[j];
+                duplicated = key_lines[i];
+            }
         };
         std::exception_ptr parse_failure;
         std::thread worker([&] {
@@ -1305,14 +1316,23 @@ struct Inventory::Impl {
         std::vector<CLink> links;        // sorted by (s, t, type)
         std::vector<char> participates;  // per structure
         std::vector<std::string> response;  // per structure, "" when no row
+        std::vector<char> responded;        // per structure: complete or partial response
     };
 
-    /// Derives the links of a wave. structures_full: load aliases and attributes.
-    Derived derive(const std::string& wave_code, bool structures_full) const {
+    /// Derives the links of a wave (the structures with their ids only).
+    Derived derive(const std::string& wave_code) const {
+        std::vector<Arc> arcs;
+        auto d = scan(wave_code, arcs);
+        merge(d, arcs);
+        return d;
+    }
+
+    /// The first half of derive: the structures, types and responses, and the wave's
+    /// declarations as arcs (SQLite's part).
+    Derived scan(const std::string& wave_code, std::vector<Arc>& arcs) const {
         const auto wave = require_wave(wave_code);
         Derived d;
-        if (structures_full) d.structures = load_structures();
-        else {
+        {
             auto s = prepare("SELECT id, code FROM structures ORDER BY id");
             while (s.step()) d.structures.push_back(StructureRow{s.integer(0), std::string(s.text(1)), {}, {}, {}, {}, {}, {}});
         }
@@ -1345,14 +1365,6 @@ struct Inventory::Impl {
                 responded[i] = d.response[i] == "complete" || d.response[i] == "partial";
             }
         }
-        struct Arc {
-            index_t s, t;
-            std::uint32_t type;
-            std::uint8_t bits;
-            double w;
-            std::uint32_t start, end;  // end: UINT32_MAX when open
-        };
-        std::vector<Arc> arcs;
         // Dates are interned by a packed integer key (the text is at most 10 bytes: an ISO
         // date checked on import), cheaper than hashing strings for a million rows.
         std::unordered_map<std::uint64_t, std::uint32_t> date_index;
@@ -1408,6 +1420,14 @@ struct Inventory::Impl {
                 }
             }
         }
+        d.responded = std::move(responded);
+        return d;
+    }
+
+    /// The second half of derive: the arcs merged into links (no SQLite: any thread).
+    static void merge(Derived& d, std::vector<Arc>& arcs) {
+        const auto n = d.structures.size();
+        const auto& responded = d.responded;
         {
             // counting sort by source, then a small sort of each row by (target, type)
             std::vector<std::size_t> start(n + 1, 0);
@@ -1446,52 +1466,117 @@ struct Inventory::Impl {
             d.links.push_back(l);
             k = e;
         }
-        return d;
     }
 
-    static Network make_network(Derived& d, View view, std::optional<bool> directed_opt, const std::string& wave) {
-        bool directed = false;
-        if (directed_opt) directed = *directed_opt;
-        else
-            for (const auto& l : d.links)
-                if (keep(view, l.status) && d.type_directed[l.type]) {
-                    directed = true;
-                    break;
-                }
-        (void)wave;
-        Network net(directed);
-        std::size_t ns = 0, nl = 0;
-        for (auto p : d.participates) ns += p != 0;
+    /// Whether the network of a view is directed: as asked, else when a link kept has
+    /// a directed type.
+    static bool directed_of(const Derived& d, View view, std::optional<bool> directed_opt) {
+        if (directed_opt) return *directed_opt;
+        for (const auto& l : d.links)
+            if (keep(view, l.status) && d.type_directed[l.type]) return true;
+        return false;
+    }
+
+    /// The kept links of a view, column-wise for Network::add_links (remap: structure
+    /// index -> network index). In a directed network an undirected type gives both arcs.
+    static LinkColumns link_columns(const Derived& d, View view, bool directed, const std::vector<index_t>& remap) {
+        std::size_t nl = 0;
         for (const auto& l : d.links) nl += keep(view, l.status) ? (directed && !d.type_directed[l.type] ? 2 : 1) : 0;
-        net.reserve(ns, nl);
-        std::vector<index_t> remap(d.structures.size(), UINT32_MAX);
-        for (std::size_t i = 0; i < d.structures.size(); ++i) {
+        // Column-wise into add_links: types, dates and statuses enter the network's
+        // tables in order of first use, as add_link would intern them.
+        LinkColumns c;
+        std::vector<std::uint32_t> type_at(d.types.size(), UINT32_MAX), date_at(d.dates.size(), UINT32_MAX),
+            status_at(std::size(status_names), UINT32_MAX);
+        date_at[0] = 0;  // no date
+        auto at = [](std::vector<std::uint32_t>& to, std::vector<std::string>& table, std::uint32_t k,
+                     const std::string& name) {
+            if (to[k] == UINT32_MAX) {
+                to[k] = static_cast<std::uint32_t>(table.size());
+                table.push_back(name);
+            }
+            return to[k];
+        };
+        for (auto* col : {&c.source, &c.target}) col->reserve(nl);
+        for (auto* col : {&c.type, &c.start, &c.end, &c.status}) col->reserve(nl);
+        c.weight.reserve(nl);
+        std::vector<Value> by;
+        by.reserve(nl);
+        auto push = [&](index_t s, index_t t, const CLink& l, std::uint32_t type, std::uint32_t status) {
+            c.source.push_back(s);
+            c.target.push_back(t);
+            c.type.push_back(type);
+            c.weight.push_back(l.weight);
+            c.start.push_back(at(date_at, c.dates, l.start, d.dates[l.start]));
+            c.end.push_back(at(date_at, c.dates, l.end, d.dates[l.end]));
+            c.status.push_back(status);
+        };
+        for (const auto& l : d.links) {
+            if (!keep(view, l.status)) continue;
+            std::string b;
+            if (l.bits & 1) b = d.structures[l.s].code;
+            if (l.bits & 2) (b += b.empty() ? "" : "|") += d.structures[l.t].code;
+            const auto type = at(type_at, c.types, l.type, d.types[l.type]);
+            const auto status = at(status_at, c.statuses, l.status, status_names[l.status]);
+            push(remap[l.s], remap[l.t], l, type, status);
+            if (directed && !d.type_directed[l.type]) {
+                push(remap[l.t], remap[l.s], l, type, status);
+                by.emplace_back(b);
+            }
+            by.emplace_back(std::move(b));
+        }
+        c.attributes.emplace_back("declared_by", std::move(by));
+        return c;
+    }
+
+    /// The network of a wave (Inventory::network). After the scan of the declarations
+    /// (SQLite), two threads: this one reads the structures' rows (SQLite again: the
+    /// connection is used by one thread) and adds those taking part to the network,
+    /// while a worker merges the arcs into links and lays them out for add_links.
+    Network network(const std::string& wave, View view, std::optional<bool> directed_opt) const {
+        std::vector<Arc> arcs;
+        Derived d = scan(wave, arcs);
+        const auto n = d.structures.size();
+        std::vector<index_t> remap(n, UINT32_MAX);
+        index_t ns = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (d.participates[i]) remap[i] = ns++;
+        std::promise<bool> directed_p;
+        auto directed_f = directed_p.get_future();
+        LinkColumns cols;
+        std::exception_ptr failure;
+        std::jthread worker([&] {
+            bool told = false;
+            try {
+                merge(d, arcs);
+                std::vector<Arc>().swap(arcs);
+                const bool directed = directed_of(d, view, directed_opt);
+                directed_p.set_value(directed);
+                told = true;
+                cols = link_columns(d, view, directed, remap);
+            } catch (...) {
+                failure = std::current_exception();
+                if (!told) directed_p.set_exception(failure);
+            }
+        });
+        auto rows = load_structures();  // the same snapshot and order (by id) as d.structures
+        if (rows.size() != n) throw storage_error(path + ": the structures changed during a read");
+        Network net(directed_f.get());
+        std::size_t na = 0;
+        for (std::size_t i = 0; i < n; ++i) na += d.participates[i] ? rows[i].aliases.size() : 0;
+        net.reserve(ns, 0, na);
+        for (std::size_t i = 0; i < n; ++i) {
             if (!d.participates[i]) continue;
-            auto& s = d.structures[i];
+            auto& s = rows[i];
             Attributes a = std::move(s.attributes);
             if (s.siren) a.insert_or_assign("siren", *s.siren);
             if (s.rna) a.insert_or_assign("rna", *s.rna);
             if (s.legal_family) a.insert_or_assign("legal_family", *s.legal_family);
             if (!d.response[i].empty()) a.insert_or_assign("response", d.response[i]);
-            remap[i] = net.add_structure(s.code, s.name, std::move(a), std::move(s.aliases));
+            net.add_structure(std::move(s.code), std::move(s.name), std::move(a), std::move(s.aliases));
         }
-        std::string by;
-        for (const auto& l : d.links) {
-            if (!keep(view, l.status)) continue;
-            by.clear();
-            if (l.bits & 1) by = d.structures[l.s].code;
-            if (l.bits & 2) (by += by.empty() ? "" : "|") += d.structures[l.t].code;
-            const auto& type = d.types[l.type];
-            const auto& st = d.dates[l.start];
-            const auto& en = d.dates[l.end];
-            const char* status = status_names[l.status];
-            const auto k = net.add_link(remap[l.s], remap[l.t], type, l.weight, st, en, status);
-            net.set_link_attribute(k, "declared_by", by);
-            if (directed && !d.type_directed[l.type]) {
-                const auto r = net.add_link(remap[l.t], remap[l.s], type, l.weight, st, en, status);
-                net.set_link_attribute(r, "declared_by", by);
-            }
-        }
+        worker.join();
+        if (failure) std::rethrow_exception(failure);
+        net.add_links(std::move(cols));
         return net;
     }
 
@@ -1545,7 +1630,7 @@ ImportReport Inventory::import_csv(const ImportFiles& files) { return impl_->imp
 
 std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) const {
     Impl::ReadTx tx(impl_.get());
-    auto d = impl_->derive(wave, false);
+    auto d = impl_->derive(wave);
     std::vector<DerivedLink> out;
     for (const auto& l : d.links) {
         if (!keep(view, l.status)) continue;
@@ -1568,9 +1653,8 @@ std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) co
 
 Network Inventory::network(const std::string& wave, View view, std::optional<bool> directed) const {
     Impl::ReadTx tx(impl_.get());
-    auto d = impl_->derive(wave, true);
     try {
-        return Impl::make_network(d, view, directed, wave);
+        return impl_->network(wave, view, directed);
     } catch (const input_error& e) {
         stored_data_error(impl_->path, e);
     }
@@ -1578,8 +1662,8 @@ Network Inventory::network(const std::string& wave, View view, std::optional<boo
 
 WaveComparison Inventory::compare(const std::string& before, const std::string& after, View view) const {
     Impl::ReadTx tx(impl_.get());  // both waves from one snapshot: same structures and types
-    const auto a = impl_->derive(before, false);
-    const auto b = impl_->derive(after, false);  // same structures and types tables
+    const auto a = impl_->derive(before);
+    const auto b = impl_->derive(after);  // same structures and types tables
     WaveComparison c;
     c.before = before;
     c.after = after;

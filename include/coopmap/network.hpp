@@ -143,6 +143,21 @@ struct LinkSpec {
     Attributes attributes;
 };
 
+/// Links given column by column, for bulk loading (Network::add_links): one entry per
+/// link in source, target, type, weight, start, end and status, where type, start, end
+/// and status are indices into the small tables types, dates and statuses (dates[0] and
+/// statuses[0] must be "": no date, no status). Each attribute column gives a value for
+/// every link.
+struct LinkColumns {
+    std::vector<index_t> source, target;
+    std::vector<std::uint32_t> type, start, end, status;
+    std::vector<double> weight;
+    std::vector<std::string> types;
+    std::vector<std::string> dates{""};
+    std::vector<std::string> statuses{""};
+    std::vector<std::pair<std::string, std::vector<Value>>> attributes;
+};
+
 /// A link as stored: 40 bytes. Text fields are interned in the network's tables; read
 /// them with Network::type_name, status_name, start, end and attributes.
 struct Link {
@@ -311,6 +326,90 @@ public:
         return links_.size() - 1;
     }
 
+    /// Appends the links of c, in order; returns the index of the first. The same checks
+    /// as add_link, each table entry (type, date, status) validated and interned once, and
+    /// all of them done before anything is added: on an error the network is unchanged.
+    /// Also input_error when the columns differ in length, an index is outside its table,
+    /// or dates[0] / statuses[0] is not "". O(m + table sizes), no per-link lookups.
+    std::size_t add_links(LinkColumns c) {
+        const std::size_t m = c.source.size();
+        const std::size_t first = links_.size();
+        auto same = [m](std::size_t k) { return k == m; };
+        if (!same(c.target.size()) || !same(c.type.size()) || !same(c.weight.size()) || !same(c.start.size()) ||
+            !same(c.end.size()) || !same(c.status.size()))
+            throw input_error("add_links: the link columns differ in length");
+        if (c.dates.empty() || !c.dates[0].empty() || c.statuses.empty() || !c.statuses[0].empty())
+            throw input_error("add_links: dates[0] and statuses[0] must be \"\" (no date, no status)");
+        for (const auto& [name, values] : c.attributes) {
+            if (!same(values.size())) throw input_error("add_links: attribute column '" + name + "' differs in length");
+            if (name.empty() || is_reserved_link_attribute(name))
+                throw input_error("add_links: '" + name + "' is not a link attribute name");
+            if (std::count_if(c.attributes.begin(), c.attributes.end(), [&](const auto& a) { return a.first == name; }) > 1)
+                throw input_error("add_links: attribute column '" + name + "' given twice");
+        }
+        if (m > static_cast<std::size_t>(UINT32_MAX) - first) throw input_error("too many links");
+        for (std::size_t k = 1; k < c.dates.size(); ++k)
+            if (!is_iso_date(c.dates[k]))
+                throw input_error("add_links: date '" + c.dates[k] + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        for (std::size_t k = 0; k < m; ++k) {
+            const auto s = c.source[k], t = c.target[k];
+            if (s >= structures_.size() || t >= structures_.size()) throw not_found("", "link end out of range");
+            if (s == t)
+                throw input_error("self-loop on structure '" + structures_[s].id + "': a link joins two distinct structures");
+            if (c.type[k] >= c.types.size() || c.start[k] >= c.dates.size() || c.end[k] >= c.dates.size() ||
+                c.status[k] >= c.statuses.size())
+                throw input_error("add_links: link " + describe(s, t) + ": a type, date or status index is outside its table");
+            if (c.types[c.type[k]].empty()) throw input_error("link " + describe(s, t) + ": empty link type");
+            if (!(std::isfinite(c.weight[k]) && c.weight[k] > 0))
+                throw input_error("link " + describe(s, t) + ": weight must be a finite number > 0, got " +
+                                  format_double(c.weight[k]));
+            if (c.start[k] && c.end[k] && compare_dates(c.dates[c.end[k]], c.dates[c.start[k]]) < 0)
+                throw input_error("link " + describe(s, t) + ": end " + c.dates[c.end[k]] + " is before start " +
+                                  c.dates[c.start[k]]);
+        }
+        if (!c.attributes.empty() && m > static_cast<std::size_t>(UINT32_MAX - attribute_rows_))
+            throw input_error("too many links with attributes");
+        // Checked: from here nothing throws but allocation.
+        auto interned = [](const std::vector<std::string>& table, std::vector<std::string>& names,
+                           detail::FlatStringMap<std::uint32_t>& idx, bool keep_empty) {
+            std::vector<std::uint32_t> to(table.size(), 0);
+            for (std::size_t k = 0; k < table.size(); ++k)
+                if (!(keep_empty && table[k].empty())) to[k] = intern(names, idx, table[k]);
+            return to;
+        };
+        const auto types = interned(c.types, type_names_, type_index_, false);
+        const auto dates = interned(c.dates, date_names_, date_index_, true);
+        const auto statuses = interned(c.statuses, status_names_, status_index_, true);
+        std::uint32_t row = 0;
+        if (!c.attributes.empty()) {
+            row = attribute_rows_;
+            for (auto& col : link_columns_) col.at.resize(col.at.size() + m, 0);
+            attribute_rows_ += static_cast<std::uint32_t>(m);
+            for (auto& [name, values] : c.attributes) {
+                auto it = link_column_index_.find(name);
+                if (it == link_column_index_.end()) {
+                    const auto pos = std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
+                                                      [](const LinkColumn& col, std::string_view n) { return col.name < n; });
+                    link_columns_.insert(pos, LinkColumn{name, std::vector<std::uint32_t>(attribute_rows_, 0), {}});
+                    index_link_columns();
+                    it = link_column_index_.find(name);
+                }
+                auto& col = link_columns_[it->second];
+                const auto base = static_cast<std::uint32_t>(col.values.size());
+                if (base == 0) col.values = std::move(values);  // a new column: taken whole
+                else col.values.insert(col.values.end(), std::make_move_iterator(values.begin()),
+                                       std::make_move_iterator(values.end()));
+                for (std::size_t k = 0; k < m; ++k) col.at[row + k] = base + static_cast<std::uint32_t>(k) + 1;
+            }
+        }
+        links_.reserve(first + m);
+        for (std::size_t k = 0; k < m; ++k)
+            links_.push_back(Link{c.source[k], c.target[k], types[c.type[k]], statuses[c.status[k]], c.weight[k],
+                                  dates[c.start[k]], dates[c.end[k]],
+                                  row ? row + static_cast<std::uint32_t>(k) : 0u});
+        return first;
+    }
+
     /// Indices of the links joining s and t (either orientation when undirected; s -> t when directed).
     std::vector<std::size_t> links_between(index_t s, index_t t) const {
         std::vector<std::size_t> out;
@@ -391,9 +490,10 @@ public:
         return out;
     }
 
-    void reserve(std::size_t structures, std::size_t links) {
+    void reserve(std::size_t structures, std::size_t links, std::size_t aliases = 0) {
         structures_.reserve(structures);
         id_index_.reserve(structures);
+        alias_index_.reserve(aliases);
         links_.reserve(links);
     }
 

@@ -257,6 +257,156 @@ TEST(Network, LinkAttributesAreSparseColumns) {
     EXPECT_EQ(filter_links(net, {.attributes = {{"w", 1.5}}}).number_of_links(), 0u);
 }
 
+namespace {
+/// Every stored field of every link, as text, in link order (what add_links must match).
+std::vector<std::string> dump_links(const Network& net) {
+    std::vector<std::string> out;
+    for (const auto& l : net.links()) {
+        std::string row = net.structures()[l.source].id + ">" + net.structures()[l.target].id + " " +
+                          net.type_name(l) + " " + format_double(l.weight) + " [" + net.start(l) + "," + net.end(l) +
+                          "] " + net.status_name(l);
+        for (const auto& [k, v] : net.attributes(l)) row += " " + k + "=" + value_to_string(v);
+        out.push_back(row);
+    }
+    return out;
+}
+}  // namespace
+
+TEST(Network, AddLinksMatchesAddLinkOneByOne) {
+    // Reference: the same three links through add_link, after one link already carrying
+    // the attribute (so add_links appends to an existing column) and one with another.
+    auto one = small(true), bulk = small(true);
+    for (auto* net : {&one, &bulk}) {
+        net->add_link("una", "ies", {.type = "other", .attributes = {{"by", std::string("old")}}});
+        net->add_link("bge", "ies", {.attributes = {{"z", std::int64_t{1}}}});
+    }
+    one.add_link(0, 1, "supply", 2.0, "2011", "2012-05", "confirmed", {{"by", std::string("ies|bge")}});
+    one.add_link(1, 0, "supply", 2.0, "2011", "2012-05", "confirmed", {{"by", std::string("ies|bge")}});
+    one.add_link(2, 1, "project", 0.5, "", "2010", "unconfirmed", {{"by", std::string("una")}});
+    LinkColumns c;
+    c.types = {"project", "supply"};
+    c.dates = {"", "2012-05", "2011", "2010"};
+    c.statuses = {"", "unconfirmed", "confirmed"};
+    c.source = {0, 1, 2};
+    c.target = {1, 0, 1};
+    c.type = {1, 1, 0};
+    c.weight = {2.0, 2.0, 0.5};
+    c.start = {2, 2, 0};
+    c.end = {1, 1, 3};
+    c.status = {2, 2, 1};
+    c.attributes.emplace_back("by", std::vector<Value>{std::string("ies|bge"), std::string("ies|bge"), std::string("una")});
+    EXPECT_EQ(bulk.add_links(c), 2u);
+    EXPECT_EQ(dump_links(bulk), dump_links(one));
+    EXPECT_EQ(dump_links(bulk)[4], "una>bge project 0.5 [,2010] unconfirmed by=una");
+    EXPECT_EQ(bulk.link_attribute_names(), (std::vector<std::string>{"by", "z"}));
+    // table entries are interned in table order (add_link: in order of use)
+    EXPECT_EQ(bulk.link_types(), (std::vector<std::string>{"other", "cooperation", "project", "supply"}));
+    // A new column taken whole, on a network without link attributes.
+    auto fresh = small();
+    LinkColumns f;
+    f.types = {"t"};
+    f.source = {0};
+    f.target = {2};
+    f.type = f.start = f.end = f.status = {0};
+    f.weight = {1.0};
+    f.attributes.emplace_back("note", std::vector<Value>{true});
+    fresh.add_links(std::move(f));
+    EXPECT_EQ(dump_links(fresh), (std::vector<std::string>{"ies>una t 1.0 [,]  note=true"}));
+}
+
+TEST(Network, AddLinksRefusesBadColumnsAndChangesNothing) {
+    auto valid = [] {
+        LinkColumns c;
+        c.types = {"t"};
+        c.dates = {"", "2012", "2011"};
+        c.source = {0, 1};
+        c.target = {1, 2};
+        c.type = {0, 0};
+        c.weight = {1.0, 1.0};
+        c.start = {2, 0};
+        c.end = {1, 0};
+        c.status = {0, 0};
+        return c;
+    };
+    auto net = small();
+    net.add_link("ies", "bge");
+    const auto before = dump_links(net);
+    auto expect_refused = [&](LinkColumns c, const char* what) {
+        EXPECT_THROW(net.add_links(std::move(c)), input_error) << what;
+        EXPECT_EQ(dump_links(net), before) << what;
+    };
+    {
+        auto c = valid();
+        c.weight.pop_back();
+        expect_refused(c, "lengths differ");
+    }
+    {
+        auto c = valid();
+        c.target[1] = 1;  // the second link is a self-loop: the first is not added either
+        expect_refused(c, "self-loop");
+    }
+    {
+        auto c = valid();
+        c.weight[1] = -1;
+        expect_refused(c, "weight");
+    }
+    {
+        auto c = valid();
+        c.weight[1] = std::numeric_limits<double>::quiet_NaN();
+        expect_refused(c, "NaN weight");
+    }
+    {
+        auto c = valid();
+        c.dates[1] = "2012-13";
+        expect_refused(c, "not an ISO date");
+    }
+    {
+        auto c = valid();
+        std::swap(c.start[0], c.end[0]);  // start 2012, end 2011
+        expect_refused(c, "end before start");
+    }
+    {
+        auto c = valid();
+        c.type[0] = 1;
+        expect_refused(c, "type index outside its table");
+    }
+    {
+        auto c = valid();
+        c.types[0] = "";
+        expect_refused(c, "empty type");
+    }
+    {
+        auto c = valid();
+        c.statuses = {"x"};
+        expect_refused(c, "statuses[0] not empty");
+    }
+    {
+        auto c = valid();
+        c.attributes.emplace_back("type", std::vector<Value>{true, true});
+        expect_refused(c, "reserved attribute name");
+    }
+    {
+        auto c = valid();
+        c.attributes.emplace_back("a", std::vector<Value>{true, true});
+        c.attributes.emplace_back("a", std::vector<Value>{true, true});
+        expect_refused(c, "a column twice");
+    }
+    {
+        auto c = valid();
+        c.attributes.emplace_back("a", std::vector<Value>{true});
+        expect_refused(c, "attribute column length");
+    }
+    {
+        auto c = valid();
+        c.target[0] = 3;
+        EXPECT_THROW(net.add_links(std::move(c)), not_found);
+        EXPECT_EQ(dump_links(net), before);
+    }
+    EXPECT_EQ(net.add_links(valid()), 1u);
+    EXPECT_EQ(net.number_of_links(), 3u);
+    EXPECT_EQ(dump_links(net)[1], "ies>bge t 1.0 [2011,2012] ");
+}
+
 TEST(Network, GroupByMissingAttributeNamesTheStructures) {
     // A group attribute present on 1 of 7 structures: s0 has it, s1..s6 (6 structures)
     // lack it; the message names the first five and the count, and nothing is returned.

@@ -9,6 +9,8 @@
 #include <string>
 #include <tuple>
 
+#include "coopmap/detail/first_repeat.hpp"
+#include "coopmap/detail/random.hpp"
 #include "coopmap/store.hpp"
 
 namespace fs = std::filesystem;
@@ -90,6 +92,38 @@ TEST_F(StoreTest, ViewsAndStatuses) {
     EXPECT_EQ(std::get<std::string>(net.structure("a").attributes.at("legal_family")), "association");
     EXPECT_THROW(inv.network("1999"), not_found);
     EXPECT_THROW(parse_view("all"), input_error);
+}
+
+// network() builds the network on two threads (named "Threads" so that the TSan stage
+// runs it). Expected values by hand from the fixture (see ViewsAndStatuses): in 2013,
+// the union view is directed (the sub type is), so each jp link gives both arcs.
+TEST_F(StoreTest, NetworkThreadsCarryEveryField) {
+    auto inv = filled();
+    const auto net = inv.network("2013", View::union_);
+    std::set<std::tuple<std::string, std::string, std::string, double, std::string, std::string>> got;
+    for (const auto& l : net.links())
+        got.emplace(net.structures()[l.source].id, net.structures()[l.target].id, net.type_name(l), l.weight,
+                    net.status_name(l), std::get<std::string>(*net.link_attribute(l, "declared_by")));
+    using T = std::tuple<std::string, std::string, std::string, double, std::string, std::string>;
+    EXPECT_EQ(got, (std::set<T>{{"a", "b", "jp", 3.0, "confirmed", "a|b"},  // (2 + 4) / 2
+                                {"b", "a", "jp", 3.0, "confirmed", "a|b"},
+                                {"a", "c", "jp", 1.0, "unconfirmed", "a"},
+                                {"c", "a", "jp", 1.0, "unconfirmed", "a"},
+                                {"a", "d", "jp", 1.0, "partner_did_not_respond", "a"},
+                                {"d", "a", "jp", 1.0, "partner_did_not_respond", "a"},
+                                {"a", "b", "sub", 1.0, "confirmed", "a|b"},
+                                {"c", "b", "sub", 1.0, "unconfirmed", "c"}}));
+    const auto& a = net.structure("ALPHA");  // aliases come along
+    EXPECT_EQ(a.id, "a");
+    EXPECT_EQ(a.name, "Alpha");
+    EXPECT_EQ(a.attributes, (Attributes{{"legal_family", std::string("association")}, {"response", std::string("complete")}}));
+    EXPECT_EQ(std::get<std::string>(net.structure("d").attributes.at("response")), "refused");
+    EXPECT_FALSE(net.contains("f"));  // not surveyed in 2013, no link
+    // confirmed view, undirected: a-b jp and a-b sub, one link each
+    const auto conf = inv.network("2013", View::confirmed, false);
+    EXPECT_FALSE(conf.directed());
+    EXPECT_EQ(conf.number_of_links(), 2u);
+    EXPECT_EQ(conf.status_names(), (std::vector<std::string>{"", "confirmed"}));
 }
 
 TEST_F(StoreTest, CompareAndResponseRate) {
@@ -244,4 +278,28 @@ TEST_F(StoreTest, ImportThreadsLateErrorsRollBackWholeBatches) {
     EXPECT_EQ(r.added, 0u);
     EXPECT_EQ(r.updated, 1u);
     EXPECT_EQ(count(inv, "declarations"), 14u + n);
+}
+
+// detail::first_repeat (the importer's duplicate check) against the brute-force
+// definition: the smallest j with keys[j] == keys[i] for some i < j, and that i.
+TEST(FirstRepeat, MatchesBruteForceEvenWhenHashesCollide) {
+    auto brute = [](const std::vector<int>& k) -> std::pair<std::size_t, std::size_t> {
+        for (std::size_t j = 0; j < k.size(); ++j)
+            for (std::size_t i = 0; i < j; ++i)
+                if (k[i] == k[j]) return {j, i};
+        return {static_cast<std::size_t>(-1), static_cast<std::size_t>(-1)};
+    };
+    detail::Rng rng(11);
+    for (int round = 0; round < 60; ++round) {
+        const std::size_t n = rng.below(300);
+        const int range = 1 + static_cast<int>(rng.below(4 * n + 2));  // from many repeats to none
+        std::vector<int> keys(n);
+        for (auto& x : keys) x = static_cast<int>(rng.below(static_cast<std::uint64_t>(range)));
+        const auto want = brute(keys);
+        EXPECT_EQ(detail::first_repeat(keys, [](int x) { return std::uint64_t(x) * 0x9E3779B97F4A7C15ULL; }), want);
+        EXPECT_EQ(detail::first_repeat(keys, [](int x) { return std::uint64_t(x % 7); }), want);  // collisions
+        EXPECT_EQ(detail::first_repeat(keys, [](int) { return std::uint64_t{1} << 40; }), want);  // one hash
+    }
+    EXPECT_EQ(detail::first_repeat(std::vector<int>{5, 3, 9, 3, 5}, [](int x) { return std::uint64_t(x); }),
+              (std::pair<std::size_t, std::size_t>{3, 1}));  // 3 repeats at 3 before 5 does at 4
 }
