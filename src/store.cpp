@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -124,6 +125,12 @@ public:
                                 std::string(sqlite3_column_name(s_, i) ? sqlite3_column_name(s_, i) : "?") +
                                 "); restore it from a copy");
         return t;
+    }
+    /// Stored text unchecked, for values only compared with fixed ASCII texts or
+    /// checked by the caller (text() otherwise).
+    std::string_view bytes(int i) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string_view();
     }
     std::optional<std::string> opt_text(int i) const {
         if (is_null(i)) return std::nullopt;
@@ -1078,49 +1085,92 @@ struct Inventory::Impl {
         // large import (benchmarks/results_store.md). Batches are recycled (detail::Handoff).
         // New declarations are inserted kRows rows per statement (multi-row VALUES): the
         // per-statement cost of SQLite dominates otherwise.
-        constexpr int kRows = 64, kCols = 13;
+        constexpr int kRows = 64;
         constexpr std::size_t kBatch = 16 * kRows;
-        auto insert_sql = [](int rows) {
-            std::string sql =
-                "INSERT INTO declarations(wave, declarer, declarer_text, partner, partner_text, type, direction, "
-                "intensity, frequency, start_date, end_date, source, comment) VALUES ";
-            for (int k = 0; k < rows; ++k) sql += k ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)";
-            return sql;
-        };
-        auto insert = prepare(insert_sql(1));
-        auto insert_rows = prepare(insert_sql(kRows));
         struct Pending {
             std::vector<std::string> f;  // the cells, bound without copy until the rows are written
             std::int64_t declarer, partner, type;
             std::optional<double> intensity;
             bool declarer_alias, partner_text;
+            std::uint16_t filled;  // the columns (bits, as kColumns) the row gives a value
         };
         struct Batch {
             std::vector<Pending> rows;
             std::size_t n = 0;
         };
-        auto bind_row = [&](Stmt& stmt, int base, const Pending& p) {
-            stmt.bind(base + 1, wave).bind(base + 2, p.declarer);
-            if (p.declarer_alias) stmt.bind(base + 3, std::string_view(p.f[c_d]));
-            else stmt.null(base + 3);
-            if (p.partner > 0) stmt.bind(base + 4, p.partner);
-            else stmt.null(base + 4);
-            if (p.partner_text) stmt.bind(base + 5, std::string_view(p.f[c_p]));
-            else stmt.null(base + 5);
-            stmt.bind(base + 6, p.type).bind_or_null(base + 7, cell(p.f, c_dir)).bind(base + 8, p.intensity)
-                .bind_or_null(base + 9, cell(p.f, c_freq)).bind_or_null(base + 10, cell(p.f, c_start))
-                .bind_or_null(base + 11, cell(p.f, c_end)).bind_or_null(base + 12, cell(p.f, c_src))
-                .bind_or_null(base + 13, cell(p.f, c_com));
+        // A group of rows is inserted by a statement naming only the columns some row of
+        // the group fills; the others take their default, NULL. Binding the NULLs of the
+        // columns a survey leaves empty cost about 15 % of SQLite's insert time. The
+        // statements are prepared on first use of a column set.
+        static constexpr const char* kColumns[] = {"wave",      "declarer",  "declarer_text", "partner", "partner_text",
+                                                   "type",      "direction", "intensity",     "frequency",
+                                                   "start_date", "end_date", "source",        "comment"};
+        constexpr std::uint16_t kAlways = 1u | 2u | 32u;  // wave, declarer, type: NOT NULL
+        auto filled_of = [&](const Pending& p) {
+            std::uint16_t m = kAlways;
+            auto set = [&m](int col, bool on) { m = static_cast<std::uint16_t>(m | (on ? 1u << col : 0u)); };
+            set(2, p.declarer_alias);
+            set(3, p.partner > 0);
+            set(4, p.partner_text);
+            set(6, !cell(p.f, c_dir).empty());
+            set(7, p.intensity.has_value());
+            set(8, !cell(p.f, c_freq).empty());
+            set(9, !cell(p.f, c_start).empty());
+            set(10, !cell(p.f, c_end).empty());
+            set(11, !cell(p.f, c_src).empty());
+            set(12, !cell(p.f, c_com).empty());
+            return m;
+        };
+        std::unordered_map<std::uint32_t, Stmt> inserts;  // key: columns | rows << 16
+        auto insert_for = [&](std::uint16_t columns, int rows) -> Stmt& {
+            const auto key = static_cast<std::uint32_t>(columns) | static_cast<std::uint32_t>(rows) << 16;
+            if (auto it = inserts.find(key); it != inserts.end()) return it->second;
+            std::string sql = "INSERT INTO declarations(", one = "(";
+            for (int col = 0; col < 13; ++col)
+                if (columns >> col & 1u) {
+                    sql += std::string(one.size() > 1 ? ", " : "") + kColumns[col];
+                    one += one.size() > 1 ? ",?" : "?";
+                }
+            sql += ") VALUES ";
+            for (int k = 0; k < rows; ++k) sql += (k ? "," : "") + one + ")";
+            return inserts.emplace(key, prepare(sql)).first->second;
+        };
+        auto bind_row = [&](Stmt& stmt, int base, const Pending& p, std::uint16_t columns) {
+            int i = base;
+            for (int col = 0; col < 13; ++col) {
+                if (!(columns >> col & 1u)) continue;
+                ++i;
+                switch (col) {
+                    case 0: stmt.bind(i, wave); break;
+                    case 1: stmt.bind(i, p.declarer); break;
+                    case 2: p.declarer_alias ? stmt.bind(i, std::string_view(p.f[c_d])) : stmt.null(i); break;
+                    case 3: p.partner > 0 ? stmt.bind(i, p.partner) : stmt.null(i); break;
+                    case 4: p.partner_text ? stmt.bind(i, std::string_view(p.f[c_p])) : stmt.null(i); break;
+                    case 5: stmt.bind(i, p.type); break;
+                    case 6: stmt.bind_or_null(i, cell(p.f, c_dir)); break;
+                    case 7: stmt.bind(i, p.intensity); break;
+                    case 8: stmt.bind_or_null(i, cell(p.f, c_freq)); break;
+                    case 9: stmt.bind_or_null(i, cell(p.f, c_start)); break;
+                    case 10: stmt.bind_or_null(i, cell(p.f, c_end)); break;
+                    case 11: stmt.bind_or_null(i, cell(p.f, c_src)); break;
+                    default: stmt.bind_or_null(i, cell(p.f, c_com)); break;
+                }
+            }
         };
         auto write = [&](const Batch& b) {
             std::size_t k = 0;
             for (; k + kRows <= b.n; k += kRows) {
-                for (int j = 0; j < kRows; ++j) bind_row(insert_rows, j * kCols, b.rows[k + static_cast<std::size_t>(j)]);
-                insert_rows.run();
+                std::uint16_t columns = 0;
+                for (int j = 0; j < kRows; ++j) columns = static_cast<std::uint16_t>(columns | b.rows[k + static_cast<std::size_t>(j)].filled);
+                auto& stmt = insert_for(columns, kRows);
+                const int per_row = std::popcount(columns);
+                for (int j = 0; j < kRows; ++j) bind_row(stmt, j * per_row, b.rows[k + static_cast<std::size_t>(j)], columns);
+                stmt.run();
             }
             for (; k < b.n; ++k) {
-                bind_row(insert, 0, b.rows[k]);
-                insert.run();
+                auto& stmt = insert_for(b.rows[k].filled, 1);
+                bind_row(stmt, 0, b.rows[k], b.rows[k].filled);
+                stmt.run();
             }
         };
         std::vector<std::pair<std::int64_t, DeclFields>> updates;  // corrections of stored rows
@@ -1224,6 +1274,7 @@ struct Inventory::Impl {
                 p.intensity = intensity;
                 p.declarer_alias = !dt.empty();
                 p.partner_text = !pt.empty();
+                p.filled = filled_of(p);
                 ++batch->n;
                 ++c.added;
             }
@@ -1369,14 +1420,20 @@ struct Inventory::Impl {
         // date checked on import), cheaper than hashing strings for a million rows.
         std::unordered_map<std::uint64_t, std::uint32_t> date_index;
         d.dates.emplace_back();
-        auto date = [&](std::string_view t) -> std::uint32_t {
+        auto date = [&](const Stmt& s, int col) -> std::uint32_t {
+            const auto t = s.bytes(col);
             if (t.empty()) return 0;
             std::uint64_t key = t.size();
-            for (char ch : t) key = key * 16 + static_cast<std::uint64_t>(ch == '-' ? 10 : (ch - '0') & 15);
-            if (t.size() > 10) {  // never written by import_csv (ISO dates only); linear fallback
+            bool iso_chars = t.size() <= 10;
+            for (char ch : t) {
+                iso_chars = iso_chars && ((ch >= '0' && ch <= '9') || ch == '-');
+                key = key * 16 + static_cast<std::uint64_t>(ch == '-' ? 10 : (ch - '0') & 15);
+            }
+            if (!iso_chars) {  // never written by import_csv (ISO dates only): checked text, linear search
+                const auto v = s.text(col);
                 for (std::uint32_t k = 1; k < d.dates.size(); ++k)
-                    if (d.dates[k] == t) return k;
-                d.dates.emplace_back(t);
+                    if (d.dates[k] == v) return k;
+                d.dates.emplace_back(v);
                 return static_cast<std::uint32_t>(d.dates.size() - 1);
             }
             auto [it, fresh] = date_index.emplace(key, static_cast<std::uint32_t>(d.dates.size()));
@@ -1408,13 +1465,13 @@ struct Inventory::Impl {
                 const auto type = type_index[static_cast<std::size_t>(s.integer(2))];
                 d.participates[a] = d.participates[b] = 1;
                 const double w = s.is_null(4) ? 1.0 : s.real(4);
-                const auto st = date(s.text(5));
-                const auto en = s.is_null(6) ? UINT32_MAX : date(s.text(6));
+                const auto st = date(s, 5);
+                const auto en = s.is_null(6) ? UINT32_MAX : date(s, 6);
                 if (!d.type_directed[type]) {
                     if (a < b) arcs.push_back(Arc{a, b, type, 1, w, st, en});
                     else arcs.push_back(Arc{b, a, type, 2, w, st, en});
                 } else {
-                    const auto dir = s.text(3);
+                    const auto dir = s.bytes(3);  // only compared
                     if (dir.empty() || dir == "out" || dir == "both") arcs.push_back(Arc{a, b, type, 1, w, st, en});
                     if (dir == "in" || dir == "both") arcs.push_back(Arc{b, a, type, 2, w, st, en});
                 }
@@ -1482,12 +1539,12 @@ struct Inventory::Impl {
     static LinkColumns link_columns(const Derived& d, View view, bool directed, const std::vector<index_t>& remap) {
         std::size_t nl = 0;
         for (const auto& l : d.links) nl += keep(view, l.status) ? (directed && !d.type_directed[l.type] ? 2 : 1) : 0;
-        // Column-wise into add_links: types, dates and statuses enter the network's
-        // tables in order of first use, as add_link would intern them.
+        // Column-wise into add_links. Types and statuses enter the network's tables in
+        // order of first use, as add_link would intern them; the dates table is taken
+        // whole (its order is not observable).
         LinkColumns c;
-        std::vector<std::uint32_t> type_at(d.types.size(), UINT32_MAX), date_at(d.dates.size(), UINT32_MAX),
-            status_at(std::size(status_names), UINT32_MAX);
-        date_at[0] = 0;  // no date
+        c.dates = d.dates;
+        std::vector<std::uint32_t> type_at(d.types.size(), UINT32_MAX), status_at(std::size(status_names), UINT32_MAX);
         auto at = [](std::vector<std::uint32_t>& to, std::vector<std::string>& table, std::uint32_t k,
                      const std::string& name) {
             if (to[k] == UINT32_MAX) {
@@ -1496,33 +1553,34 @@ struct Inventory::Impl {
             }
             return to[k];
         };
-        for (auto* col : {&c.source, &c.target}) col->reserve(nl);
-        for (auto* col : {&c.type, &c.start, &c.end, &c.status}) col->reserve(nl);
-        c.weight.reserve(nl);
+        for (auto* col : {&c.source, &c.target, &c.type, &c.start, &c.end, &c.status}) col->resize(nl);
+        c.weight.resize(nl);
         std::vector<Value> by;
         by.reserve(nl);
-        auto push = [&](index_t s, index_t t, const CLink& l, std::uint32_t type, std::uint32_t status) {
-            c.source.push_back(s);
-            c.target.push_back(t);
-            c.type.push_back(type);
-            c.weight.push_back(l.weight);
-            c.start.push_back(at(date_at, c.dates, l.start, d.dates[l.start]));
-            c.end.push_back(at(date_at, c.dates, l.end, d.dates[l.end]));
-            c.status.push_back(status);
+        std::size_t k = 0;
+        auto put = [&](index_t s, index_t t, const CLink& l, std::uint32_t type, std::uint32_t status) {
+            c.source[k] = s;
+            c.target[k] = t;
+            c.type[k] = type;
+            c.weight[k] = l.weight;
+            c.start[k] = l.start;
+            c.end[k] = l.end;
+            c.status[k] = status;
+            ++k;
         };
         for (const auto& l : d.links) {
             if (!keep(view, l.status)) continue;
-            std::string b;
+            auto& b = std::get<std::string>(by.emplace_back(std::in_place_type<std::string>));
             if (l.bits & 1) b = d.structures[l.s].code;
             if (l.bits & 2) (b += b.empty() ? "" : "|") += d.structures[l.t].code;
             const auto type = at(type_at, c.types, l.type, d.types[l.type]);
             const auto status = at(status_at, c.statuses, l.status, status_names[l.status]);
-            push(remap[l.s], remap[l.t], l, type, status);
+            put(remap[l.s], remap[l.t], l, type, status);
             if (directed && !d.type_directed[l.type]) {
-                push(remap[l.t], remap[l.s], l, type, status);
-                by.emplace_back(b);
+                put(remap[l.t], remap[l.s], l, type, status);
+                Value twin = by.back();
+                by.push_back(std::move(twin));
             }
-            by.emplace_back(std::move(b));
         }
         c.attributes.emplace_back("declared_by", std::move(by));
         return c;

@@ -166,7 +166,7 @@ struct Link {
     std::uint32_t type;        ///< index into Network::type_names()
     std::uint32_t status;      ///< index into Network::status_names(); 0 is "" (no status)
     double weight;
-    std::uint32_t start;       ///< index into Network::date_names(); 0 is "" (no date)
+    std::uint32_t start;       ///< index into the network's date table (read it with Network::start); 0 is no date
     std::uint32_t end;         ///< likewise
     std::uint32_t attributes;  ///< row in the link attribute columns; 0: no attributes
 };

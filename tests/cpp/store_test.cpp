@@ -227,6 +227,74 @@ TEST_F(StoreTest, AffiliationProjection) {
     EXPECT_EQ(w.number_of_structures(), 4u);
 }
 
+// Rows are inserted 64 at a time by statements naming only the columns their group
+// fills: a file whose rows fill different optional fields (row k fills field j when bit j
+// of k is set, over 300 rows: every group mixes patterns, and the last 44 rows go one
+// by one) must store exactly each row's fields, NULL elsewhere, and re-import unchanged.
+TEST_F(StoreTest, ImportStoresEachRowsOwnFields) {
+    auto inv = filled();
+    const int n = 300;
+    std::string csv = "declarer,partner,type,intensity,direction,frequency,start,end,source,comment\n";
+    std::vector<std::vector<std::string>> want;  // per row: declarer_text .. comment, "NULL" when absent
+    for (int k = 0; k < n; ++k) {
+        auto on = [k](int bit) { return (k >> bit & 1) != 0; };
+        const std::string declarer = on(0) ? "ALPHA" : "a";  // alias: declarer_text stored
+        const std::string partner = std::string("P").append(std::to_string(k));  // free text: partner_text stored
+        const std::string type = on(1) ? "sub" : "jp";
+        const std::string intensity = on(2) ? std::to_string(1 + k % 5) : "";
+        const std::string direction = on(1) && on(3) ? "in" : "";
+        const std::string frequency = on(4) ? "monthly" : "";
+        std::string start = on(5) ? "2012-0" : "";
+        if (on(5)) start += std::to_string(1 + k % 9);
+        const std::string end = on(6) ? "2015" : "";
+        const std::string source = on(7) ? "survey; \"quoted\"" : "";
+        std::string comment;
+        if (on(8)) comment.append("<b>").append(std::to_string(k)).append("</b>");
+        csv += declarer + "," + partner + "," + type + "," + intensity + "," + direction + "," + frequency + "," + start +
+               "," + end + "," + (source.empty() ? "" : "\"survey; \"\"quoted\"\"\"") + "," + comment + "\n";
+        auto v = [](const std::string& x) { return x.empty() ? std::string("NULL") : x; };
+        want.push_back({on(0) ? "ALPHA" : "NULL", partner, v(direction), intensity.empty() ? "NULL" : intensity + ".0",
+                        v(frequency), v(start), v(end), v(source), v(comment)});
+    }
+    write("mixed.csv", csv);
+    const auto r = inv.import_csv(ImportFiles{"", "", "", p("mixed.csv"), "", "2016"});
+    EXPECT_EQ(r.unresolved_partners.size(), static_cast<std::size_t>(n));
+    inv.close();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(p("inv.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT declarer_text, partner_text, direction, intensity, frequency, start_date, end_date, "
+                                 "source, comment, partner IS NULL FROM declarations WHERE wave = "
+                                 "(SELECT id FROM waves WHERE code = '2016') ORDER BY id",
+                                 -1, &q, nullptr),
+              SQLITE_OK);
+    int k = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        std::vector<std::string> got;
+        for (int c = 0; c < 9; ++c)
+            got.push_back(sqlite3_column_type(q, c) == SQLITE_NULL
+                              ? "NULL"
+                              : c == 3 ? format_double(sqlite3_column_double(q, c))
+                                       : reinterpret_cast<const char*>(sqlite3_column_text(q, c)));
+        ASSERT_LT(k, n);
+        EXPECT_EQ(got, want[static_cast<std::size_t>(k)]) << "row " << k;
+        EXPECT_EQ(sqlite3_column_int(q, 9), 1);
+        ++k;
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    EXPECT_EQ(k, n);
+    Inventory again(p("inv.db"));
+    const auto r2 = again.import_csv(ImportFiles{"", "", "", p("mixed.csv"), "", "2016"});
+    for (const auto& c : r2.counts)
+        if (c.table == "declarations") {
+            EXPECT_EQ(c.added, 0u);
+            EXPECT_EQ(c.updated, 0u);
+            EXPECT_EQ(c.unchanged, static_cast<std::size_t>(n));
+        }
+}
+
 // A file of several thousand rows is parsed by a worker thread while this thread writes
 // the earlier batches (1,024 rows each): a bad row near the end, or a duplicate of an
 // early row, must still roll everything back, and the good file must be stored whole.
