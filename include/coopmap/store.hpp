@@ -185,7 +185,9 @@ struct InventoryOptions {
 class Inventory {
 public:
     /// The schema version this code writes; older files are migrated forward on open.
-    static constexpr int schema_version = 1;
+    /// 1: first release. 2: the wave index of declarations replaced by declaration_spans
+    /// (each import's rows are one range of ids: a span per import, merged when adjacent).
+    static constexpr int schema_version = 2;
     /// PRAGMA application_id of a coopmap database ("COOP").
     static constexpr std::int32_t application_id = 0x434F4F50;
 

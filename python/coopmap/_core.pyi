@@ -830,7 +830,7 @@ class Inventory:
         report = inv.import_csv(declarations="wave2013.csv", wave="2013", responses="responses2013.csv")
         net = inv.network("2013", view="confirmed")
     """
-    schema_version: typing.ClassVar[int] = 1
+    schema_version: typing.ClassVar[int] = 2
     def __enter__(self) -> typing.Any:
         ...
     def __exit__(self, arg0: typing.Any, arg1: typing.Any, arg2: typing.Any) -> None:

@@ -210,6 +210,105 @@ TEST_F(StoreTest, ForeignFilesAreCheckedOnOpen) {
     EXPECT_NE(storage_message(p("bytes.db")).find("truncated"), std::string::npos);
 }
 
+namespace {
+/// Runs SQL on a file with a plain connection (foreign keys off, as another program would).
+void sql(const std::string& path, const std::string& text) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), SQLITE_OK);
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, text.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+}
+/// The rows of a query, each as "a|b|c".
+std::vector<std::string> rows(const std::string& path, const std::string& query) {
+    sqlite3* db = nullptr;
+    std::vector<std::string> out;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return out;
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(db, query.c_str(), -1, &q, nullptr) == SQLITE_OK)
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            std::string r;
+            for (int c = 0; c < sqlite3_column_count(q); ++c) {
+                const auto* t = sqlite3_column_text(q, c);
+                if (c) r += '|';
+                r += t ? reinterpret_cast<const char*>(t) : "NULL";
+            }
+            out.push_back(r);
+        }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return out;
+}
+}  // namespace
+
+// Each import's new declarations are one span of ids of its wave; an import into the
+// wave whose span ends just before extends it.
+TEST_F(StoreTest, DeclarationSpansFollowImports) {
+    auto inv = filled();  // 2013: 8 rows (ids 1-8), 2014: 6 rows (ids 9-14)
+    write("d13b.csv", "declarer,partner,type\nc,d,jp\n");
+    write("d14b.csv", "declarer,partner,type\nd,f,jp\nf,d,jp\n");
+    inv.import_csv(ImportFiles{"", "", "", p("d13b.csv"), "", "2013"});  // id 15: a new span of 2013
+    inv.import_csv(ImportFiles{"", "", "", p("d14b.csv"), "", "2014"});  // ids 16-17: 2014 again
+    inv.import_csv(ImportFiles{"", "", "", p("d14b.csv"), "", "2014"});  // nothing new: no span
+    EXPECT_EQ(rows(p("inv.db"), "SELECT w.code, first_id, last_id FROM declaration_spans JOIN waves w ON w.id = wave "
+                                "ORDER BY first_id"),
+              (std::vector<std::string>{"2013|1|8", "2014|9|14", "2013|15|15", "2014|16|17"}));
+    write("d14c.csv", "declarer,partner,type\nb,d,jp\n");
+    inv.import_csv(ImportFiles{"", "", "", p("d14c.csv"), "", "2014"});  // id 18 extends 16-17
+    EXPECT_EQ(rows(p("inv.db"), "SELECT first_id, last_id FROM declaration_spans ORDER BY first_id").back(), "16|18");
+    // the 2013 network reads both of its spans: c-d (c answered partial, d refused) joins
+    using T = std::tuple<std::string, std::string, std::string, std::string>;
+    auto l13 = as_set(inv.links("2013", View::union_));
+    EXPECT_EQ(l13.size(), 6u);
+    EXPECT_TRUE(l13.count(T{"c", "d", "jp", "partner_did_not_respond"}));
+    EXPECT_EQ(inv.links("2014").size(), 6u);  // a-b, a-c, c-f, d-f, b-d jp and a->b sub
+}
+
+// A version 1 file is migrated on open: its spans are its runs of consecutive ids of one
+// wave. Version 1 is version 2 without declaration_spans and with an index on
+// declarations(wave): a version 2 file taken back gives exactly a version 1 file.
+TEST_F(StoreTest, MigratesVersion1Files) {
+    const auto f = p("inv.db");
+    std::set<std::tuple<std::string, std::string, std::string, std::string>> l13, l14;
+    {
+        auto inv = filled();  // 2013: ids 1-8, 2014: ids 9-14
+        write("d13b.csv", "declarer,partner,type\nc,d,jp\n");
+        inv.import_csv(ImportFiles{"", "", "", p("d13b.csv"), "", "2013"});  // id 15
+        l13 = as_set(inv.links("2013"));
+        l14 = as_set(inv.links("2014"));
+    }
+    ASSERT_EQ(l13.size(), 6u);
+    sql(f, "DROP TABLE declaration_spans; CREATE INDEX declarations_wave ON declarations(wave); "
+           "PRAGMA user_version = 1;");
+    {
+        Inventory inv(f);
+        EXPECT_EQ(as_set(inv.links("2013")), l13);
+        EXPECT_EQ(as_set(inv.links("2014")), l14);
+    }
+    EXPECT_EQ(rows(f, "PRAGMA user_version"), (std::vector<std::string>{std::to_string(Inventory::schema_version)}));
+    EXPECT_EQ(rows(f, "SELECT wave, first_id, last_id FROM declaration_spans ORDER BY first_id"),
+              (std::vector<std::string>{"1|1|8", "2|9|14", "1|15|15"}));
+    EXPECT_TRUE(rows(f, "SELECT name FROM sqlite_master WHERE name = 'declarations_wave'").empty());
+    EXPECT_EQ(storage_message(f), "");  // and the migrated file opens as one of ours
+}
+
+// Spans that overlap, or leave a declaration out, come from another program: refused.
+TEST_F(StoreTest, DamagedDeclarationSpansAreRefused) {
+    { auto inv = filled(); }
+    fs::copy_file(p("inv.db"), p("overlap.db"));
+    sql(p("overlap.db"), "UPDATE declaration_spans SET last_id = 9 WHERE first_id = 1");
+    EXPECT_NE(storage_message(p("overlap.db")).find("declaration_spans overlap"), std::string::npos)
+        << storage_message(p("overlap.db"));
+    fs::copy_file(p("inv.db"), p("short.db"));
+    sql(p("short.db"), "UPDATE declaration_spans SET last_id = 7 WHERE first_id = 1");
+    EXPECT_NE(storage_message(p("short.db")).find("outside the declaration_spans"), std::string::npos);
+    fs::copy_file(p("inv.db"), p("wrongwave.db"));
+    sql(p("wrongwave.db"), "UPDATE declarations SET wave = 2 WHERE id = 3");  // a 2013 row moved into 2014
+    EXPECT_NE(storage_message(p("wrongwave.db")).find("outside the declaration_spans"), std::string::npos);
+    EXPECT_EQ(storage_message(p("inv.db")), "");
+}
+
 TEST_F(StoreTest, AffiliationProjection) {
     write("aff.csv", "structure,group,role\na,g1,member\nb,g1,member\nc,g1,member\nb,g2,lead\nc,g2,member\nd,g3,x\n");
     Inventory inv(p("inv.db"));

@@ -175,7 +175,7 @@ def test_hostile_schema_and_dangling_references_are_refused(real_db, tmp_path):
         "column": hostile(real_db, tmp_path, "column", "ALTER TABLE structures ADD COLUMN evil TEXT"),
         "table": hostile(real_db, tmp_path, "table", "CREATE TABLE payload(x)"),
         # an index dropped (queries would still run, but it is not our schema)
-        "index": hostile(real_db, tmp_path, "index", "DROP INDEX declarations_wave"),
+        "index": hostile(real_db, tmp_path, "index", "DROP INDEX aliases_structure"),
         # rows pointing nowhere (written with foreign keys off)
         "dangling": hostile(real_db, tmp_path, "dangling", "INSERT INTO aliases(alias, structure) VALUES ('x', 999)"),
         # a CHECK-violating row is caught by integrity_check
