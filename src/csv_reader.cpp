@@ -105,8 +105,8 @@ std::size_t CsvReader::column(std::string_view name) const noexcept {
     return npos;
 }
 
-void CsvReader::fail(std::size_t column, const std::string& message) const {
-    if (column == npos) throw parse_error(path_, record_line_, 0, "", message);
+void CsvReader::fail_at(std::size_t line, std::size_t column, const std::string& message) const {
+    if (column == npos) throw parse_error(path_, line, 0, "", message);
     std::string name;
     if (column < header_.size() && invalid_utf8_offset(header_[column]) == static_cast<std::size_t>(-1))
         name = header_[column];  // a header name that is not UTF-8 itself is left out of the message
@@ -115,7 +115,7 @@ void CsvReader::fail(std::size_t column, const std::string& message) const {
         while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
         name = name.substr(0, cut) + "...";
     }
-    throw parse_error(path_, record_line_, column + 1, name, message);
+    throw parse_error(path_, line, column + 1, name, message);
 }
 
 bool CsvReader::fill() {

@@ -951,14 +951,16 @@ struct Inventory::Impl {
         return it->rowid;
     }
 
-    void check_dates(CsvReader& r, const std::vector<std::string>& f, std::size_t c_start, std::size_t c_end) const {
+    /// fail(column, message) reports the row's error.
+    template <class Fail>
+    static void check_dates(Fail&& fail, const std::vector<std::string>& f, std::size_t c_start, std::size_t c_end) {
         for (auto c : {c_start, c_end})
             if (c != CsvReader::npos && !f[c].empty() && !is_iso_date(f[c]))
-                r.fail(c, std::string(c == c_start ? "start" : "end") + " date '" + f[c] +
-                              "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+                fail(c, std::string(c == c_start ? "start" : "end") + " date '" + f[c] +
+                            "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
         if (c_start != CsvReader::npos && c_end != CsvReader::npos && !f[c_start].empty() && !f[c_end].empty() &&
             compare_dates(f[c_end], f[c_start]) < 0)
-            r.fail(c_end, "end " + f[c_end] + " is before start " + f[c_start]);
+            fail(c_end, "end " + f[c_end] + " is before start " + f[c_start]);
     }
 
     void import_affiliations(const std::string& file, ImportState& st) const {
@@ -979,7 +981,7 @@ struct Inventory::Impl {
         while (r.next(f, q)) {
             const auto s = resolve_structure(r, f, c_s, st, "structure");
             if (f[c_g].empty()) r.fail(c_g, "empty group");
-            check_dates(r, f, c_start, c_end);
+            check_dates([&r](std::size_t col, const std::string& m) { r.fail(col, m); }, f, c_start, c_end);
             std::int64_t g;
             if (auto it = groups.find(f[c_g]); it != groups.end()) g = it->second;
             else {
@@ -1234,100 +1236,127 @@ struct Inventory::Impl {
             std::string last_declarer;
             NameRef last_ref{0, false};
             std::vector<char> q;
-            std::optional<Batch> batch;
-            for (;;) {
-                if (!batch || batch->n == kBatch) {
-                    if (batch) pipe.put_full(std::move(*batch));
-                    batch = pipe.take_empty();
-                    if (!batch) return;  // the writer failed
-                    batch->rows.resize(kBatch);
-                    batch->n = 0;
-                }
-                Pending& p = batch->rows[batch->n];
-                std::vector<std::string>& f = p.f;  // read in place: the row's buffers are reused
-                if (!r.next(f, q)) break;
-                const std::string& dtext = f[c_d];
-                if (dtext.empty()) r.fail(c_d, "empty declarer");
-                // survey files list each declarer's rows together: reuse the previous lookup
-                if (dtext != last_declarer) {
-                    auto dit = st.names.find(dtext);
-                    if (!dit)
-                        r.fail(c_d, "unknown declarer '" + dtext +
-                                        "' (not a structure id or alias in the inventory; import it in the structures file)");
-                    last_ref = *dit;
-                    last_declarer = dtext;
-                }
-                const auto declarer = last_ref.rowid;
-                const std::string& ptext = f[c_p];
-                if (ptext.empty()) r.fail(c_p, "empty partner");
-                std::int64_t partner = 0;
-                bool partner_alias = false;
-                if (auto pit = st.names.find(ptext)) {
-                    partner = pit->rowid;
-                    partner_alias = pit->alias;
-                    if (partner == declarer)
-                        r.fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of.at(declarer) + "')");
-                }
-                const std::string& tcode = f[c_t];
-                auto tit = st.types.find(tcode);
-                if (tit == st.types.end()) {
-                    if (tcode.empty()) r.fail(c_t, "empty link type");
-                    r.fail(c_t, "unknown link type '" + tcode + "' (not in the link types of the inventory)");
-                }
-                const auto type = tit->second.rowid;
-                const bool directed = tit->second.directed;
-                const auto dcell = cell(f, c_dir);
-                std::uint8_t dir = directed ? dir_out : dir_none;
-                if (!dcell.empty()) {
-                    if (!directed)
-                        r.fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" + tcode +
-                                          "' (leave it empty)");
-                    if (dcell == "out") dir = dir_out;
-                    else if (dcell == "in") dir = dir_in;
-                    else if (dcell == "both") dir = dir_both;
-                    else r.fail(c_dir, "direction must be out, in or both, got '" + std::string(dcell) + "'");
-                }
-                std::optional<double> intensity;
-                if (const auto ic = cell(f, c_int); !ic.empty()) {
-                    double x;
-                    if (!detail::parse_double(ic, decimal_comma, x))
-                        r.fail(c_int, "intensity '" + std::string(ic) + "' is not a number");
-                    if (!(std::isfinite(x) && x > 0))
-                        r.fail(c_int, "intensity must be a finite number > 0, got '" + std::string(ic) + "'");
-                    intensity = x;
-                }
-                check_dates(r, f, c_start, c_end);
-                const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
-                keys.push_back(key);
-                key_lines.push_back(r.line());
-                if (!partner)
-                    st.report.unresolved_partners.push_back(
-                        UnresolvedPartner{file, r.line(), st.code_of.at(declarer), ptext, tcode});
-                const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
-                const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
-                if (!existing.empty()) {
-                    if (auto it = existing.find(key); it != existing.end()) {
-                        DeclFields now{opt(dt), opt(pt), opt(dcell), intensity, opt(cell(f, c_freq)), opt(cell(f, c_start)),
-                                       opt(cell(f, c_end)), opt(cell(f, c_src)), opt(cell(f, c_com))};
-                        if (now == it->second.second) ++c.unchanged;
-                        else {
-                            updates.emplace_back(it->second.first, std::move(now));
-                            ++c.updated;
-                        }
-                        continue;  // the row's buffers serve the next line
+            // A batch is read whole first, so that the name lookups of its rows (each a
+            // cache miss or two in a map of every id and alias) can be prefetched a few
+            // rows ahead; kept rows move to the front of the batch.
+            std::vector<std::size_t> lines(kBatch), hd(kBatch), hp(kBatch);
+            constexpr std::size_t kAhead = 16;
+            for (bool more = true; more;) {
+                auto batch = pipe.take_empty();
+                if (!batch) return;  // the writer failed
+                batch->rows.resize(kBatch);
+                batch->n = 0;
+                std::size_t m = 0;
+                for (; m < kBatch; ++m) {  // the rows' buffers are reused
+                    if (!r.next(batch->rows[m].f, q)) {
+                        more = false;
+                        break;
                     }
+                    lines[m] = r.line();
+                    hd[m] = st.names.hash(batch->rows[m].f[c_d]);
+                    hp[m] = st.names.hash(batch->rows[m].f[c_p]);
                 }
-                p.declarer = declarer;
-                p.partner = partner;
-                p.type = type;
-                p.intensity = intensity;
-                p.declarer_alias = !dt.empty();
-                p.partner_text = !pt.empty();
-                p.filled = filled_of(p);
-                ++batch->n;
-                ++c.added;
+                for (std::size_t j = 0; j < std::min(m, kAhead); ++j) {
+                    st.names.prefetch_slot(hd[j]);
+                    st.names.prefetch_slot(hp[j]);
+                }
+                for (std::size_t j = 0; j < m; ++j) {
+                    if (j + kAhead < m) {
+                        st.names.prefetch_slot(hd[j + kAhead]);
+                        st.names.prefetch_slot(hp[j + kAhead]);
+                    }
+                    if (j + kAhead / 2 < m) {
+                        st.names.prefetch_entry(hd[j + kAhead / 2]);
+                        st.names.prefetch_entry(hp[j + kAhead / 2]);
+                    }
+                    const std::size_t line = lines[j];
+                    auto fail = [&](std::size_t col, const std::string& msg) { r.fail_at(line, col, msg); };
+                    if (j != batch->n) std::swap(batch->rows[j], batch->rows[batch->n]);
+                    Pending& p = batch->rows[batch->n];
+                    const std::vector<std::string>& f = p.f;
+                    const std::string& dtext = f[c_d];
+                    if (dtext.empty()) fail(c_d, "empty declarer");
+                    // survey files list each declarer's rows together: reuse the previous lookup
+                    if (dtext != last_declarer) {
+                        auto dit = st.names.find(dtext, hd[j]);
+                        if (!dit)
+                            fail(c_d, "unknown declarer '" + dtext +
+                                          "' (not a structure id or alias in the inventory; import it in the structures file)");
+                        last_ref = *dit;
+                        last_declarer = dtext;
+                    }
+                    const auto declarer = last_ref.rowid;
+                    const std::string& ptext = f[c_p];
+                    if (ptext.empty()) fail(c_p, "empty partner");
+                    std::int64_t partner = 0;
+                    bool partner_alias = false;
+                    if (auto pit = st.names.find(ptext, hp[j])) {
+                        partner = pit->rowid;
+                        partner_alias = pit->alias;
+                        if (partner == declarer)
+                            fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of.at(declarer) + "')");
+                    }
+                    const std::string& tcode = f[c_t];
+                    auto tit = st.types.find(tcode);
+                    if (tit == st.types.end()) {
+                        if (tcode.empty()) fail(c_t, "empty link type");
+                        fail(c_t, "unknown link type '" + tcode + "' (not in the link types of the inventory)");
+                    }
+                    const auto type = tit->second.rowid;
+                    const bool directed = tit->second.directed;
+                    const auto dcell = cell(f, c_dir);
+                    std::uint8_t dir = directed ? dir_out : dir_none;
+                    if (!dcell.empty()) {
+                        if (!directed)
+                            fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" + tcode +
+                                            "' (leave it empty)");
+                        if (dcell == "out") dir = dir_out;
+                        else if (dcell == "in") dir = dir_in;
+                        else if (dcell == "both") dir = dir_both;
+                        else fail(c_dir, "direction must be out, in or both, got '" + std::string(dcell) + "'");
+                    }
+                    std::optional<double> intensity;
+                    if (const auto ic = cell(f, c_int); !ic.empty()) {
+                        double x;
+                        if (!detail::parse_double(ic, decimal_comma, x))
+                            fail(c_int, "intensity '" + std::string(ic) + "' is not a number");
+                        if (!(std::isfinite(x) && x > 0))
+                            fail(c_int, "intensity must be a finite number > 0, got '" + std::string(ic) + "'");
+                        intensity = x;
+                    }
+                    check_dates(fail, f, c_start, c_end);
+                    const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
+                    keys.push_back(key);
+                    key_lines.push_back(line);
+                    if (!partner)
+                        st.report.unresolved_partners.push_back(
+                            UnresolvedPartner{file, line, st.code_of.at(declarer), ptext, tcode});
+                    const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
+                    const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
+                    if (!existing.empty()) {
+                        if (auto it = existing.find(key); it != existing.end()) {
+                            DeclFields now{opt(dt), opt(pt), opt(dcell), intensity, opt(cell(f, c_freq)), opt(cell(f, c_start)),
+                                           opt(cell(f, c_end)), opt(cell(f, c_src)), opt(cell(f, c_com))};
+                            if (now == it->second.second) ++c.unchanged;
+                            else {
+                                updates.emplace_back(it->second.first, std::move(now));
+                                ++c.updated;
+                            }
+                            continue;  // not kept: the next row takes its place
+                        }
+                    }
+                    p.declarer = declarer;
+                    p.partner = partner;
+                    p.type = type;
+                    p.intensity = intensity;
+                    p.declarer_alias = !dt.empty();
+                    p.partner_text = !pt.empty();
+                    p.filled = filled_of(p);
+                    ++batch->n;
+                    ++c.added;
+                }
+                pipe.put_full(std::move(*batch));
             }
-            if (batch && batch->n) pipe.put_full(std::move(*batch));
             // Duplicates within the file (found while the last rows are written): the
             // earliest repeated line is reported.
             if (const auto [j, i] = detail::first_repeat(keys, DeclKeyHash{}); j != static_cast<std::size_t>(-1)) {

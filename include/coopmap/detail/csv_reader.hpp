@@ -40,7 +40,9 @@ public:
     const std::string& path() const noexcept { return path_; }
 
     /// Throws parse_error at the current record; column is a 0-based index or npos.
-    [[noreturn]] void fail(std::size_t column, const std::string& message) const;
+    [[noreturn]] void fail(std::size_t column, const std::string& message) const { fail_at(record_line_, column, message); }
+    /// The same at a record read earlier (its line()).
+    [[noreturn]] void fail_at(std::size_t line, std::size_t column, const std::string& message) const;
 
 private:
     void init();

@@ -40,10 +40,24 @@ public:
     }
 
     /// The value of key, nullptr when absent. The pointer is valid until the next insertion.
-    const V* find(std::string_view key) const noexcept {
+    const V* find(std::string_view key) const noexcept { return find(key, hash(key)); }
+    /// The same with the key's hash(key) at hand.
+    const V* find(std::string_view key, std::size_t h) const noexcept {
         if (slots_.empty()) return nullptr;
-        const auto k = static_cast<std::uint32_t>(slots_[probe(key, std::hash<std::string_view>{}(key))]);
+        const auto k = static_cast<std::uint32_t>(slots_[probe(key, h)]);
         return k == 0 ? nullptr : &entries_[k - 1].second;
+    }
+    static std::size_t hash(std::string_view key) noexcept { return std::hash<std::string_view>{}(key); }
+
+    /// Software prefetching for a run of lookups (each a cache miss in a large map): the
+    /// slot of hash h first, then, once it has arrived, the entry it names. Hints only.
+    void prefetch_slot(std::size_t h) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+    }
+    void prefetch_entry(std::size_t h) const noexcept {
+        if (slots_.empty()) return;
+        const auto slot = slots_[h & mask_];
+        if (const auto k = static_cast<std::uint32_t>(slot); k != 0) __builtin_prefetch(&entries_[k - 1]);
     }
     V* find(std::string_view key) noexcept {
         return const_cast<V*>(std::as_const(*this).find(key));
