@@ -656,9 +656,9 @@ struct Inventory::Impl {
             if (n.step()) names.reserve(static_cast<std::size_t>(n.integer(0)));
         }
         auto s = prepare("SELECT code, id FROM structures");
-        while (s.step()) names.emplace(std::string(s.text(0)), NameRef{s.integer(1), false});
+        while (s.step()) names.emplace(s.text(0), NameRef{s.integer(1), false});
         auto a = prepare("SELECT alias, structure FROM aliases");
-        while (a.step()) names.emplace(std::string(a.text(0)), NameRef{a.integer(1), true});
+        while (a.step()) names.emplace(a.text(0), NameRef{a.integer(1), true});
         return names;
     }
     StringMap<TypeRef> load_types() const {
@@ -714,9 +714,24 @@ struct Inventory::Impl {
 
     struct ImportState {
         detail::FlatStringMap<NameRef> names;  // structure ids and aliases
-        std::unordered_map<std::int64_t, std::string> code_of;
         StringMap<TypeRef> types;
         ImportReport report;
+        /// The id of a structure (for messages and reports), from a table built on first
+        /// use: an import without errors or unresolved partners never needs it.
+        const std::string& code_of(std::int64_t rowid) {
+            if (codes.empty())
+                for (const auto& [name, ref] : names.entries())
+                    if (!ref.alias) codes.emplace(ref.rowid, name);
+            return codes.at(rowid);
+        }
+        /// A structure inserted by this import.
+        void add_structure(const std::string& code, std::int64_t rowid) {
+            names.emplace(code, NameRef{rowid, false});
+            if (!codes.empty()) codes.emplace(rowid, code);
+        }
+
+    private:
+        std::unordered_map<std::int64_t, std::string> codes;  // empty until code_of
     };
 
     void import_structures(const std::string& file, ImportState& st) const {
@@ -763,7 +778,7 @@ struct Inventory::Impl {
             if (auto it = st.names.find(s.id); it && it->alias) {
                 throw parse_error(file, line, c_id + 1, "id",
                                   "structure id '" + s.id + "' is already an alias of structure '" +
-                                      st.code_of[it->rowid] + "' in the inventory");
+                                      st.code_of(it->rowid) + "' in the inventory");
             }
             bool existed = false, changed_fields = false;
             find_code.bind(1, std::string_view(s.id));
@@ -808,8 +823,7 @@ struct Inventory::Impl {
                 insert.bind(1, std::string_view(s.id)).bind(2, std::string_view(s.name)).bind(3, siren).bind(4, rna).bind(5, family);
                 insert.exec();
                 rowid = sqlite3_last_insert_rowid(conn());
-                st.names.emplace(s.id, NameRef{rowid, false});
-                st.code_of.emplace(rowid, s.id);
+                st.add_structure(s.id, rowid);
                 for (const auto& [k, v] : a) store_attribute(put_attr, rowid, k, v);
                 ++cs.added;
                 resolve_name(rowid, s.id);
@@ -823,7 +837,7 @@ struct Inventory::Impl {
                     }
                     throw parse_error(file, line, c_aliases == CsvReader::npos ? 0 : c_aliases + 1, "aliases",
                                       "alias '" + al + "' is already used by structure '" +
-                                          st.code_of[it->rowid] + "' in the inventory");
+                                          st.code_of(it->rowid) + "' in the inventory");
                 }
                 put_alias.bind(1, std::string_view(al)).bind(2, rowid);
                 put_alias.exec();
@@ -1068,7 +1082,7 @@ struct Inventory::Impl {
             if (status != "complete" && status != "partial" && status != "refused" && status != "unreached")
                 r.fail(c_st, "response status must be complete, partial, refused or unreached, got '" + status + "'");
             if (auto [it, fresh] = seen.emplace(s, r.line()); !fresh)
-                r.fail(c_s, "duplicate response of structure '" + st.code_of.at(s) + "' (first on line " +
+                r.fail(c_s, "duplicate response of structure '" + st.code_of(s) + "' (first on line " +
                                 std::to_string(it->second) + ")");
             find.bind(1, wave).bind(2, s);
             const bool exists = find.step();
@@ -1230,8 +1244,8 @@ struct Inventory::Impl {
         detail::Handoff<Batch> pipe(8);
         const auto first_id = pragma_int("SELECT coalesce(max(id), 0) + 1 FROM declarations");
 
-        // The worker: reads st (names, types, code_of) and writes st.report, c, updates
-        // and keys, which this thread reads only after join().
+        // The worker: reads st (names, types; code_of builds its table on first use) and
+        // writes st.report, c, updates and keys, which this thread reads only after join().
         auto parse = [&] {
             std::string last_declarer;
             NameRef last_ref{0, false};
@@ -1294,7 +1308,7 @@ struct Inventory::Impl {
                         partner = pit->rowid;
                         partner_alias = pit->alias;
                         if (partner == declarer)
-                            fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of.at(declarer) + "')");
+                            fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of(declarer) + "')");
                     }
                     const std::string& tcode = f[c_t];
                     auto tit = st.types.find(tcode);
@@ -1330,7 +1344,7 @@ struct Inventory::Impl {
                     key_lines.push_back(line);
                     if (!partner)
                         st.report.unresolved_partners.push_back(
-                            UnresolvedPartner{file, line, st.code_of.at(declarer), ptext, tcode});
+                            UnresolvedPartner{file, line, st.code_of(declarer), ptext, tcode});
                     const std::string_view dt = last_ref.alias ? std::string_view(dtext) : std::string_view();
                     const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
                     if (!existing.empty()) {
@@ -1420,8 +1434,6 @@ struct Inventory::Impl {
         Tx tx(this);
         ImportState st;
         st.names = load_names();
-        for (const auto& [name, ref] : st.names.entries())
-            if (!ref.alias) st.code_of.emplace(ref.rowid, name);
         st.types = load_types();
         st.report.wave = files.wave;
         if (!files.structures.empty()) import_structures(files.structures, st);
