@@ -1375,6 +1375,7 @@ struct Inventory::Impl {
                 }
                 pipe.put_full(std::move(*batch));
             }
+            pipe.close();  // the writer drains the last batches meanwhile
             // Duplicates within the file (found while the last rows are written): the
             // earliest repeated line is reported.
             if (const auto [j, i] = detail::first_repeat(keys, DeclKeyHash{}); j != static_cast<std::size_t>(-1)) {
