@@ -85,6 +85,7 @@ void CsvReader::init() {
         if (counts[1] > counts[0] && counts[1] >= counts[2]) delim_ = ';';
         else if (counts[2] > counts[0] && counts[2] > counts[1]) delim_ = '\t';
     }
+    for (const char c : {delim_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = true;
     std::vector<char> quoted;
     if (!read_record(header_, quoted))
         throw parse_error(path_, 1, 0, "", "empty file: expected a header line naming the columns");
@@ -174,6 +175,7 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
             std::string& field = fields[nf];
             field.clear();
             bool q = false;
+            bool ascii = false;  // an unquoted field of ASCII bytes only: valid UTF-8
             int c;
             while (is_space(c = peek(), delim_)) get();
             if (c == '"') {
@@ -203,16 +205,18 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                     fail(nf, "unexpected character after a closing quote (a quote inside a quoted field must be doubled)");
             } else {
                 // Fast path: copy runs of ordinary bytes straight from the buffer.
+                unsigned char high = 0;
                 for (;;) {
                     if (pos_ >= len_ && !fill()) break;
                     const char* b = data_ + pos_;
                     const char* e = data_ + len_;
                     const char* p = b;
-                    while (p < e && *p != delim_ && *p != '\n' && *p != '\r' && *p != '"') ++p;
+                    while (p < e && !stop_[static_cast<unsigned char>(*p)]) high |= static_cast<unsigned char>(*p++);
                     field.append(b, p);
                     pos_ += static_cast<std::size_t>(p - b);
                     if (p < e) break;
                 }
+                ascii = high < 0x80;
                 if (peek() == '"') fail(nf, "quote inside an unquoted field (quote the whole field and double the inner quotes)");
                 while (!field.empty() && is_space(static_cast<unsigned char>(field.back()), delim_)) field.pop_back();
             }
@@ -222,7 +226,8 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                 if (peek() == '\n') get();
                 end_of_record = true;
             }
-            if (const auto bad = invalid_utf8_offset(field); bad != static_cast<std::size_t>(-1))
+            if (const auto bad = ascii ? static_cast<std::size_t>(-1) : invalid_utf8_offset(field);
+                bad != static_cast<std::size_t>(-1))
                 fail(nf, "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(field[bad])) + " at byte " +
                              std::to_string(bad + 1) + " of the field); save the file as UTF-8");
             quoted[nf] = q;

@@ -61,6 +61,7 @@ private:
     std::size_t line_ = 1;
     std::size_t record_line_ = 1;
     std::vector<std::string> header_;
+    bool stop_[256] = {};  // bytes that end an unquoted run: the delimiter, CR, LF, quote
 };
 
 /// Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and code
