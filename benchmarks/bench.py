@@ -561,10 +561,11 @@ def _store_dbs(g: Graph) -> tuple[Path, Path]:
 
     s, t, d = g.store_files()
     cm_db, raw_db = s.parent / "load_cm.db", s.parent / "load_raw.db"
-    if not (s.parent / "dbs_done").is_file():
+    done = s.parent / f"dbs_done_v{_cm().Inventory.schema_version}"  # a file of an older schema is rebuilt
+    if not done.is_file():
         bs.coopmap_import(cm_db, s, t, d)
         bs.baseline_import(raw_db, d)
-        (s.parent / "dbs_done").write_text("")
+        done.write_text("")
     return cm_db, raw_db
 
 
