@@ -328,7 +328,8 @@ public:
 
     /// Appends the links of c, in order; returns the index of the first. The same checks
     /// as add_link, each table entry (type, date, status) validated and interned once, and
-    /// all of them done before anything is added: on an error the network is unchanged.
+    /// all of them done before anything is added: a refused link leaves the network
+    /// unchanged.
     /// Also input_error when the columns differ in length, an index is outside its table,
     /// or dates[0] / statuses[0] is not "". O(m + table sizes), no per-link lookups.
     std::size_t add_links(LinkColumns c) {
@@ -369,7 +370,7 @@ public:
         }
         if (!c.attributes.empty() && m > static_cast<std::size_t>(UINT32_MAX - attribute_rows_))
             throw input_error("too many links with attributes");
-        // Checked: from here nothing throws but allocation.
+        // Checked: from here on only an allocation can fail.
         auto interned = [](const std::vector<std::string>& table, std::vector<std::string>& names,
                            detail::FlatStringMap<std::uint32_t>& idx, bool keep_empty) {
             std::vector<std::uint32_t> to(table.size(), 0);
