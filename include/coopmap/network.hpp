@@ -341,8 +341,9 @@ public:
             throw input_error("add_links: the link columns differ in length");
         if (c.dates.empty() || !c.dates[0].empty() || c.statuses.empty() || !c.statuses[0].empty())
             throw input_error("add_links: dates[0] and statuses[0] must be \"\" (no date, no status)");
-        for (const auto& [name, values] : c.attributes) {
-            if (!same(values.size())) throw input_error("add_links: attribute column '" + name + "' differs in length");
+        for (const auto& column : c.attributes) {
+            const std::string& name = column.first;
+            if (!same(column.second.size())) throw input_error("add_links: attribute column '" + name + "' differs in length");
             if (name.empty() || is_reserved_link_attribute(name))
                 throw input_error("add_links: '" + name + "' is not a link attribute name");
             if (std::count_if(c.attributes.begin(), c.attributes.end(), [&](const auto& a) { return a.first == name; }) > 1)
