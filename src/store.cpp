@@ -338,6 +338,12 @@ struct Arc {
     std::uint32_t start, end;  // date indices; end: UINT32_MAX when open
 };
 
+/// The declarations of wave ?1 (alias d), read through the id ranges its imports wrote
+/// (declaration_spans), in storage order.
+constexpr const char* kWaveDeclarations =
+    " FROM declaration_spans s JOIN declarations d ON d.id BETWEEN s.first_id AND s.last_id"
+    " WHERE s.wave = ?1 AND d.wave = ?1";
+
 const char* const status_names[] = {"confirmed", "unconfirmed", "partner_did_not_respond"};
 
 bool keep(View v, std::uint8_t status) {
@@ -1132,9 +1138,9 @@ struct Inventory::Impl {
         std::unordered_map<DeclKey, std::pair<std::int64_t, DeclFields>, DeclKeyHash> existing;
         {
             auto s = prepare(
-                "SELECT d.id, d.declarer, d.declarer_text, d.partner, d.partner_text, d.type, d.direction, d.intensity, "
-                "d.frequency, d.start_date, d.end_date, d.source, d.comment FROM declaration_spans s JOIN declarations d "
-                "ON d.id BETWEEN s.first_id AND s.last_id WHERE s.wave = ?1 AND d.wave = ?1");
+                std::string("SELECT d.id, d.declarer, d.declarer_text, d.partner, d.partner_text, d.type, d.direction, "
+                            "d.intensity, d.frequency, d.start_date, d.end_date, d.source, d.comment") +
+                kWaveDeclarations);
             s.bind(1, wave);
             while (s.step()) {
                 const auto type = s.integer(5);
@@ -1203,25 +1209,31 @@ struct Inventory::Impl {
             for (int k = 0; k < rows; ++k) sql += (k ? "," : "") + one + ")";
             return inserts.emplace(key, prepare(sql)).first->second;
         };
+        // Binds the row's values of the group's columns: NULL where the row has none
+        // (p.filled, the one place that says which columns a row fills).
         auto bind_row = [&](Stmt& stmt, int base, const Pending& p, std::uint16_t columns) {
             int i = base;
             for (int col = 0; col < 13; ++col) {
                 if (!(columns >> col & 1u)) continue;
                 ++i;
+                if (!(p.filled >> col & 1u)) {
+                    stmt.null(i);
+                    continue;
+                }
                 switch (col) {
                     case 0: stmt.bind(i, wave); break;
                     case 1: stmt.bind(i, p.declarer); break;
-                    case 2: p.declarer_alias ? stmt.bind(i, std::string_view(p.f[c_d])) : stmt.null(i); break;
-                    case 3: p.partner > 0 ? stmt.bind(i, p.partner) : stmt.null(i); break;
-                    case 4: p.partner_text ? stmt.bind(i, std::string_view(p.f[c_p])) : stmt.null(i); break;
+                    case 2: stmt.bind(i, std::string_view(p.f[c_d])); break;
+                    case 3: stmt.bind(i, p.partner); break;
+                    case 4: stmt.bind(i, std::string_view(p.f[c_p])); break;
                     case 5: stmt.bind(i, p.type); break;
-                    case 6: stmt.bind_or_null(i, cell(p.f, c_dir)); break;
-                    case 7: stmt.bind(i, p.intensity); break;
-                    case 8: stmt.bind_or_null(i, cell(p.f, c_freq)); break;
-                    case 9: stmt.bind_or_null(i, cell(p.f, c_start)); break;
-                    case 10: stmt.bind_or_null(i, cell(p.f, c_end)); break;
-                    case 11: stmt.bind_or_null(i, cell(p.f, c_src)); break;
-                    default: stmt.bind_or_null(i, cell(p.f, c_com)); break;
+                    case 6: stmt.bind(i, cell(p.f, c_dir)); break;
+                    case 7: stmt.bind(i, *p.intensity); break;
+                    case 8: stmt.bind(i, cell(p.f, c_freq)); break;
+                    case 9: stmt.bind(i, cell(p.f, c_start)); break;
+                    case 10: stmt.bind(i, cell(p.f, c_end)); break;
+                    case 11: stmt.bind(i, cell(p.f, c_src)); break;
+                    default: stmt.bind(i, cell(p.f, c_com)); break;
                 }
             }
         };
@@ -1546,9 +1558,8 @@ struct Inventory::Impl {
             if (count.step()) arcs.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, count.integer(0))));
             count.reset();
             auto s = prepare(
-                "SELECT d.declarer, d.partner, d.type, d.direction, d.intensity, d.start_date, d.end_date "
-                "FROM declaration_spans s JOIN declarations d ON d.id BETWEEN s.first_id AND s.last_id "
-                "WHERE s.wave = ?1 AND d.wave = ?1 AND d.partner IS NOT NULL");
+                std::string("SELECT d.declarer, d.partner, d.type, d.direction, d.intensity, d.start_date, d.end_date") +
+                kWaveDeclarations + " AND d.partner IS NOT NULL");
             s.bind(1, wave);
             while (s.step()) {
                 const auto a = dense[static_cast<std::size_t>(s.integer(0))];
