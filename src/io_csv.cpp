@@ -217,7 +217,44 @@ void read_structures(Network& net, CsvReader& r) {
     });
 }
 
-void read_links(Network& net, CsvReader& r) {
+/// The link types file: `code` (required), `directed` (true/false; empty: the network's
+/// default), every other column a text attribute of the type (label, label_fr, ...).
+void read_link_types(Network& net, CsvReader& r) {
+    const auto c_code = r.column("code"), c_dir = r.column("directed");
+    if (c_code == CsvReader::npos) {
+        std::string s;
+        for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
+        throw parse_error(r.path(), 1, 0, "", "missing required column 'code' (the header has: " + s + ")");
+    }
+    std::vector<std::size_t> others;
+    for (std::size_t k = 0; k < r.header().size(); ++k)
+        if (k != c_code && k != c_dir && !r.header()[k].empty()) others.push_back(k);
+    std::vector<std::string> f;
+    std::vector<char> q;
+    std::vector<std::string> seen;
+    while (r.next(f, q)) {
+        if (f[c_code].empty()) r.fail(c_code, "empty link type code");
+        if (std::find(seen.begin(), seen.end(), f[c_code]) != seen.end())
+            r.fail(c_code, "link type '" + shown(f[c_code]) + "' given twice");
+        seen.push_back(f[c_code]);
+        std::optional<bool> directed;
+        if (c_dir != CsvReader::npos && !f[c_dir].empty()) {
+            bool b = false;
+            if (!parse_bool(f[c_dir], b)) r.fail(c_dir, "directed must be true or false, got '" + shown(f[c_dir]) + "'");
+            directed = b;
+        }
+        Attributes a;
+        for (auto k : others)
+            if (!f[k].empty()) a.emplace(r.header()[k], f[k]);
+        try {
+            net.set_link_type(f[c_code], directed, std::move(a));
+        } catch (const input_error& e) {
+            r.fail(CsvReader::npos, e.what());
+        }
+    }
+}
+
+void read_links(Network& net, CsvReader& r, bool known_types_only) {
     const std::string& path = r.path();
     const auto c_s = r.column("source"), c_t = r.column("target");
     for (auto [c, name] : {std::pair{c_s, "source"}, std::pair{c_t, "target"}})
@@ -246,6 +283,9 @@ void read_links(Network& net, CsvReader& r) {
             r.fail(c_t, "self-loop: source and target are the same structure '" + shown(net.structure(ends[0]).id) + "'");
         std::string_view type = "cooperation";
         if (c_type != CsvReader::npos && !f[c_type].empty()) type = f[c_type];
+        if (known_types_only && !net.has_link_type(type))
+            r.fail(c_type, "unknown link type '" + shown(std::string(type)) + "' (not in the link types file)" +
+                               detail::known_words(type, net.type_names()));
         double w = 1.0;
         if (c_w != CsvReader::npos && !f[c_w].empty()) {
             if (!parse_double(f[c_w], decimal_comma, w)) r.fail(c_w, "weight '" + shown(f[c_w]) + "' is not a number");
@@ -350,9 +390,13 @@ Network read_csv(const std::string& structures_path, const std::string& links_pa
         CsvReader r(structures_path, options.delimiter);
         read_structures(net, r);
     }
+    if (!options.link_types.empty()) {
+        CsvReader r(options.link_types, options.delimiter);
+        read_link_types(net, r);
+    }
     if (!links_path.empty()) {
         CsvReader r(links_path, options.delimiter);
-        read_links(net, r);
+        read_links(net, r, !options.link_types.empty());
     }
     return net;
 }
@@ -366,7 +410,7 @@ Network read_csv_text(std::string_view structures_csv, std::optional<std::string
     }
     if (links_csv) {
         CsvReader r(CsvReader::from_memory_t{}, "<links>", *links_csv, options.delimiter);
-        read_links(net, r);
+        read_links(net, r, false);
     }
     return net;
 }
@@ -375,6 +419,31 @@ void write_csv(const Network& net, const std::string& structures_path, const std
                const CsvWriteOptions& options) {
     const char d = options.delimiter;
     if (d != ',' && d != ';' && d != '\t') throw input_error("write_csv: delimiter must be ',', ';' or a tab");
+    if (!options.link_types.empty()) {
+        std::vector<std::string> names;
+        for (std::uint32_t k = 0; k < net.type_names().size(); ++k)
+            for (const auto& [name, v] : net.type_attributes(k)) names.push_back(name);
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        AtomicFile out(options.link_types);
+        std::string line = "code";
+        (line += d) += "directed";
+        for (const auto& n : names) put_header_field(line += d, n, d);
+        line += '\n';
+        out.write(line);
+        for (std::uint32_t k = 0; k < net.type_names().size(); ++k) {
+            line.clear();
+            put_field(line, net.type_names()[k], d);
+            (line += d) += net.type_directed(k) ? "true" : "false";
+            for (const auto& n : names) {
+                const Value* v = find_value(net.type_attributes(k), n);
+                put_field(line += d, v ? value_to_string(*v) : std::string(), d);
+            }
+            line += '\n';
+            out.write(line);
+        }
+        out.commit();
+    }
     if (!structures_path.empty()) {
         auto attrs_of = [](const Structure& st) -> const Attributes& { return st.attributes; };
         const auto names = attribute_names(net.structures(), attrs_of);

@@ -1627,20 +1627,12 @@ struct Inventory::Impl {
         }
     }
 
-    /// Whether the network of a view is directed: as asked, else when a link kept has
-    /// a directed type.
-    static bool directed_of(const Derived& d, View view, std::optional<bool> directed_opt) {
-        if (directed_opt) return *directed_opt;
-        for (const auto& l : d.links)
-            if (keep(view, l.status) && d.type_directed[l.type]) return true;
-        return false;
-    }
-
     /// The kept links of a view, column-wise for Network::add_links (remap: structure
-    /// index -> network index). In a directed network an undirected type gives both arcs.
-    static LinkColumns link_columns(const Derived& d, View view, bool directed, const std::vector<index_t>& remap) {
+    /// index -> network index): one link per derived link, an undirected type giving one
+    /// link (the network knows the type is undirected), a directed one an arc.
+    static LinkColumns link_columns(const Derived& d, View view, const std::vector<index_t>& remap) {
         std::size_t nl = 0;
-        for (const auto& l : d.links) nl += keep(view, l.status) ? (directed && !d.type_directed[l.type] ? 2 : 1) : 0;
+        for (const auto& l : d.links) nl += keep(view, l.status) ? 1 : 0;
         // Column-wise into add_links. Types and statuses enter the network's tables in
         // order of first use, as add_link would intern them; the dates table is taken
         // whole (its order is not observable).
@@ -1678,11 +1670,6 @@ struct Inventory::Impl {
             const auto type = at(type_at, c.types, l.type, d.types[l.type]);
             const auto status = at(status_at, c.statuses, l.status, status_names[l.status]);
             put(remap[l.s], remap[l.t], l, type, status);
-            if (directed && !d.type_directed[l.type]) {
-                put(remap[l.t], remap[l.s], l, type, status);
-                Value twin = by.back();
-                by.push_back(std::move(twin));
-            }
         }
         c.attributes.emplace_back("declared_by", std::move(by));
         return c;
@@ -1692,7 +1679,30 @@ struct Inventory::Impl {
     /// (SQLite), two threads: this one reads the structures' rows (SQLite again: the
     /// connection is used by one thread) and adds those taking part to the network,
     /// while a worker merges the arcs into links and lays them out for add_links.
-    Network network(const std::string& wave, View view, std::optional<bool> directed_opt) const {
+    /// Declares the link-type vocabulary in a network: each type's direction, and its
+    /// label, family and other attributes (label_fr, label_en, description...).
+    void declare_link_types(Network& net) const {
+        std::vector<std::pair<std::int64_t, std::uint32_t>> at;  // link_types.id -> network type
+        {
+            auto s = prepare("SELECT id, code, label, family, directed FROM link_types ORDER BY id");
+            while (s.step()) {
+                Attributes a;
+                if (auto label = s.opt_text(2)) a.emplace("label", std::string(*label));
+                if (auto family = s.opt_text(3)) a.emplace("family", std::string(*family));
+                at.emplace_back(s.integer(0), net.set_link_type(s.text(1), s.integer(4) != 0, std::move(a)));
+            }
+        }
+        auto s = prepare("SELECT type, name, value FROM link_type_attributes ORDER BY type, name");
+        while (s.step()) {
+            const auto it = std::lower_bound(at.begin(), at.end(), std::pair{s.integer(0), std::uint32_t{0}});
+            if (it == at.end() || it->first != s.integer(0)) continue;  // foreign keys are checked on open
+            Attributes a;
+            a.emplace(std::string(s.text(1)), std::string(s.text(2)));
+            net.set_link_type(net.type_names()[it->second], std::nullopt, std::move(a));
+        }
+    }
+
+    Network network(const std::string& wave, View view) const {
         std::vector<Arc> arcs;
         Derived d = scan(wave, arcs);
         const auto n = d.structures.size();
@@ -1700,27 +1710,21 @@ struct Inventory::Impl {
         index_t ns = 0;
         for (std::size_t i = 0; i < n; ++i)
             if (d.participates[i]) remap[i] = ns++;
-        std::promise<bool> directed_p;
-        auto directed_f = directed_p.get_future();
         LinkColumns cols;
         std::exception_ptr failure;
         std::jthread worker([&] {
-            bool told = false;
             try {
                 merge(d, arcs);
                 std::vector<Arc>().swap(arcs);
-                const bool directed = directed_of(d, view, directed_opt);
-                directed_p.set_value(directed);
-                told = true;
-                cols = link_columns(d, view, directed, remap);
+                cols = link_columns(d, view, remap);
             } catch (...) {
                 failure = std::current_exception();
-                if (!told) directed_p.set_exception(failure);
             }
         });
         auto rows = load_structures();  // the same snapshot and order (by id) as d.structures
         if (rows.size() != n) throw storage_error(path + ": the structures changed during a read");
-        Network net(directed_f.get());
+        Network net;
+        declare_link_types(net);
         std::size_t na = 0;
         for (std::size_t i = 0; i < n; ++i) na += d.participates[i] ? rows[i].aliases.size() : 0;
         net.reserve(ns, 0, na);
@@ -1811,10 +1815,10 @@ std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) co
     return out;
 }
 
-Network Inventory::network(const std::string& wave, View view, std::optional<bool> directed) const {
+Network Inventory::network(const std::string& wave, View view) const {
     Impl::ReadTx tx(impl_.get());
     try {
-        return impl_->network(wave, view, directed);
+        return impl_->network(wave, view);
     } catch (const input_error& e) {
         stored_data_error(impl_->path, e);
     }

@@ -261,10 +261,10 @@ inline BrokerageResult brokerage(const Network& net, std::span<const std::uint32
     return brokerage(simple_view(net, {.aggregate = Aggregate::binary}), membership);
 }
 
-/// Brokerage of a network grouped by a structure attribute (see group_by; throws
-/// input_error naming the structures that lack it).
-inline BrokerageResult brokerage(const Network& net, std::string_view attribute) {
-    const auto grouping = group_by(net, attribute);
+/// Brokerage of a network grouped by a structure attribute (see group_by: structures
+/// lacking it form the group `missing` when set, else input_error naming them).
+inline BrokerageResult brokerage(const Network& net, std::string_view attribute, const std::optional<Value>& missing = {}) {
+    const auto grouping = group_by(net, attribute, missing);
     return brokerage(net, std::span<const std::uint32_t>(grouping.membership));
 }
 

@@ -364,8 +364,33 @@ inline std::vector<double> degree(const SimpleGraph& g, DegreeMode mode = Degree
     }
     return d;
 }
+/// On a Network, mixed ones included: out = successors, in = predecessors (an undirected
+/// link is both), all = the distinct partners, plus one for each partner joined by arcs
+/// both ways and by no undirected link. So an undirected network gives the partners, a
+/// directed one in + out (networkx), and a two-way cooperation counts once in a mixed
+/// network. O(n + m log d).
 inline std::vector<double> degree(const Network& net, DegreeMode mode = DegreeMode::all) {
-    return degree(simple_view(net, {.aggregate = Aggregate::binary}), mode);
+    if (!net.mixed() || mode != DegreeMode::all) return degree(simple_view(net, {.aggregate = Aggregate::binary}), mode);
+    auto d = degree(simple_view(net, {.aggregate = Aggregate::binary, .undirected = true}));
+    std::vector<std::uint64_t> arcs, two_way;  // (u << 32 | v)
+    for (const auto& l : net.links()) {
+        const auto key = (std::uint64_t{l.source} << 32) | l.target;
+        if (net.is_directed(l)) arcs.push_back(key);
+        else two_way.push_back(std::min(key, (std::uint64_t{l.target} << 32) | l.source));
+    }
+    std::sort(arcs.begin(), arcs.end());
+    arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+    std::sort(two_way.begin(), two_way.end());
+    for (const auto key : arcs) {
+        const auto u = static_cast<index_t>(key >> 32), v = static_cast<index_t>(key & 0xffffffffu);
+        if (u > v) continue;  // each reciprocated pair once, from its smaller end
+        const auto back = (std::uint64_t{v} << 32) | u;
+        if (std::binary_search(arcs.begin(), arcs.end(), back) && !std::binary_search(two_way.begin(), two_way.end(), key)) {
+            d[u] += 1;
+            d[v] += 1;
+        }
+    }
+    return d;
 }
 
 /// Strength: Σ of the weights of the links at a structure, parallel (multiplex) links
@@ -373,8 +398,8 @@ inline std::vector<double> degree(const Network& net, DegreeMode mode = DegreeMo
 /// networkx's degree(weight="weight") on the MultiGraph/MultiDiGraph of the links. O(n + m).
 inline std::vector<double> strength(const Network& net, bool weighted = true, DegreeMode mode = DegreeMode::all) {
     std::vector<double> s(net.number_of_structures(), 0.0);
-    const bool directed = net.directed();
     for (const auto& l : net.links()) {
+        const bool directed = net.is_directed(l);  // an undirected link counts at both ends in every mode
         const double w = weighted ? l.weight : 1.0;
         if (!directed || mode != DegreeMode::in) s[l.source] += w;
         if (!directed || mode != DegreeMode::out) s[l.target] += w;

@@ -691,22 +691,7 @@ struct PartitionByOptions {
 /// naming the structures that lack the attribute, unless options.missing gives them a
 /// label. Complexity O(n k + m).
 inline Partition partition_by(const Network& net, std::string_view attribute, const PartitionByOptions& opt = {}) {
-    Grouping grouping;
-    if (!opt.missing) {
-        grouping = group_by(net, attribute);
-    } else {
-        grouping.membership.resize(net.number_of_structures());
-        for (index_t i = 0; i < net.number_of_structures(); ++i) {
-            const auto& st = net.structure(i);
-            Value v = *opt.missing;
-            if (attribute == "name") v = st.name;
-            else if (auto it = st.attributes.find(attribute); it != st.attributes.end()) v = it->second;
-            std::uint32_t k = 0;
-            while (k < grouping.labels.size() && !values_equal(grouping.labels[k], v)) ++k;
-            if (k == grouping.labels.size()) grouping.labels.push_back(v);
-            grouping.membership[i] = k;
-        }
-    }
+    Grouping grouping = group_by(net, attribute, opt.missing);
     Partition p;
     p.membership = std::move(grouping.membership);
     std::vector<std::uint32_t> old_of_new;

@@ -12,6 +12,10 @@
 ///  * attribute columns are typed as a whole: all bool -> boolean, all int -> long,
 ///    all numbers -> double, otherwise string (values written as in CSV);
 ///  * text is escaped for the format; XML 1.0 forbidden control characters are dropped;
+///  * a mixed network (undirected and directed link types together) is written as a
+///    directed graph whose undirected links say so: GEXF edge type="undirected" (Gephi's
+///    mixed graphs), GraphML directed="false", DOT dir=none, Pajek an *Edges section
+///    beside the *Arcs; JSON is networkx's node-link of the directed graph;
 ///  * the write_* functions write a temporary file and rename it over the target.
 #include <algorithm>
 #include <cctype>
@@ -258,6 +262,7 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
         append_xml(s, net.structure(l.source).id);
         s += "\" target=\"";
         append_xml(s, net.structure(l.target).id);
+        if (net.mixed()) s += net.is_directed(l) ? "\" type=\"directed" : "\" type=\"undirected";
         s += "\" label=\"";
         append_xml(s, net.type_name(l));
         s += "\" weight=\"" + format_double(l.weight) + "\">\n        <attvalues>\n";
@@ -338,6 +343,7 @@ inline std::string to_graphml(const Network& net) {
         append_xml(s, net.structure(l.source).id);
         s += "\" target=\"";
         append_xml(s, net.structure(l.target).id);
+        if (net.mixed()) s += net.is_directed(l) ? "\" directed=\"true" : "\" directed=\"false";
         s += "\">\n";
         data("type", net.type_name(l));
         data("weight", format_double(l.weight));
@@ -465,6 +471,7 @@ inline std::string to_dot(const Network& net, const ExportOptions& o = {}) {
         append_quoted(s, net.structure(l.target).id);
         bool first = true;
         attr(first, "type", net.type_name(l));
+        if (net.directed() && !net.is_directed(l)) attr(first, "dir", "none");  // a two-way link of a mixed graph
         attr(first, "weight", format_double(l.weight));
         if (l.status) attr(first, "status", net.status_name(l));
         if (l.start) attr(first, "start", net.start(l));
@@ -478,7 +485,7 @@ inline std::string to_dot(const Network& net, const ExportOptions& o = {}) {
 
 /// Pajek NET: `*Vertices n` with `k "id"` lines (1-based; with positions also
 /// `x y ellipse`, coordinates rescaled into [0, 1] keeping the aspect ratio, y up as in
-/// Pajek), then one `*Edges` (undirected) or `*Arcs` (directed) section with one line
+/// Pajek), then one `*Edges` (undirected) or `*Arcs` (directed) section (both for a mixed network) with one line
 /// `u v weight l "type"` per link (parallel links kept; `l` is Pajek's edge label).
 /// Pajek NET has no attribute columns: display names, attributes, statuses and dates
 /// are not written (use GEXF, GraphML or JSON for them). O(n + m).
@@ -503,11 +510,15 @@ inline std::string to_pajek(const Network& net, const ExportOptions& o = {}) {
                  detail::fixed((o.positions.y[i] - y0) / span, 6) + " ellipse";
         s += "\n";
     }
-    s += net.directed() ? "*Arcs\n" : "*Edges\n";
-    for (const auto& l : net.links()) {
-        s += std::to_string(l.source + 1) + " " + std::to_string(l.target + 1) + " " + format_double(l.weight) + " l ";
-        detail::append_quoted(s, net.type_name(l));
-        s += "\n";
+    for (const bool arcs : {false, true}) {  // a mixed network has both sections, as Pajek allows
+        if (arcs ? !net.directed() : (net.directed() && !net.mixed())) continue;
+        s += arcs ? "*Arcs\n" : "*Edges\n";
+        for (const auto& l : net.links()) {
+            if (net.is_directed(l) != arcs) continue;
+            s += std::to_string(l.source + 1) + " " + std::to_string(l.target + 1) + " " + format_double(l.weight) + " l ";
+            detail::append_quoted(s, net.type_name(l));
+            s += "\n";
+        }
     }
     return s;
 }

@@ -266,26 +266,6 @@ inline std::vector<LocalBridge> local_bridges(const Network& net, bool with_span
     return local_bridges(simple_view(net, SimpleViewOptions{Aggregate::binary, true}), with_span);
 }
 
-namespace detail {
-/// group_by, or, when `missing` is set, the same with structures lacking the attribute
-/// put in the group labelled `missing` (instead of an input_error).
-inline Grouping grouping(const Network& net, std::string_view attribute, const std::optional<Value>& missing) {
-    if (!missing) return group_by(net, attribute);
-    Grouping g;
-    g.membership.resize(net.number_of_structures());
-    for (index_t i = 0; i < net.number_of_structures(); ++i) {
-        const auto& st = net.structure(i);
-        Value v = *missing;
-        if (attribute == "name") v = st.name;
-        else if (auto it = st.attributes.find(attribute); it != st.attributes.end()) v = it->second;
-        std::uint32_t k = 0;
-        while (k < g.labels.size() && !values_equal(g.labels[k], v)) ++k;
-        if (k == g.labels.size()) g.labels.push_back(v);
-        g.membership[i] = k;
-    }
-    return g;
-}
-}  // namespace detail
 
 // =====================================================================================
 // Link prediction: cooperations that could exist
@@ -361,7 +341,7 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
                               " labels for " + std::to_string(g.n) + " structures");
         group = opt.across_membership;
     } else if (!opt.across_attribute.empty()) {
-        group = detail::grouping(net, opt.across_attribute, opt.missing).membership;
+        group = group_by(net, opt.across_attribute, opt.missing).membership;
     }
     // rank[i] = position of structure i's id in string order
     std::vector<index_t> order(n), rank(n);
@@ -558,7 +538,7 @@ inline std::size_t count_groups(const std::vector<std::uint32_t>& m) {
 /// `missing` is set: they then form the group labelled `missing`.
 inline MixingMatrix mixing_matrix(const Network& net, std::string_view attribute, bool weighted = false,
                                   const std::optional<Value>& missing = std::nullopt) {
-    const auto grouping = detail::grouping(net, attribute, missing);
+    const auto grouping = group_by(net, attribute, missing);
     auto g = simple_view(net, SimpleViewOptions{weighted ? Aggregate::sum : Aggregate::binary, true});
     auto r = detail::mixing(g, grouping.membership, grouping.labels.size());
     r.labels = grouping.labels;
@@ -737,7 +717,7 @@ inline EIIndex ei_index(const SimpleGraph& g, const std::vector<std::uint32_t>& 
 }
 /// E-I index of the groups given by an attribute (see the SimpleGraph overload).
 inline EIIndex ei_index(const Network& net, std::string_view attribute, const EIOptions& opt = {}) {
-    const auto grouping = detail::grouping(net, attribute, opt.missing);
+    const auto grouping = group_by(net, attribute, opt.missing);
     auto r = ei_index(simple_view(net, SimpleViewOptions{Aggregate::binary, true}), grouping.membership,
                       grouping.labels.size(), opt);
     r.labels = grouping.labels;
@@ -811,10 +791,20 @@ struct Reciprocity {
 ///   edgewise = (arcs u->v with v->u) / arcs            (nx.reciprocity(G))
 ///   ratio    = mutual pairs / (mutual + asymmetric)     (igraph reciprocity(mode="ratio"))
 /// Undirected network: every tie is mutual, both are 1 (igraph's convention; networkx
-/// refuses undirected graphs). No arcs -> NaN. Complexity O(n + m log d).
+/// refuses undirected graphs). Mixed network: the directed links alone (an undirected
+/// link is two-way by definition and would only inflate the figure), i.e. networkx's
+/// reciprocity of the digraph of the arcs; `arcs` and the per-structure values likewise.
+/// No arcs -> NaN. Complexity O(n + m log d).
 inline Reciprocity reciprocity(const Network& net) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-    const SimpleGraph g = simple_view(net, SimpleViewOptions{Aggregate::binary, false});
+    SimpleGraph g;
+    if (net.mixed()) {
+        std::vector<char> keep_s(net.number_of_structures(), 1), keep_l(net.number_of_links(), 0);
+        for (std::size_t k = 0; k < net.number_of_links(); ++k) keep_l[k] = net.is_directed(net.links()[k]);
+        g = simple_view(subnetwork(net, keep_s, keep_l), SimpleViewOptions{Aggregate::binary, false});
+    } else {
+        g = simple_view(net, SimpleViewOptions{Aggregate::binary, false});
+    }
     Reciprocity r;
     r.structures.assign(g.n, nan);
     if (!g.directed) {

@@ -36,8 +36,17 @@
 namespace coopmap {
 
 struct CsvReadOptions {
+    /// Default direction of the link types the link types file does not declare (all of
+    /// them when there is no such file).
     bool directed = false;
     char delimiter = 0;  ///< 0: detect from the header line
+    /// Optional link types file (empty: none): `code` (required), `directed`
+    /// (true/false; empty cell: the default above), any other column a text attribute
+    /// of the type (label, label_fr, label_en, family, description...). With it, every
+    /// link's type must be one of its codes (a parse_error names the unknown type and
+    /// the known ones, closest first), and each type is directed or not as it says: a
+    /// network mixing undirected and directed types is mixed (see network.hpp).
+    std::string link_types;
 };
 
 /// Reads a network from a structures file and an optional links file (empty path: none).
@@ -53,6 +62,9 @@ Network read_csv_text(std::string_view structures_csv, std::optional<std::string
 
 struct CsvWriteOptions {
     char delimiter = ',';
+    /// Also write every link type (code, directed, then its attributes) to this file;
+    /// empty: not written. read_csv with the same file gives back the same types.
+    std::string link_types;
 };
 
 /// Writes the network in the format read_csv reads. The round trip is lossless — ids,
@@ -62,7 +74,8 @@ struct CsvWriteOptions {
 /// on others reads back as floats (equal values), one mixing booleans with other
 /// non-string values reads back as text. Each file
 /// is written to a temporary file beside it and renamed over the target, so an existing
-/// file is never left half-written. An empty path skips that file. Header names holding
+/// file is never left half-written. An empty path skips that file (options.link_types
+/// writes the link types file too). Header names holding
 /// any of `,` `;` TAB are quoted so that the separator detection of read_csv (which
 /// counts separators outside quotes on the header line) finds the one written.
 void write_csv(const Network& net, const std::string& structures_path, const std::string& links_path,

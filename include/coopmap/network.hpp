@@ -10,7 +10,12 @@
 ///    optional ISO start/end dates, an optional status (e.g. "confirmed") and typed
 ///    attributes. Several links may join one pair (multiplex: different types, or
 ///    the same type declared twice); self-loops are rejected;
-///  * the network is directed or undirected as a whole.
+///  * each link type is directed or undirected (Network::set_link_type; types not
+///    declared take the network's default, the constructor's `directed`). An undirected
+///    link is one cooperation seen from both ends; a directed one is an arc. A network
+///    holding both kinds is *mixed*: its directed simple view carries each undirected
+///    link as two arcs (as R sna and networkx's to_directed do), its undirected view
+///    each connected pair once.
 ///
 /// Structures keep their insertion order; index i of a structure is its position,
 /// and every CSR snapshot numbers vertices the same way.
@@ -29,6 +34,7 @@
 #include <vector>
 
 #include "coopmap/detail/flat_string_map.hpp"
+#include "coopmap/detail/known_words.hpp"
 #include "coopmap/error.hpp"
 
 namespace coopmap {
@@ -181,12 +187,25 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 class Network {
 public:
+    /// An empty network; `directed` is the default of link types not declared with
+    /// set_link_type (every type directed, or every type undirected).
     explicit Network(bool directed = false) : directed_(directed) {
         status_names_.emplace_back();
         date_names_.emplace_back();
     }
 
-    bool directed() const noexcept { return directed_; }
+    /// True when some link is directed (a directed or mixed network); with no link, the
+    /// constructor's default. Every algorithm reads direction through this and
+    /// is_directed(link). O(1).
+    bool directed() const noexcept { return links_.empty() ? directed_ : directed_links_ > 0; }
+    /// True when the network holds undirected and directed links together.
+    bool mixed() const noexcept { return directed_links_ > 0 && directed_links_ < links_.size(); }
+    /// The default direction of link types not declared (the constructor's argument).
+    bool default_directed() const noexcept { return directed_; }
+    /// Whether a link is an arc (its type is directed).
+    bool is_directed(const Link& l) const noexcept { return type_directed_[l.type] != 0; }
+    /// Number of directed links (arcs).
+    std::size_t number_of_arcs() const noexcept { return directed_links_; }
     std::size_t number_of_structures() const noexcept { return structures_.size(); }
     std::size_t number_of_links() const noexcept { return links_.size(); }
     const std::vector<Structure>& structures() const noexcept { return structures_; }
@@ -287,6 +306,7 @@ public:
         structures_.erase(structures_.begin() + i);
         rebuild_index();
         compact_link_attributes();
+        count_arcs();
         return before - links_.size();
     }
 
@@ -319,10 +339,11 @@ public:
         for (const auto& [k, v] : attributes) check_link_attribute(s, t, k);
         const std::uint32_t row = attributes.empty() ? 0u : new_attribute_row();
         for (auto& [k, v] : attributes) put_link_attribute(row, k, std::move(v));
-        links_.push_back(Link{s, t, intern(type_names_, type_index_, type),
-                              status.empty() ? 0u : intern(status_names_, status_index_, status), weight,
+        const auto ty = intern_type(type);
+        links_.push_back(Link{s, t, ty, status.empty() ? 0u : intern(status_names_, status_index_, status), weight,
                               start.empty() ? 0u : intern(date_names_, date_index_, start),
                               end.empty() ? 0u : intern(date_names_, date_index_, end), row});
+        directed_links_ += type_directed_[ty];
         return links_.size() - 1;
     }
 
@@ -379,7 +400,8 @@ public:
                 if (!(keep_empty && table[k].empty())) to[k] = intern(names, idx, table[k]);
             return to;
         };
-        const auto types = interned(c.types, type_names_, type_index_, false);
+        std::vector<std::uint32_t> types(c.types.size());
+        for (std::size_t k = 0; k < c.types.size(); ++k) types[k] = intern_type(c.types[k]);
         const auto dates = interned(c.dates, date_names_, date_index_, true);
         const auto statuses = interned(c.statuses, status_names_, status_index_, true);
         std::uint32_t row = 0;
@@ -409,16 +431,20 @@ public:
             links_.push_back(Link{c.source[k], c.target[k], types[c.type[k]], statuses[c.status[k]], c.weight[k],
                                   dates[c.start[k]], dates[c.end[k]],
                                   row ? row + static_cast<std::uint32_t>(k) : 0u});
+        for (std::size_t k = first; k < links_.size(); ++k) directed_links_ += type_directed_[links_[k].type];
         return first;
     }
 
-    /// Indices of the links joining s and t (either orientation when undirected; s -> t when directed).
+    /// Does link l join s and t: either orientation for an undirected link, s -> t for an arc.
+    bool joins(const Link& l, index_t s, index_t t) const noexcept {
+        return (l.source == s && l.target == t) || (!is_directed(l) && l.source == t && l.target == s);
+    }
+    /// Indices of the links joining s and t (either orientation for an undirected link;
+    /// s -> t for a directed one).
     std::vector<std::size_t> links_between(index_t s, index_t t) const {
         std::vector<std::size_t> out;
-        for (std::size_t k = 0; k < links_.size(); ++k) {
-            const auto& l = links_[k];
-            if ((l.source == s && l.target == t) || (!directed_ && l.source == t && l.target == s)) out.push_back(k);
-        }
+        for (std::size_t k = 0; k < links_.size(); ++k)
+            if (joins(links_[k], s, t)) out.push_back(k);
         return out;
     }
 
@@ -427,10 +453,8 @@ public:
     std::size_t remove_links(std::string_view source, std::string_view target, std::optional<std::string_view> type = {}) {
         const auto s = index_of(source), t = index_of(target);
         const auto before = links_.size();
-        std::erase_if(links_, [&](const Link& l) {
-            const bool ends = (l.source == s && l.target == t) || (!directed_ && l.source == t && l.target == s);
-            return ends && (!type || type_names_[l.type] == *type);
-        });
+        std::erase_if(links_, [&](const Link& l) { return joins(l, s, t) && (!type || type_names_[l.type] == *type); });
+        count_arcs();
         if (links_.size() == before)
             throw not_found(std::string(source), "no link " + describe(s, t) +
                                                      (type ? " of type '" + std::string(*type) + "'" : std::string()));
@@ -478,8 +502,46 @@ public:
             if (!c.values.empty()) out.push_back(c.name);
         return out;
     }
-    /// Every type code ever used (index = Link::type); may include types no longer in use.
+    /// Every type code ever used or declared (index = Link::type); may include types no
+    /// longer in use.
     const std::vector<std::string>& type_names() const noexcept { return type_names_; }
+
+    // ---- link types -----------------------------------------------------------------
+
+    /// Declares a link type (or updates a declared one): its direction and its
+    /// descriptive attributes (label, label_fr, label_en, family, description... merged
+    /// into those it has). `directed` unset keeps the type's current direction (the
+    /// network's default for a new type). Changing the direction of a type in use turns
+    /// its links into arcs (source -> target) or into undirected links. Returns the
+    /// type's index. Throws input_error for an empty code. O(m) when the direction of a
+    /// type in use changes, else O(attributes).
+    std::uint32_t set_link_type(std::string_view code, std::optional<bool> directed = {}, Attributes attributes = {}) {
+        if (code.empty()) throw input_error("link type code must not be empty");
+        for (const auto& [k, v] : attributes)
+            if (k.empty() || k == "code" || k == "directed")
+                throw input_error("link type '" + std::string(code) + "': '" + k +
+                                  "' is not a link type attribute name (code and directed are fields of every type)");
+        const auto ty = intern_type(code);
+        if (directed && (type_directed_[ty] != 0) != *directed) {
+            type_directed_[ty] = *directed;
+            count_arcs();
+        }
+        for (auto& [k, v] : attributes) type_attributes_[ty].insert_or_assign(k, std::move(v));
+        return ty;
+    }
+    /// Is this type code known (in use or declared)?
+    bool has_link_type(std::string_view code) const { return type_index_.find(code) != nullptr; }
+    /// Direction of a known type; not_found naming the code (and the known codes) otherwise.
+    bool type_directed(std::string_view code) const { return type_directed_[type_of(code)] != 0; }
+    bool type_directed(std::uint32_t type) const { return type_directed_.at(type) != 0; }
+    /// Descriptive attributes of a known type (label, family...).
+    const Attributes& type_attributes(std::string_view code) const { return type_attributes_[type_of(code)]; }
+    const Attributes& type_attributes(std::uint32_t type) const { return type_attributes_.at(type); }
+    /// The index of a known type code; not_found naming it and the known codes otherwise.
+    std::uint32_t type_of(std::string_view code) const {
+        if (const auto* k = type_index_.find(code)) return *k;
+        throw not_found(std::string(code), "unknown link type '" + std::string(code) + "'" + detail::known_words(code, type_names_));
+    }
     const std::vector<std::string>& status_names() const noexcept { return status_names_; }
 
     /// The link types in use, in order of first appearance.
@@ -504,6 +566,19 @@ public:
     }
 
 private:
+    /// The index of a type code, interned with the default direction when new.
+    std::uint32_t intern_type(std::string_view code) {
+        const auto ty = intern(type_names_, type_index_, code);
+        if (ty == type_directed_.size()) {
+            type_directed_.push_back(directed_);
+            type_attributes_.emplace_back();
+        }
+        return ty;
+    }
+    void count_arcs() {
+        directed_links_ = 0;
+        for (const auto& l : links_) directed_links_ += type_directed_[l.type];
+    }
     static std::uint32_t intern(std::vector<std::string>& names, detail::FlatStringMap<std::uint32_t>& idx,
                                 std::string_view name) {
         const auto [k, fresh] = idx.emplace(name, static_cast<std::uint32_t>(names.size()));
@@ -584,13 +659,16 @@ private:
         }
     }
 
-    bool directed_;
+    bool directed_;  // default direction of undeclared link types
+    std::size_t directed_links_ = 0;
     std::vector<Structure> structures_;
     std::vector<Link> links_;
     detail::FlatStringMap<index_t> id_index_;
     detail::FlatStringMap<index_t> alias_index_;
     std::vector<std::string> type_names_;
     detail::FlatStringMap<std::uint32_t> type_index_;
+    std::vector<char> type_directed_;          // per type: 1 = arcs
+    std::vector<Attributes> type_attributes_;  // per type: label, family...
     std::vector<std::string> status_names_;  // [0] = ""
     detail::FlatStringMap<std::uint32_t> status_index_;
     std::vector<std::string> date_names_;  // [0] = ""
@@ -626,13 +704,20 @@ struct StructureFilter {
     std::vector<std::pair<std::string, Value>> attributes;  ///< attribute == value
 };
 
+/// Declares in `to` every link type of `from`, with its direction and attributes.
+inline void copy_link_types(const Network& from, Network& to) {
+    for (std::uint32_t k = 0; k < from.type_names().size(); ++k)
+        to.set_link_type(from.type_names()[k], from.type_directed(k), from.type_attributes(k));
+}
+
 /// A copy of the network keeping the structures and links flagged true; links whose
 /// ends are not both kept are dropped. O(n + m).
 inline Network subnetwork(const Network& net, const std::vector<char>& keep_structure,
                           const std::vector<char>& keep_link) {
     if (keep_structure.size() != net.number_of_structures() || keep_link.size() != net.number_of_links())
         throw input_error("subnetwork: mask sizes do not match the network");
-    Network out(net.directed());
+    Network out(net.default_directed());
+    copy_link_types(net, out);
     std::vector<index_t> remap(net.number_of_structures(), UINT32_MAX);
     for (index_t i = 0; i < net.number_of_structures(); ++i) {
         if (!keep_structure[i]) continue;
@@ -659,8 +744,48 @@ inline bool attributes_match(const std::vector<std::pair<std::string, Value>>& c
 }
 }  // namespace detail
 
-/// Keeps every structure and the links that pass the filter.
+/// Names of the attributes some structure has, sorted. O(n a).
+inline std::vector<std::string> structure_attribute_names(const Network& net) {
+    std::vector<std::string> out;
+    for (const auto& s : net.structures())
+        for (const auto& [k, v] : s.attributes) out.push_back(k);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+/// Throws input_error when no structure has attribute `name` ("name", the display name,
+/// is always there), naming it and the known attribute names, closest first.
+/// `what` says who asks (e.g. "group"). An attribute that only some structures have
+/// passes: each function says what it does with the others (its `missing` option).
+inline void require_structure_attribute(const Network& net, std::string_view name, std::string_view what = "attribute") {
+    if (name == "name") return;
+    for (const auto& s : net.structures())
+        if (s.attributes.find(name) != s.attributes.end()) return;
+    throw input_error(std::string(what) + " '" + std::string(name) + "': no structure has this attribute" +
+                      detail::known_words(name, structure_attribute_names(net)));
+}
+
+/// Keeps every structure and the links that pass the filter. Throws input_error, naming
+/// the word and the known ones (closest first), for a type the network does not know,
+/// a status no link has, an attribute no link has, or an active_on that is not an ISO date.
 inline Network filter_links(const Network& net, const LinkFilter& f) {
+    for (const auto& t : f.types)
+        if (!net.has_link_type(t))
+            throw input_error("filter_links: unknown link type '" + t + "'" + detail::known_words(t, net.type_names()));
+    for (const auto& st : f.statuses) {
+        const auto& known = net.status_names();
+        if (std::find(known.begin() + 1, known.end(), st) == known.end())
+            throw input_error("filter_links: no link has status '" + st + "'" + detail::known_words(st, known));
+    }
+    if (!f.attributes.empty()) {
+        const auto names = net.link_attribute_names();
+        for (const auto& [k, v] : f.attributes)
+            if (!std::binary_search(names.begin(), names.end(), k))
+                throw input_error("filter_links: no link has attribute '" + k + "'" + detail::known_words(k, names));
+    }
+    if (!f.active_on.empty() && !is_iso_date(f.active_on))
+        throw input_error("active_on '" + f.active_on + "' is not an ISO date");
     std::vector<char> ks(net.number_of_structures(), 1), kl(net.number_of_links(), 0);
     for (std::size_t k = 0; k < net.number_of_links(); ++k) {
         const auto& l = net.links()[k];
@@ -669,7 +794,6 @@ inline Network filter_links(const Network& net, const LinkFilter& f) {
                     std::find(f.statuses.begin(), f.statuses.end(), net.status_name(l)) != f.statuses.end());
         ok = ok && detail::attributes_match(f.attributes, [&](const std::string& name) { return net.link_attribute(l, name); });
         if (ok && !f.active_on.empty()) {
-            if (!is_iso_date(f.active_on)) throw input_error("active_on '" + f.active_on + "' is not an ISO date");
             ok = (l.start == 0 || compare_dates(net.start(l), f.active_on) <= 0) &&
                  (l.end == 0 || compare_dates(f.active_on, net.end(l)) <= 0);
         }
@@ -679,8 +803,10 @@ inline Network filter_links(const Network& net, const LinkFilter& f) {
 }
 
 /// Keeps the structures that pass the filter and the links among them.
-/// Throws not_found for an id in f.ids that is no structure.
+/// Throws not_found for an id in f.ids that is no structure, input_error for an attribute
+/// no structure has (naming it and the known ones, closest first).
 inline Network filter_structures(const Network& net, const StructureFilter& f) {
+    for (const auto& [k, v] : f.attributes) require_structure_attribute(net, k, "filter_structures: attribute");
     std::vector<char> ks(net.number_of_structures(), f.ids.empty() ? 1 : 0), kl(net.number_of_links(), 1);
     for (const auto& id : f.ids) ks[net.index_of(id)] = 1;
     for (index_t i = 0; i < net.number_of_structures(); ++i)
@@ -699,33 +825,42 @@ struct Grouping {
 };
 
 /// Groups structures by the value of an attribute ("name" groups by display name).
-/// Values equal under values_equal (1 == 1.0) share a group. Throws input_error naming
-/// the structures that lack the attribute (the first five, and how many in all).
+/// Values equal under values_equal (1 == 1.0) share a group. Structures lacking the
+/// attribute form the group labelled `missing` when it is set; otherwise they are an
+/// input_error naming them (the first five, and how many in all). An attribute that no
+/// structure has is always an input_error naming it and the known attribute names,
+/// closest first (a misspelt name never passes as "every structure lacks it").
 /// O(n * k) for k groups.
-inline Grouping group_by(const Network& net, std::string_view attribute) {
+inline Grouping group_by(const Network& net, std::string_view attribute, const std::optional<Value>& missing = {}) {
+    if (net.number_of_structures() > 0) require_structure_attribute(net, attribute);
     Grouping g;
     g.membership.resize(net.number_of_structures());
-    std::vector<std::string> missing;
-    std::size_t n_missing = 0;
+    std::vector<std::string> lacking;
+    std::size_t n_lacking = 0;
     for (index_t i = 0; i < net.number_of_structures(); ++i) {
         const auto& s = net.structure(i);
-        Value v;
-        if (attribute == "name") v = s.name;
-        else if (auto it = s.attributes.find(attribute); it != s.attributes.end()) v = it->second;
-        else {
-            if (++n_missing <= 5) missing.push_back(s.id);
-            continue;
+        Value name_value;
+        const Value* v = nullptr;
+        if (attribute == "name") v = &(name_value = s.name);
+        else if (auto it = s.attributes.find(attribute); it != s.attributes.end()) v = &it->second;
+        if (!v) {
+            if (!missing) {
+                if (++n_lacking <= 5) lacking.push_back(s.id);
+                continue;
+            }
+            v = &*missing;
         }
         std::uint32_t k = 0;
-        while (k < g.labels.size() && !values_equal(g.labels[k], v)) ++k;
-        if (k == g.labels.size()) g.labels.push_back(v);
+        while (k < g.labels.size() && !values_equal(g.labels[k], *v)) ++k;
+        if (k == g.labels.size()) g.labels.push_back(*v);
         g.membership[i] = k;
     }
-    if (n_missing) {
+    if (n_lacking) {
         std::string list;
-        for (const auto& id : missing) list += (list.empty() ? "" : ", ") + id;
-        throw input_error("attribute '" + std::string(attribute) + "' is missing on " + std::to_string(n_missing) +
-                          " structure(s): " + list + (n_missing > missing.size() ? ", ..." : ""));
+        for (const auto& id : lacking) list += (list.empty() ? "" : ", ") + id;
+        throw input_error("attribute '" + std::string(attribute) + "' is missing on " + std::to_string(n_lacking) +
+                          " structure(s): " + list + (n_lacking > lacking.size() ? ", ..." : "") +
+                          " (give them a group with missing=...)");
     }
     return g;
 }
@@ -849,7 +984,7 @@ inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt 
     g.n = net.number_of_structures();
     g.directed = net.directed() && !opt.undirected;
     const auto& links = net.links();
-    const std::size_t arcs = g.directed ? links.size() : 2 * links.size();
+    const std::size_t arcs = g.directed ? 2 * links.size() - net.number_of_arcs() : 2 * links.size();
     std::vector<index_t> src, dst;
     std::vector<double> w;
     src.reserve(arcs);
@@ -859,7 +994,7 @@ inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt 
         src.push_back(l.source);
         dst.push_back(l.target);
         w.push_back(l.weight);
-        if (!g.directed) {
+        if (!g.directed || !net.is_directed(l)) {  // an undirected link: both arcs
             src.push_back(l.target);
             dst.push_back(l.source);
             w.push_back(l.weight);

@@ -13,7 +13,9 @@
 ///    drawn as separate arcs curved apart, links of one type between a pair merge (width
 ///    grows with sqrt of the summed weight); edge colour = link type (Paul Tol's "muted"
 ///    palette) or link status; an edge is dashed when every link it stands for has status
-///    "unconfirmed"; directed networks get arrowheads;
+///    "unconfirmed", dotted when every one is "partner_did_not_respond" (a single
+///    declaration whose partner did not answer), each style in the legend; arcs (links of
+///    a directed type) get arrowheads, undirected links none, also in a mixed network;
 ///  * hollow nodes (white fill, coloured ring) for non-respondents: options.responded, or
 ///    when it is empty the structure attribute "responded" equal to false;
 ///  * labels for the `labels` largest structures (by the size measure, ties by index),
@@ -60,6 +62,7 @@ struct MapTexts {
     std::string link_status = "link status";
     std::string no_status = "(no status)";
     std::string unconfirmed = "unconfirmed";
+    std::string partner_did_not_respond = "partner did not respond";
     std::string did_not_respond = "did not respond";
     std::string other = "other";
     std::string groups = "groups";
@@ -90,7 +93,9 @@ struct MapOptions {
     /// "type" (link type), "status" (link status) or "" (all edges grey).
     std::string edge_color = "type";
     std::size_t labels = 20;
-    /// 1 responded, 0 did not (hollow node); empty: from the attribute "responded".
+    /// 1 responded, 0 did not (hollow node); empty: from the attribute "responded" (bool
+    /// or 0/1), else "response" (an Inventory's status: complete and partial answered,
+    /// refused and unreached did not).
     std::vector<char> responded;
     std::string title;
     std::string subtitle;
@@ -181,6 +186,10 @@ inline std::string hex_of(double r, double g, double b) {
 }
 
 /// Everything the SVG and HTML writers share, computed once.
+inline constexpr std::uint8_t kSolid = 0, kDashed = 1, kDotted = 2;
+/// The SVG stroke-dasharray of an edge style ("" for solid).
+inline const char* dash_array(std::uint8_t style) { return style == kDashed ? "7 5" : style == kDotted ? "2 4" : ""; }
+
 struct MapModel {
     std::size_t n = 0;
     std::vector<double> sx, sy, r;                 // screen positions and radii
@@ -196,14 +205,15 @@ struct MapModel {
         index_t s, t;
         std::uint32_t type;  // link type index
         std::string color;
-        bool dashed;
+        std::uint8_t style;  // kSolid, kDashed (unconfirmed) or kDotted (partner did not respond)
+        bool arrow;          // an arc (directed link type)
         double width;
         double bend;  // perpendicular offset of the control point, px
         std::uint32_t key;  // colour key index (type or status)
     };
     std::vector<Edge> edges;
     std::vector<std::pair<std::string, std::string>> edge_legend;  // label, colour
-    bool any_dashed = false;
+    bool any_dashed = false, any_dotted = false;
     std::size_t hollow_count = 0, respondents_known = 0;
     struct Label {
         index_t node;
@@ -319,6 +329,10 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
                 ++m.respondents_known;
                 if (auto b = std::get_if<bool>(&it->second)) m.hollow[i] = !*b;
                 else if (auto v = std::get_if<std::int64_t>(&it->second)) m.hollow[i] = *v == 0;
+            } else if (auto r = a.find("response"); r != a.end()) {
+                ++m.respondents_known;
+                const auto* st = std::get_if<std::string>(&r->second);
+                m.hollow[i] = !st || (*st != "complete" && *st != "partial");
             }
         }
         m.hollow_count += static_cast<std::size_t>(m.hollow[i]);
@@ -331,16 +345,17 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
         throw input_error("edge_color: expected 'type', 'status' or None, got '" + o.edge_color + "'");
     struct Acc {
         double w = 0;
-        bool all_unconfirmed = true;
+        bool all_unconfirmed = true, all_no_response = true;
         std::uint32_t status = 0;
     };
     std::map<std::tuple<index_t, index_t, std::uint32_t>, Acc> groups;
     for (const auto& l : net.links()) {
         index_t a = l.source, b = l.target;
-        if (!net.directed() && a > b) std::swap(a, b);
+        if (!net.is_directed(l) && a > b) std::swap(a, b);
         auto& acc = groups[{a, b, l.type}];
         acc.w += l.weight;
         if (net.status_name(l) != "unconfirmed") acc.all_unconfirmed = false;
+        if (net.status_name(l) != "partner_did_not_respond") acc.all_no_response = false;
         if (acc.status == 0) acc.status = l.status;
     }
     // colour keys
@@ -372,8 +387,10 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
         e.type = t;
         e.key = by_status ? acc.status : t;
         e.color = key_color[e.key];
-        e.dashed = acc.all_unconfirmed;
-        m.any_dashed = m.any_dashed || e.dashed;
+        e.style = acc.all_unconfirmed ? kDashed : acc.all_no_response ? kDotted : kSolid;
+        e.arrow = net.type_directed(t);
+        m.any_dashed = m.any_dashed || e.style == kDashed;
+        m.any_dotted = m.any_dotted || e.style == kDotted;
         e.width = 1.2 + 2.8 * std::sqrt(acc.w / wmax);
         e.bend = 0;
         by_pair[{std::min(a, b), std::max(a, b)}].push_back(m.edges.size());
@@ -465,10 +482,10 @@ inline std::string info_line(const Network& net, const MapOptions& o, const MapM
     return s;
 }
 
-inline void svg_edge_path(std::string& out, const MapModel& m, const MapModel::Edge& e, bool directed) {
+inline void svg_edge_path(std::string& out, const MapModel& m, const MapModel::Edge& e) {
     double x1 = m.sx[e.s], y1 = m.sy[e.s], x2 = m.sx[e.t], y2 = m.sy[e.t];
     const double dx = x2 - x1, dy = y2 - y1, len = std::hypot(dx, dy);
-    if (directed && len > 0) {  // stop at the target's rim so the arrowhead shows
+    if (e.arrow && len > 0) {  // stop at the target's rim so the arrowhead shows
         const double cut = std::min(m.r[e.t] + 1.5, len / 2);
         x2 -= dx / len * cut;
         y2 -= dy / len * cut;
@@ -499,7 +516,7 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
     std::vector<std::string> arrow_colors;
     if (net.directed()) {
         for (const auto& e : m.edges)
-            if (std::find(arrow_colors.begin(), arrow_colors.end(), e.color) == arrow_colors.end())
+            if (e.arrow && std::find(arrow_colors.begin(), arrow_colors.end(), e.color) == arrow_colors.end())
                 arrow_colors.push_back(e.color);
         std::sort(arrow_colors.begin(), arrow_colors.end());
         s += "<defs>";
@@ -513,10 +530,10 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
     for (const auto& e : m.edges) {
         s += "<path class=\"edge\" data-s=\"" + std::to_string(e.s) + "\" data-t=\"" + std::to_string(e.t) +
              "\" data-k=\"" + std::to_string(e.type) + "\" d=\"";
-        svg_edge_path(s, m, e, net.directed());
+        svg_edge_path(s, m, e);
         s += "\" stroke=\"" + e.color + "\" stroke-width=\"" + fixed(e.width, 2) + "\"";
-        if (e.dashed) s += " stroke-dasharray=\"7 5\"";
-        if (net.directed()) {
+        if (e.style != kSolid) s += std::string(" stroke-dasharray=\"") + dash_array(e.style) + "\"";
+        if (e.arrow) {
             const auto k = std::find(arrow_colors.begin(), arrow_colors.end(), e.color) - arrow_colors.begin();
             s += " marker-end=\"url(#arrow" + std::to_string(k) + ")\"";
         }
@@ -607,7 +624,7 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
         }
         ly += 8;
     }
-    if ((!m.edge_legend.empty() || m.any_dashed || m.hollow_count) && ly < bottom - 60) {
+    if ((!m.edge_legend.empty() || m.any_dashed || m.any_dotted || m.hollow_count) && ly < bottom - 60) {
         heading(o.edge_color == "status" ? o.texts.link_status : o.texts.links);
         for (std::size_t k = 0; k < m.edge_legend.size() && ly < bottom - 50; ++k) {
             s += "<line x1=\"" + fixed(lx) + "\" y1=\"" + fixed(ly) + "\" x2=\"" + fixed(lx + 30) + "\" y2=\"" +
@@ -615,10 +632,11 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
             item_text(lx + 40, m.edge_legend[k].first);
             ly += 24;
         }
-        if (m.any_dashed && ly < bottom - 30) {
+        for (const auto style : {kDashed, kDotted}) {
+            if (!(style == kDashed ? m.any_dashed : m.any_dotted) || ly >= bottom - 30) continue;
             s += "<line x1=\"" + fixed(lx) + "\" y1=\"" + fixed(ly) + "\" x2=\"" + fixed(lx + 30) + "\" y2=\"" +
-                 fixed(ly) + "\" stroke=\"#555\" stroke-width=\"3\" stroke-dasharray=\"7 5\"/>\n";
-            item_text(lx + 40, o.texts.unconfirmed);
+                 fixed(ly) + "\" stroke=\"#555\" stroke-width=\"3\" stroke-dasharray=\"" + dash_array(style) + "\"/>\n";
+            item_text(lx + 40, style == kDashed ? o.texts.unconfirmed : o.texts.partner_did_not_respond);
             ly += 24;
         }
         if (m.hollow_count && ly < bottom - 10) {

@@ -231,13 +231,13 @@ public:
     /// order, with name, aliases, attributes, `siren`, `rna`, `legal_family` when set
     /// and `response` (the wave's response status, absent without a row). Links: the
     /// derived links with type, weight (mean intensity), start, end, status and the
-    /// attribute `declared_by` (ids joined by '|').
-    /// directed: nullopt -> directed when a link of the view has a directed type. In a
-    /// directed network a link of an undirected type becomes two arcs (both
-    /// orientations, same status); in an undirected network an arc becomes an
-    /// undirected link. Throws not_found for an unknown wave. O(n + d log d).
-    Network network(const std::string& wave, View view = View::union_,
-                    std::optional<bool> directed = std::nullopt) const;
+    /// attribute `declared_by` (ids joined by '|'). Link types: the whole vocabulary is
+    /// declared (Network::set_link_type) with its direction, label, family and other
+    /// attributes, so a link of an undirected type is one link and one of a directed type
+    /// an arc: the network is mixed when the view holds both (as the folder of the same
+    /// links read with its link types file). Throws not_found for an unknown wave.
+    /// O(n + d log d).
+    Network network(const std::string& wave, View view = View::union_) const;
 
     /// New, lost and kept links (identity: source, target, type; undirected links
     /// normalised), Jaccard stability N11/(N11+N10+N01), joined/left structures and

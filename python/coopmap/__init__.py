@@ -64,6 +64,7 @@ def read_csv(
     *,
     directed: bool = False,
     delimiter: str | None = None,
+    link_types: PathLike | None = None,
 ) -> Network:
     """Reads a network from a structures CSV file and an optional links CSV file.
 
@@ -72,6 +73,14 @@ def read_csv(
     structure ids or aliases), ``type`` (default ``"cooperation"``), ``weight`` (finite,
     > 0; default 1 when the column is absent or the cell empty), ``start``/``end`` (ISO
     dates), ``status``; any other column becomes a typed link attribute.
+
+    Link types (optional ``link_types`` file): ``code`` (required), ``directed``
+    (true/false), any other column a text attribute of the type (``label``,
+    ``label_fr``, ``label_en``, ``family``, ``description``...). With it, each type is
+    directed or not as the file says (a network of two-way and directed types is mixed:
+    see :class:`Network`), maps and reports show the types' labels, and a link whose type
+    is not in the file is an error naming it and the known codes. ``directed`` is the
+    direction of types the file does not declare (of every type when there is no file).
 
     Attribute columns are typed from their unquoted non-empty cells: all integers -> int,
     all numbers -> float (no leading zero, so "01234" stays a str; nan/inf allowed), all
@@ -97,6 +106,7 @@ def read_csv(
         None if links is None else os.fspath(links),
         directed=directed,
         delimiter="" if delimiter is None else delimiter,
+        link_types=None if link_types is None else os.fspath(link_types),
     )
 
 

@@ -19,10 +19,16 @@ def to_networkx(net: _core.Network) -> Any:
     import networkx as nx  # type: ignore[import-untyped]
 
     links = net.links()
+    if net.mixed:  # as networkx's to_directed: an undirected link becomes two arcs
+        two_way = {r["code"] for r in net.link_type_records() if not r["directed"]}
+        links = [x for l in links for x in ([l, {**l, "source": l["target"], "target": l["source"]}]
+                                             if l["type"] in two_way else [l])]
     counts = Counter(_pair(net, l["source"], l["target"]) for l in links)
     multi = any(c > 1 for c in counts.values())
     if net.directed:
         G = nx.MultiDiGraph() if multi else nx.DiGraph()
+        if net.mixed:
+            G.graph["mixed"] = True
     else:
         G = nx.MultiGraph() if multi else nx.Graph()
     for rec in net.structures():

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
 
-from . import _core
+from . import _core, _words
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -23,7 +23,7 @@ __all__ = ["layout", "draw", "write_gexf", "write_graphml", "write_json", "write
 # The texts of a map that come from the language catalogues (keys "map.<field>").
 _MAP_TEXT_FIELDS = frozenset({
     "lang", "untitled", "wave", "view", "structures", "links", "response_rate", "percent", "colon", "colour",
-    "size", "measure", "link_status", "no_status", "unconfirmed", "did_not_respond", "other", "groups", "no_value",
+    "size", "measure", "link_status", "no_status", "unconfirmed", "partner_did_not_respond", "did_not_respond", "other", "groups", "no_value",
     "search", "search_label", "reset", "no_match", "matches", "id", "aliases", "group", "partners", "survey",
     "decimal_point",
 })
@@ -177,7 +177,8 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
     elif isinstance(color, str):
         records = net.structures()
         if not any(color in r for r in records):
-            raise _core_input_error(f"color: no structure has the attribute '{color}'")
+            raise _words.unknown("color", color, ["cluster", *_words.structure_attributes(net)],
+                                 "neither 'cluster' nor an attribute of some structure")
         labels_of = {r["id"]: r[color] for r in records if color in r and r[color] is not None}
         title = color
     elif isinstance(color, Mapping):
@@ -206,6 +207,23 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
     return groups, labels, title
 
 
+# Per-structure measures of coopmap that size= accepts by name.
+_SIZE_MEASURES = ("betweenness", "closeness", "harmonic_centrality", "pagerank", "eigenvector_centrality",
+                  "strength", "core_number", "constraint", "effective_size", "efficiency", "hierarchy")
+
+
+def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
+    """Display labels of the network's link types in a language: each type's
+    ``label_<lang>`` attribute, else ``label``; types without either are left out (they
+    show as their code)."""
+    out: dict[str, str] = {}
+    for r in net.link_type_records():
+        text = r.get(f"label_{lang}") or r.get("label")
+        if isinstance(text, str) and text:
+            out[r["code"]] = text
+    return out
+
+
 def _label_text(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
@@ -232,12 +250,13 @@ def _resolve_size(net: _core.Network, size: Any) -> Optional[tuple[list[float], 
             else:
                 import coopmap
 
-                fn = getattr(coopmap, size, None)
+                fn = getattr(coopmap, size, None) if size in _SIZE_MEASURES else None
                 if not callable(fn):
-                    raise _core_input_error(
-                        f"size='{size}' is neither a structure attribute nor a coopmap measure "
-                        f"(coopmap.{size} is not available in this coopmap)"
-                    )
+                    numeric = [k for k in _words.structure_attributes(net)
+                               if any(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool)
+                                      for r in records)]
+                    raise _words.unknown("size", size, ["degree", *_SIZE_MEASURES, *numeric],
+                                         "neither a per-structure measure nor a numeric attribute")
                 values = fn(net)
                 if not isinstance(values, Mapping):
                     values = dict(values)
@@ -313,13 +332,15 @@ def draw(
     edge_color : ``"type"`` (one colour per link type, Paul Tol's muted palette),
         ``"status"`` or None (grey). One edge is drawn per pair and link type; links of
         different types between a pair are curved apart. Dashed: every link of that edge
-        has status ``"unconfirmed"``.
+        has status ``"unconfirmed"``, dotted when every one is ``"partner_did_not_respond"``.
     labels : label the N structures with the largest size, placed around their node
         without overlapping labels or nodes (a label with no free place is left out).
     seed, layout, positions : positions come from ``positions`` ({id: (x, y)}, e.g. from
         :func:`layout`) or else from ``layout(net, method=layout, seed=seed)``.
     respondents : ids of the structures that answered the survey; the others are drawn
-        hollow. None: hollow when the attribute ``responded`` is false. The response rate
+        hollow. None: hollow when the attribute ``responded`` is false, or else when the
+        attribute ``response`` (set by ``Inventory.network``) is neither ``complete`` nor
+        ``partial``. The response rate
         is printed when every structure has a known answer.
     title, subtitle, wave, view : texts of the header; wave and view go to the
         information line with the counts and the response rate.
@@ -332,7 +353,9 @@ def draw(
     color_title, size_title : legend headings (default: the attribute or measure name,
         translated when the catalogue knows it).
     type_labels : display labels of link type codes, e.g. ``{"shared_premises": "Locaux
-        partagés"}``; codes without a label show as themselves.
+        partagés"}``; codes without a label show as themselves. None: the labels the
+        network's link types carry (``label_<lang>``, else ``label``: see
+        :meth:`Network.set_link_type`, ``read_csv(link_types=...)``, ``Inventory.network``).
 
     The HTML map needs no network access: pan (drag), zoom (wheel), hover for details,
     click a structure to highlight its partners, link-type checkboxes, search by name,
@@ -403,7 +426,7 @@ def draw(
         float(height),
         extra,
         texts,
-        {str(k): str(v) for k, v in (type_labels or {}).items()},
+        {str(k): str(v) for k, v in (link_type_labels(net, lang) if type_labels is None else type_labels).items()},
     )
 
 

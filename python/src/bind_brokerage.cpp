@@ -104,11 +104,13 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
                    std::to_string(static_cast<long long>(b.r.network_counts[5])) + " brokered pairs>";
         });
 
-    m.def("brokerage", [](const Network& net, const py::object& group) {
+    m.def("brokerage", [](const Network& net, const py::object& group, const py::object& missing) {
         PyBrokerage b;
         std::vector<std::uint32_t> membership;
         if (py::isinstance<py::str>(group)) {
-            auto grouping = group_by(net, group.cast<std::string>());
+            std::optional<Value> miss;
+            if (!missing.is_none()) miss = to_value(missing, "missing");
+            auto grouping = group_by(net, group.cast<std::string>(), miss);
             membership = std::move(grouping.membership);
             for (const auto& v : grouping.labels) b.labels.append(from_value(v));
         } else {
@@ -124,7 +126,7 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
             b.r = brokerage(net, std::span<const std::uint32_t>(membership));
         }
         return b;
-    }, py::arg("net"), py::arg("group"), R"doc(
+    }, py::arg("net"), py::arg("group"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Gould–Fernandez brokerage roles, exactly as R sna 2.7 ``brokerage(g, cl)``.
 
 For every ordered two-path a → v → b with a ≠ b and no tie a → b, the structure v
@@ -139,12 +141,18 @@ brokers the pair (a, b), in a role given by the groups of a, v and b:
 Parameters
 ----------
 net : Network
-    Directed or undirected; an undirected tie counts as two arcs, weights are ignored
-    and multiplex links count once.
+    Directed, undirected or mixed; an undirected link counts as two arcs (as R sna reads
+    a symmetric matrix), a directed one as one arc; weights are ignored and multiplex
+    links count once.
 group : str or partition
-    The name of a structure attribute (e.g. ``"legal_family"``; every structure must
-    have it), or a partition: a Mapping {id: label}, a list of communities or a result
-    with ``.membership``. Groups of any size, singletons included.
+    The name of a structure attribute (e.g. ``"legal_family"``), or a partition: a
+    Mapping {id: label}, a list of communities or a result with ``.membership``. Groups
+    of any size, singletons included. An attribute no structure has raises ValueError
+    naming it and the known attributes, closest first.
+missing : str, int, float, bool or None
+    With an attribute name: the group label of the structures lacking it (as
+    ``partition_by``, ``mixing_matrix``, ``ei_index``...); None (the default): such
+    structures raise ValueError naming them.
 
 Returns
 -------

@@ -175,6 +175,25 @@ py::dict structure_dict(const Structure& s, bool with_id) {
     return d;
 }
 
+/// Partners of a structure, each once in link order: through arcs leaving it (out),
+/// arcs reaching it (in), and undirected links (either).
+std::vector<std::string> partner_ids(const Network& n, const std::string& key, bool out, bool in) {
+    const auto i = n.index_of(key);
+    std::vector<std::string> ids;
+    std::vector<char> seen(n.number_of_structures(), 0);
+    for (const auto& l : n.links()) {
+        const bool two_way = !n.is_directed(l);
+        index_t o = UINT32_MAX;
+        if (l.source == i && (out || two_way)) o = l.target;
+        else if (l.target == i && (in || two_way)) o = l.source;
+        if (o != UINT32_MAX && !seen[o]) {
+            seen[o] = 1;
+            ids.push_back(n.structure(o).id);
+        }
+    }
+    return ids;
+}
+
 py::dict link_dict(const Network& net, const Link& l) {
     py::dict d;
     d["source"] = net.structure(l.source).id;
@@ -254,8 +273,12 @@ Structures have a stable string id, a display ``name`` (the id when none is give
 (str, int, float, bool). Links join two distinct structures and have a ``type`` (default
 ``"cooperation"``), a ``weight`` (finite, > 0; default 1), optional ISO ``start``/``end``
 dates, an optional ``status`` (e.g. ``"confirmed"``, ``"unconfirmed"``) and typed
-attributes. Several links may join the same pair (multiplex networks). The whole
-network is directed or undirected. Structures keep their insertion order.
+attributes. Several links may join the same pair (multiplex networks). Each link type
+is directed or undirected (:meth:`set_link_type`; a type not declared takes the
+network's default, ``Network(directed=...)``): an undirected link is one cooperation
+seen from both ends, a directed one an arc, and a network may hold both (*mixed*, as an
+inventory whose shared premises are two-way and subcontracting is not). Structures keep
+their insertion order.
 
 Example::
 
@@ -264,9 +287,55 @@ Example::
     net.add_structure("bge", name="BGE", tenancy="part-time")
     net.add_link("ies", "bge", type="shared_premises", weight=2.0)
 )doc")
-        .def(py::init<bool>(), py::arg("directed") = false, "Creates an empty network (undirected by default).")
-        .def_property_readonly("directed", &Network::directed, "True for a directed network.")
-        .def("is_directed", &Network::directed, "True for a directed network (as networkx's is_directed).")
+        .def(py::init<bool>(), py::arg("directed") = false,
+             "Creates an empty network; ``directed`` is the direction of link types not declared with "
+             "set_link_type (undirected by default).")
+        .def_property_readonly("directed", &Network::directed,
+                               "True when some link is directed (a directed or mixed network); with no link, the "
+                               "constructor's default.")
+        .def("is_directed", &Network::directed, "True for a directed or mixed network (as networkx's is_directed).")
+        .def_property_readonly("mixed", &Network::mixed, "True when undirected and directed links are held together.")
+        .def_property_readonly("default_directed", &Network::default_directed,
+                               "The direction of link types not declared (the constructor's ``directed``).")
+        .def("number_of_arcs", &Network::number_of_arcs, "Number of directed links (arcs).")
+        .def("set_link_type", [](Network& n, const py::object& code, const py::object& directed, const py::kwargs& attrs) {
+            std::optional<bool> d;
+            if (!directed.is_none()) {
+                if (!py::isinstance<py::bool_>(directed) &&
+                    py::str(directed.get_type().attr("__name__")).cast<std::string>() != "bool_")
+                    throw py::type_error("directed must be True, False or None");
+                d = directed.cast<bool>();
+            }
+            const auto c = str_arg(code, "code");
+            n.set_link_type(c, d, to_attributes(attrs, "link type " + c));
+        }, py::arg("code"), py::kw_only(), py::arg("directed") = py::none(), R"doc(
+Declares a link type, or updates one: ``directed`` (None keeps the current direction,
+the network's default for a new type) and descriptive attributes as keywords
+(``label="Shared premises"``, ``label_fr="Locaux partagés"``, ``family="mutualisation"``...;
+merged into those it has). The labels are what maps and reports show for the type, in
+their language (``label_<lang>``, else ``label``, else the code). Changing the direction
+of a type in use turns its links into arcs (source -> target) or into undirected links.
+)doc")
+        .def("link_type", [](const Network& n, const std::string& code) {
+            py::dict d;
+            d["code"] = code;
+            d["directed"] = n.type_directed(code);
+            add_attributes(d, n.type_attributes(code));
+            return d;
+        }, py::arg("code"), "The record of a link type (``code``, ``directed`` and its attributes). KeyError naming "
+                            "the known types when the code is unknown.")
+        .def("link_type_records", [](const Network& n) {
+            py::list out;
+            for (std::uint32_t k = 0; k < n.type_names().size(); ++k) {
+                py::dict d;
+                d["code"] = n.type_names()[k];
+                d["directed"] = n.type_directed(k);
+                add_attributes(d, n.type_attributes(k));
+                out.append(d);
+            }
+            return out;
+        }, "Every known link type (declared or used) as a record: ``code``, ``directed`` and its attributes "
+           "(``pandas.DataFrame(net.link_type_records())``).")
         .def("__len__", &Network::number_of_structures, "Number of structures.")
         .def("number_of_structures", &Network::number_of_structures, "Number of structures.")
         .def("number_of_links", &Network::number_of_links,
@@ -370,7 +439,8 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
                 if (type.is_none() || n.type_name(n.links()[k]) == str_arg(type, "type")) return true;
             return false;
         }, py::arg("source"), py::arg("target"), py::arg("type") = py::none(),
-             "True when a link (of this type, if given) joins the two structures (source -> target if directed).")
+             "True when a link (of this type, if given) joins the two structures: either way for an undirected "
+             "link, source -> target for an arc.")
         .def("links", [](const Network& n) {
             py::list out;
             for (const auto& l : n.links()) out.append(link_dict(n, l));
@@ -381,18 +451,15 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
             n.set_link_attribute(k, name, to_value(value, "link " + std::to_string(k) + ", attribute '" + name + "'"));
         }, py::arg("index"), py::arg("name"), py::arg("value"), "Sets an attribute of the link with this index.")
         .def("link_types", &Network::link_types, "Link type codes in use, in order of first appearance.")
-        .def("neighbors", [](const Network& n, const std::string& key) {
-            const auto i = n.index_of(key);
-            std::vector<std::string> out;
-            std::vector<char> seen(n.number_of_structures(), 0);
-            for (const auto& l : n.links()) {
-                index_t o = UINT32_MAX;
-                if (l.source == i) o = l.target;
-                else if (l.target == i && !n.directed()) o = l.source;
-                if (o != UINT32_MAX && !seen[o]) { seen[o] = 1; out.push_back(n.structure(o).id); }
-            }
-            return out;
-        }, py::arg("id"), "Ids of the partners of a structure (successors when directed), each once. O(m).")
+        .def("neighbors", [](const Network& n, const std::string& key) { return partner_ids(n, key, true, true); },
+             py::arg("id"), "Ids of every partner of a structure, whatever the direction of the links, each once, in "
+                            "link order. O(m).")
+        .def("successors", [](const Network& n, const std::string& key) { return partner_ids(n, key, true, false); },
+             py::arg("id"), "Ids of the structures this one has a link to: arcs it is the source of, and its "
+                            "undirected partners (an undirected link goes both ways). Each once. O(m).")
+        .def("predecessors", [](const Network& n, const std::string& key) { return partner_ids(n, key, false, true); },
+             py::arg("id"), "Ids of the structures that have a link to this one: arcs it is the target of, and its "
+                            "undirected partners. Each once. O(m).")
         .def("filter_links", [](const Network& n, const py::object& type, const py::object& status,
                                 const py::object& active_on, const py::kwargs& attrs) {
             LinkFilter f;
@@ -435,40 +502,52 @@ b->a merge). Complexity O(n + m log d_max).
         .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); }, py::arg("memo"),
              "A deep copy.")
         .def("write_csv", [](const Network& n, const std::optional<std::filesystem::path>& structures,
-                             const std::optional<std::filesystem::path>& links, const std::string& delimiter) {
+                             const std::optional<std::filesystem::path>& links, const std::string& delimiter,
+                             const std::optional<std::filesystem::path>& link_types) {
             if (delimiter.size() != 1) throw input_error("write_csv: delimiter must be one character");
             const std::string sp = structures ? structures->string() : std::string();
             const std::string lp = links ? links->string() : std::string();
+            CsvWriteOptions o{delimiter[0], link_types ? link_types->string() : std::string()};
             py::gil_scoped_release nogil;
-            write_csv(n, sp, lp, CsvWriteOptions{delimiter[0]});
+            write_csv(n, sp, lp, o);
         }, py::kw_only(), py::arg("structures") = py::none(), py::arg("links") = py::none(), py::arg("delimiter") = ",",
-             R"doc(
+             py::arg("link_types") = py::none(), R"doc(
 Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
 is lossless (ids, names, aliases, attribute values and types, link types, weights,
-dates, statuses). Each file is written beside the target and renamed over it.
+dates, statuses); ``link_types`` also writes every link type (code, directed, labels),
+which a mixed network needs to read back mixed. Each file is written beside the target
+and renamed over it.
 )doc")
         .def("to_networkx", [](const Network& n) {
             return py::module_::import("coopmap._networkx").attr("to_networkx")(py::cast(n, py::return_value_policy::reference));
         }, R"doc(
 The network as a networkx graph: Graph/DiGraph, or MultiGraph/MultiDiGraph when some
-pair has several links. Nodes carry the structure attributes (``name``, ``aliases``,
+pair has several links. A mixed network gives a directed graph in which each undirected
+link is two arcs (as networkx's ``to_directed``), with ``G.graph["mixed"] = True``. Nodes carry the structure attributes (``name``, ``aliases``,
 ...); edges carry ``type``, ``weight``, ``start``/``end``/``status`` when set, and link
 attributes. Multigraph edge keys are the link type (a repeated type gets ``type#2``...).
 )doc")
         .def("__repr__", [](const Network& n) {
-            return "<coopmap.Network " + std::string(n.directed() ? "directed" : "undirected") + ", " +
+            return "<coopmap.Network " + std::string(n.mixed() ? "mixed" : n.directed() ? "directed" : "undirected") + ", " +
                    std::to_string(n.number_of_structures()) + " structures, " + std::to_string(n.number_of_links()) +
                    " links>";
         });
 
+    m.def("_known_words", [](const std::string& word, const std::vector<std::string>& known) {
+        return detail::known_words(word, known);
+    }, py::arg("word"), py::arg("known"),
+          "' (known: w1, w2, ...)' listing the known words closest to `word` first (the tail of a typo message).");
     m.def("_read_csv", [](const std::filesystem::path& structures, const std::optional<std::filesystem::path>& links,
-                          bool directed, const std::string& delimiter) {
+                          bool directed, const std::string& delimiter,
+                          const std::optional<std::filesystem::path>& link_types) {
         if (delimiter.size() > 1) throw input_error("read_csv: delimiter must be one character");
-        CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0]};
+        CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0],
+                         link_types ? link_types->string() : std::string()};
         const std::string sp = structures.string(), lp = links ? links->string() : std::string();
         py::gil_scoped_release nogil;
         return read_csv(sp, lp, o);
-    }, py::arg("structures"), py::arg("links") = py::none(), py::arg("directed") = false, py::arg("delimiter") = "");
+    }, py::arg("structures"), py::arg("links") = py::none(), py::arg("directed") = false, py::arg("delimiter") = "",
+       py::arg("link_types") = py::none());
 }
 
 }  // namespace coopmap::py_bind

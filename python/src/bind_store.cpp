@@ -304,14 +304,12 @@ alias is stored as text and listed in ``report.unresolved_partners``.
 Complexity: one streaming pass per file, O(rows) prepared statements in one
 transaction (about a million declarations per second).
 )doc")
-        .def("network", [](PyInventory& p, const std::string& wave, const std::string& view, const py::object& directed) {
+        .def("network", [](PyInventory& p, const std::string& wave, const std::string& view) {
             const auto v = parse_view(view);
-            std::optional<bool> d;
-            if (!directed.is_none()) d = directed.cast<bool>();
             py::gil_scoped_release release;
             std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.network(wave, v, d);
-        }, py::arg("wave"), py::arg("view") = "union", py::arg("directed") = py::none(), R"doc(
+            return p.inv.network(wave, v);
+        }, py::arg("wave"), py::arg("view") = "union", R"doc(
 The :class:`Network` of a wave in a view (``"union"``, ``"confirmed"``, ``"reconstructed"``).
 
 Structures: those taking part in the wave (a response row, or a declaration as declarer
@@ -320,12 +318,14 @@ or resolved partner), in inventory order, with name, aliases, attributes, ``sire
 when the structure has no response row: draw it hollow).
 Links: one per derived link, with ``type``, ``weight`` (mean declared intensity, 1 when
 none), ``start`` (earliest), ``end`` (latest; None when a declaration has none),
-``status`` (``"confirmed"``, ``"unconfirmed"``, ``"partner_did_not_respond"``: draw the
-last two dashed) and the attribute ``declared_by`` (ids joined by ``|``).
+``status`` (``"confirmed"``, ``"unconfirmed"``, ``"partner_did_not_respond"``: maps draw
+the second dashed and the third dotted) and the attribute ``declared_by`` (ids joined by
+``|``).
 
-``directed``: None (default) -> directed when a link of the view has a directed type. In
-a directed network a link of an undirected type becomes two arcs (both orientations,
-same status); with ``directed=False`` arcs become undirected links.
+Link types: the whole vocabulary is declared in the network with its direction and
+labels (:meth:`Network.link_type`), so a two-way cooperation (an undirected type) is one
+link and a directed one an arc: the network is mixed when it holds both, and gives the
+same numbers as the folder of the same links read with its link types file.
 Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declarations.
 )doc")
         .def("links", [](PyInventory& p, const std::string& wave, const std::string& view) {

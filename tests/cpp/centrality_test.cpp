@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "coopmap/centrality.hpp"
+#include "fixtures.hpp"
 #include "coopmap/detail/random.hpp"
 
 using namespace coopmap;
@@ -186,4 +187,31 @@ TEST(Centralization, StarAndPath) {
     EXPECT_NEAR(centralization(p4, "degree").value, 1.0 / 3.0, 1e-15);
     EXPECT_THROW(centralization(p4, "nope"), input_error);
     EXPECT_TRUE(std::isnan(centralization(make(false, 2, {{0, 1}}), "degree").value));
+}
+
+// The mixed fixture (fixtures.hpp): a-b, b-c two-way; a->c, c->a, c->d arcs. Hand
+// derivations in the comments.
+TEST(Mixed, DegreeCountsATwoWayCooperationOnce) {
+    const auto net = test::mixed_fixture();
+    // all: distinct partners, + 1 for a pair joined by arcs both ways and no two-way link
+    // (a and c: a->c and c->a): a {b, c} + 1, b {a, c}, c {a, b, d} + 1, d {c}
+    EXPECT_EQ(degree(net), (std::vector<double>{3, 2, 4, 1}));
+    // out = successors (two-way partners included): a {b, c}, b {a, c}, c {a, b, d}, d {}
+    EXPECT_EQ(degree(net, DegreeMode::out), (std::vector<double>{2, 2, 3, 0}));
+    // in = predecessors: a {b, c}, b {a, c}, c {a, b}, d {c}
+    EXPECT_EQ(degree(net, DegreeMode::in), (std::vector<double>{2, 2, 2, 1}));
+    // strength in, counting links: a: a-b, c->a; b: a-b, b-c; c: b-c, a->c; d: c->d
+    EXPECT_EQ(strength(net, false, DegreeMode::in), (std::vector<double>{2, 2, 2, 1}));
+    // strength all: every link at both ends: a 3, b 2, c 4, d 1
+    EXPECT_EQ(strength(net, false), (std::vector<double>{3, 2, 4, 1}));
+}
+
+TEST(Mixed, BetweennessTraversesTwoWayLinksBothWays) {
+    const auto net = test::mixed_fixture();
+    // Shortest paths on the arcs a<->b, b<->c, a<->c, c->d: a->d only via c (a->c->d), b->d
+    // only via c (b->c->d); every other pair is adjacent or unreachable (d has no out-arc).
+    // Raw c = 2; normalised like networkx on a digraph: 2 / ((n-1)(n-2)) = 2/6.
+    const auto b = betweenness(net, {.normalized = false, .threads = 1});
+    EXPECT_EQ(b.values, (std::vector<double>{0, 0, 2, 0}));
+    EXPECT_DOUBLE_EQ(betweenness(net, {.normalized = true, .threads = 1}).values[2], 1.0 / 3.0);
 }

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "coopmap/gaps.hpp"
+#include "fixtures.hpp"
 
 using namespace coopmap;
 
@@ -264,4 +265,16 @@ TEST(Burt, ThreadsGiveIdenticalResults) {
         ASSERT_TRUE(eq(one.effective_size[i], two.effective_size[i])) << i;
         ASSERT_TRUE(eq(one.hierarchy[i], two.hierarchy[i])) << i;
     }
+}
+
+// The mixed fixture (fixtures.hpp): a-b, b-c two-way; a->c, c->a, c->d arcs.
+TEST(Mixed, ReciprocityOfTheArcsAlone) {
+    const auto r = reciprocity(test::mixed_fixture());
+    // arcs: a->c, c->a (mutual), c->d (not): edgewise 2/3, ratio 1 mutual / (1 + 1)
+    EXPECT_EQ(r.arcs, 3u);
+    EXPECT_DOUBLE_EQ(r.edgewise, 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(r.ratio, 0.5);
+    ASSERT_EQ(r.unreciprocated.size(), 1u);
+    EXPECT_EQ(r.unreciprocated[0], (std::pair<index_t, index_t>{2, 3}));
+    EXPECT_TRUE(std::isnan(r.structures[1]));  // b has no arc
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "coopmap/network.hpp"
+#include "fixtures.hpp"
 
 using namespace coopmap;
 
@@ -254,7 +255,8 @@ TEST(Network, LinkAttributesAreSparseColumns) {
     EXPECT_TRUE(net.attributes(net.links()[0]).empty());
     // Filters read the columns: a == true keeps the one link that has it.
     EXPECT_EQ(filter_links(net, {.attributes = {{"a", true}}}).number_of_links(), 1u);
-    EXPECT_EQ(filter_links(net, {.attributes = {{"w", 1.5}}}).number_of_links(), 0u);
+    // No link has "w" any more: a filter on it is a typo to report, not an empty network.
+    EXPECT_THROW(filter_links(net, {.attributes = {{"w", 1.5}}}), input_error);
 }
 
 namespace {
@@ -453,4 +455,71 @@ TEST(Network, FlatStringMapMatchesUnorderedMap) {
     flat.clear();
     EXPECT_EQ(flat.find("s0"), nullptr);
     EXPECT_TRUE(flat.emplace("s0", 1).second);
+}
+
+
+TEST(Mixed, CountsAndDirection) {
+    const auto net = test::mixed_fixture();
+    EXPECT_TRUE(net.directed());
+    EXPECT_TRUE(net.mixed());
+    EXPECT_EQ(net.number_of_links(), 5u);  // a two-way cooperation is one link
+    EXPECT_EQ(net.number_of_arcs(), 3u);
+    EXPECT_FALSE(net.type_directed("share"));  // undeclared: the default (undirected)
+    EXPECT_TRUE(net.type_directed("sub"));
+    EXPECT_EQ(std::get<std::string>(net.type_attributes("sub").at("label")), "Subcontracting");
+    // links_between: either orientation for the undirected link, the given one for arcs
+    EXPECT_EQ(net.links_between(1, 0), (std::vector<std::size_t>{0}));
+    EXPECT_EQ(net.links_between(0, 2), (std::vector<std::size_t>{2}));
+    EXPECT_EQ(net.links_between(2, 0), (std::vector<std::size_t>{3}));
+    EXPECT_TRUE(net.links_between(3, 2).empty());  // only c -> d
+    EXPECT_THROW((void)net.type_of("shar"), not_found);
+}
+
+TEST(Mixed, SimpleViews) {
+    const auto net = test::mixed_fixture();
+    // directed view: each undirected link both ways, each arc once:
+    // a->b b->a b->c c->b a->c c->a c->d = 7 arcs
+    const auto g = simple_view(net);
+    EXPECT_TRUE(g.directed);
+    EXPECT_EQ(g.number_of_edges(), 7u);
+    EXPECT_EQ(std::vector<index_t>(g.neighbors(2).begin(), g.neighbors(2).end()), (std::vector<index_t>{0, 1, 3}));
+    EXPECT_EQ(std::vector<index_t>(g.in_neighbors(3).begin(), g.in_neighbors(3).end()), (std::vector<index_t>{2}));
+    // undirected view: ab, bc, ac, cd
+    EXPECT_EQ(simple_view(net, {.undirected = true}).number_of_edges(), 4u);
+    // sum aggregate on the directed view: a->c carries only the sub arc (weight 1)
+    EXPECT_EQ(*g.edge_weight(0, 2), 1.0);
+}
+
+TEST(Mixed, TypeDirectionChangesAndSurvivesCopies) {
+    auto net = test::mixed_fixture();
+    const auto sub = filter_links(net, {.types = {"sub"}});
+    EXPECT_TRUE(sub.directed());
+    EXPECT_FALSE(sub.mixed());
+    EXPECT_FALSE(sub.type_directed("share"));  // the declared vocabulary comes along
+    const auto share = filter_links(net, {.types = {"share"}});
+    EXPECT_FALSE(share.directed());  // only two-way links left: an undirected network
+    net.set_link_type("share", true);
+    EXPECT_FALSE(net.mixed());
+    EXPECT_EQ(net.number_of_arcs(), 5u);
+    net.remove_links("c", "d");
+    EXPECT_EQ(net.number_of_arcs(), 4u);
+    net.set_link_type("share", false);
+    net.set_link_type("sub", false);
+    EXPECT_FALSE(net.directed());
+}
+
+TEST(Mixed, TyposAreNamedWithTheKnownWords) {
+    const auto net = test::mixed_fixture();
+    try {
+        (void)filter_links(net, {.types = {"shar"}});
+        FAIL() << "no error";
+    } catch (const input_error& e) {
+        // distance(shar, share) = 1 < distance(shar, sub) = 3: closest first
+        EXPECT_NE(std::string(e.what()).find("'shar' (known: share, sub)"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW((void)filter_links(net, {.statuses = {"confirmd"}}), input_error);  // no status at all
+    EXPECT_THROW((void)filter_structures(net, {.attributes = {{"legal_famly", std::string("x")}}}), input_error);
+    EXPECT_EQ(detail::edit_distance("legal_famly", "legal_family"), 1u);
+    EXPECT_EQ(detail::edit_distance("confrimed", "confirmed"), 1u);  // a transposition
+    EXPECT_EQ(detail::known_words("x", {}), " (none is known)");
 }
