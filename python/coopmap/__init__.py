@@ -23,6 +23,7 @@ from ._brokers import brokers
 from ._report import report
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .store import Inventory, ResponseRate
+from ._folder import ConfirmationRate, confirmation_rate
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
 
 __version__ = "0.1.0"
@@ -33,6 +34,8 @@ __all__ = [
     "ImportReport",
     "WaveComparison",
     "ResponseRate",
+    "ConfirmationRate",
+    "confirmation_rate",
     "ResponseCounts",
     "read_csv",
     "from_networkx",
@@ -137,7 +140,12 @@ def dataset_path(name: str) -> Path:
 
 
 def load_dataset(name: str, *, directed: bool = False) -> Network:
-    """Loads a bundled dataset: ``structures.csv`` and ``links.csv`` of :func:`dataset_path`."""
-    p = dataset_path(name)
-    links = p / "links.csv"
-    return read_csv(p / "structures.csv", links if links.is_file() else None, directed=directed)
+    """Loads a bundled dataset (:func:`dataset_path`): ``structures.csv`` and ``links.csv``,
+    with the direction and labels of its link types (``link_types.csv``: a dataset of
+    two-way and directed types is a mixed network) and each structure's survey status
+    as the attribute ``response`` (``responses.csv``), so that maps show the types'
+    labels in their language and non-respondents hollow. ``directed``: the direction of
+    link types the dataset does not declare."""
+    from ._folder import read_folder
+
+    return read_folder(dataset_path(name), directed=directed)[0]

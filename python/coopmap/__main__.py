@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,8 +29,9 @@ def _count_table(title: str, counts: Counter, total: int) -> list[str]:
 
 def summary(folder: Path, directed: bool = False) -> str:
     """The text summary of the network stored in ``folder``."""
-    links = folder / "links.csv"
-    net = read_csv(folder / "structures.csv", links if links.is_file() else None, directed=directed)
+    from ._folder import read_folder
+
+    net, meta = read_folder(folder, directed=directed)
     n, m = len(net), net.number_of_links()
     g = net.simple_view(undirected=True)
     pairs = g.number_of_edges
@@ -41,7 +41,7 @@ def summary(folder: Path, directed: bool = False) -> str:
     out = [
         f"coopmap summary of {folder}",
         f"  structures: {n}",
-        f"  links: {m} ({'directed' if net.directed else 'undirected'}), "
+        f"  links: {m} ({f'mixed: {net.number_of_arcs()} directed' if net.mixed else 'directed' if net.directed else 'undirected'}), "
         f"{pairs} connected pairs, density {density:.3f}",
         f"  isolates: {len(isolates)}" + (f" ({', '.join(isolates)})" if isolates else ""),
     ]
@@ -55,14 +55,12 @@ def summary(folder: Path, directed: bool = False) -> str:
         values = Counter(s[attr] for s in structures if attr in s)
         if values:
             out += _count_table(f"{attr}:", values, n)
-    responses = folder / "responses.csv"
-    if responses.is_file():
-        with open(responses, newline="", encoding="utf-8-sig") as f:
-            status = Counter(row["status"] for row in csv.DictReader(f))
+    if any("response" in s for s in structures):
+        status = Counter(s["response"] for s in structures if "response" in s)
         answered = status.get("complete", 0) + status.get("partial", 0)
         total = sum(status.values())
         out.append(f"response rate: {answered}/{total} ({100.0 * answered / total:.0f}%)" if total else "no responses")
-    if any(r.get("illustrative") for r in records):
+    if meta.get("illustrative") or any(r.get("illustrative") for r in records):
         out.append("note: the links of this dataset are illustrative (generated), not survey data")
     return "\n".join(out)
 

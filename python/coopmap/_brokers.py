@@ -37,14 +37,8 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
     if missing is not None and not isinstance(missing, str):
         raise TypeError(f"missing must be a str label, got {type(missing).__name__}")
     records = net.structures()
-    if missing is None:
-        lacking = [r["id"] for r in records if group not in r]
-        if lacking:
-            shown = ", ".join(lacking[:5]) + (", ..." if len(lacking) > 5 else "")
-            raise cm.InputError(f"attribute '{group}' is missing on {len(lacking)} structure(s): {shown} "
-                                "(pass missing=... to give them a group)")
+    b = cm.brokerage(net, group, missing=missing)  # names a misspelt group or the structures lacking it
     groups = {r["id"]: r.get(group, missing) for r in records}
-    b = cm.brokerage(net, groups)
     btw = cm.betweenness(net, normalized=normalized)
     cons = cm.constraint(net)
     cut = set(cm.articulation_points(net))

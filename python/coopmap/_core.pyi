@@ -75,8 +75,12 @@ class Network:
     (str, int, float, bool). Links join two distinct structures and have a ``type`` (default
     ``"cooperation"``), a ``weight`` (finite, > 0; default 1), optional ISO ``start``/``end``
     dates, an optional ``status`` (e.g. ``"confirmed"``, ``"unconfirmed"``) and typed
-    attributes. Several links may join the same pair (multiplex networks). The whole
-    network is directed or undirected. Structures keep their insertion order.
+    attributes. Several links may join the same pair (multiplex networks). Each link type
+    is directed or undirected (:meth:`set_link_type`; a type not declared takes the
+    network's default, ``Network(directed=...)``): an undirected link is one cooperation
+    seen from both ends, a directed one an arc, and a network may hold both (*mixed*, as an
+    inventory whose shared premises are two-way and subcontracting is not). Structures keep
+    their insertion order.
     
     Example::
     
@@ -99,7 +103,7 @@ class Network:
         """
     def __init__(self, directed: bool = False) -> None:
         """
-        Creates an empty network (undirected by default).
+        Creates an empty network; ``directed`` is the direction of link types not declared with set_link_type (undirected by default).
         """
     def __iter__(self) -> collections.abc.Iterator:
         """
@@ -155,11 +159,19 @@ class Network:
         """
     def has_link(self, source: str, target: str, type: typing.Any = None) -> bool:
         """
-        True when a link (of this type, if given) joins the two structures (source -> target if directed).
+        True when a link (of this type, if given) joins the two structures: either way for an undirected link, source -> target for an arc.
         """
     def is_directed(self) -> bool:
         """
-        True for a directed network (as networkx's is_directed).
+        True for a directed or mixed network (as networkx's is_directed).
+        """
+    def link_type(self, code: str) -> dict:
+        """
+        The record of a link type (``code``, ``directed`` and its attributes). KeyError naming the known types when the code is unknown.
+        """
+    def link_type_records(self) -> list:
+        """
+        Every known link type (declared or used) as a record: ``code``, ``directed`` and its attributes (``pandas.DataFrame(net.link_type_records())``).
         """
     def link_types(self) -> list[str]:
         """
@@ -171,7 +183,11 @@ class Network:
         """
     def neighbors(self, id: str) -> list[str]:
         """
-        Ids of the partners of a structure (successors when directed), each once. O(m).
+        Ids of every partner of a structure, whatever the direction of the links, each once, in link order. O(m).
+        """
+    def number_of_arcs(self) -> int:
+        """
+        Number of directed links (arcs).
         """
     def number_of_links(self) -> int:
         """
@@ -180,6 +196,10 @@ class Network:
     def number_of_structures(self) -> int:
         """
         Number of structures.
+        """
+    def predecessors(self, id: str) -> list[str]:
+        """
+        Ids of the structures that have a link to this one: arcs it is the target of, and its undirected partners. Each once. O(m).
         """
     def remove_link(self, source: str, target: str, type: typing.Any = None) -> int:
         """
@@ -200,6 +220,15 @@ class Network:
     def set_link_attribute(self, index: typing.SupportsInt | typing.SupportsIndex, name: str, value: typing.Any) -> None:
         """
         Sets an attribute of the link with this index.
+        """
+    def set_link_type(self, code: typing.Any, *, directed: typing.Any = None, **kwargs) -> None:
+        """
+        Declares a link type, or updates one: ``directed`` (None keeps the current direction,
+        the network's default for a new type) and descriptive attributes as keywords
+        (``label="Shared premises"``, ``label_fr="Locaux partagés"``, ``family="mutualisation"``...;
+        merged into those it has). The labels are what maps and reports show for the type, in
+        their language (``label_<lang>``, else ``label``, else the code). Changing the direction
+        of a type in use turns its links into arcs (source -> target) or into undirected links.
         """
     def set_name(self, id: str, name: str) -> None:
         """
@@ -225,23 +254,40 @@ class Network:
         """
         All structures as a list of records (dicts with ``id``, ``name``, ...): ``pandas.DataFrame(net.structures())``.
         """
+    def successors(self, id: str) -> list[str]:
+        """
+        Ids of the structures this one has a link to: arcs it is the source of, and its undirected partners (an undirected link goes both ways). Each once. O(m).
+        """
     def to_networkx(self) -> typing.Any:
         """
         The network as a networkx graph: Graph/DiGraph, or MultiGraph/MultiDiGraph when some
-        pair has several links. Nodes carry the structure attributes (``name``, ``aliases``,
+        pair has several links. A mixed network gives a directed graph in which each undirected
+        link is two arcs (as networkx's ``to_directed``), with ``G.graph["mixed"] = True``. Nodes carry the structure attributes (``name``, ``aliases``,
         ...); edges carry ``type``, ``weight``, ``start``/``end``/``status`` when set, and link
         attributes. Multigraph edge keys are the link type (a repeated type gets ``type#2``...).
         """
-    def write_csv(self, *, structures: os.PathLike | str | bytes | None = None, links: os.PathLike | str | bytes | None = None, delimiter: str = ',') -> None:
+    def write_csv(self, *, structures: os.PathLike | str | bytes | None = None, links: os.PathLike | str | bytes | None = None, delimiter: str = ',', link_types: os.PathLike | str | bytes | None = None) -> None:
         """
         Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
         is lossless (ids, names, aliases, attribute values and types, link types, weights,
-        dates, statuses). Each file is written beside the target and renamed over it.
+        dates, statuses); ``link_types`` also writes every link type (code, directed, labels),
+        which a mixed network needs to read back mixed. Each file is written beside the target
+        and renamed over it.
+        """
+    @property
+    def default_directed(self) -> bool:
+        """
+        The direction of link types not declared (the constructor's ``directed``).
         """
     @property
     def directed(self) -> bool:
         """
-        True for a directed network.
+        True when some link is directed (a directed or mixed network); with no link, the constructor's default.
+        """
+    @property
+    def mixed(self) -> bool:
+        """
+        True when undirected and directed links are held together.
         """
 class Brokerage:
     """
@@ -916,7 +962,7 @@ class Inventory:
         """
         The derived links of a wave in a view as records (source, target, type, directed, weight, start, end, status, declared_by (list of ids), declarations (number merged)). Undirected links list the end imported first as source.
         """
-    def network(self, wave: str, view: str = 'union', directed: typing.Any = None) -> Network:
+    def network(self, wave: str, view: str = 'union') -> Network:
         """
         The :class:`Network` of a wave in a view (``"union"``, ``"confirmed"``, ``"reconstructed"``).
         
@@ -926,12 +972,14 @@ class Inventory:
         when the structure has no response row: draw it hollow).
         Links: one per derived link, with ``type``, ``weight`` (mean declared intensity, 1 when
         none), ``start`` (earliest), ``end`` (latest; None when a declaration has none),
-        ``status`` (``"confirmed"``, ``"unconfirmed"``, ``"partner_did_not_respond"``: draw the
-        last two dashed) and the attribute ``declared_by`` (ids joined by ``|``).
+        ``status`` (``"confirmed"``, ``"unconfirmed"``, ``"partner_did_not_respond"``: maps draw
+        the second dashed and the third dotted) and the attribute ``declared_by`` (ids joined by
+        ``|``).
         
-        ``directed``: None (default) -> directed when a link of the view has a directed type. In
-        a directed network a link of an undirected type becomes two arcs (both orientations,
-        same status); with ``directed=False`` arcs become undirected links.
+        Link types: the whole vocabulary is declared in the network with its direction and
+        labels (:meth:`Network.link_type`), so a two-way cooperation (an undirected type) is one
+        link and a directed one an arc: the network is mixed when it holds both, and gives the
+        same numbers as the folder of the same links read with its link types file.
         Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declarations.
         """
     def response_counts(self, wave: str) -> ResponseCounts:
@@ -957,6 +1005,10 @@ def _group_colors(groups: collections.abc.Sequence[typing.SupportsInt | typing.S
     """
     Internal: the map colour of each structure's group.
     """
+def _known_words(word: str, known: collections.abc.Sequence[str]) -> str:
+    """
+    ' (known: w1, w2, ...)' listing the known words closest to `word` first (the tail of a typo message).
+    """
 def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.SupportsIndex, iterations: typing.SupportsInt | typing.SupportsIndex, weighted: bool, padding: typing.SupportsFloat | typing.SupportsIndex, linlog: bool, gravity: typing.SupportsFloat | typing.SupportsIndex, strong_gravity: bool, scaling: typing.SupportsFloat | typing.SupportsIndex, dissuade_hubs: bool, edge_weight_influence: typing.SupportsFloat | typing.SupportsIndex, jitter_tolerance: typing.SupportsFloat | typing.SupportsIndex, barnes_hut: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, latitude: str, longitude: str, projection: str) -> dict:
     """
     Internal: use coopmap.layout.
@@ -965,7 +1017,7 @@ def _membership(net: Network, partition: typing.Any) -> list[int]:
     """
     Internal: a partition argument -> group per structure.
     """
-def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '') -> Network:
+def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '', link_types: os.PathLike | str | bytes | None = None) -> Network:
     ...
 def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]], arg19: collections.abc.Mapping[str, str], arg20: collections.abc.Mapping[str, str]) -> typing.Any:
     """
@@ -1057,7 +1109,7 @@ def bridges(net: Network) -> list:
     in structure order). Undirected simple view; the same set as networkx's ``bridges``.
     O(n + m).
     """
-def brokerage(net: Network, group: typing.Any) -> Brokerage:
+def brokerage(net: Network, group: typing.Any, *, missing: typing.Any = None) -> Brokerage:
     """
     Gould–Fernandez brokerage roles, exactly as R sna 2.7 ``brokerage(g, cl)``.
     
@@ -1073,12 +1125,18 @@ def brokerage(net: Network, group: typing.Any) -> Brokerage:
     Parameters
     ----------
     net : Network
-        Directed or undirected; an undirected tie counts as two arcs, weights are ignored
-        and multiplex links count once.
+        Directed, undirected or mixed; an undirected link counts as two arcs (as R sna reads
+        a symmetric matrix), a directed one as one arc; weights are ignored and multiplex
+        links count once.
     group : str or partition
-        The name of a structure attribute (e.g. ``"legal_family"``; every structure must
-        have it), or a partition: a Mapping {id: label}, a list of communities or a result
-        with ``.membership``. Groups of any size, singletons included.
+        The name of a structure attribute (e.g. ``"legal_family"``), or a partition: a
+        Mapping {id: label}, a list of communities or a result with ``.membership``. Groups
+        of any size, singletons included. An attribute no structure has raises ValueError
+        naming it and the known attributes, closest first.
+    missing : str, int, float, bool or None
+        With an attribute name: the group label of the structures lacking it (as
+        ``partition_by``, ``mixing_matrix``, ``ei_index``...); None (the default): such
+        structures raise ValueError naming them.
     
     Returns
     -------

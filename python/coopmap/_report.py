@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from . import _words
 from .i18n import Translator
 
 __all__ = ["report"]
@@ -52,20 +53,6 @@ class _Progress:
         if self.enabled:
             elapsed = time.perf_counter() - self.start
             print(f"[{self.step}/{self.total}] {text} ({elapsed:.1f} s)", file=sys.stderr, flush=True)
-
-
-def _read_responses(path: Path) -> dict[str, str]:
-    if not path.is_file():
-        return {}
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        return {row["structure"]: row["status"] for row in csv.DictReader(f) if row.get("structure")}
-
-
-def _read_link_types(path: Path) -> dict[str, dict[str, str]]:
-    if not path.is_file():
-        return {}
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        return {row["code"]: row for row in csv.DictReader(f) if row.get("code")}
 
 
 def _write_table(path: Path, records: Sequence[Mapping[str, Any]]) -> None:
@@ -105,7 +92,7 @@ def report(
     *,
     lang: str = "en",
     group: str = "legal_family",
-    formal_groups: Sequence[str] = ("tenancy", "legal_family"),
+    formal_groups: Sequence[str] | None = None,
     wave: str | None = None,
     view: str = "union",
     directed: bool = False,
@@ -117,11 +104,14 @@ def report(
 
     Parameters: ``source`` — a folder with ``structures.csv`` + ``links.csv`` (optionally
     ``responses.csv``: structure,status; ``link_types.csv``: code,label,label_fr,label_en),
+    or the name of a bundled dataset (``"ptce-sicoval-2013"``, as :func:`load_dataset`),
     or an Inventory database file (``wave`` required, ``view`` one of union, confirmed,
     reconstructed); ``out`` — the output folder (created); ``lang`` — ``"en"`` or
     ``"fr"``; ``group`` — the attribute whose groups define brokerage roles, mixing and
-    the E-I index (structures without it form the group "–"); ``formal_groups`` — the
-    attributes compared with the clusters; ``seed`` — the seed of every randomised step
+    the E-I index (structures without it form the group "–"; an attribute no structure
+    has is a ValueError naming it and the known ones); ``formal_groups`` — the
+    attributes compared with the clusters (default: ``tenancy`` and ``legal_family``
+    when the data has them; a name given here that no structure has is a ValueError); ``seed`` — the seed of every randomised step
     (Louvain, layout, permutation test), printed in the report; ``top`` — rows of the
     broker and suggestion tables; ``progress`` — step messages on stderr (default: when
     stderr is a terminal).
@@ -132,6 +122,8 @@ def report(
 
     t = Translator(lang)
     steps = _Progress(8, progress)
+    if isinstance(source, str) and source in cm.datasets() and not Path(source).exists():
+        source = cm.dataset_path(source)
     source, out = Path(source), Path(out)
     try:
         exists = source.exists()
@@ -146,15 +138,14 @@ def report(
 
     # ---- 1. load ------------------------------------------------------------------------
     steps(t("progress.load"))
-    responses: dict[str, str] = {}
-    link_types: dict[str, dict[str, str]] = {}
     response_rate: float | None = None
+    meta: dict[str, Any] = {}
     if source.is_dir():
-        links_path = source / "links.csv"
-        net = cm.read_csv(source / "structures.csv", links_path if links_path.is_file() else None, directed=directed)
-        responses = _read_responses(source / "responses.csv")
-        link_types = _read_link_types(source / "link_types.csv")
+        from ._folder import read_folder
+
+        net, meta = read_folder(source, directed=directed)
         view_text = t("view.file", folder=source.name)
+        confirmation = cm.confirmation_rate(net)
     else:
         if wave is None:
             raise cm.InputError(f"{source}: an Inventory database needs --wave")
@@ -163,13 +154,19 @@ def report(
         with Inventory(str(source), readonly=True) as inv:
             net = inv.network(wave=wave, view=view)
             response_rate = float(inv.response_rate(wave))
+            confirmation = inv.confirmation_rate(wave)  # on the union view, whatever view is shown
         view_text = t("view.inventory", wave=wave, view=t(f"view.{view}"))
-    t = Translator(lang, link_types)
+    _words.require_attribute(net, group, "group")
+    for attr in formal_groups or ():
+        _words.require_attribute(net, attr, "formal_groups")
+    t = Translator(lang, {r["code"]: {k: str(v) for k, v in r.items()} for r in net.link_type_records()})
     ids = net.structure_ids()
     names = {r["id"]: r["name"] for r in net.structures()}
+    responses = {r["id"]: r["response"] for r in net.structures() if "response" in r}
     answered = {sid for sid, st in responses.items() if st in ("complete", "partial")}
     if responses and response_rate is None:
         response_rate = len(answered) / len(responses)
+    illustrative = bool(meta.get("illustrative"))
 
     def name(sid: str) -> str:
         return _esc(names.get(sid, sid))
@@ -177,32 +174,43 @@ def report(
     # ---- 2. indicators ------------------------------------------------------------------
     steps(t("progress.indicators"))
     n, m = len(net), net.number_of_links()
-    view_graph = net.simple_view(undirected=True)
-    pairs = view_graph.number_of_edges
-    density = 2.0 * pairs / (n * (n - 1)) if n > 1 else math.nan
+    pairs = net.simple_view(undirected=True).number_of_edges
+    # density of the directed view when some link is an arc (a two-way link is two arcs,
+    # so a network of two-way links only gives its undirected density)
+    density = (net.simple_view().number_of_edges / (n * (n - 1)) if net.directed else 2.0 * pairs / (n * (n - 1))) \
+        if n > 1 else math.nan
     comps = cm.components(net)
-    isolates = list(cm.isolates(net))
+    # structures without a link: the non-respondents among them are named as such
+    isolates = [s for s in cm.isolates(net) if s not in responses or s in answered]
+    silent = sorted(s for s in ids if s in responses and s not in answered)
     records = net.links()
-    statuses = Counter(r["status"] for r in records if r["status"])
-    with_status = sum(statuses.values())
-    confirmation = statuses.get("confirmed", 0) / with_status if with_status else math.nan
     indicators = [
         (t("ind.structures"), t.number(n)),
         (t("ind.links"), t.number(m)),
+    ]
+    if net.mixed:
+        indicators.append((t("ind.arcs"), t.number(net.number_of_arcs())))
+    indicators += [
         (t("ind.pairs"), t.number(pairs)),
         (t("ind.types"), t.number(len(net.link_types()))),
         (t("ind.density"), t.number(density, 3)),
         (t("ind.components"), t.number(len(comps))),
         (t("ind.largest"), t.number(len(comps[0]) if comps else 0)),
         (t("ind.isolates"), ", ".join(name(s) for s in isolates) or t.number(0)),
-        (t("ind.confirmation"), t.percent(confirmation)),
     ]
+    if silent:
+        indicators.append((t("ind.non_respondents"), ", ".join(name(s) for s in silent)))
+    if confirmation.confirmed + confirmation.unconfirmed + confirmation.excluded:
+        indicators.append((t("ind.confirmation"), t.percent(confirmation)
+                           + _esc(t("ind.confirmation_counts", confirmed=confirmation.confirmed,
+                                    pairs=confirmation.confirmed + confirmation.unconfirmed))))
+        indicators.append((t("ind.single"), t.percent(confirmation.single_declaration_share)))
     starts = sorted(r["start"] for r in records if r["start"])
     if starts:
         indicators.append((t("ind.dates"), _esc(t("ind.dates_range", first=t.date(starts[0]), last=t.date(starts[-1])))))
     if net.directed:
-        rec = cm.reciprocity(net)
-        indicators.append((t("ind.reciprocity"), t.number(rec.edgewise, 3)))
+        rec = cm.reciprocity(net)  # of the arcs alone in a mixed network
+        indicators.append((t("ind.reciprocity_mixed" if net.mixed else "ind.reciprocity"), t.number(rec.edgewise, 3)))
     if response_rate is not None:
         indicators.append((t("ind.response"), t.percent(response_rate)))
 
@@ -220,7 +228,7 @@ def report(
         cluster_records += [{"cluster": k + 1, "id": s, "name": names[s]} for s in members]
     _write_table(out / "clusters.csv", cluster_records)
     formal_rows = []
-    for attr in formal_groups:
+    for attr in formal_groups or ("tenancy", "legal_family"):
         if not any(attr in r for r in net.structures()):
             continue
         membership = _filled(net, attr, _NONE)
@@ -282,12 +290,11 @@ def report(
     # ---- 6. maps ------------------------------------------------------------------------
     steps(t("progress.layout"))
     positions = cm.layout(net, method="forceatlas2", seed=seed)
-    hollow = [s for s in ids if responses and s not in answered]
     subtitle = view_text + (f" · {t('ind.response')} {t.percent(response_rate)}" if response_rate is not None else "")
-    common: dict[str, Any] = dict(positions=positions, seed=seed, lang=lang, subtitle=view_text,
-                                  type_labels={code: t.link_type(code) for code in net.link_types()})
-    if responses:
-        common["respondents"] = sorted(answered)
+    if illustrative:
+        subtitle = f"{t('report.illustrative_short')} · {subtitle}"
+    # non-respondents are hollow on every map: draw reads each structure's `response`
+    common: dict[str, Any] = dict(positions=positions, seed=seed, lang=lang, subtitle=subtitle)
     steps(t("progress.maps"))
     cluster_of = {sid: str(k + 1) for k, members in enumerate(part.communities) for sid in members}
     for ext in ("svg", "html"):
@@ -310,6 +317,7 @@ def report(
     parts = [
         f"<h1>{_esc(t('report.title'))}</h1>",
         f'<p class="sub">{_esc(subtitle)}</p>',
+        f'<p class="illustrative">{_esc(t("report.illustrative"))}</p>' if illustrative else "",
         f'<p class="note">{_esc(t("report.intro"))}</p>',
         f"<h2>{_esc(t('h.indicators'))}</h2>",
         _table([_esc(t("col.indicator")), _esc(t("col.value"))], [(_esc(k), v) for k, v in indicators], "kv"),
@@ -360,6 +368,7 @@ def report(
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1200px; color: #1a1a1a; line-height: 1.45; }}
 h1 {{ font-size: 2em; margin-bottom: .2em; }} h2 {{ border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 2em; }}
 .sub {{ color: #444; font-size: 1.1em; }} .note {{ color: #444; }}
+.illustrative {{ border: 2px solid #D55E00; background: #fff4ec; padding: .5em .8em; font-weight: bold; }}
 table {{ border-collapse: collapse; margin: 1em 0; font-size: .95em; }}
 th, td {{ border: 1px solid #ccc; padding: .3em .6em; text-align: left; vertical-align: top; }}
 th {{ background: #f0f4f8; }} table.kv td:first-child {{ font-weight: bold; }}

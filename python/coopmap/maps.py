@@ -213,15 +213,14 @@ _SIZE_MEASURES = ("betweenness", "closeness", "harmonic_centrality", "pagerank",
 
 
 def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
-    """Display labels of the network's link types in a language: each type's
-    ``label_<lang>`` attribute, else ``label``; types without either are left out (they
-    show as their code)."""
-    out: dict[str, str] = {}
-    for r in net.link_type_records():
-        text = r.get(f"label_{lang}") or r.get("label")
-        if isinstance(text, str) and text:
-            out[r["code"]] = text
-    return out
+    """Display labels of the network's link types in a language, as the report's
+    :meth:`Translator.link_type` gives them (``label_<lang>``, else ``label`` in English,
+    else the code)."""
+    from .i18n import Translator
+
+    records = {r["code"]: {k: str(v) for k, v in r.items()} for r in net.link_type_records()}
+    t = Translator(lang, records)
+    return {code: t.link_type(code) for code in records}
 
 
 def _label_text(v: Any) -> str:

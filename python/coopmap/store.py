@@ -7,8 +7,9 @@ the counts.
 from __future__ import annotations
 
 from . import _core
+from ._folder import ConfirmationRate, confirmation_rate
 
-__all__ = ["Inventory", "ResponseRate"]
+__all__ = ["Inventory", "ResponseRate", "ConfirmationRate"]
 
 
 class ResponseRate(float):
@@ -55,3 +56,15 @@ class Inventory(_core.Inventory):
         also carries the counts (:class:`ResponseRate`); NaN when no structure has a
         response row. Raises KeyError for an unknown wave. O(responses of the wave)."""
         return ResponseRate(self.response_counts(wave))
+
+    def confirmation_rate(self, wave: str) -> ConfirmationRate:
+        """The confirmation rate of a wave as DESIGN defines it: confirmed / (confirmed +
+        unconfirmed) among the links whose two ends answered (complete or partial), as a
+        float carrying ``confirmed``, ``unconfirmed``, ``excluded`` (links left out
+        because an end did not answer, ``partner_did_not_respond`` ones included) and
+        ``single_declaration_share`` (:class:`ConfirmationRate`). Always on the union view
+        (the confirmed view would be 100 % by construction). NaN when no link has both
+        ends answering. Raises KeyError for an unknown wave. O(n + d log d).
+
+        Example: ``c = inv.confirmation_rate("2013"); float(c), c.confirmed, c.excluded``."""
+        return confirmation_rate(self.network(wave, "union"))

@@ -117,7 +117,6 @@ void query_everything(const coopmap::Inventory& inv) {
             try {
                 (void)inv.links(wave, v);
                 (void)inv.network(wave, v);
-                (void)inv.network(wave, v, false);
                 (void)inv.compare("w0", wave, v);
             } catch (const coopmap::error&) {
             }

@@ -46,11 +46,12 @@ for (i in seq_len(cases)) {
 def _adjacency(net: cm.Network) -> np.ndarray:
     ids = net.structure_ids()
     pos = {s: i for i, s in enumerate(ids)}
+    arcs = {r["code"] for r in net.link_type_records() if r["directed"]}
     a = np.zeros((len(ids), len(ids)), dtype=int)
     for link in net.links():
         s, t = pos[link["source"]], pos[link["target"]]
         a[s, t] = 1
-        if not net.directed:
+        if link["type"] not in arcs:  # a two-way link is symmetric in sna's matrix (mixed networks too)
             a[t, s] = 1
     return a
 

@@ -43,6 +43,8 @@ def test_gexf_networkx(tmp_path, name):
     attrs = {k for r in net.structures() for k in r} - {"id", "name", "aliases"}
     color = sorted(attrs)[0] if attrs else None
     cm.write_gexf(net, path, positions=pos, color=color, size="degree")
+    if net.mixed:  # networkx reads no mixed graph: the same file with every edge directed
+        path.write_text(path.read_text(encoding="utf-8").replace(' type="undirected"', ""), encoding="utf-8")
     G = nx.read_gexf(path)
     assert G.number_of_edges() == net.number_of_links()
     assert set(G) == set(net.structure_ids())
@@ -197,3 +199,36 @@ def test_atomic_and_errors(tmp_path):
     cm.write_graphml(net, target)
     assert target.read_text().startswith("<?xml")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.graphml"]
+
+
+def test_mixed_network_exports_say_which_links_are_two_way(tmp_path):
+    """A mixed network (two-way "share", directed "sub"): each format marks the two-way
+    links as such. Expected by hand: links a-b share, b-c share, a->c sub, c->d sub."""
+    import xml.etree.ElementTree as ET
+
+    net = cm.Network()
+    for s in "abcd":
+        net.add_structure(s)
+    net.set_link_type("sub", directed=True)
+    for u, v, t in (("a", "b", "share"), ("b", "c", "share"), ("a", "c", "sub"), ("c", "d", "sub")):
+        net.add_link(u, v, type=t)
+    assert net.mixed and net.number_of_links() == 4 and net.number_of_arcs() == 2
+    cm.write_gexf(net, tmp_path / "m.gexf")
+    root = ET.parse(tmp_path / "m.gexf").getroot()
+    ns = {"g": "http://gexf.net/1.3"}
+    assert root.find("g:graph", ns).get("defaultedgetype") == "directed"
+    kinds = sorted((e.get("source"), e.get("target"), e.get("type")) for e in root.iter("{http://gexf.net/1.3}edge"))
+    assert kinds == [("a", "b", "undirected"), ("a", "c", "directed"), ("b", "c", "undirected"), ("c", "d", "directed")]
+    cm.write_graphml(net, tmp_path / "m.graphml")
+    gml = ET.parse(tmp_path / "m.graphml").getroot()
+    flags = sorted((e.get("source"), e.get("target"), e.get("directed"))
+                   for e in gml.iter("{http://graphml.graphdrawing.org/xmlns}edge"))
+    assert flags == [("a", "b", "false"), ("a", "c", "true"), ("b", "c", "false"), ("c", "d", "true")]
+    cm.write_pajek(net, tmp_path / "m.net")
+    text = (tmp_path / "m.net").read_text()
+    edges, arcs = text.split("*Edges\n")[1].split("*Arcs\n")
+    assert edges.count("\n") == 2 and arcs.count("\n") == 2
+    cm.write_dot(net, tmp_path / "m.dot")
+    assert (tmp_path / "m.dot").read_text().count('dir="none"') == 2
+    G = net.to_networkx()  # as networkx's to_directed: a two-way link is both arcs
+    assert G.is_directed() and G.graph["mixed"] and G.number_of_edges() == 6

@@ -75,13 +75,16 @@ def simple_nx(net: cm.Network, weighted: bool = True, undirected: bool = False) 
     directed = net.directed and not undirected
     G = nx.DiGraph() if directed else nx.Graph()
     G.add_nodes_from(net.structure_ids())
+    two_way = {r["code"] for r in net.link_type_records() if not r["directed"]}
     for l in net.links():
         u, v, w = l["source"], l["target"], l["weight"] if weighted else 1.0
-        if G.has_edge(u, v):
-            if weighted:
-                G[u][v]["weight"] += w
-        else:
-            G.add_edge(u, v, weight=w)
+        # a two-way link of a mixed network is both arcs (networkx's to_directed)
+        for a, b in ((u, v), (v, u)) if directed and l["type"] in two_way else ((u, v),):
+            if G.has_edge(a, b):
+                if weighted:
+                    G[a][b]["weight"] += w
+            else:
+                G.add_edge(a, b, weight=w)
     return G
 
 

@@ -379,9 +379,10 @@ def test_directed_links_have_an_orientation():
     d.add_link("a", "b")
     d.add_link("c", "a")
     assert d.has_link("a", "b") and not d.has_link("b", "a")
-    assert d.neighbors("a") == ["b"]  # successors only
-    assert d.neighbors("b") == []
-    assert d.neighbors("c") == ["a"]
+    assert d.neighbors("a") == ["b", "c"]  # every partner, whatever the direction
+    assert d.successors("a") == ["b"] and d.predecessors("a") == ["c"]
+    assert d.neighbors("b") == ["a"] and d.successors("b") == []
+    assert d.neighbors("c") == ["a"] and d.successors("c") == ["a"] and d.predecessors("c") == []
     with pytest.raises(KeyError):
         d.remove_link("b", "a")
     assert d.remove_link("a", "b") == 1
@@ -450,7 +451,8 @@ def test_filter_links_by_type(views):
     assert f.structure_ids() == ["a", "b", "c", "d"]  # every structure kept
     assert f.structure("b") == views.structure("b")  # with its attributes and aliases
     assert pairs(views.filter_links(type=["y", "z"])) == [("b", "c"), ("c", "d")]
-    assert pairs(views.filter_links(type="nope")) == []
+    with pytest.raises(ValueError, match=r"'nope' \(known: "):  # a typo is named, never an empty network
+        views.filter_links(type="nope")
     assert views.number_of_links() == 4  # the original is untouched
 
 
@@ -688,3 +690,38 @@ def test_exception_hierarchy():
     assert ei.value.key == "nope" and "nope" in str(ei.value)
     with pytest.raises(cm.InputError):
         n.add_structure("")
+
+
+def test_mixed_network_counts_each_two_way_cooperation_once():
+    """Hand-derived: a-b and b-c two-way ("share"), a->c and c->a and c->d arcs ("sub")."""
+    net = cm.Network()
+    for s in "abcd":
+        net.add_structure(s)
+    net.set_link_type("sub", directed=True, label="Subcontracting", label_fr="Sous-traitance")
+    for u, v, t in (("a", "b", "share"), ("b", "c", "share"), ("a", "c", "sub"), ("c", "a", "sub"), ("c", "d", "sub")):
+        net.add_link(u, v, type=t)
+    assert net.mixed and net.directed and net.number_of_links() == 5 and net.number_of_arcs() == 3
+    assert repr(net).startswith("<coopmap.Network mixed")
+    assert net.link_type("sub") == {"code": "sub", "directed": True, "label": "Subcontracting",
+                                    "label_fr": "Sous-traitance"}
+    assert net.link_type("share")["directed"] is False
+    with pytest.raises(KeyError):
+        net.link_type("shar")
+    assert net.neighbors("b") == ["a", "c"]
+    assert net.successors("c") == ["b", "a", "d"] and net.predecessors("c") == ["b", "a"]
+    assert net.successors("d") == [] and net.predecessors("d") == ["c"]
+    assert net.has_link("b", "a") and not net.has_link("d", "c")
+    # degree: partners, +1 for a pair of arcs both ways without a two-way link (a, c)
+    assert dict(cm.degree(net)) == {"a": 3, "b": 2, "c": 4, "d": 1}
+    # CSV round trip with the link types file keeps the mixed network
+    import tempfile, os
+    with tempfile.TemporaryDirectory() as d:
+        paths = {k: os.path.join(d, f"{k}.csv") for k in ("structures", "links", "link_types")}
+        net.write_csv(**paths)
+        back = cm.read_csv(paths["structures"], paths["links"], link_types=paths["link_types"])
+        assert back.mixed and back.number_of_arcs() == 3
+        assert back.link_type_records() == net.link_type_records()
+        with open(paths["links"], "a", encoding="utf-8") as f:
+            f.write("a,d,shared,1\n")
+        with pytest.raises(ValueError, match=r"line 7, column 3 \(type\): unknown link type 'shared'.*known: share, sub"):
+            cm.read_csv(paths["structures"], paths["links"], link_types=paths["link_types"])

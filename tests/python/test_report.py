@@ -84,16 +84,17 @@ def test_report_files_and_sections(reports):
 
 
 def test_report_tables_match_the_reference_measures(reports):
-    # The broker table's betweenness equals networkx's normalised betweenness, and the
-    # cut-point flags equal networkx's articulation points, on the undirected simple view.
+    # The broker table's betweenness equals networkx's normalised betweenness on the
+    # digraph of the mixed network (a two-way cooperation is both arcs: networkx's
+    # to_directed), and the cut-point flags equal networkx's articulation points of the
+    # undirected view.
     import networkx as nx
 
     net = cm.load_dataset("ptce-sicoval-2013")
-    G = nx.Graph()
-    G.add_nodes_from(net.structure_ids())
-    G.add_edges_from((l["source"], l["target"]) for l in net.links())
-    bc = nx.betweenness_centrality(G, normalized=True)
-    cut = set(nx.articulation_points(G))
+    assert net.mixed  # the bundled data holds two-way and directed link types
+    D = nx.DiGraph(net.to_networkx())
+    bc = nx.betweenness_centrality(D, normalized=True)
+    cut = set(nx.articulation_points(D.to_undirected()))
     with open(reports["en"].parent / "brokers.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert {r["id"] for r in rows} == set(net.structure_ids())
@@ -213,3 +214,35 @@ def test_report_from_an_inventory(tmp_path):
     assert len(re.findall(r'<circle class="node[ "]', svg)) == len(confirmed)
     with pytest.raises(cm.InputError, match="wave"):
         cm.report(db, tmp_path / "out2", progress=False)
+
+
+def test_inventory_report_and_folder_report_give_the_same_tables(tmp_path):
+    """The bundled wave imported into an Inventory and the folder of the same links give
+    the same broker, structural-hole and cluster tables, and the same counts: a two-way
+    cooperation is one link on both paths (the union view reproduces links.csv:
+    test_store.test_ptce_union_reproduces_links_csv)."""
+    root = cm.dataset_path("ptce-sicoval-2013")
+    inv = cm.Inventory(tmp_path / "ptce.db")
+    inv.import_csv(structures=root / "structures.csv", link_types=root / "link_types.csv")
+    inv.import_csv(declarations=root / "declarations-2013.csv", wave="2013", responses=root / "responses.csv")
+    inv.close()
+    folder = cm.report("ptce-sicoval-2013", tmp_path / "folder", progress=False)
+    wave = cm.report(tmp_path / "ptce.db", tmp_path / "wave", wave="2013", view="union", progress=False)
+    for table in ("brokers.csv", "structural_holes.csv", "clusters.csv", "suggestions.csv"):
+        a = (folder.parent / table).read_text(encoding="utf-8")
+        b = (wave.parent / table).read_text(encoding="utf-8")
+        assert a == b, table
+    net = cm.load_dataset("ptce-sicoval-2013")
+    wave_net = cm.Inventory(tmp_path / "ptce.db", readonly=True).network("2013")
+    assert wave_net.number_of_links() == net.number_of_links() == 85  # not 137 arcs
+    assert wave_net.number_of_arcs() == net.number_of_arcs()
+    assert sorted(wave_net.neighbors("genies")) == sorted(net.neighbors("genies"))
+    # "Links 85" in both pages' indicator tables
+    for page in (folder, wave):
+        text = page.read_text(encoding="utf-8")
+        assert "<td>Links</td><td>85</td>" in text
+
+
+def test_report_refuses_a_misspelt_group(tmp_path):
+    with pytest.raises(ValueError, match=r"group 'legal_famly'.*known: legal_family"):
+        cm.report("ptce-sicoval-2013", tmp_path / "out", group="legal_famly", progress=False)

@@ -228,22 +228,22 @@ def test_views_and_statuses_hand_checked(inv):
 
 def test_network_directedness_structures_and_link_fields(inv):
     net = inv.network("2013", view="union")
-    # a directed type is in the view -> directed; each of the 3 jp links becomes two arcs: 3*2 + 2 = 8
-    assert net.directed and net.number_of_links() == 8
+    # jp is two-way, sub directed: a mixed network of 3 jp links (one each) + 2 sub arcs = 5
+    assert net.directed and net.mixed and net.number_of_links() == 5 and net.number_of_arcs() == 2
+    assert net.link_type("jp")["directed"] is False and net.link_type("sub")["label"] == "Subcontracting"
     # participants: the 5 structures with a response row (f has none in 2013)
     assert net.structure_ids() == ["a", "b", "c", "d", "e"]
     a = net.structure("a")
     assert a["siren"] == "012345678" and a["legal_family"] == "association" and a["response"] == "complete"
     assert a["aliases"] == ["ALPHA", "Alpha Asso"] and a["city"] == "Toulouse" and a["name"] == "Alpha"
-    und = inv.network("2013", view="union", directed=False)
-    assert not und.directed and und.number_of_links() == 5
+    und = net
     statuses = sorted(r["status"] for r in und.links())
     assert statuses == ["confirmed", "confirmed", "partner_did_not_respond", "unconfirmed", "unconfirmed"]
     cb = next(r for r in und.links() if r["type"] == "sub" and r["source"] == "c")
     assert cb["declared_by"] == "c" and cb["target"] == "b"
     conf = inv.network("2013", view="confirmed")
-    # confirmed: jp a-b (two arcs) + sub a->b = 3
-    assert conf.number_of_links() == 3
+    # confirmed: jp a-b (one two-way link) + sub a->b = 2
+    assert conf.number_of_links() == 2 and conf.mixed
     # only undirected types in a view -> undirected network
     only_jp = inv.network("2014", view="confirmed")
     assert not only_jp.directed and only_jp.number_of_links() == 2
@@ -435,7 +435,7 @@ def test_not_a_database_and_newer_schema(tmp_path):
 
 def test_readonly_and_closed(tmp_path, inv):
     ro = cm.Inventory(inv.path, readonly=True)
-    assert ro.network("2013").number_of_links() == 8
+    assert ro.network("2013").number_of_links() == 5
     with pytest.raises(cm.StorageError, match="read-only"):
         ro.import_csv(structures=DATASETS / "karate" / "structures.csv")
     ro.close()
@@ -551,7 +551,7 @@ def test_ptce_union_reproduces_links_csv(ptce):
     assert declarers - ids, "the illustrative wave should use some aliases"
     rate = inv.response_rate("2013")
     assert rate.surveyed == 28 and rate.complete + rate.partial == len(answered)
-    net = inv.network("2013", view="union", directed=False)
+    net = inv.network("2013", view="union")
     assert len(net) == 28 and net.number_of_links() == len(expected)
 
 
