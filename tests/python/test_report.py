@@ -246,3 +246,13 @@ def test_inventory_report_and_folder_report_give_the_same_tables(tmp_path):
 def test_report_refuses_a_misspelt_group(tmp_path):
     with pytest.raises(ValueError, match=r"group 'legal_famly'.*known: legal_family"):
         cm.report("ptce-sicoval-2013", tmp_path / "out", group="legal_famly", progress=False)
+
+
+def test_illustrative_dataset_says_so_on_the_report_and_every_map(tmp_path):
+    # datasets/ptce-sicoval-2013/dataset.json declares {"illustrative": true}
+    for lang, words in (("en", "Illustrative data"), ("fr", "Données illustratives")):
+        page = cm.report("ptce-sicoval-2013", tmp_path / lang, lang=lang, progress=False)
+        head = page.read_text(encoding="utf-8").split("<h2>")[0]  # the first screen, before any section
+        assert words in head
+        for svg in page.parent.glob("*.svg"):
+            assert words in svg.read_text(encoding="utf-8"), svg.name
