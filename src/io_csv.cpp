@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ranges>
 #include <set>
 
 #include "coopmap/detail/atomic_file.hpp"
 #include "coopmap/detail/csv_reader.hpp"
 #include "coopmap/detail/csv_values.hpp"
 #include "coopmap/io.hpp"
+#include "csv_rows.hpp"
 
 namespace coopmap {
 namespace detail {
@@ -156,14 +158,8 @@ std::vector<AttributeColumn> attribute_columns(const CsvReader& r, bool (*is_res
 }
 
 void read_structures(Network& net, CsvReader& r) {
-    const std::string& path = r.path();
+    check_columns(r, {"id"}, {});
     const auto c_id = r.column("id");
-    if (c_id == CsvReader::npos)
-        throw parse_error(path, 1, 0, "", "missing required column 'id' (the header has: " + [&] {
-            std::string s;
-            for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
-            return s;
-        }() + ")");
     const auto c_name = r.column("name"), c_aliases = r.column("aliases");
     auto cols = attribute_columns(r, &is_reserved_structure_attribute);
     std::vector<std::size_t> first_line;  // line of each structure, for duplicate messages
@@ -220,12 +216,8 @@ void read_structures(Network& net, CsvReader& r) {
 /// The link types file: `code` (required), `directed` (true/false; empty: the network's
 /// default), every other column a text attribute of the type (label, label_fr, ...).
 void read_link_types(Network& net, CsvReader& r) {
+    check_columns(r, {"code"}, {});
     const auto c_code = r.column("code"), c_dir = r.column("directed");
-    if (c_code == CsvReader::npos) {
-        std::string s;
-        for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
-        throw parse_error(r.path(), 1, 0, "", "missing required column 'code' (the header has: " + s + ")");
-    }
     std::vector<std::size_t> others;
     for (std::size_t k = 0; k < r.header().size(); ++k)
         if (k != c_code && k != c_dir && !r.header()[k].empty()) others.push_back(k);
@@ -255,15 +247,8 @@ void read_link_types(Network& net, CsvReader& r) {
 }
 
 void read_links(Network& net, CsvReader& r, bool known_types_only) {
-    const std::string& path = r.path();
+    check_columns(r, {"source", "target"}, {});
     const auto c_s = r.column("source"), c_t = r.column("target");
-    for (auto [c, name] : {std::pair{c_s, "source"}, std::pair{c_t, "target"}})
-        if (c == CsvReader::npos) {
-            std::string s;
-            for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
-            throw parse_error(path, 1, 0, "", std::string("missing required column '") + name +
-                                                  "' (the header has: " + s + ")");
-        }
     const auto c_type = r.column("type"), c_w = r.column("weight"), c_start = r.column("start"),
                c_end = r.column("end"), c_status = r.column("status");
     auto cols = attribute_columns(r, &is_reserved_link_attribute);
@@ -415,23 +400,37 @@ Network read_csv_text(std::string_view structures_csv, std::optional<std::string
     return net;
 }
 
+std::vector<std::pair<index_t, std::string>> read_responses(const Network& net, const std::string& path,
+                                                            char delimiter) {
+    CsvReader r(path, delimiter);
+    std::vector<std::pair<index_t, std::string>> out;
+    detail::read_response_rows<index_t>(
+        r,
+        [&](CsvReader& rr, const std::vector<std::string>& f, std::size_t col) {
+            if (f[col].empty()) rr.fail(col, "empty structure");
+            const auto i = net.find(f[col]);
+            if (!i) rr.fail(col, "unknown structure '" + shown(f[col]) + "' (not an id or alias in the structures file)");
+            return *i;
+        },
+        [&](index_t i) { return net.structure(i).id; },
+        [&](index_t i, const std::string& status) { out.emplace_back(i, status); });
+    return out;
+}
+
 void write_csv(const Network& net, const std::string& structures_path, const std::string& links_path,
                const CsvWriteOptions& options) {
     const char d = options.delimiter;
     if (d != ',' && d != ';' && d != '\t') throw input_error("write_csv: delimiter must be ',', ';' or a tab");
     if (!options.link_types.empty()) {
-        std::vector<std::string> names;
-        for (std::uint32_t k = 0; k < net.type_names().size(); ++k)
-            for (const auto& [name, v] : net.type_attributes(k)) names.push_back(name);
-        std::sort(names.begin(), names.end());
-        names.erase(std::unique(names.begin(), names.end()), names.end());
+        const auto types = std::views::iota(std::uint32_t{0}, static_cast<std::uint32_t>(net.type_names().size()));
+        const auto names = attribute_names(types, [&](std::uint32_t k) -> const Attributes& { return net.type_attributes(k); });
         AtomicFile out(options.link_types);
         std::string line = "code";
         (line += d) += "directed";
         for (const auto& n : names) put_header_field(line += d, n, d);
         line += '\n';
         out.write(line);
-        for (std::uint32_t k = 0; k < net.type_names().size(); ++k) {
+        for (const auto k : types) {
             line.clear();
             put_field(line, net.type_names()[k], d);
             (line += d) += net.type_directed(k) ? "true" : "false";
@@ -445,8 +444,7 @@ void write_csv(const Network& net, const std::string& structures_path, const std
         out.commit();
     }
     if (!structures_path.empty()) {
-        auto attrs_of = [](const Structure& st) -> const Attributes& { return st.attributes; };
-        const auto names = attribute_names(net.structures(), attrs_of);
+        const auto names = structure_attribute_names(net);
         const auto mixed = mixed_columns(names, net.structures(),
                                          [](const Structure& st, const std::string& k) { return find_value(st.attributes, k); });
         const bool any_alias = std::any_of(net.structures().begin(), net.structures().end(),

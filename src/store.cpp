@@ -22,6 +22,7 @@
 #include "coopmap/detail/handoff.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/store.hpp"
+#include "csv_rows.hpp"
 
 namespace coopmap {
 
@@ -246,29 +247,6 @@ static_assert(n_migrations == Inventory::schema_version);
 
 enum Dir : std::uint8_t { dir_none = 0, dir_out = 1, dir_in = 2, dir_both = 3 };
 
-std::string join_header(const CsvReader& r) {
-    std::string s;
-    for (const auto& h : r.header()) s += (s.empty() ? "" : ", ") + h;
-    return s;
-}
-
-/// Requires the named columns and refuses columns outside `allowed`.
-void check_columns(const CsvReader& r, std::initializer_list<const char*> required,
-                   std::initializer_list<const char*> allowed) {
-    for (const char* c : required)
-        if (r.column(c) == CsvReader::npos)
-            throw parse_error(r.path(), 1, 0, "", std::string("missing required column '") + c +
-                                                      "' (the header has: " + join_header(r) + ")");
-    if (allowed.size() == 0) return;
-    for (std::size_t i = 0; i < r.header().size(); ++i) {
-        const auto& h = r.header()[i];
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return h == a; })) {
-            std::string list;
-            for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            throw parse_error(r.path(), 1, i + 1, h, "unknown column '" + h + "' (allowed: " + list + ")");
-        }
-    }
-}
 
 struct NameRef {
     std::int64_t rowid;
@@ -890,7 +868,7 @@ struct Inventory::Impl {
 
     void import_link_types(const std::string& file, ImportState& st) const {
         CsvReader r(file);
-        check_columns(r, {"code"}, {});
+        detail::check_columns(r, {"code"}, {});
         const auto c_code = r.column("code"), c_label = r.column("label"), c_family = r.column("family"),
                    c_dir = r.column("directed");
         std::vector<std::size_t> extra;
@@ -989,7 +967,7 @@ struct Inventory::Impl {
 
     void import_affiliations(const std::string& file, ImportState& st) const {
         CsvReader r(file);
-        check_columns(r, {"structure", "group"}, {"structure", "group", "role", "start", "end"});
+        detail::check_columns(r, {"structure", "group"}, {"structure", "group", "role", "start", "end"});
         const auto c_s = r.column("structure"), c_g = r.column("group"), c_role = r.column("role"),
                    c_start = r.column("start"), c_end = r.column("end");
         ImportCount c{"affiliations"}, cg{"groups"};
@@ -1078,40 +1056,34 @@ struct Inventory::Impl {
 
     void import_responses(const std::string& file, std::int64_t wave, ImportState& st) const {
         CsvReader r(file);
-        check_columns(r, {"structure", "status"}, {"structure", "status"});
-        const auto c_s = r.column("structure"), c_st = r.column("status");
         ImportCount c{"responses"};
         auto find = prepare("SELECT status FROM responses WHERE wave = ? AND structure = ?");
         auto put = prepare("INSERT OR REPLACE INTO responses(wave, structure, status) VALUES (?, ?, ?)");
-        std::unordered_map<std::int64_t, std::size_t> seen;
-        std::vector<std::string> f;
-        std::vector<char> q;
-        while (r.next(f, q)) {
-            const auto s = resolve_structure(r, f, c_s, st, "structure");
-            const auto& status = f[c_st];
-            if (status != "complete" && status != "partial" && status != "refused" && status != "unreached")
-                r.fail(c_st, "response status must be complete, partial, refused or unreached, got '" + status + "'");
-            if (auto [it, fresh] = seen.emplace(s, r.line()); !fresh)
-                r.fail(c_s, "duplicate response of structure '" + st.code_of(s) + "' (first on line " +
-                                std::to_string(it->second) + ")");
-            find.bind(1, wave).bind(2, s);
-            const bool exists = find.step();
-            const bool same = exists && find.text(0) == status;
-            find.reset();
-            if (same) {
-                ++c.unchanged;
-                continue;
-            }
-            put.bind(1, wave).bind(2, s).bind(3, std::string_view(status));
-            put.exec();
-            ++(exists ? c.updated : c.added);
-        }
+        detail::read_response_rows<std::int64_t>(
+            r,
+            [&](CsvReader& rr, const std::vector<std::string>& f, std::size_t col) {
+                return resolve_structure(rr, f, col, st, "structure");
+            },
+            [&](std::int64_t s) { return st.code_of(s); },
+            [&](std::int64_t s, const std::string& status) {
+                find.bind(1, wave).bind(2, s);
+                const bool exists = find.step();
+                const bool same = exists && find.text(0) == status;
+                find.reset();
+                if (same) {
+                    ++c.unchanged;
+                    return;
+                }
+                put.bind(1, wave).bind(2, s).bind(3, std::string_view(status));
+                put.exec();
+                ++(exists ? c.updated : c.added);
+            });
         add_count(st.report, c);
     }
 
     void import_declarations(const std::string& file, std::int64_t wave, ImportState& st) const {
         CsvReader r(file);
-        check_columns(r, {"declarer", "partner", "type"},
+        detail::check_columns(r, {"declarer", "partner", "type"},
                       {"declarer", "partner", "type", "intensity", "direction", "frequency", "start", "end", "source",
                        "comment"});
         const auto c_d = r.column("declarer"), c_p = r.column("partner"), c_t = r.column("type"),
@@ -1633,9 +1605,10 @@ struct Inventory::Impl {
     static LinkColumns link_columns(const Derived& d, View view, const std::vector<index_t>& remap) {
         std::size_t nl = 0;
         for (const auto& l : d.links) nl += keep(view, l.status) ? 1 : 0;
-        // Column-wise into add_links. Types and statuses enter the network's tables in
-        // order of first use, as add_link would intern them; the dates table is taken
-        // whole (its order is not observable).
+        // Column-wise into add_links. The types are already declared (declare_link_types,
+        // in vocabulary order); statuses enter the network's table in order of first use,
+        // as add_link would intern them; the dates table is taken whole (its order is not
+        // observable).
         LinkColumns c;
         c.dates = d.dates;
         std::vector<std::uint32_t> type_at(d.types.size(), UINT32_MAX), status_at(std::size(status_names), UINT32_MAX);
@@ -1675,10 +1648,6 @@ struct Inventory::Impl {
         return c;
     }
 
-    /// The network of a wave (Inventory::network). After the scan of the declarations
-    /// (SQLite), two threads: this one reads the structures' rows (SQLite again: the
-    /// connection is used by one thread) and adds those taking part to the network,
-    /// while a worker merges the arcs into links and lays them out for add_links.
     /// Declares the link-type vocabulary in a network: each type's direction, and its
     /// label, family and other attributes (label_fr, label_en, description...).
     void declare_link_types(Network& net) const {
@@ -1702,6 +1671,10 @@ struct Inventory::Impl {
         }
     }
 
+    /// The network of a wave (Inventory::network). After the scan of the declarations
+    /// (SQLite), two threads: this one reads the structures' rows (SQLite again: the
+    /// connection is used by one thread) and adds those taking part to the network,
+    /// while a worker merges the arcs into links and lays them out for add_links.
     Network network(const std::string& wave, View view) const {
         std::vector<Arc> arcs;
         Derived d = scan(wave, arcs);

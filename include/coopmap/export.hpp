@@ -471,7 +471,7 @@ inline std::string to_dot(const Network& net, const ExportOptions& o = {}) {
         append_quoted(s, net.structure(l.target).id);
         bool first = true;
         attr(first, "type", net.type_name(l));
-        if (net.directed() && !net.is_directed(l)) attr(first, "dir", "none");  // a two-way link of a mixed graph
+        if (net.mixed() && !net.is_directed(l)) attr(first, "dir", "none");  // a two-way link of a mixed graph
         attr(first, "weight", format_double(l.weight));
         if (l.status) attr(first, "status", net.status_name(l));
         if (l.start) attr(first, "start", net.start(l));

@@ -797,14 +797,7 @@ struct Reciprocity {
 /// No arcs -> NaN. Complexity O(n + m log d).
 inline Reciprocity reciprocity(const Network& net) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-    SimpleGraph g;
-    if (net.mixed()) {
-        std::vector<char> keep_s(net.number_of_structures(), 1), keep_l(net.number_of_links(), 0);
-        for (std::size_t k = 0; k < net.number_of_links(); ++k) keep_l[k] = net.is_directed(net.links()[k]);
-        g = simple_view(subnetwork(net, keep_s, keep_l), SimpleViewOptions{Aggregate::binary, false});
-    } else {
-        g = simple_view(net, SimpleViewOptions{Aggregate::binary, false});
-    }
+    const SimpleGraph g = simple_view(net, SimpleViewOptions{Aggregate::binary, false, net.mixed()});
     Reciprocity r;
     r.structures.assign(g.n, nan);
     if (!g.directed) {

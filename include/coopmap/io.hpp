@@ -30,6 +30,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "coopmap/network.hpp"
 
@@ -59,6 +61,15 @@ Network read_csv(const std::string& structures_path, const std::string& links_pa
 /// (tests/fuzz/fuzz_csv.cpp) and handy for CSV text that never was a file.
 Network read_csv_text(std::string_view structures_csv, std::optional<std::string_view> links_csv = std::nullopt,
                       const CsvReadOptions& options = {});
+
+/// Reads a responses file (columns `structure`, `status`; nothing else) against a
+/// network: (structure index, status) per row, in file order. The same rules as the
+/// Inventory's import of responses: the structure must be an id or alias of the network,
+/// the status complete, partial, refused or unreached, and no structure may answer
+/// twice; every error is a parse_error naming the file, line and column (invalid UTF-8
+/// included). delimiter 0: detected. O(rows).
+std::vector<std::pair<index_t, std::string>> read_responses(const Network& net, const std::string& path,
+                                                            char delimiter = 0);
 
 struct CsvWriteOptions {
     char delimiter = ',';

@@ -23,6 +23,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <span>
@@ -755,11 +756,12 @@ inline std::vector<std::string> structure_attribute_names(const Network& net) {
 }
 
 /// Throws input_error when no structure has attribute `name` ("name", the display name,
-/// is always there), naming it and the known attribute names, closest first.
+/// is always there; a network without structures accepts any name), naming it and the
+/// known attribute names, closest first.
 /// `what` says who asks (e.g. "group"). An attribute that only some structures have
 /// passes: each function says what it does with the others (its `missing` option).
 inline void require_structure_attribute(const Network& net, std::string_view name, std::string_view what = "attribute") {
-    if (name == "name") return;
+    if (name == "name" || net.number_of_structures() == 0) return;
     for (const auto& s : net.structures())
         if (s.attributes.find(name) != s.attributes.end()) return;
     throw input_error(std::string(what) + " '" + std::string(name) + "': no structure has this attribute" +
@@ -832,7 +834,7 @@ struct Grouping {
 /// closest first (a misspelt name never passes as "every structure lacks it").
 /// O(n * k) for k groups.
 inline Grouping group_by(const Network& net, std::string_view attribute, const std::optional<Value>& missing = {}) {
-    if (net.number_of_structures() > 0) require_structure_attribute(net, attribute);
+    require_structure_attribute(net, attribute);
     Grouping g;
     g.membership.resize(net.number_of_structures());
     std::vector<std::string> lacking;
@@ -882,6 +884,9 @@ struct SimpleViewOptions {
     /// Drop direction: a directed network becomes undirected, a -> b and b -> a merging
     /// into one edge. No effect on an undirected network.
     bool undirected = false;
+    /// Keep the directed links (arcs) alone, leaving out the undirected ones: the view of
+    /// a mixed network's arcs (reciprocity). No effect on the direction of the view.
+    bool arcs_only = false;
 };
 
 /// A simple weighted graph in compressed sparse row form: no parallel edges, no loops,
@@ -984,13 +989,16 @@ inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt 
     g.n = net.number_of_structures();
     g.directed = net.directed() && !opt.undirected;
     const auto& links = net.links();
-    const std::size_t arcs = g.directed ? 2 * links.size() - net.number_of_arcs() : 2 * links.size();
+    const std::size_t arcs = opt.arcs_only ? (g.directed ? 1 : 2) * net.number_of_arcs()
+                             : g.directed   ? 2 * links.size() - net.number_of_arcs()
+                                            : 2 * links.size();
     std::vector<index_t> src, dst;
     std::vector<double> w;
     src.reserve(arcs);
     dst.reserve(arcs);
     w.reserve(arcs);
     for (const auto& l : links) {
+        if (opt.arcs_only && !net.is_directed(l)) continue;
         src.push_back(l.source);
         dst.push_back(l.target);
         w.push_back(l.weight);
@@ -1003,6 +1011,18 @@ inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt 
     detail::build_rows(g.n, src, dst, w, opt.aggregate, g.offsets, g.targets, g.weights);
     if (g.directed) detail::build_rows(g.n, dst, src, w, opt.aggregate, g.in_offsets, g.in_sources, g.in_weights);
     return g;
+}
+
+/// Density: the arcs of the simple view over the n(n - 1) ordered pairs. An undirected
+/// link counts as two arcs, so an undirected network gives 2 pairs / n(n - 1) and a
+/// directed one arcs / n(n - 1) (both networkx's density); a mixed network gives the
+/// density of its directed view (networkx's on to_directed()), which is its undirected
+/// density when every link is two-way. Parallel links count once. NaN when n < 2.
+/// O(n + m log d).
+inline double density(const Network& net) {
+    const auto n = static_cast<double>(net.number_of_structures());
+    if (n < 2) return std::numeric_limits<double>::quiet_NaN();
+    return static_cast<double>(simple_view(net, {.aggregate = Aggregate::binary}).targets.size()) / (n * (n - 1));
 }
 
 /// Parses an aggregate name: "sum", "max", "min", "count" or "binary".

@@ -17,7 +17,8 @@
 ///    declaration whose partner did not answer), each style in the legend; arcs (links of
 ///    a directed type) get arrowheads, undirected links none, also in a mixed network;
 ///  * hollow nodes (white fill, coloured ring) for non-respondents: options.responded, or
-///    when it is empty the structure attribute "responded" equal to false;
+///    when it is empty the structure attribute "responded" equal to false, else the
+///    attribute "response" (an Inventory's survey status) other than complete or partial;
 ///  * labels for the `labels` largest structures (by the size measure, ties by index),
 ///    placed greedily at one of 8 positions around the node so that they overlap neither
 ///    other labels nor nodes (a label that fits nowhere is left out), with a white halo;
@@ -185,11 +186,13 @@ inline std::string hex_of(double r, double g, double b) {
     return s;
 }
 
-/// Everything the SVG and HTML writers share, computed once.
+/// Edge styles: solid, dashed (every link unconfirmed), dotted (every link's partner did
+/// not respond).
 inline constexpr std::uint8_t kSolid = 0, kDashed = 1, kDotted = 2;
 /// The SVG stroke-dasharray of an edge style ("" for solid).
 inline const char* dash_array(std::uint8_t style) { return style == kDashed ? "7 5" : style == kDotted ? "2 4" : ""; }
 
+/// Everything the SVG and HTML writers share, computed once.
 struct MapModel {
     std::size_t n = 0;
     std::vector<double> sx, sy, r;                 // screen positions and radii

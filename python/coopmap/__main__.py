@@ -14,7 +14,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import read_csv
+from . import _core
+from ._folder import read_folder
 from .store import Inventory
 from .errors import Error
 
@@ -29,15 +30,13 @@ def _count_table(title: str, counts: Counter, total: int) -> list[str]:
 
 def summary(folder: Path, directed: bool = False) -> str:
     """The text summary of the network stored in ``folder``."""
-    from ._folder import read_folder
-
     net, meta = read_folder(folder, directed=directed)
     n, m = len(net), net.number_of_links()
     g = net.simple_view(undirected=True)
     pairs = g.number_of_edges
     degree = g.indptr[1:] - g.indptr[:-1]
     isolates = [sid for sid, d in zip(net.structure_ids(), degree) if d == 0]
-    density = 2.0 * pairs / (n * (n - 1)) if n > 1 else float("nan")
+    density = _core.density(net)
     out = [
         f"coopmap summary of {folder}",
         f"  structures: {n}",

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
+__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -141,6 +141,10 @@ class Network:
         
         Raises ValueError for an empty or duplicate id, or an alias already in use.
         """
+    def attribute_names(self) -> list[str]:
+        """
+        Names of the attributes some structure has, sorted.
+        """
     def copy(self) -> Network:
         """
         A deep copy.
@@ -164,6 +168,10 @@ class Network:
     def is_directed(self) -> bool:
         """
         True for a directed or mixed network (as networkx's is_directed).
+        """
+    def link_attribute_names(self) -> list[str]:
+        """
+        Names of the attributes some link has, sorted.
         """
     def link_type(self, code: str) -> dict:
         """
@@ -234,13 +242,14 @@ class Network:
         """
         Sets the display name.
         """
-    def simple_view(self, aggregate: str = 'sum', undirected: bool = False) -> SimpleGraph:
+    def simple_view(self, aggregate: str = 'sum', undirected: bool = False, arcs_only: bool = False) -> SimpleGraph:
         """
         The simple weighted view as a CSR snapshot (:class:`SimpleGraph`).
         
         Parallel links of a pair merge into one edge whose weight is their ``sum`` (default),
         ``max``, ``min``, ``count``, or 1 (``binary``). ``undirected=True`` drops direction (a->b and
-        b->a merge). Complexity O(n + m log d_max).
+        b->a merge). A directed or mixed network's view carries each two-way link as two arcs;
+        ``arcs_only=True`` keeps the directed links alone. Complexity O(n + m log d_max).
         """
     def structure(self, id: str) -> dict:
         """
@@ -1019,9 +1028,17 @@ def _membership(net: Network, partition: typing.Any) -> list[int]:
     """
 def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '', link_types: os.PathLike | str | bytes | None = None) -> Network:
     ...
+def _read_responses(net: Network, path: os.PathLike | str | bytes) -> dict:
+    """
+    {id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).
+    """
 def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]], arg19: collections.abc.Mapping[str, str], arg20: collections.abc.Mapping[str, str]) -> typing.Any:
     """
     Internal: use coopmap.draw.
+    """
+def _require_attribute(net: Network, name: str, what: str) -> None:
+    """
+    ValueError naming `name` and the known attribute names, closest first, when no structure has it.
     """
 def articulation_points(net: Network) -> list[str]:
     """
@@ -1274,6 +1291,14 @@ def degree(net: Network, mode: str = 'all', normalized: bool = False) -> dict:
     (in + out, as networkx's ``DiGraph.degree``; a reciprocated pair counts twice).
     ``normalized=True`` divides by n - 1 (``networkx.degree_centrality``). Isolates: 0.
     Complexity O(n + m). Example: ``coopmap.degree(net)["ies"]``.
+    """
+def density(net: Network) -> float:
+    """
+    Density: the arcs of the simple view over the n(n-1) ordered pairs, so 2 pairs / n(n-1)
+    for an undirected network and arcs / n(n-1) for a directed one (``networkx.density``);
+    a mixed network gives the density of its directed view (a two-way link is two arcs, as
+    networkx on ``to_directed()``), its undirected density when every link is two-way.
+    Parallel links count once. NaN when there are fewer than 2 structures. O(n + m log d).
     """
 def edge_betweenness(net: Network, normalized: bool = False, weight: typing.Any = None, *, distance: str = 'weight', k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """

@@ -4,61 +4,30 @@
 e.g. ``{"illustrative": true}``). The same validated readers serve both."""
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from . import _core, _words
-from .errors import CsvError, InputError
+from . import _core
+from .errors import InputError
 
-__all__ = ["read_folder", "read_responses", "confirmation_rate", "ConfirmationRate", "RESPONSE_STATUSES"]
+__all__ = ["read_folder", "read_responses", "confirmation_rate", "ConfirmationRate", "RESPONSE_STATUSES", "ANSWERED"]
 
 #: The survey statuses of a structure, as in an Inventory's responses.
 RESPONSE_STATUSES = ("complete", "partial", "refused", "unreached")
-_ANSWERED = ("complete", "partial")
+#: The statuses of a structure that answered the survey.
+ANSWERED = ("complete", "partial")
 
 
 def read_responses(path: str | os.PathLike[str], net: _core.Network) -> dict[str, str]:
     """Reads a responses file (``structure``, ``status``: one of complete, partial,
-    refused, unreached) into ``{id: status}``, ids resolved through the network's aliases.
-    Raises :class:`CsvError` naming the file, line and column for a missing column, an
-    unknown structure, a bad status (with the known ones), a structure given twice, a file
-    that is not UTF-8."""
-    path = Path(path)
-    out: dict[str, str] = {}
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            rows = csv.reader(f)
-            header = next(rows, None)
-            if header is None:
-                raise CsvError(f"{path}, line 1: empty file (expected the header structure,status)")
-            header = [h.strip() for h in header]
-            for col in ("structure", "status"):
-                if col not in header:
-                    raise CsvError(f"{path}, line 1: missing required column '{col}' (the header has: {', '.join(header)})")
-            c_s, c_st = header.index("structure"), header.index("status")
-            for row in rows:
-                line = rows.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(header):
-                    raise CsvError(f"{path}, line {line}: {len(row)} fields, the header has {len(header)}")
-                sid, status = row[c_s].strip(), row[c_st].strip()
-                if sid not in net:
-                    raise CsvError(f"{path}, line {line}, column {c_s + 1} (structure): unknown structure "
-                                   f"'{sid[:80]}' (not an id or alias in the structures file)")
-                if status not in RESPONSE_STATUSES:
-                    raise CsvError(f"{path}, line {line}, column {c_st + 1} (status): "
-                                   f"{_words.unknown('status', status, RESPONSE_STATUSES, 'not a response status')}")
-                key = net.resolve(sid)
-                if key in out:
-                    raise CsvError(f"{path}, line {line}, column {c_s + 1} (structure): structure '{key}' given twice")
-                out[key] = status
-    except UnicodeDecodeError as e:
-        raise CsvError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
-    return out
+    refused, unreached; no other column) into ``{id: status}``, ids resolved through the
+    network's aliases, by the same rules as ``Inventory.import_csv(responses=...)``.
+    Raises :class:`CsvError` naming the file, line and column for a missing or unknown
+    column, an unknown structure, a bad status, a structure given twice, or text that is
+    not UTF-8."""
+    return _core._read_responses(net, os.fspath(path))
 
 
 def read_folder(folder: str | os.PathLike[str], *, directed: bool = False) -> tuple[_core.Network, dict[str, Any]]:
@@ -131,7 +100,7 @@ def confirmation_rate(net: _core.Network) -> ConfirmationRate:
     status, or another status than the three an Inventory derives, are ignored. O(n + m)."""
     if not isinstance(net, _core.Network):
         raise TypeError(f"confirmation_rate() takes a coopmap.Network, got {type(net).__name__}")
-    answered = {r["id"]: r.get("response", "complete") in _ANSWERED for r in net.structures()}
+    answered = {r["id"]: r.get("response", "complete") in ANSWERED for r in net.structures()}
     confirmed = unconfirmed = excluded = no_response = 0
     for link in net.links():
         status = link["status"]

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from . import _words
+from ._folder import ANSWERED, read_folder
 from .i18n import Translator
 
 __all__ = ["report"]
@@ -141,8 +141,6 @@ def report(
     response_rate: float | None = None
     meta: dict[str, Any] = {}
     if source.is_dir():
-        from ._folder import read_folder
-
         net, meta = read_folder(source, directed=directed)
         view_text = t("view.file", folder=source.name)
         confirmation = cm.confirmation_rate(net)
@@ -156,14 +154,14 @@ def report(
             response_rate = float(inv.response_rate(wave))
             confirmation = inv.confirmation_rate(wave)  # on the union view, whatever view is shown
         view_text = t("view.inventory", wave=wave, view=t(f"view.{view}"))
-    _words.require_attribute(net, group, "group")
+    cm._core._require_attribute(net, group, "group")
     for attr in formal_groups or ():
-        _words.require_attribute(net, attr, "formal_groups")
-    t = Translator(lang, {r["code"]: {k: str(v) for k, v in r.items()} for r in net.link_type_records()})
+        cm._core._require_attribute(net, attr, "formal_groups")
+    t = Translator.for_network(lang, net)
     ids = net.structure_ids()
     names = {r["id"]: r["name"] for r in net.structures()}
     responses = {r["id"]: r["response"] for r in net.structures() if "response" in r}
-    answered = {sid for sid, st in responses.items() if st in ("complete", "partial")}
+    answered = {sid for sid, st in responses.items() if st in ANSWERED}
     if responses and response_rate is None:
         response_rate = len(answered) / len(responses)
     illustrative = bool(meta.get("illustrative"))
@@ -175,10 +173,7 @@ def report(
     steps(t("progress.indicators"))
     n, m = len(net), net.number_of_links()
     pairs = net.simple_view(undirected=True).number_of_edges
-    # density of the directed view when some link is an arc (a two-way link is two arcs,
-    # so a network of two-way links only gives its undirected density)
-    density = (net.simple_view().number_of_edges / (n * (n - 1)) if net.directed else 2.0 * pairs / (n * (n - 1))) \
-        if n > 1 else math.nan
+    density = cm.density(net)  # of the directed view when some link is an arc
     comps = cm.components(net)
     # structures without a link: the non-respondents among them are named as such
     isolates = [s for s in cm.isolates(net) if s not in responses or s in answered]

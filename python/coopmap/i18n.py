@@ -45,6 +45,13 @@ class Translator:
         self._texts = catalog(lang)
         self._link_types = link_type_labels or {}
 
+    @classmethod
+    def for_network(cls, lang: str, net: object) -> "Translator":
+        """A translator whose link-type labels are those the network's types carry
+        (``net.link_type_records()``: ``label``, ``label_fr``, ``label_en``...)."""
+        records = net.link_type_records()  # type: ignore[attr-defined]
+        return cls(lang, {r["code"]: {k: str(v) for k, v in r.items()} for r in records})
+
     def __call__(self, key: str, **values: object) -> str:
         """The text of ``key``, with ``{name}`` fields filled from ``values``. A missing
         key raises KeyError (the catalogue test guarantees every key exists in both)."""

@@ -177,7 +177,7 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
     elif isinstance(color, str):
         records = net.structures()
         if not any(color in r for r in records):
-            raise _words.unknown("color", color, ["cluster", *_words.structure_attributes(net)],
+            raise _words.unknown("color", color, ["cluster", *net.attribute_names()],
                                  "neither 'cluster' nor an attribute of some structure")
         labels_of = {r["id"]: r[color] for r in records if color in r and r[color] is not None}
         title = color
@@ -218,9 +218,8 @@ def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
     else the code)."""
     from .i18n import Translator
 
-    records = {r["code"]: {k: str(v) for k, v in r.items()} for r in net.link_type_records()}
-    t = Translator(lang, records)
-    return {code: t.link_type(code) for code in records}
+    t = Translator.for_network(lang, net)
+    return {r["code"]: t.link_type(r["code"]) for r in net.link_type_records()}
 
 
 def _label_text(v: Any) -> str:
@@ -251,7 +250,7 @@ def _resolve_size(net: _core.Network, size: Any) -> Optional[tuple[list[float], 
 
                 fn = getattr(coopmap, size, None) if size in _SIZE_MEASURES else None
                 if not callable(fn):
-                    numeric = [k for k in _words.structure_attributes(net)
+                    numeric = [k for k in net.attribute_names()
                                if any(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool)
                                       for r in records)]
                     raise _words.unknown("size", size, ["degree", *_SIZE_MEASURES, *numeric],

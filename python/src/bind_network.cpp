@@ -450,6 +450,9 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
         .def("set_link_attribute", [](Network& n, std::size_t k, const std::string& name, const py::object& value) {
             n.set_link_attribute(k, name, to_value(value, "link " + std::to_string(k) + ", attribute '" + name + "'"));
         }, py::arg("index"), py::arg("name"), py::arg("value"), "Sets an attribute of the link with this index.")
+        .def("attribute_names", [](const Network& n) { return structure_attribute_names(n); },
+             "Names of the attributes some structure has, sorted.")
+        .def("link_attribute_names", &Network::link_attribute_names, "Names of the attributes some link has, sorted.")
         .def("link_types", &Network::link_types, "Link type codes in use, in order of first appearance.")
         .def("neighbors", [](const Network& n, const std::string& key) { return partner_ids(n, key, true, true); },
              py::arg("id"), "Ids of every partner of a structure, whatever the direction of the links, each once, in "
@@ -486,16 +489,17 @@ A new network with the structures that match (``ids``: a list of ids or aliases;
 attribute equalities such as ``legal_family="association"``) and the links among them.
 Raises KeyError for an unknown id.
 )doc")
-        .def("simple_view", [](const Network& n, const std::string& aggregate, bool undirected) {
-            SimpleViewOptions o{parse_aggregate(aggregate), undirected};
+        .def("simple_view", [](const Network& n, const std::string& aggregate, bool undirected, bool arcs_only) {
+            SimpleViewOptions o{parse_aggregate(aggregate), undirected, arcs_only};
             py::gil_scoped_release nogil;
             return simple_view(n, o);
-        }, py::arg("aggregate") = "sum", py::arg("undirected") = false, R"doc(
+        }, py::arg("aggregate") = "sum", py::arg("undirected") = false, py::arg("arcs_only") = false, R"doc(
 The simple weighted view as a CSR snapshot (:class:`SimpleGraph`).
 
 Parallel links of a pair merge into one edge whose weight is their ``sum`` (default),
 ``max``, ``min``, ``count``, or 1 (``binary``). ``undirected=True`` drops direction (a->b and
-b->a merge). Complexity O(n + m log d_max).
+b->a merge). A directed or mixed network's view carries each two-way link as two arcs;
+``arcs_only=True`` keeps the directed links alone. Complexity O(n + m log d_max).
 )doc")
         .def("copy", [](const Network& n) { return Network(n); }, "A deep copy.")
         .def("__copy__", [](const Network& n) { return Network(n); }, "A deep copy (structures and links are values).")
@@ -533,6 +537,31 @@ attributes. Multigraph edge keys are the link type (a repeated type gets ``type#
                    " links>";
         });
 
+    m.def("density", [](const Network& net) {
+        py::gil_scoped_release nogil;
+        return density(net);
+    }, py::arg("net"), R"doc(
+Density: the arcs of the simple view over the n(n-1) ordered pairs, so 2 pairs / n(n-1)
+for an undirected network and arcs / n(n-1) for a directed one (``networkx.density``);
+a mixed network gives the density of its directed view (a two-way link is two arcs, as
+networkx on ``to_directed()``), its undirected density when every link is two-way.
+Parallel links count once. NaN when there are fewer than 2 structures. O(n + m log d).
+)doc");
+    m.def("_require_attribute", [](const Network& net, const std::string& name, const std::string& what) {
+        require_structure_attribute(net, name, what);
+    }, py::arg("net"), py::arg("name"), py::arg("what"),
+          "ValueError naming `name` and the known attribute names, closest first, when no structure has it.");
+    m.def("_read_responses", [](const Network& net, const std::filesystem::path& path) {
+        std::vector<std::pair<index_t, std::string>> rows;
+        {
+            py::gil_scoped_release nogil;
+            rows = read_responses(net, path.string());
+        }
+        py::dict out;
+        for (const auto& [i, status] : rows) out[py::str(net.structure(i).id)] = status;
+        return out;
+    }, py::arg("net"), py::arg("path"),
+          "{id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).");
     m.def("_known_words", [](const std::string& word, const std::vector<std::string>& known) {
         return detail::known_words(word, known);
     }, py::arg("word"), py::arg("known"),

@@ -286,3 +286,29 @@ TEST_F(Csv, HeaderNamesWithSeparatorsRoundTrip) {
         expect_same(back, net);
     }
 }
+
+// The responses file of a folder is read by the same rules as the Inventory's import of
+// responses (src/csv_rows.hpp). Expected rows and error positions by hand.
+TEST_F(Csv, ResponsesFileSharesTheInventoryRules) {
+    Network net;
+    net.add_structure("ies", "IES", {}, {"IéS"});
+    net.add_structure("bge");
+    const auto rows = read_responses(net, write("r.csv", "structure,status\nIéS,complete\nbge,refused\n"));
+    EXPECT_EQ(rows, (std::vector<std::pair<index_t, std::string>>{{0, "complete"}, {1, "refused"}}));  // alias resolved
+    auto expect = [&](const std::string& text, std::size_t line, std::size_t column, const std::string& needle) {
+        try {
+            (void)read_responses(net, write("bad.csv", text));
+            FAIL() << "no error for " << needle;
+        } catch (const parse_error& e) {
+            EXPECT_EQ(e.line(), line) << e.what();
+            EXPECT_EQ(e.column(), column) << e.what();
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    expect("structure\nies\n", 1, 0, "missing required column 'status'");
+    expect("structure,status,note\nies,complete,x\n", 1, 3, "unknown column 'note'");
+    expect("structure,status\nies,complet\n", 2, 2, "complete, partial, refused or unreached, got 'complet'");
+    expect("structure,status\nnope,complete\n", 2, 1, "unknown structure 'nope'");
+    expect("structure,status\nies,complete\nbge,partial\nIéS,partial\n", 4, 1, "'ies' (first on line 2)");
+    expect("structure,status\nies,compl\xE9te\n", 2, 2, "invalid UTF-8");  // Latin-1 is refused, not misread
+}

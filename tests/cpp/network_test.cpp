@@ -488,6 +488,13 @@ TEST(Mixed, SimpleViews) {
     EXPECT_EQ(simple_view(net, {.undirected = true}).number_of_edges(), 4u);
     // sum aggregate on the directed view: a->c carries only the sub arc (weight 1)
     EXPECT_EQ(*g.edge_weight(0, 2), 1.0);
+    // arcs alone: a->c, c->a, c->d
+    EXPECT_EQ(simple_view(net, {.arcs_only = true}).number_of_edges(), 3u);
+    // density: 7 arcs of the directed view / (4 x 3) ordered pairs
+    EXPECT_DOUBLE_EQ(density(net), 7.0 / 12.0);
+    // only the two-way links (a-b, b-c): 2 pairs / (4 x 3 / 2)
+    EXPECT_DOUBLE_EQ(density(filter_links(net, {.types = {"share"}})), 2.0 / 6.0);
+    EXPECT_TRUE(std::isnan(density(Network())));
 }
 
 TEST(Mixed, TypeDirectionChangesAndSurvivesCopies) {

@@ -725,3 +725,14 @@ def test_mixed_network_counts_each_two_way_cooperation_once():
             f.write("a,d,shared,1\n")
         with pytest.raises(ValueError, match=r"line 7, column 3 \(type\): unknown link type 'shared'.*known: share, sub"):
             cm.read_csv(paths["structures"], paths["links"], link_types=paths["link_types"])
+
+
+@pytest.mark.parametrize("name", ["karate", "florentine", "ptce-sicoval-2013"])
+def test_density_equals_networkx(name):
+    import networkx as nx
+
+    net = cm.load_dataset(name)
+    G = net.to_networkx()  # a mixed network: a directed graph, two-way links as two arcs
+    G = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)  # parallel links count once
+    assert cm.density(net) == pytest.approx(nx.density(G), abs=1e-15)
+    assert math.isnan(cm.density(cm.Network()))

@@ -256,3 +256,22 @@ def test_illustrative_dataset_says_so_on_the_report_and_every_map(tmp_path):
         assert words in head
         for svg in page.parent.glob("*.svg"):
             assert words in svg.read_text(encoding="utf-8"), svg.name
+
+
+def test_folder_responses_follow_the_inventory_rules(tmp_path):
+    """A folder's responses.csv is read by the Inventory's rules: a bad status is an error
+    naming the file, line and column, never a traceback or a silent default."""
+    root = cm.dataset_path("ptce-sicoval-2013")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for f in ("structures.csv", "links.csv", "link_types.csv"):
+        (folder / f).write_bytes((root / f).read_bytes())
+    (folder / "responses.csv").write_text("structure,status\nies,complete\nbge,answered\n", encoding="utf-8")
+    with pytest.raises(cm.CsvError, match=r"responses.csv, line 3, column 2 \(status\): .*got 'answered'"):
+        cm.report(folder, tmp_path / "out", progress=False)
+    (folder / "responses.csv").write_bytes("structure,status\nies,complète\n".encode("latin-1"))
+    with pytest.raises(cm.CsvError, match=r"responses.csv, line 2, column 2 \(status\): invalid UTF-8"):
+        cm.report(folder, tmp_path / "out", progress=False)
+    (folder / "responses.csv").write_text("structure,status\nIES,partial\n", encoding="utf-8")  # an alias
+    net = cm._folder.read_folder(folder)[0]
+    assert net.structure("ies")["response"] == "partial" and "response" not in net.structure("bge")
