@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <ranges>
+#include <numeric>
 #include <set>
 
 #include "coopmap/detail/atomic_file.hpp"
@@ -422,7 +422,8 @@ void write_csv(const Network& net, const std::string& structures_path, const std
     const char d = options.delimiter;
     if (d != ',' && d != ';' && d != '\t') throw input_error("write_csv: delimiter must be ',', ';' or a tab");
     if (!options.link_types.empty()) {
-        const auto types = std::views::iota(std::uint32_t{0}, static_cast<std::uint32_t>(net.type_names().size()));
+        std::vector<std::uint32_t> types(net.type_names().size());  // (no std::views::iota: clang 14 + libstdc++ 12)
+        std::iota(types.begin(), types.end(), std::uint32_t{0});
         const auto names = attribute_names(types, [&](std::uint32_t k) -> const Attributes& { return net.type_attributes(k); });
         AtomicFile out(options.link_types);
         std::string line = "code";
