@@ -1807,24 +1807,33 @@ WaveComparison Inventory::compare(const std::string& before, const std::string& 
     c.view = view;
     auto key = [](const CLink& l) { return std::tuple{l.s, l.t, l.type}; };
     auto lk = [&](const CLink& l) { return LinkKey{a.structures[l.s].code, a.structures[l.t].code, a.types[l.type]}; };
-    std::vector<const CLink*> la, lb;
-    for (const auto& l : a.links)
-        if (keep(view, l.status)) la.push_back(&l);
-    for (const auto& l : b.links)
-        if (keep(view, l.status)) lb.push_back(&l);
-    std::size_t i = 0, j = 0;
-    while (i < la.size() || j < lb.size()) {
-        if (j == lb.size() || (i < la.size() && key(*la[i]) < key(*lb[j]))) c.lost_links.push_back(lk(*la[i++]));
-        else if (i == la.size() || key(*lb[j]) < key(*la[i])) c.new_links.push_back(lk(*lb[j++]));
+    // Both lists are sorted by key; walk every declared link of either wave, so that a
+    // link declared in both is matched whatever its status (never new or lost).
+    std::size_t i = 0, j = 0, in_union = 0;
+    while (i < a.links.size() || j < b.links.size()) {
+        const CLink* la = nullptr;
+        const CLink* lb = nullptr;
+        if (j == b.links.size() || (i < a.links.size() && key(a.links[i]) < key(b.links[j]))) la = &a.links[i++];
+        else if (i == a.links.size() || key(b.links[j]) < key(a.links[i])) lb = &b.links[j++];
         else {
-            c.kept_links.push_back(lk(*la[i]));
-            ++i;
-            ++j;
+            la = &a.links[i++];
+            lb = &b.links[j++];
+        }
+        const bool va = la && keep(view, la->status), vb = lb && keep(view, lb->status);
+        if (!va && !vb) continue;
+        ++in_union;
+        if (la && lb) {
+            if (va && vb) c.kept_links.push_back(lk(*la));
+            if (la->status != lb->status)
+                c.status_changed.push_back(StatusChange{lk(*la), status_names[la->status], status_names[lb->status]});
+        } else if (la) {
+            c.lost_links.push_back(lk(*la));
+        } else {
+            c.new_links.push_back(lk(*lb));
         }
     }
-    const auto total = c.kept_links.size() + c.lost_links.size() + c.new_links.size();
-    c.jaccard = total ? static_cast<double>(c.kept_links.size()) / static_cast<double>(total)
-                      : std::numeric_limits<double>::quiet_NaN();
+    c.jaccard = in_union ? static_cast<double>(c.kept_links.size()) / static_cast<double>(in_union)
+                         : std::numeric_limits<double>::quiet_NaN();
     const auto da = Impl::degrees(a, view), db = Impl::degrees(b, view);
     for (std::size_t k = 0; k < a.structures.size(); ++k) {
         const bool pa = a.participates[k], pb = b.participates[k];
@@ -1832,6 +1841,8 @@ WaveComparison Inventory::compare(const std::string& before, const std::string& 
         if (pb && !pa) c.joined.push_back(a.structures[k].code);
         if (pa && !pb) c.left.push_back(a.structures[k].code);
         c.degrees.push_back(DegreeChange{a.structures[k].code, da[k], db[k], pa, pb});
+        if (!a.response[k].empty() && !a.responded[k]) c.non_respondents_before.push_back(a.structures[k].code);
+        if (!b.response[k].empty() && !b.responded[k]) c.non_respondents_after.push_back(b.structures[k].code);
     }
     return c;
 }

@@ -147,17 +147,37 @@ struct DegreeChange {
     long long change() const noexcept { return static_cast<long long>(after) - static_cast<long long>(before); }
 };
 
+/// A link declared in both waves whose status changed.
+struct StatusChange {
+    LinkKey link;
+    std::string before;  ///< "confirmed", "unconfirmed" or "partner_did_not_respond"
+    std::string after;
+};
+
 /// Two waves compared in one view.
+///
+/// A link's identity is (source, target, type), undirected links normalised. A link is
+/// *declared* in a wave when it is derived from that wave's declarations (whatever its
+/// status); it is *in the view* when it is declared and its status is kept by the view.
 struct WaveComparison {
     std::string before;
     std::string after;
     View view = View::union_;
-    std::vector<LinkKey> new_links;   ///< in `after` only (N01)
-    std::vector<LinkKey> lost_links;  ///< in `before` only (N10)
-    std::vector<LinkKey> kept_links;  ///< in both (N11)
-    double jaccard = 0;               ///< N11 / (N11 + N10 + N01); NaN when both waves have no link
+    std::vector<LinkKey> new_links;   ///< declared in `after` only, in its view (N01)
+    std::vector<LinkKey> lost_links;  ///< declared in `before` only, in its view (N10)
+    std::vector<LinkKey> kept_links;  ///< in the view in both waves (N11)
+    /// Declared in both waves with another status, in the view in at least one wave:
+    /// never new or lost. In kept_links too when in the view in both waves.
+    std::vector<StatusChange> status_changed;
+    /// Jaccard index of the two views' link sets: N11 / |union|, where the union also
+    /// counts links that entered or left the view by a change of status only. NaN when
+    /// neither view has a link.
+    double jaccard = 0;
     std::vector<std::string> joined;  ///< structures taking part in `after` only
     std::vector<std::string> left;    ///< structures taking part in `before` only
+    /// Structures whose response row says refused or unreached, per wave (inventory
+    /// order): they are non-respondents, not isolated structures, in every view.
+    std::vector<std::string> non_respondents_before, non_respondents_after;
     std::vector<DegreeChange> degrees;  ///< every structure taking part in either wave, inventory order
 };
 
@@ -239,9 +259,12 @@ public:
     /// O(n + d log d).
     Network network(const std::string& wave, View view = View::union_) const;
 
-    /// New, lost and kept links (identity: source, target, type; undirected links
-    /// normalised), Jaccard stability N11/(N11+N10+N01), joined/left structures and
-    /// per-structure degree change between two waves in one view.
+    /// New, lost, kept and status-changed links (identity: source, target, type;
+    /// undirected links normalised; see WaveComparison), Jaccard stability of the two
+    /// views' link sets, joined/left structures, non-respondents of each wave and
+    /// per-structure degree change between two waves in one view. A link declared in both
+    /// waves is never new or lost, whatever its status did. Throws not_found for an
+    /// unknown wave. O(d log d) for d declarations in the two waves.
     WaveComparison compare(const std::string& before, const std::string& after, View view = View::union_) const;
 
     /// Response counts of a wave (not_found for an unknown wave).

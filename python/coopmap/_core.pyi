@@ -648,24 +648,27 @@ class EIIndex:
         """
 class ClusterGaps:
     """
-    Ties and densities between clusters (see :func:`cluster_gaps`). Clusters are numbered
-    0..k-1 by first appearance in structure order; ``members`` lists their ids.
+    Ties and densities between clusters (see :func:`cluster_gaps`). Clusters keep the
+    partition's own labels (``labels``): a Mapping's values (ascending when all are ints,
+    else by first appearance in structure order), a community's position in the list, a
+    Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
+    ``labels``; ``members``, ``sizes``, ``gaps`` and ``records()`` are keyed by label.
     """
     def __repr__(self) -> str:
         ...
     def records(self) -> list:
         """
-        One record per unordered cluster pair (a <= b): cluster_a, cluster_b, ties, density.
+        One record per unordered cluster pair (a before or equal to b in ``labels``): cluster_a, cluster_b (labels), ties, density.
         """
     @property
     def density(self) -> numpy.typing.NDArray[numpy.float64]:
         """
-        k x k: ties / possible ties (n_a n_b between, n_a (n_a − 1)/2 within; NaN if n_a < 2).
+        k x k (rows/columns in ``labels`` order): ties / possible ties (n_a n_b between, n_a (n_a − 1)/2 within; NaN if n_a < 2).
         """
     @property
     def gaps(self) -> list:
         """
-        Cluster pairs (a, b), a < b, with no tie between them.
+        Cluster label pairs (a, b), a before b in ``labels``, with no tie between them.
         """
     @property
     def k(self) -> int:
@@ -673,17 +676,24 @@ class ClusterGaps:
         Number of clusters.
         """
     @property
-    def members(self) -> list[list[str]]:
+    def labels(self) -> list:
         """
-        Ids of each cluster.
+        Cluster labels, in the order of the matrices' rows and columns.
         """
     @property
-    def sizes(self) -> list[int]:
-        ...
+    def members(self) -> dict:
+        """
+        Dict label -> ids of the cluster, in structure order.
+        """
+    @property
+    def sizes(self) -> dict:
+        """
+        Dict label -> number of structures.
+        """
     @property
     def ties(self) -> numpy.typing.NDArray[numpy.float64]:
         """
-        k x k: ties between clusters; diagonal = ties within (each tie once).
+        k x k (rows/columns in ``labels`` order): ties between clusters; diagonal = ties within (each tie once).
         """
 class Reciprocity:
     """
@@ -805,7 +815,14 @@ class WaveComparison:
     ``new``, ``lost``, ``kept``: links (records ``{"source", "target", "type"}``) present in
     the second wave only (N01), the first only (N10), both (N11); a link is a (pair, type)
     for undirected types, an arc (source -> target, type) for directed ones.
-    ``jaccard`` = N11 / (N11 + N10 + N01), NaN when neither wave has a link.
+    A link declared in both waves is never new or lost: when its status changed (e.g.
+    ``unconfirmed`` -> ``confirmed`` because the partner answered the later survey) it is in
+    ``status_changed`` (records ``{"source", "target", "type", "before", "after"}``, the two
+    statuses), and in ``kept`` too when the view keeps both statuses.
+    ``jaccard`` = N11 / |union of the two views' link sets| (a link that entered or left the
+    view by a status change counts in the union only), NaN when neither view has a link.
+    ``non_respondents_before``/``non_respondents_after``: structures whose response row says
+    refused or unreached in that wave, reported as non-respondents rather than isolated.
     ``joined``/``left``: structures taking part (response row or resolved declaration) in the
     second wave only / the first only. ``degree_before``, ``degree_after``,
     ``degree_change``: per structure id (every structure taking part in either wave), the
@@ -850,6 +867,15 @@ class WaveComparison:
         ...
     @property
     def new(self) -> list:
+        ...
+    @property
+    def non_respondents_after(self) -> list[str]:
+        ...
+    @property
+    def non_respondents_before(self) -> list[str]:
+        ...
+    @property
+    def status_changed(self) -> list:
         ...
     @property
     def view(self) -> str:
@@ -921,8 +947,9 @@ class Inventory:
     def compare(self, before: str, after: str, view: str = 'union') -> WaveComparison:
         """
         Compares two waves in one view and returns a :class:`WaveComparison`: new, lost and
-        kept links, Jaccard stability N11 / (N11 + N10 + N01) (NaN when both waves are empty),
-        structures that joined or left, per-structure degree change. Raises KeyError for an
+        kept links, links whose status changed (never counted as new or lost), Jaccard
+        stability of the two views' link sets (NaN when both are empty), structures that joined
+        or left, the non-respondents of each wave, per-structure degree change. Raises KeyError for an
         unknown wave. Complexity: O(d log d) for d declarations in the two waves.
         
         Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.
@@ -1022,9 +1049,9 @@ def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.Support
     """
     Internal: use coopmap.layout.
     """
-def _membership(net: Network, partition: typing.Any) -> list[int]:
+def _partition_labels(net: Network, partition: typing.Any) -> list:
     """
-    Internal: a partition argument -> group per structure.
+    Internal: a partition argument -> its own label per structure.
     """
 def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '', link_types: os.PathLike | str | bytes | None = None) -> Network:
     ...
@@ -1219,8 +1246,10 @@ def cluster_gaps(net: Network, partition: typing.Any) -> ClusterGaps:
     simple view (each connected pair once, weights ignored).
     
     ``partition``: Mapping id -> label, list of communities, or an object with
-    ``.membership`` (e.g. a clustering result). density[a, b] = ties / (n_a n_b) between
-    clusters, ties / (n_a (n_a − 1)/2) within (NaN for a cluster of one). O(n + m + k²).
+    ``.membership`` (e.g. a clustering result); clusters keep its labels (see
+    :class:`ClusterGaps`), so ``cm.cluster_gaps(net, part).members[0]`` is the cluster 0 of
+    ``part``. density[a, b] = ties / (n_a n_b) between clusters, ties / (n_a (n_a − 1)/2)
+    within (NaN for a cluster of one). O(n + m + k²).
     """
 def compare_partitions(a: typing.Any, b: typing.Any) -> PartitionComparison:
     """
@@ -1357,7 +1386,8 @@ def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsI
     ignored). −1: closed groups; +1: all ties across groups.
     
     ``attribute``: a structure attribute name, or a partition (Mapping id -> label, list of
-    communities, object with ``.membership``; labels are then 0..k-1 by first appearance).
+    communities, object with ``.membership``; groups then keep the partition's own labels:
+    a Mapping's values, a community's position in the list, a Partition's cluster numbers).
     ``missing``: group label of the structures lacking the attribute (default: ValueError
     naming them), e.g. ``missing="unknown"``.
     Levels: ``network``; ``groups`` (ties leaving vs. inside each group); ``structures``

@@ -151,6 +151,14 @@ def _not_found(message: str, key: str) -> Exception:
 # ---- argument resolution ------------------------------------------------------------------
 
 
+def _cluster_text(label: Any) -> str:
+    """A partition's own label as the legend shows it: cluster numbers (ints, 0 = the
+    largest cluster of a coopmap Partition) count from 1, as in the report's tables."""
+    if isinstance(label, int) and not isinstance(label, bool):
+        return f"cluster {label + 1}"
+    return _label_text(label)
+
+
 def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[list[int], list[str], str]]:
     """color -> (group per structure, -1 for none; group labels; legend title)."""
     if color is None:
@@ -171,8 +179,7 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
             part = louvain(net, seed=seed)
         except TypeError:
             part = louvain(net)
-        membership = _core._membership(net, part)
-        labels_of = {i: f"cluster {g + 1}" for i, g in zip(ids, membership)}
+        labels_of = {i: _cluster_text(g) for i, g in zip(ids, _core._partition_labels(net, part))}
         title = "cluster"
     elif isinstance(color, str):
         records = net.structures()
@@ -187,8 +194,7 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
             raise _not_found(f"color: unknown structure '{unknown[0]}'", unknown[0])
         labels_of = {net.resolve(k): v for k, v in color.items()}
     elif hasattr(color, "membership"):
-        membership = _core._membership(net, color)
-        labels_of = {i: f"cluster {g + 1}" for i, g in zip(ids, membership)}
+        labels_of = {i: _cluster_text(g) for i, g in zip(ids, _core._partition_labels(net, color))}
         title = "cluster"
     else:
         raise _core_input_error("color: expected None, 'cluster', an attribute name or a Mapping {id: label}")

@@ -114,10 +114,9 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
             membership = std::move(grouping.membership);
             for (const auto& v : grouping.labels) b.labels.append(from_value(v));
         } else {
-            membership = membership_arg(net, group);
-            std::uint32_t k = 0;
-            for (auto x : membership) k = std::max(k, x + 1);
-            for (std::uint32_t g = 0; g < k; ++g) b.labels.append(py::int_(g));
+            auto part = partition_arg(net, group);  // groups keep the partition's own labels
+            membership = std::move(part.membership);
+            b.labels = std::move(part.labels);
         }
         b.ids.reserve(net.number_of_structures());
         for (const auto& s : net.structures()) b.ids.push_back(s.id);
@@ -125,6 +124,11 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
             py::gil_scoped_release release;
             b.r = brokerage(net, std::span<const std::uint32_t>(membership));
         }
+        // brokerage numbers the groups by first appearance (as sna); label them with the
+        // labels given (an attribute's values or the partition's own labels)
+        py::list given = b.labels;
+        b.labels = py::list(b.r.group_sizes.size());
+        for (std::size_t i = 0; i < membership.size(); ++i) b.labels[b.r.membership[i]] = given[membership[i]];
         return b;
     }, py::arg("net"), py::arg("group"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Gould–Fernandez brokerage roles, exactly as R sna 2.7 ``brokerage(g, cl)``.

@@ -46,6 +46,7 @@ struct PyMixing {
 struct PyEI {
     EIIndex r;
     std::vector<std::string> ids;
+    py::list labels;  // group labels: the attribute's values or the partition's own labels
 };
 struct PyReciprocity {
     Reciprocity r;
@@ -55,6 +56,7 @@ struct PyClusterGaps {
     ClusterGaps r;
     std::vector<std::string> ids;
     std::vector<std::uint32_t> membership;
+    py::list labels;  // the partition's own cluster labels
 };
 
 py::list labels_list(const std::vector<Value>& labels) {
@@ -400,15 +402,15 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         .def_property_readonly("network", [](const PyEI& p) { return p.r.network; }, "(EL − IL)/(EL + IL); NaN without ties.")
         .def_property_readonly("groups", [](const PyEI& p) {
             py::dict d;
-            for (std::size_t a = 0; a < p.r.groups.size(); ++a) d[from_value(p.r.labels[a])] = p.r.groups[a];
+            for (std::size_t a = 0; a < p.r.groups.size(); ++a) d[p.labels[a]] = p.r.groups[a];
             return d;
         }, "Per group label: (EL_g − IL_g)/(EL_g + IL_g), EL_g ties leaving g, IL_g ties inside; NaN without ties.")
         .def_property_readonly("structures", [](const PyEI& p) { return keyed(p.ids, p.r.structures); },
                                "Per structure id: partners outside minus inside its group, over all partners; NaN for isolates.")
-        .def_property_readonly("labels", [](const PyEI& p) { return labels_list(p.r.labels); })
+        .def_property_readonly("labels", [](const PyEI& p) { return p.labels; })
         .def_property_readonly("sizes", [](const PyEI& p) {
             py::dict d;
-            for (std::size_t a = 0; a < p.r.sizes.size(); ++a) d[from_value(p.r.labels[a])] = p.r.sizes[a];
+            for (std::size_t a = 0; a < p.r.sizes.size(); ++a) d[p.labels[a]] = p.r.sizes[a];
             return d;
         }, "Structures per group.")
         .def_property_readonly("external", [](const PyEI& p) { return p.r.external; }, "EL: ties between groups.")
@@ -437,7 +439,7 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
             py::list out;
             for (std::size_t a = 0; a < p.r.groups.size(); ++a) {
                 py::dict d;
-                d["group"] = from_value(p.r.labels[a]);
+                d["group"] = p.labels[a];
                 d["size"] = p.r.sizes[a];
                 d["ei"] = p.r.groups[a];
                 out.append(d);
@@ -451,15 +453,18 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
     m.def("ei_index", [](const Network& net, const py::object& attribute, std::size_t permutations, std::uint64_t seed,
                          const py::object& missing) {
         EIOptions o{permutations, seed, missing_arg(missing)};
-        std::vector<std::uint32_t> membership;
+        PartitionArg part;
         std::string attr;
         const bool by_attr = py::isinstance<py::str>(attribute);
         if (by_attr) attr = attribute.cast<std::string>();
-        else membership = membership_arg(net, attribute);
+        else part = partition_arg(net, attribute);
         PyEI out;
         out.ids = ids_of(net);
-        py::gil_scoped_release nogil;
-        out.r = by_attr ? ei_index(net, attr, o) : ei_index(net, membership, o);
+        {
+            py::gil_scoped_release nogil;
+            out.r = by_attr ? ei_index(net, attr, o) : ei_index(net, part.membership, o);
+        }
+        out.labels = by_attr ? labels_list(out.r.labels) : part.labels;
         return out;
     }, py::arg("net"), py::arg("attribute"), py::arg("permutations") = 1000, py::arg("seed") = 0, py::kw_only(),
        py::arg("missing") = py::none(), R"doc(
@@ -468,7 +473,8 @@ ties within groups, on the undirected simple view (each connected pair once, wei
 ignored). −1: closed groups; +1: all ties across groups.
 
 ``attribute``: a structure attribute name, or a partition (Mapping id -> label, list of
-communities, object with ``.membership``; labels are then 0..k-1 by first appearance).
+communities, object with ``.membership``; groups then keep the partition's own labels:
+a Mapping's values, a community's position in the list, a Partition's cluster numbers).
 ``missing``: group label of the structures lacking the attribute (default: ValueError
 naming them), e.g. ``missing="unknown"``.
 Levels: ``network``; ``groups`` (ties leaving vs. inside each group); ``structures``
@@ -487,45 +493,61 @@ Example: ``ei = cm.ei_index(net, "legal_family", permutations=1000, seed=0); ei.
 
     // ---------------------------------------------------------------- cluster gaps
     py::class_<PyClusterGaps>(m, "ClusterGaps", R"doc(
-Ties and densities between clusters (see :func:`cluster_gaps`). Clusters are numbered
-0..k-1 by first appearance in structure order; ``members`` lists their ids.
+Ties and densities between clusters (see :func:`cluster_gaps`). Clusters keep the
+partition's own labels (``labels``): a Mapping's values (ascending when all are ints,
+else by first appearance in structure order), a community's position in the list, a
+Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
+``labels``; ``members``, ``sizes``, ``gaps`` and ``records()`` are keyed by label.
 )doc")
         .def_property_readonly("k", [](const PyClusterGaps& p) { return p.r.k; }, "Number of clusters.")
-        .def_property_readonly("sizes", [](const PyClusterGaps& p) { return p.r.sizes; })
+        .def_property_readonly("labels", [](const PyClusterGaps& p) { return p.labels; },
+                               "Cluster labels, in the order of the matrices' rows and columns.")
+        .def_property_readonly("sizes", [](const PyClusterGaps& p) {
+            py::dict d;
+            for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = p.r.sizes[a];
+            return d;
+        }, "Dict label -> number of structures.")
         .def_property_readonly("members", [](const PyClusterGaps& p) {
-            std::vector<std::vector<std::string>> out(p.r.k);
-            for (std::size_t i = 0; i < p.ids.size(); ++i) out[p.membership[i]].push_back(p.ids[i]);
-            return out;
-        }, "Ids of each cluster.")
+            std::vector<std::vector<std::string>> per(p.r.k);
+            for (std::size_t i = 0; i < p.ids.size(); ++i) per[p.membership[i]].push_back(p.ids[i]);
+            py::dict d;
+            for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = per[a];
+            return d;
+        }, "Dict label -> ids of the cluster, in structure order.")
         .def_property_readonly("ties", [](const PyClusterGaps& p) { return square(p.r.ties, p.r.k); },
-                               "k x k: ties between clusters; diagonal = ties within (each tie once).")
+                               "k x k (rows/columns in ``labels`` order): ties between clusters; diagonal = ties "
+                               "within (each tie once).")
         .def_property_readonly("density", [](const PyClusterGaps& p) { return square(p.r.density, p.r.k); },
-                               "k x k: ties / possible ties (n_a n_b between, n_a (n_a − 1)/2 within; NaN if n_a < 2).")
+                               "k x k (rows/columns in ``labels`` order): ties / possible ties (n_a n_b between, "
+                               "n_a (n_a − 1)/2 within; NaN if n_a < 2).")
         .def_property_readonly("gaps", [](const PyClusterGaps& p) {
             py::list out;
-            for (auto [a, b] : p.r.gaps) out.append(py::make_tuple(a, b));
+            for (auto [a, b] : p.r.gaps) out.append(py::make_tuple(p.labels[a], p.labels[b]));
             return out;
-        }, "Cluster pairs (a, b), a < b, with no tie between them.")
+        }, "Cluster label pairs (a, b), a before b in ``labels``, with no tie between them.")
         .def("records", [](const PyClusterGaps& p) {
             py::list out;
             for (std::size_t a = 0; a < p.r.k; ++a)
                 for (std::size_t b = a; b < p.r.k; ++b) {
                     py::dict d;
-                    d["cluster_a"] = a;
-                    d["cluster_b"] = b;
+                    d["cluster_a"] = p.labels[a];
+                    d["cluster_b"] = p.labels[b];
                     d["ties"] = p.r.ties[a * p.r.k + b];
                     d["density"] = p.r.density[a * p.r.k + b];
                     out.append(d);
                 }
             return out;
-        }, "One record per unordered cluster pair (a <= b): cluster_a, cluster_b, ties, density.")
+        }, "One record per unordered cluster pair (a before or equal to b in ``labels``): cluster_a, cluster_b "
+           "(labels), ties, density.")
         .def("__repr__", [](const PyClusterGaps& p) {
             return "<coopmap.ClusterGaps " + std::to_string(p.r.k) + " clusters, " + std::to_string(p.r.gaps.size()) +
                    " gaps>";
         });
     m.def("cluster_gaps", [](const Network& net, const py::object& partition) {
         PyClusterGaps out;
-        out.membership = membership_arg(net, partition);
+        auto part = partition_arg(net, partition);
+        out.membership = std::move(part.membership);
+        out.labels = std::move(part.labels);
         out.ids = ids_of(net);
         py::gil_scoped_release nogil;
         out.r = cluster_gaps(net, out.membership);
@@ -535,8 +557,10 @@ Inter-cluster density matrix and the cluster pairs with no tie at all, on the un
 simple view (each connected pair once, weights ignored).
 
 ``partition``: Mapping id -> label, list of communities, or an object with
-``.membership`` (e.g. a clustering result). density[a, b] = ties / (n_a n_b) between
-clusters, ties / (n_a (n_a − 1)/2) within (NaN for a cluster of one). O(n + m + k²).
+``.membership`` (e.g. a clustering result); clusters keep its labels (see
+:class:`ClusterGaps`), so ``cm.cluster_gaps(net, part).members[0]`` is the cluster 0 of
+``part``. density[a, b] = ties / (n_a n_b) between clusters, ties / (n_a (n_a − 1)/2)
+within (NaN for a cluster of one). O(n + m + k²).
 )doc");
 
     // ---------------------------------------------------------------- reciprocity, isolates

@@ -75,28 +75,42 @@ Attributes to_attributes(const py::dict& kwargs, const std::string& owner) {
     return out;
 }
 
-std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition) {
+PartitionArg partition_arg(const Network& net, const py::handle& partition) {
     const auto n = net.number_of_structures();
     constexpr auto unset = static_cast<std::uint32_t>(-1);
-    std::vector<std::uint32_t> m(n, unset);
+    PartitionArg out;
+    auto& m = out.membership;
+    m.assign(n, unset);
     py::object p = py::reinterpret_borrow<py::object>(partition);
     if (py::hasattr(p, "membership") && !py::isinstance<py::dict>(p)) p = p.attr("membership");
     py::module_ abc = py::module_::import("collections.abc");
     if (py::isinstance(p, abc.attr("Mapping"))) {
-        py::dict labels;  // label -> group number, by first appearance in structure order
+        std::vector<py::object> per(n);
+        bool all_int = true;
         for (index_t i = 0; i < n; ++i) {
             const auto& id = net.structure(i).id;
             py::str key(id);
             if (!p.contains(key)) throw input_error("partition: structure '" + id + "' has no label");
-            py::object label = p[key];
-            if (!labels.contains(label)) labels[label] = py::int_(labels.size());
-            m[i] = labels[label].cast<std::uint32_t>();
+            per[i] = p[key];
+            all_int = all_int && py::isinstance<py::int_>(per[i]) && !py::isinstance<py::bool_>(per[i]);
         }
         for (auto item : p.cast<py::dict>())
             if (!py::isinstance<py::str>(item.first) || !net.find(utf8(item.first, "partition: structure id")))
                 throw not_found(py::str(item.first), "partition: unknown structure " +
                                                          py::repr(item.first).cast<std::string>());
-        return m;
+        py::dict index;  // label -> position in out.labels
+        for (const auto& label : per)
+            if (!index.contains(label)) {
+                index[label] = py::int_(py::len(out.labels));
+                out.labels.append(label);
+            }
+        if (all_int && py::len(out.labels) > 1) {
+            out.labels = py::module_::import("builtins").attr("sorted")(out.labels);
+            index = py::dict();
+            for (std::size_t c = 0; c < py::len(out.labels); ++c) index[out.labels[c]] = py::int_(c);
+        }
+        for (index_t i = 0; i < n; ++i) m[i] = index[per[i]].cast<std::uint32_t>();
+        return out;
     }
     if (!py::isinstance<py::sequence>(p) || py::isinstance<py::str>(p))
         throw input_error("partition must be a Mapping {id: label}, a list of communities or a Partition");
@@ -104,24 +118,25 @@ std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& 
     for (auto community : p) {
         if (!py::isinstance<py::iterable>(community) || py::isinstance<py::str>(community))
             throw input_error("partition: each community must be a list of structure ids");
+        bool empty = true;
         for (auto id : community) {
             const auto key = str_arg(id, "partition: structure id");
             const auto i = net.index_of(key);
             if (m[i] != unset) throw input_error("partition: structure '" + key + "' is in two communities");
             m[i] = c;
+            empty = false;
         }
+        if (empty) throw input_error("partition: community " + std::to_string(c) + " is empty");
+        out.labels.append(py::int_(c));
         ++c;
     }
     for (index_t i = 0; i < n; ++i)
         if (m[i] == unset) throw input_error("partition: structure '" + net.structure(i).id + "' is in no community");
-    // renumber by first appearance in structure order
-    std::vector<std::uint32_t> renum(c, unset);
-    std::uint32_t next = 0;
-    for (auto& x : m) {
-        if (renum[x] == unset) renum[x] = next++;
-        x = renum[x];
-    }
-    return m;
+    return out;
+}
+
+std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition) {
+    return partition_arg(net, partition).membership;
 }
 
 bool weight_arg(const py::handle& weight) {

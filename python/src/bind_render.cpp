@@ -87,9 +87,12 @@ void bind_render(py::module_& m) {
         return per;
     }, py::arg("groups"), py::arg("k"), "Internal: the map colour of each structure's group.");
 
-    m.def("_membership", [](const Network& net, const py::object& partition) {
-        return membership_arg(net, partition);
-    }, py::arg("net"), py::arg("partition"), "Internal: a partition argument -> group per structure.");
+    m.def("_partition_labels", [](const Network& net, const py::object& partition) {
+        const auto part = partition_arg(net, partition);
+        py::list out;
+        for (auto g : part.membership) out.append(part.labels[g]);
+        return out;
+    }, py::arg("net"), py::arg("partition"), "Internal: a partition argument -> its own label per structure.");
 
     m.def("_degree", [](const Network& net) {
         const auto g = simple_view(net, {Aggregate::sum, true});

@@ -155,7 +155,14 @@ Two waves compared in one view (see :meth:`Inventory.compare`).
 ``new``, ``lost``, ``kept``: links (records ``{"source", "target", "type"}``) present in
 the second wave only (N01), the first only (N10), both (N11); a link is a (pair, type)
 for undirected types, an arc (source -> target, type) for directed ones.
-``jaccard`` = N11 / (N11 + N10 + N01), NaN when neither wave has a link.
+A link declared in both waves is never new or lost: when its status changed (e.g.
+``unconfirmed`` -> ``confirmed`` because the partner answered the later survey) it is in
+``status_changed`` (records ``{"source", "target", "type", "before", "after"}``, the two
+statuses), and in ``kept`` too when the view keeps both statuses.
+``jaccard`` = N11 / |union of the two views' link sets| (a link that entered or left the
+view by a status change counts in the union only), NaN when neither view has a link.
+``non_respondents_before``/``non_respondents_after``: structures whose response row says
+refused or unreached in that wave, reported as non-respondents rather than isolated.
 ``joined``/``left``: structures taking part (response row or resolved declaration) in the
 second wave only / the first only. ``degree_before``, ``degree_after``,
 ``degree_change``: per structure id (every structure taking part in either wave), the
@@ -168,7 +175,22 @@ number of distinct partners in the view (directions and types ignored) and its c
         .def_property_readonly("new", [](const WaveComparison& c) { return link_keys(c.new_links); })
         .def_property_readonly("lost", [](const WaveComparison& c) { return link_keys(c.lost_links); })
         .def_property_readonly("kept", [](const WaveComparison& c) { return link_keys(c.kept_links); })
+        .def_property_readonly("status_changed", [](const WaveComparison& c) {
+            py::list out;
+            for (const auto& x : c.status_changed) {
+                py::dict d;
+                d["source"] = x.link.source;
+                d["target"] = x.link.target;
+                d["type"] = x.link.type;
+                d["before"] = x.before;
+                d["after"] = x.after;
+                out.append(d);
+            }
+            return out;
+        })
         .def_readonly("jaccard", &WaveComparison::jaccard)
+        .def_readonly("non_respondents_before", &WaveComparison::non_respondents_before)
+        .def_readonly("non_respondents_after", &WaveComparison::non_respondents_after)
         .def_readonly("joined", &WaveComparison::joined)
         .def_readonly("left", &WaveComparison::left)
         .def_property_readonly("degree_before", [](const WaveComparison& c) {
@@ -203,7 +225,8 @@ number of distinct partners in the view (directions and types ignored) and its c
         .def("__repr__", [](const WaveComparison& c) {
             return "<coopmap.WaveComparison " + c.before + " -> " + c.after + " (" + std::string(view_name(c.view)) +
                    "): " + std::to_string(c.new_links.size()) + " new, " + std::to_string(c.lost_links.size()) +
-                   " lost, " + std::to_string(c.kept_links.size()) + " kept, jaccard " + format_double(c.jaccard) + ">";
+                   " lost, " + std::to_string(c.kept_links.size()) + " kept, " +
+                   std::to_string(c.status_changed.size()) + " status changed, jaccard " + format_double(c.jaccard) + ">";
         });
 
     py::class_<PyInventory>(m, "Inventory", R"doc(
@@ -363,8 +386,9 @@ Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declaratio
             return p.inv.compare(before, after, v);
         }, py::arg("before"), py::arg("after"), py::arg("view") = "union", R"doc(
 Compares two waves in one view and returns a :class:`WaveComparison`: new, lost and
-kept links, Jaccard stability N11 / (N11 + N10 + N01) (NaN when both waves are empty),
-structures that joined or left, per-structure degree change. Raises KeyError for an
+kept links, links whose status changed (never counted as new or lost), Jaccard
+stability of the two views' link sets (NaN when both are empty), structures that joined
+or left, the non-respondents of each wave, per-structure degree change. Raises KeyError for an
 unknown wave. Complexity: O(d log d) for d declarations in the two waves.
 
 Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.

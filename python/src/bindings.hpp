@@ -35,11 +35,21 @@ py::dict per_structure(const Network& net, const std::vector<T>& values) {
     return d;
 }
 
-/// A partition given by the user -> one label per structure (0..k-1, numbered by first
-/// appearance in structure order). Accepts an object with a ``membership`` attribute
-/// (a Partition result), a Mapping {id: label} (any hashable labels; every structure
-/// must appear) or a sequence of communities (lists of ids; each structure exactly once).
-/// Errors name the structure at fault.
+/// A partition given by the user, read with its own labels: membership[i] (0..k-1)
+/// indexes `labels`. Accepts an object with a ``membership`` attribute (a Partition
+/// result), a Mapping {id: label} (any hashable labels; every structure must appear) or
+/// a sequence of communities (lists of ids; each structure exactly once). Errors name
+/// the structure at fault. Label order:
+/// Mapping {id: label}: labels ascending when all are ints (so a Partition's cluster c
+/// stays c), else by first appearance in structure order (as an attribute's groups);
+/// list of communities: community c is label c (an empty community is an error);
+/// object with `.membership`: that Mapping.
+struct PartitionArg {
+    std::vector<std::uint32_t> membership;
+    py::list labels;
+};
+PartitionArg partition_arg(const Network& net, const py::handle& partition);
+/// partition_arg(...).membership.
 std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition);
 
 /// The weight argument of the algorithms: "weight" (use link weights) or None (unweighted).

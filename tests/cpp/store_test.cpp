@@ -139,6 +139,17 @@ TEST_F(StoreTest, CompareAndResponseRate) {
     EXPECT_DOUBLE_EQ(c.jaccard, 0.5);
     EXPECT_EQ(c.joined, std::vector<std::string>{"f"});
     EXPECT_EQ(c.left, std::vector<std::string>{"d"});
+    // a->b sub confirmed in 2013 (both ends), declared by a alone in 2014 (b answered)
+    ASSERT_EQ(c.status_changed.size(), 1u);
+    EXPECT_EQ(c.status_changed[0].link, (LinkKey{"a", "b", "sub"}));
+    EXPECT_EQ(c.status_changed[0].before, "confirmed");
+    EXPECT_EQ(c.status_changed[0].after, "unconfirmed");
+    // confirmed view: a->b sub changed status, so it is not lost; union {a-b jp, a->b sub, c-f jp}
+    const auto k = inv.compare("2013", "2014", View::confirmed);
+    EXPECT_TRUE(k.lost_links.empty());
+    EXPECT_EQ(k.kept_links, std::vector<LinkKey>{(LinkKey{"a", "b", "jp"})});
+    EXPECT_EQ(k.status_changed.size(), 1u);
+    EXPECT_DOUBLE_EQ(k.jaccard, 1.0 / 3.0);
     const auto r = inv.response_rate("2013");
     EXPECT_EQ(r.surveyed, 4u);
     EXPECT_DOUBLE_EQ(r.rate, 0.75);  // a, b complete + c partial out of 4

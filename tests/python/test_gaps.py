@@ -536,7 +536,9 @@ def test_cluster_gaps(name: str) -> None:
     comms = [sorted(c) for c in nx.community.louvain_communities(G, seed=1)]
     comms = sorted(comms, key=lambda c: net.structure_ids().index(c[0]) if c else 0)
     cg = cm.cluster_gaps(net, comms)
-    members = [set(m) for m in cg.members]
+    assert cg.labels == list(range(len(comms)))  # community c keeps its position as label
+    members = [set(cg.members[c]) for c in cg.labels]
+    assert members == [set(c) for c in comms]
     assert sorted(map(frozenset, members), key=sorted) == sorted(map(frozenset, comms), key=sorted)
     for a, A in enumerate(members):
         for b, B in enumerate(members):
@@ -551,6 +553,42 @@ def test_cluster_gaps(name: str) -> None:
                 assert cg.ties[a, b] == cut
                 assert cg.density[a, b] == pytest.approx(cut / (len(A) * len(B)), abs=1e-12)
     assert set(cg.gaps) == {(a, b) for a in range(cg.k) for b in range(a + 1, cg.k) if nx.cut_size(G, members[a], members[b]) == 0}
+
+
+def test_partition_labels_kept_by_every_function() -> None:
+    # Hand-made partition whose first-appearance order differs from its own labels: the
+    # path p0-p1-p2-p3-p4-p5 with clusters 2 = {p0, p1}, 0 = {p2, p3}, 1 = {p4, p5}.
+    net = cm.Network()
+    for i in range(6):
+        net.add_structure(f"p{i}")
+    for i in range(5):
+        net.add_link(f"p{i}", f"p{i + 1}", type="jp")
+    part = {"p0": 2, "p1": 2, "p2": 0, "p3": 0, "p4": 1, "p5": 1}
+    cg = cm.cluster_gaps(net, part)
+    assert cg.labels == [0, 1, 2]
+    assert cg.members == {0: ["p2", "p3"], 1: ["p4", "p5"], 2: ["p0", "p1"]}
+    assert cg.sizes == {0: 2, 1: 2, 2: 2}
+    # ties: within each cluster 1; between 2-0 (p1-p2) and 0-1 (p3-p4); none 1-2
+    assert cg.ties.tolist() == [[1, 1, 1], [1, 1, 0], [1, 0, 1]]
+    assert cg.gaps == [(1, 2)]
+    assert {(r["cluster_a"], r["cluster_b"]): r["ties"] for r in cg.records()}[(0, 2)] == 1
+    # string labels keep first appearance in structure order, as an attribute's groups
+    named = cm.cluster_gaps(net, {k: f"g{v}" for k, v in part.items()})
+    assert named.labels == ["g2", "g0", "g1"] and named.gaps == [("g2", "g1")]
+    # a coopmap Partition: its cluster c is cluster_gaps' cluster c (the issue's case)
+    louv = cm.louvain(net, seed=0)
+    lg = cm.cluster_gaps(net, louv)
+    for c, members in enumerate(louv.communities):
+        assert sorted(lg.members[c]) == sorted(members)
+    # E-I index groups and brokerage groups under the same labels
+    ei = cm.ei_index(net, part, permutations=0)
+    assert set(ei.groups) == {0, 1, 2} and ei.labels == [0, 1, 2]
+    # each cluster: 1 internal tie; external ties 0: 2 (p1-p2, p3-p4), 1: 1, 2: 1
+    assert ei.groups == {0: pytest.approx(1 / 3), 1: 0.0, 2: 0.0}
+    b = cm.brokerage(net, part)
+    assert b.group_sizes == {0: 2, 1: 2, 2: 2} and b.groups["p0"] == 2
+    with pytest.raises(ValueError, match="community 1 is empty"):
+        cm.cluster_gaps(net, [["p0", "p1", "p2"], [], ["p3", "p4", "p5"]])
 
 
 # ---------------------------------------------------------------- reciprocity, isolates

@@ -271,6 +271,11 @@ def test_compare_union_hand_checked(inv):
     assert link_set(d.lost) == {("a", "d", "jp"), ("c", "b", "sub")}
     assert link_set(d.kept) == {("a", "b", "jp"), ("a", "c", "jp"), ("a", "b", "sub")}
     assert d.jaccard == pytest.approx(3 / (3 + 2 + 1))
+    # a->b sub: confirmed in 2013 (a out, b in), unconfirmed in 2014 (a alone, b answered)
+    assert d.status_changed == [{"source": "a", "target": "b", "type": "sub",
+                                 "before": "confirmed", "after": "unconfirmed"}]
+    # refused (d) and unreached (e) in 2013; every 2014 row is complete
+    assert d.non_respondents_before == ["d", "e"] and d.non_respondents_after == []
     # participants 2013: a..e (responses); 2014: a, b, c, f
     assert d.joined == ["f"] and d.left == ["d", "e"]
     # distinct partners: 2013 a{b,c,d} b{a,c} c{a,b} d{a} e{}; 2014 a{b,c} b{a} c{a,f} f{c}
@@ -281,11 +286,16 @@ def test_compare_union_hand_checked(inv):
 
 
 def test_compare_confirmed_and_empty(inv, tmp_path, files):
-    # confirmed 2013: a-b jp, a->b sub; confirmed 2014: a-b jp, c-f jp -> 1 kept, 1 lost, 1 new
+    # confirmed 2013: a-b jp, a->b sub; confirmed 2014: a-b jp, c-f jp. a->b sub is declared
+    # in 2014 too (by a alone, unconfirmed): a status change, not a lost link.
+    # Views' union: a-b jp, a->b sub, c-f jp -> jaccard 1 / 3
     d = inv.compare("2013", "2014", view="confirmed")
     assert link_set(d.kept) == {("a", "b", "jp")}
-    assert link_set(d.lost) == {("a", "b", "sub")} and link_set(d.new) == {("c", "f", "jp")}
+    assert d.lost == [] and link_set(d.new) == {("c", "f", "jp")}
+    assert [(x["source"], x["target"], x["type"], x["before"], x["after"]) for x in d.status_changed] == [
+        ("a", "b", "sub", "confirmed", "unconfirmed")]
     assert d.jaccard == pytest.approx(1 / 3)
+    assert "1 status changed" in repr(d)
     assert inv.compare("2013", "2013").jaccard == 1.0
     other = cm.Inventory(tmp_path / "empty.db")
     other.import_csv(structures=files["structures"], link_types=files["link_types"])
@@ -294,6 +304,33 @@ def test_compare_confirmed_and_empty(inv, tmp_path, files):
     assert math.isnan(other.compare("w1", "w2").jaccard)  # no link in either wave
     with pytest.raises(ValueError):
         inv.compare("2013", "2014", view="intersection")
+
+
+def test_compare_partner_answering_later_is_a_status_change(inv, write):
+    # 2015: d (refused in 2013) answers and confirms a-d; c answers and confirms a-c; e is
+    # still unreached; a keeps declaring a-b jp, b declares it too.
+    inv.import_csv(wave="2015", responses=write("r2015.csv", "structure,status\na,complete\nb,complete\n"
+                                                "c,complete\nd,complete\ne,unreached\n"),
+                   declarations=write("d2015.csv", "declarer,partner,type\na,b,jp\nb,a,jp\na,c,jp\nc,a,jp\n"
+                                      "a,d,jp\nd,a,jp\n"))
+    # statuses 2013 -> 2015: a-b jp confirmed -> confirmed; a-c jp unconfirmed -> confirmed;
+    # a-d jp partner_did_not_respond -> confirmed; a->b sub and c->b sub not declared in 2015.
+    changed = {("a", "c", "jp", "unconfirmed", "confirmed"), ("a", "d", "jp", "partner_did_not_respond", "confirmed")}
+    for view, kept, lost in (
+            # union: every 2013 link is in the view; a-c and a-d are kept with a new status
+            ("union", {("a", "b", "jp"), ("a", "c", "jp"), ("a", "d", "jp")}, {("a", "b", "sub"), ("c", "b", "sub")}),
+            # confirmed: a-c and a-d enter the view by their status alone: neither new nor kept
+            ("confirmed", {("a", "b", "jp")}, {("a", "b", "sub")}),
+            # reconstructed keeps partner_did_not_respond: a-d kept, a-c (unconfirmed) only changed
+            ("reconstructed", {("a", "b", "jp"), ("a", "d", "jp")}, {("a", "b", "sub")})):
+        d = inv.compare("2013", "2015", view=view)
+        assert d.new == [], view  # nothing appeared in the declarations
+        assert link_set(d.kept) == kept and link_set(d.lost) == lost, view
+        assert {(x["source"], x["target"], x["type"], x["before"], x["after"]) for x in d.status_changed} == changed
+        # union of the views: kept + lost + the two status changes (a-c, a-d), counted once
+        union = kept | lost | {("a", "c", "jp"), ("a", "d", "jp")}
+        assert d.jaccard == pytest.approx(len(kept) / len(union)), view
+        assert d.non_respondents_before == ["d", "e"] and d.non_respondents_after == ["e"]
 
 
 # ---- atomicity: every bad row leaves the database as it was ------------------------------------
