@@ -24,7 +24,9 @@ HOW THE LINKS ARE BUILT (column ``basis`` of links.csv)
 
     weight = intensity 1..3; start dates fall between 2011-01-01 and the
     seminar date 2013-03-05; a few synthetic links have an ``end`` date;
-    about 15 % of synthetic links are ``unconfirmed``. Exactly one occasional
+    about 15 % of synthetic links are ``unconfirmed``. Then every link with an
+    end that did not answer (refused, unreached) becomes ``partner_did_not_respond``,
+    so that ``confirmed`` means declared by two respondents (DESIGN §3). Exactly one occasional
     user is left isolated (realistic: no known tie) and is marked ``unreached``
     in responses.csv. Every link row carries ``illustrative=true``.
 
@@ -326,6 +328,17 @@ def build_responses(rng, isolate):
     return [(sid, status[sid]) for sid in ALL_IDS]
 
 
+def apply_responses(rows, responses):
+    """A link is ``confirmed`` or ``unconfirmed`` only when both ends answered the survey
+    (complete or partial), as the inventory derives it (DESIGN §3); a link with an end
+    that refused or was unreached rests on one declaration at most:
+    ``partner_did_not_respond``. No random draw, so the links themselves do not move."""
+    answered = {sid for sid, st in responses if st in ("complete", "partial")}
+    for r in rows:
+        if r["source"] not in answered or r["target"] not in answered:
+            r["status"] = "partner_did_not_respond"
+
+
 def check(rows, responses):
     seen = set()
     for r in rows:
@@ -364,6 +377,7 @@ def main():
     rng = random.Random(SEED)
     rows, isolate = build(rng)
     responses = build_responses(rng, isolate)
+    apply_responses(rows, responses)
     isolates = check(rows, responses)
 
     with open(HERE / "links.csv", "w", encoding="utf-8", newline="") as f:

@@ -555,6 +555,30 @@ public:
         return out;
     }
 
+    // ---- graph attributes --------------------------------------------------------------
+
+    /// Attributes of the network itself (networkx's G.graph, igraph's graph attributes):
+    /// dataset metadata such as `illustrative`, `source`, `wave`. Copied by subnetwork()
+    /// and every filter; maps read `illustrative`. Throws input_error for an empty name.
+    /// O(log a).
+    void set_graph_attribute(std::string_view name, Value value) {
+        if (name.empty()) throw input_error("graph attribute name must not be empty");
+        graph_attributes_.insert_or_assign(std::string(name), std::move(value));
+    }
+    /// Removes a graph attribute; false when there was none. O(log a).
+    bool remove_graph_attribute(std::string_view name) {
+        const auto it = graph_attributes_.find(name);
+        if (it == graph_attributes_.end()) return false;
+        graph_attributes_.erase(it);
+        return true;
+    }
+    /// The value of a graph attribute, nullptr when absent. O(log a).
+    const Value* graph_attribute(std::string_view name) const {
+        const auto it = graph_attributes_.find(name);
+        return it == graph_attributes_.end() ? nullptr : &it->second;
+    }
+    const Attributes& graph_attributes() const noexcept { return graph_attributes_; }
+
     void reserve(std::size_t structures, std::size_t links, std::size_t aliases = 0) {
         structures_.reserve(structures);
         id_index_.reserve(structures);
@@ -670,6 +694,7 @@ private:
     detail::FlatStringMap<std::uint32_t> type_index_;
     std::vector<char> type_directed_;          // per type: 1 = arcs
     std::vector<Attributes> type_attributes_;  // per type: label, family...
+    Attributes graph_attributes_;              // the network's own: illustrative, source...
     std::vector<std::string> status_names_;  // [0] = ""
     detail::FlatStringMap<std::uint32_t> status_index_;
     std::vector<std::string> date_names_;  // [0] = ""
@@ -705,20 +730,23 @@ struct StructureFilter {
     std::vector<std::pair<std::string, Value>> attributes;  ///< attribute == value
 };
 
-/// Declares in `to` every link type of `from`, with its direction and attributes.
-inline void copy_link_types(const Network& from, Network& to) {
+/// Declares in `to` every link type of `from`, with its direction and attributes, and
+/// copies the graph attributes of `from`: what a part of a network inherits from it.
+inline void copy_link_types_and_graph_attributes(const Network& from, Network& to) {
     for (std::uint32_t k = 0; k < from.type_names().size(); ++k)
         to.set_link_type(from.type_names()[k], from.type_directed(k), from.type_attributes(k));
+    for (const auto& [k, v] : from.graph_attributes()) to.set_graph_attribute(k, v);
 }
 
 /// A copy of the network keeping the structures and links flagged true; links whose
-/// ends are not both kept are dropped. O(n + m).
+/// ends are not both kept are dropped. Link types and graph attributes are copied.
+/// O(n + m).
 inline Network subnetwork(const Network& net, const std::vector<char>& keep_structure,
                           const std::vector<char>& keep_link) {
     if (keep_structure.size() != net.number_of_structures() || keep_link.size() != net.number_of_links())
         throw input_error("subnetwork: mask sizes do not match the network");
     Network out(net.default_directed());
-    copy_link_types(net, out);
+    copy_link_types_and_graph_attributes(net, out);
     std::vector<index_t> remap(net.number_of_structures(), UINT32_MAX);
     for (index_t i = 0; i < net.number_of_structures(); ++i) {
         if (!keep_structure[i]) continue;

@@ -513,7 +513,7 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
     s += "</title>\n";
     s += "<style>.label{font-size:15px;fill:#111;stroke:#fff;stroke-width:4px;stroke-linejoin:round;paint-order:stroke;}"
          ".legend{font-size:16px;fill:#222}.legend-h{font-size:17px;font-weight:bold;fill:#111}"
-         ".node{stroke:#333;stroke-width:1}.node.hollow{fill:#fff;stroke-width:3}.edge{fill:none;stroke-opacity:0.75}</style>\n";
+         ".node{stroke-width:1}.node.hollow{fill:#fff;stroke-width:3}.edge{fill:none;stroke-opacity:0.75}</style>\n";
     s += "<rect class=\"background\" x=\"0\" y=\"0\" width=\"" + W + "\" height=\"" + H + "\" fill=\"#ffffff\"/>\n";
     // arrowheads, one per edge colour
     std::vector<std::string> arrow_colors;
@@ -553,8 +553,10 @@ inline std::string render_svg_element(const Network& net, const MapOptions& o, c
         s += "\" data-i=\"" + std::to_string(i) + "\" data-id=\"";
         append_xml(s, net.structure(i).id);
         s += "\" cx=\"" + fixed(m.sx[i]) + "\" cy=\"" + fixed(m.sy[i]) + "\" r=\"" + fixed(m.r[i]) + "\"";
+        // presentation attributes, not a class rule: a CSS stroke would win over the
+        // ring colour (a non-respondent keeps its group colour as a ring)
         if (m.hollow[i]) s += " stroke=\"" + m.fill[i] + "\"";
-        else s += " fill=\"" + m.fill[i] + "\"";
+        else s += " fill=\"" + m.fill[i] + "\" stroke=\"#333\"";
         s += "><title>";
         append_xml(s, net.structure(i).name);
         s += "</title></circle>\n";

@@ -161,6 +161,14 @@ class Network:
         attribute equalities such as ``legal_family="association"``) and the links among them.
         Raises KeyError for an unknown id.
         """
+    def graph_attribute(self, name: typing.Any, default: typing.Any = None) -> typing.Any:
+        """
+        The value of a graph attribute, ``default`` when absent.
+        """
+    def graph_attributes(self) -> dict:
+        """
+        The graph attributes as a dict (a copy; change them with :meth:`set_graph_attribute`).
+        """
     def has_link(self, source: str, target: str, type: typing.Any = None) -> bool:
         """
         True when a link (of this type, if given) joins the two structures: either way for an undirected link, source -> target for an arc.
@@ -224,6 +232,10 @@ class Network:
     def set_attribute(self, id: str, name: str, value: typing.Any) -> None:
         """
         Sets a structure attribute (``name`` sets the display name); None removes the attribute.
+        """
+    def set_graph_attribute(self, name: typing.Any, value: typing.Any) -> None:
+        """
+        Sets an attribute of the network itself (networkx ``G.graph[name] = value``): dataset metadata such as ``illustrative``, ``source``, ``wave``. ``None`` removes it. Values: str, int, float, bool. Kept by filters and subnetworks, written by ``to_networkx`` into ``G.graph``; maps of a network with ``illustrative=True`` say so in their subtitle (``read_folder`` and ``load_dataset`` set it from the folder's ``dataset.json``).
         """
     def set_link_attribute(self, index: typing.SupportsInt | typing.SupportsIndex, name: str, value: typing.Any) -> None:
         """

@@ -56,6 +56,12 @@ def read_folder(folder: str | os.PathLike[str], *, directed: bool = False) -> tu
             raise InputError(f"{meta_path}: not a JSON object ({e})") from None
         if not isinstance(meta, dict):
             raise InputError(f"{meta_path}: expected a JSON object")
+        for key, value in meta.items():  # the network carries them (maps read `illustrative`)
+            if value is None:
+                continue
+            if not isinstance(value, (str, int, float, bool)):
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            net.set_graph_attribute(key, value)
     return net, meta
 
 

@@ -31,6 +31,7 @@ def to_networkx(net: _core.Network) -> Any:
             G.graph["mixed"] = True
     else:
         G = nx.MultiGraph() if multi else nx.Graph()
+    G.graph.update(net.graph_attributes())
     for rec in net.structures():
         node = rec.pop("id")
         G.add_node(node, **rec)

@@ -139,9 +139,8 @@ def report(
     # ---- 1. load ------------------------------------------------------------------------
     steps(t("progress.load"))
     response_rate: float | None = None
-    meta: dict[str, Any] = {}
     if source.is_dir():
-        net, meta = read_folder(source, directed=directed)
+        net, _meta = read_folder(source, directed=directed)
         view_text = t("view.file", folder=source.name)
         confirmation = cm.confirmation_rate(net)
     else:
@@ -164,7 +163,7 @@ def report(
     answered = {sid for sid, st in responses.items() if st in ANSWERED}
     if responses and response_rate is None:
         response_rate = len(answered) / len(responses)
-    illustrative = bool(meta.get("illustrative"))
+    illustrative = net.graph_attribute("illustrative") is True  # from dataset.json (read_folder)
 
     def name(sid: str) -> str:
         return _esc(names.get(sid, sid))
@@ -286,8 +285,7 @@ def report(
     steps(t("progress.layout"))
     positions = cm.layout(net, method="forceatlas2", seed=seed)
     subtitle = view_text + (f" · {t('ind.response')} {t.percent(response_rate)}" if response_rate is not None else "")
-    if illustrative:
-        subtitle = f"{t('report.illustrative_short')} · {subtitle}"
+    # an illustrative dataset's maps say so: draw reads the network's `illustrative`
     # non-respondents are hollow on every map: draw reads each structure's `response`
     common: dict[str, Any] = dict(positions=positions, seed=seed, lang=lang, subtitle=subtitle)
     steps(t("progress.maps"))

@@ -347,7 +347,10 @@ def draw(
         ``partial``. The response rate
         is printed when every structure has a known answer.
     title, subtitle, wave, view : texts of the header; wave and view go to the
-        information line with the counts and the response rate.
+        information line with the counts and the response rate. A network whose graph
+        attribute ``illustrative`` is True (a dataset whose ``dataset.json`` says so, e.g.
+        the bundled PTCE data) gets "Illustrative data" (in ``lang``) at the head of the
+        subtitle.
     measures : extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
         measure and the degree are always shown).
     width, height : canvas size in px (the SVG has a viewBox and scales).
@@ -407,6 +410,10 @@ def draw(
 
     texts = {key[len("map."):]: value for key, value in catalog(lang).items() if key.startswith("map.")
              and key[len("map."):] in _MAP_TEXT_FIELDS}
+    if net.graph_attribute("illustrative") is True:  # e.g. a bundled dataset: never shown as survey data
+        notice = catalog(lang)["report.illustrative_short"]
+        if notice not in (subtitle or ""):
+            subtitle = f"{notice} · {subtitle}" if subtitle else notice
     def heading(name: str) -> str:
         return catalog(lang).get(f"measure.{name}", name) if name else name
     return _core._render_map(

@@ -351,6 +351,25 @@ of a type in use turns its links into arcs (source -> target) or into undirected
             return out;
         }, "Every known link type (declared or used) as a record: ``code``, ``directed`` and its attributes "
            "(``pandas.DataFrame(net.link_type_records())``).")
+        .def("set_graph_attribute", [](Network& n, const py::object& name, const py::object& value) {
+            const auto key = str_arg(name, "graph attribute name");
+            if (value.is_none()) n.remove_graph_attribute(key);
+            else n.set_graph_attribute(key, to_value(value, "graph attribute '" + key + "'"));
+        }, py::arg("name"), py::arg("value"),
+           "Sets an attribute of the network itself (networkx ``G.graph[name] = value``): dataset metadata "
+           "such as ``illustrative``, ``source``, ``wave``. ``None`` removes it. Values: str, int, float, "
+           "bool. Kept by filters and subnetworks, written by ``to_networkx`` into ``G.graph``; maps of a "
+           "network with ``illustrative=True`` say so in their subtitle (``read_folder`` and "
+           "``load_dataset`` set it from the folder's ``dataset.json``).")
+        .def("graph_attribute", [](const Network& n, const py::object& name, const py::object& default_) -> py::object {
+            const auto* v = n.graph_attribute(str_arg(name, "graph attribute name"));
+            return v ? from_value(*v) : default_;
+        }, py::arg("name"), py::arg("default") = py::none(), "The value of a graph attribute, ``default`` when absent.")
+        .def("graph_attributes", [](const Network& n) {
+            py::dict d;
+            add_attributes(d, n.graph_attributes());
+            return d;
+        }, "The graph attributes as a dict (a copy; change them with :meth:`set_graph_attribute`).")
         .def("__len__", &Network::number_of_structures, "Number of structures.")
         .def("number_of_structures", &Network::number_of_structures, "Number of structures.")
         .def("number_of_links", &Network::number_of_links,

@@ -530,3 +530,22 @@ TEST(Mixed, TyposAreNamedWithTheKnownWords) {
     EXPECT_EQ(detail::edit_distance("confrimed", "confirmed"), 1u);  // a transposition
     EXPECT_EQ(detail::known_words("x", {}), " (none is known)");
 }
+
+TEST(Network, GraphAttributesFollowEveryPart) {
+    Network net;
+    net.add_structure("a");
+    net.add_structure("b");
+    net.add_link("a", "b");
+    EXPECT_EQ(net.graph_attribute("illustrative"), nullptr);
+    net.set_graph_attribute("illustrative", true);
+    net.set_graph_attribute("name", std::string("PTCE"));
+    EXPECT_THROW(net.set_graph_attribute("", 1.0), input_error);
+    // a filter keeps them (subnetwork copies the link types and the graph attributes)
+    const auto part = filter_structures(net, StructureFilter{{"a"}, {}});
+    ASSERT_NE(part.graph_attribute("illustrative"), nullptr);
+    EXPECT_EQ(std::get<bool>(*part.graph_attribute("illustrative")), true);
+    EXPECT_EQ(part.graph_attributes().size(), 2u);
+    EXPECT_TRUE(net.remove_graph_attribute("name"));
+    EXPECT_FALSE(net.remove_graph_attribute("name"));
+    EXPECT_EQ(net.graph_attributes().size(), 1u);
+}

@@ -82,6 +82,15 @@ def test_dashed_hollow_and_response_rate():
     # respondents= overrides the attribute
     root = parse(cm.draw(net, None, respondents=["a", "b"]))
     assert sorted(c.get("data-id") for c in nodes(root) if "hollow" in c.get("class")) == ["c", "d"]
+    # a hollow node keeps its group colour as its ring: a presentation attribute that no
+    # CSS rule of the map overrides (a `.node{stroke:...}` rule would win over it)
+    svg = cm.draw(net, None, color="family")
+    root = parse(svg)
+    ring = {c.get("data-id"): c.get("stroke") for c in nodes(root) if "hollow" in c.get("class")}
+    filled = {c.get("data-id"): c.get("fill") for c in nodes(root)}
+    assert ring["b"] not in (None, "#333") and ring["b"] not in {filled[i] for i in ("a", "c")}
+    style = "".join(x.text or "" for x in root.iter(SVG + "style"))
+    assert not re.search(r"\.node(\.hollow)?\s*\{[^}]*stroke\s*:", style)
 
 
 def test_color_by_attribute_and_mapping():

@@ -275,3 +275,25 @@ def test_folder_responses_follow_the_inventory_rules(tmp_path):
     (folder / "responses.csv").write_text("structure,status\nIES,partial\n", encoding="utf-8")  # an alias
     net = cm._folder.read_folder(folder)[0]
     assert net.structure("ies")["response"] == "partial" and "response" not in net.structure("bge")
+
+
+def test_maps_drawn_by_users_of_an_illustrative_dataset_say_so(tmp_path):
+    # load_dataset reads dataset.json ({"illustrative": true}) into the graph attributes;
+    # draw puts the notice at the head of the subtitle, in the map's language
+    net = cm.load_dataset("ptce-sicoval-2013")
+    assert net.graph_attribute("illustrative") is True and net.graph_attributes()["name"] == "PTCE Sicoval 2013"
+    for lang, words in (("en", "Illustrative data"), ("fr", "Données illustratives")):
+        assert words in cm.draw(net, None, lang=lang)
+        assert words in cm.draw(net, None, lang=lang, subtitle="my seminar")
+    # kept by filters and subnetworks, written to networkx's G.graph
+    part = net.filter_structures(tenancy="permanent")
+    assert part.graph_attribute("illustrative") is True
+    assert net.to_networkx().graph["illustrative"] is True
+    # a network of survey data says nothing
+    net.set_graph_attribute("illustrative", None)
+    assert net.graph_attribute("illustrative", "absent") == "absent"
+    assert "Illustrative" not in cm.draw(net, None)
+    with pytest.raises(ValueError):
+        net.set_graph_attribute("", 1)
+    with pytest.raises(ValueError, match="must be a str"):
+        net.set_graph_attribute(3, 1)
