@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import _core
-from ._folder import read_folder
+from ._folder import ANSWERED, read_folder
 from .store import Inventory
 from .errors import Error
 
@@ -30,12 +30,15 @@ def _count_table(title: str, counts: Counter, total: int) -> list[str]:
 
 def summary(folder: Path, directed: bool = False) -> str:
     """The text summary of the network stored in ``folder``."""
-    net, meta = read_folder(folder, directed=directed)
+    net, _meta = read_folder(folder, directed=directed)
     n, m = len(net), net.number_of_links()
     g = net.simple_view(undirected=True)
     pairs = g.number_of_edges
     degree = g.indptr[1:] - g.indptr[:-1]
-    isolates = [sid for sid, d in zip(net.structure_ids(), degree) if d == 0]
+    response = {r["id"]: r["response"] for r in net.structures() if "response" in r}
+    silent = [sid for sid, st in response.items() if st not in ANSWERED]
+    # a non-respondent without links is unknown, not isolated (as in the report)
+    isolates = [sid for sid, d in zip(net.structure_ids(), degree) if d == 0 and sid not in silent]
     density = _core.density(net)
     out = [
         f"coopmap summary of {folder}",
@@ -44,6 +47,8 @@ def summary(folder: Path, directed: bool = False) -> str:
         f"{pairs} connected pairs, density {density:.3f}",
         f"  isolates: {len(isolates)}" + (f" ({', '.join(isolates)})" if isolates else ""),
     ]
+    if silent:
+        out.append(f"  non-respondents: {len(silent)} ({', '.join(silent)})")
     records = net.links()
     out += _count_table("link types:", Counter(r["type"] for r in records), m)
     statuses = Counter(r["status"] for r in records if r["status"] is not None)
@@ -59,7 +64,7 @@ def summary(folder: Path, directed: bool = False) -> str:
         answered = status.get("complete", 0) + status.get("partial", 0)
         total = sum(status.values())
         out.append(f"response rate: {answered}/{total} ({100.0 * answered / total:.0f}%)" if total else "no responses")
-    if meta.get("illustrative") or any(r.get("illustrative") for r in records):
+    if net.graph_attribute("illustrative") is True or any(r.get("illustrative") for r in records):
         out.append("note: the links of this dataset are illustrative (generated), not survey data")
     return "\n".join(out)
 

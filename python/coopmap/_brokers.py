@@ -18,7 +18,8 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
     ``representative``, ``gatekeeper``, ``liaison``, ``total`` (:func:`coopmap.brokerage`,
     as R sna), their z-scores ``z_coordinator`` … ``z_total`` (NaN where sna gives NaN),
     ``betweenness`` (:func:`coopmap.betweenness`, unweighted shortest paths, normalised by
-    default like networkx), ``constraint`` (:func:`coopmap.constraint`, Burt 1992, link
+    default like networkx: a share in [0, 1] comparable across networks, whereas
+    :func:`coopmap.betweenness` returns raw counts by default, as igraph and R sna), ``constraint`` (:func:`coopmap.constraint`, Burt 1992, link
     weights as tie strength; NaN for isolates) and ``cut_point`` (True for an articulation
     point of the undirected view: its departure splits the network).
 

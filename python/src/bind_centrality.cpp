@@ -63,8 +63,9 @@ Parameters
 ----------
 net : Network
 normalized : bool, default False
-    Raw values (UCINET/igraph habit) or networkx's normalisation: divided by
-    (n-1)(n-2) (n(n-1) with endpoints) — networkx's ``normalized=True``.
+    Raw values (UCINET/igraph/R sna habit) or networkx's normalisation: divided by
+    (n-1)(n-2) (n(n-1) with endpoints) — networkx's ``normalized=True``. The broker
+    table :func:`brokers` normalises by default (a share comparable across networks).
 weight : "weight" or None
     ``"weight"``: link weights are lengths (networkx's ``weight="weight"``; parallel
     links: the shortest). None: every link has length 1.

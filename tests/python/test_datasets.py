@@ -123,6 +123,11 @@ def test_cli_summary(tmp_path):
     m = re.search(r"links:\s*(\d+)", r.stdout)
     assert m and int(m.group(1)) == len(_rows(folder / "links.csv"))
     assert "illustrative" in r.stdout
+    # initiative_pedagogie has no link and was unreached: a non-respondent, not an isolate
+    silent = [x["structure"] for x in _rows(folder / "responses.csv") if x["status"] in ("refused", "unreached")]
+    assert "initiative_pedagogie" in silent
+    assert re.search(r"isolates:\s*0\b", r.stdout), r.stdout
+    assert f"non-respondents: {len(silent)} (" in r.stdout and "initiative_pedagogie" in r.stdout
 
 
 def test_cli_bad_folder(tmp_path):

@@ -758,3 +758,74 @@ def test_cli_import(tmp_path, files):
     r = subprocess.run([venv_python(), "-m", "coopmap", "import", str(db), "--declarations", str(bad), "--wave", "x"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 2 and "line 2" in r.stderr and "zzz" in r.stderr
+
+
+def derive_by_hand(declarations: Path, responses: Path) -> dict[tuple, str]:
+    """The links of a wave and their statuses, derived from the CSV files with the csv
+    module by the rules of DESIGN §3 (independent of the inventory's code): a link is a
+    (type, source, target) arc for directed types (the declarer is the source unless it
+    declared direction=in), a (type, sorted pair) for two-way types; confirmed when both
+    ends declared it, unconfirmed when one did and the other answered the survey,
+    partner_did_not_respond otherwise. Names resolve through ids and aliases."""
+    ids = {}
+    for r in csv.DictReader(open(PTCE / "structures.csv", encoding="utf-8")):
+        ids[r["id"]] = r["id"]
+        for a in filter(None, r["aliases"].split("|")):
+            ids[a] = r["id"]
+    directed = {r["code"]: r["directed"] == "true" for r in csv.DictReader(open(PTCE / "link_types.csv", encoding="utf-8"))}
+    answered = {r["structure"] for r in csv.DictReader(open(responses, encoding="utf-8"))
+                if r["status"] in ("complete", "partial")}
+    declared_by: dict[tuple, set] = {}
+    for r in csv.DictReader(open(declarations, encoding="utf-8")):
+        if r["partner"] not in ids:
+            continue  # unresolved partner: no link
+        a, b = ids[r["declarer"]], ids[r["partner"]]
+        if directed[r["type"]]:
+            key = (r["type"], b, a) if r["direction"] == "in" else (r["type"], a, b)
+        else:
+            key = (r["type"],) + tuple(sorted((a, b)))
+        declared_by.setdefault(key, set()).add(a)
+    out = {}
+    for key, who in declared_by.items():
+        ends = set(key[1:])
+        other = (ends - who).pop() if len(who) == 1 else None
+        out[key] = ("confirmed" if other is None else "unconfirmed" if other in answered
+                    else "partner_did_not_respond")
+    return out
+
+
+def test_ptce_two_waves_compare_as_derived_by_hand(ptce):
+    inv, _ = ptce
+    inv.import_csv(declarations=PTCE / "declarations-2014.csv", wave="2014", responses=PTCE / "responses-2014.csv")
+    before = derive_by_hand(PTCE / "declarations-2013.csv", PTCE / "responses.csv")
+    after = derive_by_hand(PTCE / "declarations-2014.csv", PTCE / "responses-2014.csv")
+    directed = {r["code"]: r["directed"] == "true" for r in csv.DictReader(open(PTCE / "link_types.csv", encoding="utf-8"))}
+
+    def keys(records):
+        return {(r["type"], r["source"], r["target"]) if directed[r["type"]]
+                else (r["type"],) + tuple(sorted((r["source"], r["target"]))) for r in records}
+
+    for view, keep in (("union", lambda st: True), ("confirmed", lambda st: st == "confirmed"),
+                       ("reconstructed", lambda st: st != "unconfirmed")):
+        d = inv.compare("2013", "2014", view=view)
+        vb = {k for k, st in before.items() if keep(st)}
+        va = {k for k, st in after.items() if keep(st)}
+        assert keys(d.new) == va - set(before), view
+        assert keys(d.lost) == vb - set(after), view
+        assert keys(d.kept) == vb & va, view
+        changed = {k: (before[k], after[k]) for k in set(before) & set(after)
+                   if before[k] != after[k] and (k in vb or k in va)}
+        assert {k: (r["before"], r["after"]) for k, r in zip(keys_list(d.status_changed, directed),
+                                                              d.status_changed)} == changed, view
+        assert d.jaccard == pytest.approx(len(vb & va) / len(vb | va)), view
+    # the illustrative 2014 wave shows the cycle: some 2013 partners answered and confirmed
+    d = inv.compare("2013", "2014")
+    assert any(r["before"] == "partner_did_not_respond" and r["after"] == "confirmed" for r in d.status_changed)
+    silent = {r["structure"] for r in csv.DictReader(open(PTCE / "responses-2014.csv", encoding="utf-8"))
+              if r["status"] in ("refused", "unreached")}
+    assert set(d.non_respondents_after) == silent
+
+
+def keys_list(records, directed):
+    return [(r["type"], r["source"], r["target"]) if directed[r["type"]]
+            else (r["type"],) + tuple(sorted((r["source"], r["target"]))) for r in records]
