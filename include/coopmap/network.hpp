@@ -811,8 +811,11 @@ inline Network filter_links(const Network& net, const LinkFilter& f) {
     if (!f.attributes.empty()) {
         const auto names = net.link_attribute_names();
         for (const auto& [k, v] : f.attributes)
-            if (!std::binary_search(names.begin(), names.end(), k))
-                throw input_error("filter_links: no link has attribute '" + k + "'" + detail::known_words(k, names));
+            if (!std::binary_search(names.begin(), names.end(), k)) {
+                auto known = names;  // a misspelt keyword of the filter itself ("typ") is named too
+                for (const char* field : {"type", "status", "active_on"}) known.emplace_back(field);
+                throw input_error("filter_links: no link has attribute '" + k + "'" + detail::known_words(k, known));
+            }
     }
     if (!f.active_on.empty() && !is_iso_date(f.active_on))
         throw input_error("active_on '" + f.active_on + "' is not an ISO date");

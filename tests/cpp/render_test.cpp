@@ -112,3 +112,14 @@ TEST(Render, LabelsDoNotOverlap) {
             EXPECT_FALSE(p[0] < q[2] && q[0] < p[2] && p[1] < q[3] && q[1] < p[3]) << i << " " << j;
         }
 }
+
+TEST(Render, LegendNumbersAvoidExponentsASeminarWouldStumbleOn) {
+    using coopmap::detail::short_number;
+    EXPECT_EQ(short_number(0.000475), "0.000475");  // 3 significant digits, no "4.75e-04"
+    EXPECT_EQ(short_number(0.0185), "0.0185");
+    EXPECT_EQ(short_number(0.157), "0.157");
+    EXPECT_EQ(short_number(12.34), "12.3");
+    EXPECT_EQ(short_number(250), "250");
+    EXPECT_EQ(short_number(0.00001234), "1.23e-05");  // below 1e-4 the exponent is shorter
+    EXPECT_EQ(short_number(std::nan("")), "n/a");
+}

@@ -460,6 +460,11 @@ def test_filter_links_by_status(views):
     assert pairs(views.filter_links(status="confirmed")) == [("a", "b"), ("c", "d")]
     # a link without a status matches no status condition
     assert pairs(views.filter_links(status=["confirmed", "unconfirmed"])) == [("a", "b"), ("b", "c"), ("c", "d")]
+    with pytest.raises(ValueError, match=r"status 'confirmd' \(known: confirmed"):
+        views.filter_links(status="confirmd")
+    # a misspelt keyword is an attribute no link has: named with the filter's own keywords
+    with pytest.raises(ValueError, match=r"attribute 'typ' \(known: type,"):
+        views.filter_links(typ="x")
 
 
 @pytest.mark.parametrize("day,expected", [

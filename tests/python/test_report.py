@@ -237,10 +237,17 @@ def test_inventory_report_and_folder_report_give_the_same_tables(tmp_path):
     assert wave_net.number_of_links() == net.number_of_links() == 85  # not 137 arcs
     assert wave_net.number_of_arcs() == net.number_of_arcs()
     assert sorted(wave_net.neighbors("genies")) == sorted(net.neighbors("genies"))
-    # "Links 85" in both pages' indicator tables
+    # "Links 85" in both pages' indicator tables, and every indicator row the same
     for page in (folder, wave):
         text = page.read_text(encoding="utf-8")
         assert "<td>Links</td><td>85</td>" in text
+
+    def indicators(page):
+        table = page.read_text(encoding="utf-8").split("<table", 2)[1]
+        return re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", table)
+
+    rows = indicators(folder)
+    assert len(rows) >= 12 and rows == indicators(wave)
 
 
 def test_report_refuses_a_misspelt_group(tmp_path):

@@ -100,13 +100,14 @@ inline std::string fixed(double x, int decimals = 1) {
     return s;
 }
 
-/// A short human-readable number: up to 3 significant digits, no exponent below 1e6.
+/// A short human-readable number: up to 3 significant digits, no exponent from 1e-4 to
+/// 1e6 (a seminar legend reads 0.000475, not 4.75e-04).
 inline std::string short_number(double x) {
     if (std::isnan(x)) return "n/a";
     char buf[64];
     const double a = std::fabs(x);
     std::to_chars_result r;
-    if (a != 0 && (a < 1e-3 || a >= 1e6)) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific, 2);
+    if (a != 0 && (a < 1e-4 || a >= 1e6)) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific, 2);
     else if (a >= 100 || x == std::round(x)) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 0);
     else if (a >= 10) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 1);
     else if (a >= 1) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 2);
