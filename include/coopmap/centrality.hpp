@@ -115,6 +115,7 @@ void brandes_thread(const SimpleGraph& g, const PathGraph& pg, const std::vector
     if constexpr (Weighted) {
         ShortestPaths sp(n);
         for (std::size_t i = first; i < sources.size(); i += stride) {
+            check_interrupt();
             const index_t s = sources[i];
             sp.run(pg, s);
             const auto& order = sp.order;
@@ -149,6 +150,7 @@ void brandes_thread(const SimpleGraph& g, const PathGraph& pg, const std::vector
         std::vector<index_t> order(n);
         std::vector<std::size_t> dag(g.targets.size()), dag_off(n + 1);
         for (std::size_t i = first; i < sources.size(); i += stride) {
+            check_interrupt();
             const index_t s = sources[i];
             std::size_t tail = 0, nd = 0;
             order[tail++] = s;
@@ -429,6 +431,7 @@ void for_each_incoming_search(const SimpleGraph& g, PathWeight w, unsigned threa
     run_threads(T, [&](unsigned t) {
         ShortestPaths sp(g.n);
         for (std::size_t v = t; v < g.n; v += T) {
+            check_interrupt();
             sp.run(pg, static_cast<index_t>(v));
             f(v, sp);
         }

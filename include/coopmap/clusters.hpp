@@ -34,6 +34,7 @@
 #include <boost/graph/strong_components.hpp>
 
 #include "coopmap/detail/clusters_optimiser.hpp"
+#include "coopmap/detail/interrupt.hpp"
 #include "coopmap/detail/random.hpp"
 #include "coopmap/error.hpp"
 #include "coopmap/network.hpp"
@@ -368,6 +369,7 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
         double q = quality_of(opt.objective(base, memb, two_m));  // the quality of memb
         std::vector<index_t> work;
         while (it < static_cast<std::size_t>(max_iter)) {
+            check_interrupt();  // Ctrl-C in Python: each pass, each restart
             work = memb;
             const PassResult pass = optimise_once(base, work, opt, refine, two_m);
             ++it;
@@ -522,6 +524,7 @@ inline Partition label_propagation(const Network& net, const LabelPropagationOpt
     std::size_t sweeps = 0;
     bool changed = true;
     while (changed && sweeps < opt.max_sweeps) {
+        detail::check_interrupt();
         changed = false;
         ++sweeps;
         rng.shuffle(order);

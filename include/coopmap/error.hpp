@@ -6,7 +6,8 @@
 ///   ├── coopmap::input_error       bad argument or data    -> Python ValueError (coopmap.InputError)
 ///   │   └── coopmap::parse_error   bad file: names file, line, column -> coopmap.CsvError
 ///   ├── coopmap::not_found         unknown structure id     -> Python KeyError (coopmap.NotFoundError)
-///   └── coopmap::storage_error     database problems        -> coopmap.StorageError
+///   ├── coopmap::storage_error     database problems        -> coopmap.StorageError
+///   └── coopmap::interrupted       a long computation stopped on request (Ctrl-C) -> KeyboardInterrupt
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -75,6 +76,13 @@ private:
 class storage_error : public error {
 public:
     using error::error;
+};
+
+/// A long computation stopped because the host asked (Python: Ctrl-C, raised as
+/// KeyboardInterrupt). See detail/interrupt.hpp.
+class interrupted : public error {
+public:
+    interrupted() : error("interrupted") {}
 };
 
 }  // namespace coopmap

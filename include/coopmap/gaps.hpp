@@ -29,6 +29,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include "coopmap/detail/gaps_burt.hpp"
+#include "coopmap/detail/interrupt.hpp"
 #include "coopmap/detail/random.hpp"
 #include "coopmap/error.hpp"
 #include "coopmap/network.hpp"
@@ -575,7 +576,10 @@ inline double assortativity(const Network& net, std::string_view attribute,
 }
 
 struct EIOptions {
-    std::size_t permutations = 1000;  ///< 0 skips the permutation test (p-values NaN)
+    /// 0 skips the permutation test (p-values NaN); at most max_permutations (the values
+    /// are kept to compute the two-sided p-value: 8 bytes each).
+    std::size_t permutations = 1000;
+    static constexpr std::size_t max_permutations = 10'000'000;
     std::uint64_t seed = 0;
     /// Group of the structures lacking the attribute (unset: they raise input_error).
     std::optional<Value> missing = std::nullopt;
@@ -635,6 +639,8 @@ inline double ei_ratio(double e, double i) {
 inline EIIndex ei_index(const SimpleGraph& g, const std::vector<std::uint32_t>& membership, std::size_t k,
                         const EIOptions& opt = {}) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    if (opt.permutations > EIOptions::max_permutations)
+        throw input_error("permutations must be at most 10,000,000, got " + std::to_string(opt.permutations));
     EIIndex r;
     r.sizes.assign(k, 0);
     for (auto c : membership) ++r.sizes[c];
@@ -689,6 +695,7 @@ inline EIIndex ei_index(const SimpleGraph& g, const std::vector<std::uint32_t>& 
         std::vector<std::uint32_t> labels = membership;
         std::vector<double> values(opt.permutations);
         for (auto& val : values) {
+            detail::check_interrupt();
             rng.shuffle(labels);
             double ext = 0;
             for (std::size_t e = 0; e < eu.size(); ++e) ext += labels[eu[e]] != labels[ev[e]] ? 1.0 : 0.0;

@@ -34,6 +34,7 @@
 #include <boost/random/linear_congruential.hpp>
 #pragma GCC diagnostic pop
 
+#include "coopmap/detail/interrupt.hpp"
 #include "coopmap/detail/random.hpp"
 #include "coopmap/error.hpp"
 #include "coopmap/network.hpp"
@@ -401,6 +402,7 @@ inline void fa2_component(const LocalGraph& lg, Rng& rng, const LayoutOptions& o
     QuadTree tree;
     std::vector<int> stack;
     for (std::size_t it = 0; it < iters; ++it) {
+        check_interrupt();
         std::fill(dx.begin(), dx.end(), 0.0);
         std::fill(dy.begin(), dy.end(), 0.0);
         // repulsion: k_r m_i m_j / d along the separation

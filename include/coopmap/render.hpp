@@ -241,7 +241,12 @@ inline MapModel build_model(const Network& net, const MapOptions& o) {
     if (!o.color.empty() && o.color.size() != n) throw input_error("color: one group per structure expected");
     if (!o.size.empty() && o.size.size() != n) throw input_error("size: one value per structure expected");
     if (!o.responded.empty() && o.responded.size() != n) throw input_error("responded: one flag per structure expected");
-    if (!(o.width >= 400 && o.height >= 300)) throw input_error("width and height must be at least 400 x 300");
+    // bounded so that every coordinate is a short finite number (a poster of 2 m at 300
+    // dpi is 24,000 px)
+    if (!(o.width >= 400 && o.width <= 100000))
+        throw input_error("width must be between 400 and 100000 px, got " + std::to_string(o.width));
+    if (!(o.height >= 300 && o.height <= 100000))
+        throw input_error("height must be between 300 and 100000 px, got " + std::to_string(o.height));
     for (std::size_t i = 0; i < n; ++i)
         if (!std::isfinite(o.positions.x[i]) || !std::isfinite(o.positions.y[i]))
             throw input_error("positions: structure '" + net.structure(static_cast<index_t>(i)).id +

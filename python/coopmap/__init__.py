@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 from . import _core
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
@@ -61,6 +61,14 @@ __all__ = [
 PathLike = Union[str, "os.PathLike[str]"]
 
 
+def _path(p: Any, what: str) -> Any:
+    """os.fspath(p); a NUL byte is an InputError (the C library would cut the path there)."""
+    text = os.fspath(p)
+    if ("\0" if isinstance(text, str) else b"\0") in text:
+        raise InputError(f"{what}: path contains a NUL byte")
+    return text
+
+
 def read_csv(
     structures: PathLike,
     links: PathLike | None = None,
@@ -105,11 +113,11 @@ def read_csv(
     Complexity: one streaming pass per file, O(n + m) memory.
     """
     return _core._read_csv(
-        os.fspath(structures),
-        None if links is None else os.fspath(links),
+        _path(structures, "structures"),
+        None if links is None else _path(links, "links"),
         directed=directed,
         delimiter="" if delimiter is None else delimiter,
-        link_types=None if link_types is None else os.fspath(link_types),
+        link_types=None if link_types is None else _path(link_types, "link_types"),
     )
 
 

@@ -287,7 +287,7 @@ class Network:
         ...); edges carry ``type``, ``weight``, ``start``/``end``/``status`` when set, and link
         attributes. Multigraph edge keys are the link type (a repeated type gets ``type#2``...).
         """
-    def write_csv(self, *, structures: os.PathLike | str | bytes | None = None, links: os.PathLike | str | bytes | None = None, delimiter: str = ',', link_types: os.PathLike | str | bytes | None = None) -> None:
+    def write_csv(self, *, structures: typing.Any = None, links: typing.Any = None, delimiter: str = ',', link_types: typing.Any = None) -> None:
         """
         Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
         is lossless (ids, names, aliases, attribute values and types, link types, weights,

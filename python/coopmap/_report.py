@@ -18,7 +18,6 @@ catalogue (``lang="en"`` or ``"fr"``); every data text is HTML-escaped.
 """
 from __future__ import annotations
 
-import csv
 import html
 import math
 import sys
@@ -27,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from ._files import OutputFolder, write_table, write_text
 from ._folder import ANSWERED, read_folder
 from .i18n import Translator
 
@@ -53,19 +53,6 @@ class _Progress:
         if self.enabled:
             elapsed = time.perf_counter() - self.start
             print(f"[{self.step}/{self.total}] {text} ({elapsed:.1f} s)", file=sys.stderr, flush=True)
-
-
-def _write_table(path: Path, records: Sequence[Mapping[str, Any]]) -> None:
-    keys: list[str] = []
-    for r in records:
-        keys += [k for k in r if k not in keys]
-    tmp = path.with_name(path.name + ".coopmap-tmp")
-    with open(tmp, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=keys)
-        w.writeheader()
-        for r in records:
-            w.writerow({k: ("|".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in r.items()})
-    tmp.replace(path)
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "") -> str:
@@ -131,10 +118,18 @@ def report(
         raise cm.InputError(f"source {str(source)[:80]!r}: {e.strerror}") from None
     if not exists:
         raise cm.NotFoundError(f"source {str(source)[:80]!r}: no such folder or database file", str(source)[:80])
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise cm.InputError(f"out {str(out)[:80]!r}: cannot create the output folder ({e.strerror})") from None
+    # every file goes to a fresh folder that replaces `out` as a whole at the end: a
+    # report killed or failing leaves the previous folder as it was (_files.OutputFolder)
+    with OutputFolder(out) as work:
+        _write_report(source, work, t=t, steps=steps, lang=lang, group=group, formal_groups=formal_groups,
+                      wave=wave, view=view, directed=directed, seed=seed, top=top)
+    return out / "report.html"
+
+
+def _write_report(source: Path, out: Path, *, t: Translator, steps: _Progress, lang: str, group: str,
+                  formal_groups: Sequence[str] | None, wave: str | None, view: str, directed: bool, seed: int,
+                  top: int) -> None:
+    import coopmap as cm
 
     # ---- 1. load ------------------------------------------------------------------------
     steps(t("progress.load"))
@@ -220,7 +215,7 @@ def report(
     for k, members in enumerate(part.communities):
         cluster_rows.append((t.number(k + 1), t.number(len(members)), ", ".join(name(s) for s in members)))
         cluster_records += [{"cluster": k + 1, "id": s, "name": names[s]} for s in members]
-    _write_table(out / "clusters.csv", cluster_records)
+    write_table(out / "clusters.csv", cluster_records)
     formal_rows = []
     for attr in formal_groups or ("tenancy", "legal_family"):
         if not any(attr in r for r in net.structures()):
@@ -246,12 +241,12 @@ def report(
         *(t.number(r[role]) for role in roles), t.number(r["total"]), t.number(r["z_total"], 2),
         t.number(r["betweenness"], 3), t.number(r["constraint"], 3), t("yes") if r["cut_point"] else "",
     ) for r in broker_records[:top]]
-    _write_table(out / "brokers.csv", broker_records)
+    write_table(out / "brokers.csv", broker_records)
 
     # ---- 5. gaps ------------------------------------------------------------------------
     steps(t("progress.gaps"))
     holes = list(cm.structural_holes(net))
-    _write_table(out / "structural_holes.csv", holes)
+    write_table(out / "structural_holes.csv", holes)
     holes_sorted = sorted(holes, key=lambda r: (-(r["effective_size"] if not math.isnan(r["effective_size"]) else -1), r["id"]))
     hole_rows = [(name(r["id"]), t.number(r["degree"]), t.number(r["effective_size"], 2), t.number(r["efficiency"], 3),
                   t.number(r["constraint"], 3), t.number(r["hierarchy"], 3)) for r in holes_sorted[:top]]
@@ -277,7 +272,7 @@ def report(
     suggestions = list(cm.predict_links(net, method="adamic_adar", top=top, across=group, missing=_NONE))
     sugg_records = [{"source": s.source, "target": s.target, "score": s.score, "shared": list(s.shared)}
                     for s in suggestions]
-    _write_table(out / "suggestions.csv", sugg_records)
+    write_table(out / "suggestions.csv", sugg_records)
     sugg_rows = [(name(s.source), name(s.target), t.number(s.score, 3), ", ".join(name(x) for x in s.shared))
                  for s in suggestions]
 
@@ -375,8 +370,4 @@ figure {{ margin: 1em 0; }} figure svg {{ max-width: 100%; height: auto; border:
 {chr(10).join(parts)}
 </body></html>
 """
-    path = out / "report.html"
-    tmp = path.with_name(path.name + ".coopmap-tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    write_text(out / "report.html", page)

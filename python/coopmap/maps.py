@@ -353,7 +353,8 @@ def draw(
         subtitle.
     measures : extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
         measure and the degree are always shown).
-    width, height : canvas size in px (the SVG has a viewBox and scales).
+    width, height : canvas size in px (the SVG has a viewBox and scales): width 400 to
+        100,000, height 300 to 100,000 (ValueError otherwise).
     lang : language of every text of the map that does not come from the data (legends,
         information line, search box, tooltips): ``"en"`` or ``"fr"`` (catalogues in
         ``coopmap/locales``); numbers of the size legend use the language's decimal mark.

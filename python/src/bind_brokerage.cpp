@@ -121,7 +121,7 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
         b.ids.reserve(net.number_of_structures());
         for (const auto& s : net.structures()) b.ids.push_back(s.id);
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             b.r = brokerage(net, std::span<const std::uint32_t>(membership));
         }
         // brokerage numbers the groups by first appearance (as sna); label them with the

@@ -46,7 +46,7 @@ void bind_centrality(py::module_& m) {
         o.threads = threads_arg(threads);
         BetweennessResult r;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             r = betweenness(net, o);
         }
         return per_structure(net, r.values);
@@ -124,7 +124,7 @@ reports and for checking an estimate against another implementation.
         o.threads = threads_arg(threads);
         EdgeBetweennessResult r;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             r = edge_betweenness(net, o);
         }
         py::dict d;
@@ -182,7 +182,7 @@ included (networkx's ``degree(weight="weight")`` on the multigraph of the links)
         o.threads = threads_arg(threads);
         std::vector<double> c;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             c = closeness(net, o);
         }
         return per_structure(net, c);
@@ -204,7 +204,7 @@ Complexity O(n m) unweighted, multi-threaded (GIL released).
         o.threads = threads_arg(threads);
         std::vector<double> h;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             h = harmonic_centrality(net, o);
         }
         return per_structure(net, h);
@@ -224,7 +224,7 @@ Complexity O(n m), multi-threaded.
         o.tol = tol;
         IterativeResult r;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             r = pagerank(net, o);
         }
         return per_structure(net, r.values);
@@ -246,7 +246,7 @@ O(iterations · m). Reference: Page, Brin, Motwani & Winograd (1999).
         o.tol = tol;
         IterativeResult r;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             r = eigenvector_centrality(net, o);
         }
         return per_structure(net, r.values);
@@ -262,7 +262,7 @@ empty network. Complexity O(iterations · m). Reference: Bonacich (1987).
                                bool normalized) {
         Centralization c;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             c = centralization(net, measure, parse_degree_mode(mode));
         }
         return normalized ? c.value : c.raw;

@@ -60,22 +60,13 @@ PyPartition wrap(Partition p, const Network& net, std::string objective = "modul
 }
 
 std::uint64_t seed_arg(const py::object& seed) {
-    if (!py::isinstance<py::int_>(seed) || py::isinstance<py::bool_>(seed))
-        throw input_error("seed must be an int >= 0, got " + py::repr(seed).cast<std::string>());
-    if (seed.attr("__lt__")(py::int_(0)).cast<bool>())
-        throw input_error("seed must be an int >= 0, got " + py::repr(seed).cast<std::string>());
-    try {
-        return seed.cast<std::uint64_t>();
-    } catch (const py::cast_error&) {
-        throw input_error("seed must fit in 64 bits");
-    }
+    // an int (or numpy integer) from 0 to 2^63 - 1
+    return static_cast<std::uint64_t>(int_arg(seed, "seed", 0));
 }
 
 std::size_t restarts_arg(const py::object& r) {
     if (r.is_none()) return 0;
-    if (!py::isinstance<py::int_>(r) || py::isinstance<py::bool_>(r) || r.cast<long long>() < 1)
-        throw input_error("restarts must be None or an int >= 1, got " + py::repr(r).cast<std::string>());
-    return r.cast<std::size_t>();
+    return static_cast<std::size_t>(int_arg(r, "restarts", 1));
 }
 
 /// A partition object (Partition, Mapping or communities) -> dict {id: label}.
@@ -210,7 +201,7 @@ information, natural log), ``n`` (number of structures).
         o.n_iterations = n_iterations;
         Partition p;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             p = louvain(net, o);
         }
         return wrap(std::move(p), net);
@@ -262,7 +253,7 @@ Example::
         if (!initial_membership.is_none()) o.initial_membership = membership_arg(net, initial_membership);
         Partition p;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             p = leiden(net, o);
         }
         return wrap(std::move(p), net, o.objective == Objective::cpm ? "cpm" : "modularity");
@@ -304,7 +295,7 @@ Example::
                            const py::object& weight) {
         auto memb = membership_arg(net, membership_or_communities);
         const bool w = weight_arg(weight);
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         return modularity(net, memb, {resolution, w});
     }, py::arg("net"), py::arg("membership_or_communities"), py::arg("resolution") = 1.0,
        py::arg("weight") = "weight", R"doc(
@@ -328,7 +319,7 @@ Example::
     m.def("components", [](const Network& net, bool strong) {
         Partition p;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             p = components(net, {strong});
         }
         return wrap(std::move(p), net).communities();
@@ -351,7 +342,7 @@ Example::
         o.weighted = weight_arg(weight);
         Partition p;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             p = label_propagation(net, o);
         }
         return wrap(std::move(p), net);
@@ -375,7 +366,7 @@ Example::
     m.def("core_number", [](const Network& net) {
         std::vector<std::uint32_t> c;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             c = core_number(net);
         }
         return per_structure(net, c);
@@ -394,7 +385,7 @@ Example::
     m.def("cliques", [](const Network& net, std::size_t min_size) {
         std::vector<std::vector<index_t>> cl;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             cl = cliques(net, {min_size});
         }
         py::list out;

@@ -16,7 +16,7 @@ void bind_export(py::module_& m) {
         o.sizes = sizes;
         std::string text;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             if (format == "gexf") text = to_gexf(net, o);
             else if (format == "graphml") text = to_graphml(net);
             else if (format == "json") text = to_json(net);
@@ -27,7 +27,7 @@ void bind_export(py::module_& m) {
         if (path.is_none()) return py::str(text);
         const auto p = py::str(path).cast<std::string>();
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             detail::write_file_atomic(p, text);
         }
         return py::none();

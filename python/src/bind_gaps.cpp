@@ -72,7 +72,7 @@ void bind_gaps(py::module_& m) {
     auto burt = [](const Network& net, const py::object& weight) {
         BurtOptions o;
         o.weighted = weight_arg(weight);
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         return structural_holes(net, o);
     };
     const char* burt_common = R"doc(
@@ -132,7 +132,7 @@ partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
         o.threads = threads;
         StructuralHoles r;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             r = structural_holes(net, o);
         }
         const auto n = net.number_of_structures();
@@ -164,7 +164,7 @@ always use one); the results do not depend on it.
     m.def("articulation_points", [](const Network& net) {
         Biconnected b;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             b = biconnected(net);
         }
         std::vector<std::string> out;
@@ -179,7 +179,7 @@ networkx's ``articulation_points``. Isolates and the empty network give none. O(
     m.def("bridges", [](const Network& net) {
         Biconnected b;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             b = biconnected(net);
         }
         py::list out;
@@ -193,7 +193,7 @@ O(n + m).
     m.def("biconnected_components", [](const Network& net) {
         Biconnected b;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             b = biconnected(net);
         }
         py::list out;
@@ -212,7 +212,7 @@ isolates belong to none. Undirected simple view; the same sets as networkx's
     m.def("local_bridges", [](const Network& net, bool with_span) {
         std::vector<LocalBridge> lb;
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             lb = local_bridges(net, with_span);
         }
         py::list out;
@@ -262,11 +262,7 @@ A suggested cooperation between two structures that are not linked (see
         o.method = parse_link_predictor(method);
         if (top.is_none()) o.top = std::nullopt;
         else {
-            if (!py::isinstance<py::int_>(top) || py::isinstance<py::bool_>(top))
-                throw input_error("top must be an int >= 0 or None");
-            const auto t = top.cast<long long>();
-            if (t < 0) throw input_error("top must be >= 0, got " + std::to_string(t));
-            o.top = static_cast<std::size_t>(t);
+            o.top = static_cast<std::size_t>(int_arg(top, "top", 0));
         }
         if (!across.is_none()) {
             if (py::isinstance<py::str>(across)) o.across_attribute = across.cast<std::string>();
@@ -274,7 +270,7 @@ A suggested cooperation between two structures that are not linked (see
             if (py::isinstance<py::str>(across) && o.across_attribute.empty())
                 throw input_error("across: attribute name must not be empty");
         }
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         return predict_links(net, o);
     }, py::arg("net"), py::arg("method") = "adamic_adar", py::arg("top") = 25, py::arg("across") = py::none(),
        py::kw_only(), py::arg("missing") = py::none(), R"doc(
@@ -361,7 +357,7 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
                               const py::object& missing) {
         const bool w = weight_arg(weight);
         const auto miss = missing_arg(missing);
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         return PyMixing{mixing_matrix(net, attribute, w, miss)};
     }, py::arg("net"), py::arg("attribute"), py::arg("weight") = py::none(), py::kw_only(),
        py::arg("missing") = py::none(), R"doc(
@@ -380,7 +376,7 @@ Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
 )doc");
     m.def("assortativity", [](const Network& net, const std::string& attribute, const py::object& missing) {
         const auto miss = missing_arg(missing);
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         return assortativity(net, attribute, miss);
     }, py::arg("net"), py::arg("attribute"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Nominal assortativity coefficient (Newman 2003) of a structure attribute, on the
@@ -461,7 +457,7 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         PyEI out;
         out.ids = ids_of(net);
         {
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(net);
             out.r = by_attr ? ei_index(net, attr, o) : ei_index(net, part.membership, o);
         }
         out.labels = by_attr ? labels_list(out.r.labels) : part.labels;
@@ -549,7 +545,7 @@ Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
         out.membership = std::move(part.membership);
         out.labels = std::move(part.labels);
         out.ids = ids_of(net);
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         out.r = cluster_gaps(net, out.membership);
         return out;
     }, py::arg("net"), py::arg("partition"), R"doc(
@@ -590,7 +586,7 @@ Reciprocity of a directed network (see :func:`reciprocity`).
     m.def("reciprocity", [](const Network& net) {
         PyReciprocity out;
         out.ids = ids_of(net);
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         out.r = reciprocity(net);
         return out;
     }, py::arg("net"), R"doc(

@@ -64,7 +64,7 @@ void bind_layout(py::module_& m) {
         else throw input_error("projection: expected 'equirectangular' or 'mercator', got '" + projection + "'");
         Layout l;
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             l = layout(net, method, o);
         }
         return positions_dict(net, l);

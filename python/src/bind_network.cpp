@@ -6,8 +6,11 @@
 #include <cmath>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "bindings.hpp"
+#include "coopmap/detail/atomic_file.hpp"
 #include "coopmap/io.hpp"
 
 namespace coopmap::py_bind {
@@ -137,6 +140,59 @@ PartitionArg partition_arg(const Network& net, const py::handle& partition) {
 
 std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition) {
     return partition_arg(net, partition).membership;
+}
+
+namespace {
+std::unordered_map<const Network*, std::size_t>& readers() {
+    static auto* r = new std::unordered_map<const Network*, std::size_t>();  // never destroyed: used at exit
+    return *r;
+}
+}  // namespace
+
+NetworkReading::NetworkReading(const Network& net) : net_(&net) { ++readers()[net_]; }
+
+NetworkReading::~NetworkReading() {
+    auto& r = readers();
+    if (auto it = r.find(net_); it != r.end() && --it->second == 0) r.erase(it);
+}
+
+Network& check_writable(Network& net, const char* method) {
+    if (readers().count(&net))
+        throw std::runtime_error(std::string("Network.") + method +
+                                 ": another thread is computing on this network; change it when that computation "
+                                 "has returned, or give that thread a copy (net.copy())");
+    return net;
+}
+
+long long int_arg(const py::handle& h, const std::string& what, long long min) {
+    const bool numpy_bool =
+        py::hasattr(h, "dtype") && py::str(h.attr("dtype").attr("kind")).cast<std::string>() == "b";
+    if (PyBool_Check(h.ptr()) || numpy_bool || !PyIndex_Check(h.ptr()))
+        throw py::type_error(what + " must be an integer, got " + py::repr(h).cast<std::string>());
+    py::object v = py::reinterpret_steal<py::object>(PyNumber_Index(h.ptr()));
+    if (!v) throw py::error_already_set();
+    int overflow = 0;
+    const long long x = PyLong_AsLongLongAndOverflow(v.ptr(), &overflow);
+    if (overflow) throw input_error(what + " must fit in 64 bits, got " + py::repr(h).cast<std::string>());
+    if (x < min) throw input_error(what + " must be >= " + std::to_string(min) + ", got " + std::to_string(x));
+    return x;
+}
+
+std::string path_arg(const py::handle& p, const char* what) {
+    if (p.is_none()) return {};
+    py::object s = py::module_::import("os").attr("fspath")(p);
+    if (py::isinstance<py::bytes>(s)) s = py::module_::import("os").attr("fsdecode")(s);
+    if (!py::isinstance<py::str>(s)) throw input_error(std::string(what) + " must be a str or os.PathLike of str");
+    auto out = utf8(s, what);
+    if (out.empty()) throw input_error(std::string(what) + " must not be empty");
+    if (out.find('\0') != std::string::npos) throw input_error(std::string(what) + ": path contains a NUL byte");
+    return out;
+}
+
+std::string checked_path(const std::filesystem::path& p) {
+    auto s = p.string();
+    detail::check_path(s);
+    return s;
 }
 
 bool weight_arg(const py::handle& weight) {
@@ -314,6 +370,7 @@ Example::
                                "The direction of link types not declared (the constructor's ``directed``).")
         .def("number_of_arcs", &Network::number_of_arcs, "Number of directed links (arcs).")
         .def("set_link_type", [](Network& n, const py::object& code, const py::object& directed, const py::kwargs& attrs) {
+            check_writable(n, "set_link_type");
             std::optional<bool> d;
             if (!directed.is_none()) {
                 if (!py::isinstance<py::bool_>(directed) &&
@@ -352,6 +409,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
         }, "Every known link type (declared or used) as a record: ``code``, ``directed`` and its attributes "
            "(``pandas.DataFrame(net.link_type_records())``).")
         .def("set_graph_attribute", [](Network& n, const py::object& name, const py::object& value) {
+            check_writable(n, "set_graph_attribute");
             const auto key = str_arg(name, "graph attribute name");
             if (value.is_none()) n.remove_graph_attribute(key);
             else n.set_graph_attribute(key, to_value(value, "graph attribute '" + key + "'"));
@@ -397,6 +455,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
         }, "The structure ids, in insertion order.")
         .def("add_structure", [](Network& n, const py::object& id, const py::object& name, const py::object& aliases,
                                  const py::object& attributes, const py::kwargs& attrs) {
+            check_writable(n, "add_structure");
             auto sid = str_arg(id, "structure id");
             std::string nm = name.is_none() ? std::string() : str_arg(name, "name");
             auto al = aliases_arg(aliases, sid);
@@ -425,20 +484,28 @@ Raises ValueError for an empty or duplicate id, or an alias already in use.
         .def("resolve", [](const Network& n, const std::string& key) { return n.structure(key).id; }, py::arg("key"),
              "The id of the structure with this id or alias. Raises KeyError when none.")
         .def("set_attribute", [](Network& n, const std::string& key, const std::string& name, const py::object& value) {
+            check_writable(n, "set_attribute");
             n.index_of(key);
             if (name == "name") { n.set_name(key, value.is_none() ? std::string() : str_arg(value, "name")); return; }
             if (value.is_none()) { n.remove_attribute(key, name); return; }
             n.set_attribute(key, name, to_value(value, "structure '" + key + "', attribute '" + name + "'"));
         }, py::arg("id"), py::arg("name"), py::arg("value"),
              "Sets a structure attribute (``name`` sets the display name); None removes the attribute.")
-        .def("set_name", &Network::set_name, py::arg("id"), py::arg("name"), "Sets the display name.")
-        .def("add_alias", &Network::add_alias, py::arg("id"), py::arg("alias"),
+        .def("set_name", [](Network& n, const std::string& id, const std::string& name) {
+            check_writable(n, "set_name").set_name(id, name);
+        }, py::arg("id"), py::arg("name"), "Sets the display name.")
+        .def("add_alias", [](Network& n, const std::string& id, const std::string& alias) {
+            check_writable(n, "add_alias").add_alias(id, alias);
+        }, py::arg("id"), py::arg("alias"),
              "Adds a name variant. Raises ValueError when another structure uses it.")
-        .def("remove_structure", &Network::remove_structure, py::arg("id"),
+        .def("remove_structure", [](Network& n, const std::string& id) {
+            return check_writable(n, "remove_structure").remove_structure(id);
+        }, py::arg("id"),
              "Removes a structure and its links; returns the number of links removed. O(n + m).")
         .def("add_link", [](Network& n, const py::object& source, const py::object& target, const py::object& type,
                             double weight, const py::object& start, const py::object& end, const py::object& status,
                             const py::object& attributes, const py::kwargs& attrs) {
+            check_writable(n, "add_link");
             const auto s = str_arg(source, "source"), t = str_arg(target, "target");
             LinkSpec spec;
             spec.type = str_arg(type, "type");
@@ -460,6 +527,7 @@ ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; ``attribut
 dict of attributes (for names such as ``"source"``); other keywords are typed attributes. A self-loop raises ValueError. Several links may join one pair.
 )doc")
         .def("remove_link", [](Network& n, const std::string& s, const std::string& t, const py::object& type) {
+            check_writable(n, "remove_link");
             std::optional<std::string> ty;
             if (!type.is_none()) ty = str_arg(type, "type");
             return n.remove_links(s, t, ty ? std::optional<std::string_view>(*ty) : std::nullopt);
@@ -482,6 +550,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
         }, "All links as records (``source``, ``target``, ``type``, ``weight``, ``start``, ``end``, ``status`` and "
            "attributes), in insertion order: ``pandas.DataFrame(net.links())``.")
         .def("set_link_attribute", [](Network& n, std::size_t k, const std::string& name, const py::object& value) {
+            check_writable(n, "set_link_attribute");
             n.set_link_attribute(k, name, to_value(value, "link " + std::to_string(k) + ", attribute '" + name + "'"));
         }, py::arg("index"), py::arg("name"), py::arg("value"), "Sets an attribute of the link with this index.")
         .def("attribute_names", [](const Network& n) { return structure_attribute_names(n); },
@@ -504,7 +573,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
             f.statuses = str_list(status, "status");
             if (!active_on.is_none()) f.active_on = str_arg(active_on, "active_on");
             f.attributes = conditions(attrs, "link attribute");
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(n);
             return filter_links(n, f);
         }, py::kw_only(), py::arg("type") = py::none(), py::arg("status") = py::none(), py::arg("active_on") = py::none(),
              R"doc(
@@ -516,7 +585,7 @@ start/end, open bounds when missing), and attribute equalities as keywords (1 ==
             StructureFilter f;
             f.ids = str_list(ids, "structure id");
             f.attributes = conditions(attrs, "structure attribute");
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(n);
             return filter_structures(n, f);
         }, py::arg("ids") = py::none(), R"doc(
 A new network with the structures that match (``ids``: a list of ids or aliases; keywords:
@@ -525,7 +594,7 @@ Raises KeyError for an unknown id.
 )doc")
         .def("simple_view", [](const Network& n, const std::string& aggregate, bool undirected, bool arcs_only) {
             SimpleViewOptions o{parse_aggregate(aggregate), undirected, arcs_only};
-            py::gil_scoped_release nogil;
+            ReleaseReading nogil(n);
             return simple_view(n, o);
         }, py::arg("aggregate") = "sum", py::arg("undirected") = false, py::arg("arcs_only") = false, R"doc(
 The simple weighted view as a CSR snapshot (:class:`SimpleGraph`).
@@ -539,14 +608,12 @@ b->a merge). A directed or mixed network's view carries each two-way link as two
         .def("__copy__", [](const Network& n) { return Network(n); }, "A deep copy (structures and links are values).")
         .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); }, py::arg("memo"),
              "A deep copy.")
-        .def("write_csv", [](const Network& n, const std::optional<std::filesystem::path>& structures,
-                             const std::optional<std::filesystem::path>& links, const std::string& delimiter,
-                             const std::optional<std::filesystem::path>& link_types) {
+        .def("write_csv", [](const Network& n, const py::object& structures, const py::object& links,
+                             const std::string& delimiter, const py::object& link_types) {
             if (delimiter.size() != 1) throw input_error("write_csv: delimiter must be one character");
-            const std::string sp = structures ? structures->string() : std::string();
-            const std::string lp = links ? links->string() : std::string();
-            CsvWriteOptions o{delimiter[0], link_types ? link_types->string() : std::string()};
-            py::gil_scoped_release nogil;
+            const std::string sp = path_arg(structures, "structures"), lp = path_arg(links, "links");
+            CsvWriteOptions o{delimiter[0], path_arg(link_types, "link_types")};
+            ReleaseReading nogil(n);
             write_csv(n, sp, lp, o);
         }, py::kw_only(), py::arg("structures") = py::none(), py::arg("links") = py::none(), py::arg("delimiter") = ",",
              py::arg("link_types") = py::none(), R"doc(
@@ -572,7 +639,7 @@ attributes. Multigraph edge keys are the link type (a repeated type gets ``type#
         });
 
     m.def("density", [](const Network& net) {
-        py::gil_scoped_release nogil;
+        ReleaseReading nogil(net);
         return density(net);
     }, py::arg("net"), R"doc(
 Density: the arcs of the simple view over the n(n-1) ordered pairs, so 2 pairs / n(n-1)
@@ -588,8 +655,8 @@ Parallel links count once. NaN when there are fewer than 2 structures. O(n + m l
     m.def("_read_responses", [](const Network& net, const std::filesystem::path& path) {
         std::vector<std::pair<index_t, std::string>> rows;
         {
-            py::gil_scoped_release nogil;
-            rows = read_responses(net, path.string());
+            ReleaseReading nogil(net);
+            rows = read_responses(net, checked_path(path));
         }
         py::dict out;
         for (const auto& [i, status] : rows) out[py::str(net.structure(i).id)] = status;
@@ -606,7 +673,8 @@ Parallel links count once. NaN when there are fewer than 2 structures. O(n + m l
         if (delimiter.size() > 1) throw input_error("read_csv: delimiter must be one character");
         CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0],
                          link_types ? link_types->string() : std::string()};
-        const std::string sp = structures.string(), lp = links ? links->string() : std::string();
+        if (link_types) o.link_types = checked_path(*link_types);
+        const std::string sp = checked_path(structures), lp = links ? checked_path(*links) : std::string();
         py::gil_scoped_release nogil;
         return read_csv(sp, lp, o);
     }, py::arg("structures"), py::arg("links") = py::none(), py::arg("directed") = false, py::arg("delimiter") = "",

@@ -66,14 +66,14 @@ void bind_render(py::module_& m) {
         if (path.is_none()) {
             std::string text;
             {
-                py::gil_scoped_release release;
+                ReleaseReading nogil(net);
                 text = format == "svg" ? render_svg(net, o) : render_html(net, o);
             }
             return py::str(text);
         }
         const auto p = py::str(path).cast<std::string>();
         {
-            py::gil_scoped_release release;
+            ReleaseReading nogil(net);
             detail::write_file_atomic(p, format == "svg" ? render_svg(net, o) : render_html(net, o));
         }
         return py::none();

@@ -17,14 +17,6 @@ struct PyInventory {
     std::mutex mutex;
 };
 
-std::string path_arg(const py::handle& p, const char* what) {
-    if (p.is_none()) return {};
-    py::object s = py::module_::import("os").attr("fspath")(p);
-    if (!py::isinstance<py::str>(s)) throw input_error(std::string(what) + " must be a str or os.PathLike of str");
-    auto out = s.cast<std::string>();
-    if (out.empty()) throw input_error(std::string(what) + " must not be empty");
-    return out;
-}
 
 std::vector<std::string> str_list_arg(const py::object& o, const char* what) {
     std::vector<std::string> out;

@@ -2,6 +2,7 @@
 // Shared conversions of the pybind11 layer: it only converts types and releases the GIL.
 #include <pybind11/pybind11.h>
 
+#include <filesystem>
 #include <string>
 
 #include "coopmap/network.hpp"
@@ -51,6 +52,48 @@ struct PartitionArg {
 PartitionArg partition_arg(const Network& net, const py::handle& partition);
 /// partition_arg(...).membership.
 std::vector<std::uint32_t> membership_arg(const Network& net, const py::handle& partition);
+
+/// A Network read by a computation that released the GIL. Python code may share a
+/// Network between threads: while one thread computes on it without the GIL, a
+/// mutation from another thread would change the vectors being read (memory
+/// corruption). The registry counts the readers of each Network (only touched with the
+/// GIL held); a mutator calls check_writable(), which raises RuntimeError while the
+/// Network is being read. Readers never block each other.
+class NetworkReading {
+public:
+    explicit NetworkReading(const Network& net);  // GIL held
+    ~NetworkReading();                            // GIL held
+    NetworkReading(const NetworkReading&) = delete;
+    NetworkReading& operator=(const NetworkReading&) = delete;
+
+private:
+    const Network* net_;
+};
+
+/// Releases the GIL while `net` is read: `ReleaseReading nogil(net);` in place of
+/// `py::gil_scoped_release`. Registered before the release, unregistered after the GIL
+/// is back (members are destroyed in reverse order).
+struct ReleaseReading {
+    explicit ReleaseReading(const Network& net) : reading(net) {}
+    NetworkReading reading;
+    py::gil_scoped_release release;
+};
+
+/// Raises RuntimeError naming `method` when another thread is computing on `net`.
+Network& check_writable(Network& net, const char* method);
+
+/// An integer argument given as a Python int or anything with __index__ (numpy integer
+/// scalars), not bool nor float: TypeError naming `what` otherwise; input_error
+/// (ValueError) when it is below `min` or does not fit in 64 bits.
+long long int_arg(const py::handle& h, const std::string& what, long long min);
+
+/// A path argument (str, bytes or os.PathLike) as a UTF-8 string, "" for None;
+/// input_error naming `what` when empty or holding a NUL byte.
+std::string path_arg(const py::handle& p, const char* what);
+
+/// A path argument as a string; input_error when it is empty or holds a NUL byte (the C
+/// library would cut the path there and open another file).
+std::string checked_path(const std::filesystem::path& p);
 
 /// The weight argument of the algorithms: "weight" (use link weights) or None (unweighted).
 /// Returns true when weighted; any other value raises ValueError.

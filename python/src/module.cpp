@@ -2,8 +2,10 @@
 #include <pybind11/pybind11.h>
 
 #include "bindings.hpp"
+#include "coopmap/detail/interrupt.hpp"
 #include "coopmap/error.hpp"
 
+#include <atomic>
 #include <map>
 #include <string>
 
@@ -26,6 +28,23 @@ void run_registered_bindings(py::module_& m) {
 }  // namespace coopmap::py_bind
 
 namespace {
+// Ctrl-C during a long computation: the interrupt hook of coopmap (detail/interrupt.hpp)
+// runs Python's signal handlers from the main thread (at most every 50 ms); when one
+// raises (KeyboardInterrupt by default) the computation throws coopmap::interrupted and
+// the translator below raises that very exception.
+std::atomic<unsigned long> main_thread_ident{0};
+thread_local PyObject* pending_type = nullptr;
+thread_local PyObject* pending_value = nullptr;
+thread_local PyObject* pending_traceback = nullptr;
+
+bool python_interrupted() {
+    if (PyThread_get_thread_ident() != main_thread_ident.load()) return false;  // signals go to the main thread
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() == 0) return false;
+    PyErr_Fetch(&pending_type, &pending_value, &pending_traceback);
+    return true;
+}
+
 // Raises the exception class `name` of coopmap.errors with extra constructor arguments.
 template <class... Args>
 void raise(const char* name, const char* message, Args&&... args) {
@@ -48,6 +67,13 @@ PYBIND11_MODULE(_core, m) {
             raise("NotFoundError", e.what(), e.key());
         } catch (const coopmap::storage_error& e) {
             raise("StorageError", e.what());
+        } catch (const coopmap::interrupted&) {
+            if (pending_type) {
+                PyErr_Restore(pending_type, pending_value, pending_traceback);
+                pending_type = pending_value = pending_traceback = nullptr;
+            } else {
+                PyErr_SetNone(PyExc_KeyboardInterrupt);
+            }
         } catch (const coopmap::error& e) {
             raise("Error", e.what());
         } catch (const py::cast_error& e) {
@@ -56,6 +82,8 @@ PYBIND11_MODULE(_core, m) {
             PyErr_SetString(PyExc_TypeError, e.what());
         }
     });
+    main_thread_ident = py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
+    coopmap::detail::set_interrupt_hook(&python_interrupted);
     coopmap::py_bind::bind_network(m);
     coopmap::py_bind::run_registered_bindings(m);
 }

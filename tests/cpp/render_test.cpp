@@ -123,3 +123,21 @@ TEST(Render, LegendNumbersAvoidExponentsASeminarWouldStumbleOn) {
     EXPECT_EQ(short_number(0.00001234), "1.23e-05");  // below 1e-4 the exponent is shorter
     EXPECT_EQ(short_number(std::nan("")), "n/a");
 }
+
+TEST(Render, HugeNumbersNeverLeakUnwrittenBytes) {
+    using coopmap::detail::fixed;
+    // 1e64 does not fit a 64-byte buffer in fixed notation: written whole, or in
+    // scientific notation, never with bytes the conversion did not write
+    // 1e64 is the double 10000000000000000213204190094543968723012578712679649467743338496
+    // (65 digits): every byte written by the conversion, nothing else
+    const auto s = fixed(1e64, 0);
+    EXPECT_EQ(s, "10000000000000000213204190094543968723012578712679649467743338496");
+    EXPECT_EQ(fixed(-1e300, 0).size(), 302u);  // '-' and 301 digits: still fixed, no overflow
+    EXPECT_EQ(fixed(-0.04, 1), "0.0");  // no "-0.0"
+    EXPECT_THROW(render_svg(sample(), [] {
+                     MapOptions o;
+                     o.width = 1e64;
+                     return o;
+                 }()),
+                 input_error);
+}

@@ -446,3 +446,39 @@ def test_group_attribute_missing_on_some_structures_names_them(name, call):
     # s3 and s5 have no 'team' (the first ones missing are named) and the attribute is named
     assert "team" in msg and "s3" in msg, msg
     assert (typed_records(net.structures()), typed_records(net.links())) == before
+
+
+def test_arguments_out_of_range_are_named_before_use():
+    """Issue 22, point 2: sizes, widths, counts and seeds out of range are a ValueError
+    naming the argument, before any memory is sized by them; numpy integer scalars are
+    accepted wherever Python ints are."""
+    net = cm.load_dataset("karate")
+    # width=1e64 used to write unwritten stack bytes into the SVG viewBox
+    for kw in ({"width": 1e64}, {"width": float("nan")}, {"height": 1e9}, {"width": 10}):
+        with pytest.raises(ValueError, match="width|height"):
+            cm.draw(net, None, **kw)
+    svg = cm.draw(net, None, width=100000, height=300)
+    assert 'viewBox="0 0 100000 300"' in svg
+    # 10^9 permutations would keep 8 GB of values
+    with pytest.raises(ValueError, match="permutations must be at most 10,000,000"):
+        cm.ei_index(net, {s: i % 2 for i, s in enumerate(net.structure_ids())}, permutations=10**9)
+    # numpy integers are ints; numpy and Python bools are not
+    assert cm.louvain(net, seed=np.int64(5)).modularity == cm.louvain(net, seed=5).modularity
+    assert cm.louvain(net, restarts=np.int32(2)).modularity == cm.louvain(net, restarts=2).modularity
+    assert len(cm.predict_links(net, top=np.uint8(3))) == 3
+    for bad in (True, np.bool_(True), 1.5, "3"):
+        with pytest.raises(TypeError, match="seed must be an integer"):
+            cm.louvain(net, seed=bad)
+    with pytest.raises(ValueError, match="seed must be >= 0"):
+        cm.louvain(net, seed=np.int64(-1))
+    with pytest.raises(ValueError, match="seed must fit in 64 bits"):
+        cm.louvain(net, seed=2**70)
+    with pytest.raises(ValueError, match="restarts must be >= 1"):
+        cm.louvain(net, restarts=0)
+    # a NUL byte in a path is refused, never cut short
+    for call in (lambda: cm.draw(net, "map\0.svg"), lambda: cm.write_gexf(net, "x\0.gexf"),
+                 lambda: cm.write_json(net, "x\0.json"), lambda: cm.Inventory("inv\0.db"),
+                 lambda: cm.read_csv("structures\0.csv"),
+                 lambda: net.write_csv(structures="s\0.csv")):
+        with pytest.raises(ValueError, match="NUL"):
+            call()

@@ -17,6 +17,7 @@ import coopmap as cm
 from coopmap.i18n import catalog
 
 from test_maps_browser import body_attrs, chromium, console_errors, run, save_shot
+from conftest import venv_python
 
 PTCE = cm.dataset_path("ptce-sicoval-2013")
 
@@ -304,3 +305,95 @@ def test_maps_drawn_by_users_of_an_illustrative_dataset_say_so(tmp_path):
         net.set_graph_attribute("", 1)
     with pytest.raises(ValueError, match="must be a str"):
         net.set_graph_attribute(3, 1)
+
+
+# ---- the output folder: swapped in whole, never mixed, never another folder ------------------
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_report_replaces_its_folder_as_a_whole(tmp_path):
+    out = tmp_path / "out"
+    cm.report("ptce-sicoval-2013", out, progress=False)
+    (out / "map-type-99.svg").write_text("<svg/>", encoding="utf-8")  # a file of an earlier run
+    page = cm.report("ptce-sicoval-2013", out, lang="fr", progress=False)
+    assert page == out / "report.html" and "Données illustratives" in page.read_text(encoding="utf-8")
+    assert not (out / "map-type-99.svg").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left beside it
+
+
+def test_report_refuses_to_replace_a_folder_that_is_not_a_report(tmp_path, monkeypatch):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(ValueError, match="holds files and no report.html"):
+        cm.report("ptce-sicoval-2013", notes, progress=False)
+    assert _snapshot(notes) == {"thesis.docx": b"precious"}
+    monkeypatch.chdir(notes)
+    with pytest.raises(ValueError, match="current folder"):
+        cm.report("ptce-sicoval-2013", ".", progress=False)
+    with pytest.raises(ValueError, match="NUL|null"):
+        cm.report("ptce-sicoval-2013", tmp_path / "a\0b", progress=False)
+    assert _snapshot(notes) == {"thesis.docx": b"precious"}
+
+
+def test_report_killed_at_any_moment_leaves_the_old_or_the_new_folder(tmp_path):
+    # The old folder is the English report, the new one the French report (both complete,
+    # made first in folders of their own). A French run into the old folder is killed
+    # (SIGKILL) after 12 delays spread over its run time: each time the folder is exactly
+    # one of the two, never a mix.
+    import random
+    import shutil
+    import signal
+    import subprocess
+    import time
+
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    cm.report("ptce-sicoval-2013", old_dir, lang="en", progress=False)
+    cm.report("ptce-sicoval-2013", new_dir, lang="fr", progress=False)
+    old, new = _snapshot(old_dir), _snapshot(new_dir)
+    assert old != new
+    out = tmp_path / "seminar" / "out"
+    code = ("import coopmap as cm, sys; cm.report('ptce-sicoval-2013', sys.argv[1], lang='fr', progress=False)")
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(12):
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(old_dir, out)
+        proc = subprocess.Popen([venv_python(), "-c", code, str(out)])
+        time.sleep(rng.uniform(0.05, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        state = _snapshot(out)
+        assert state in (old, new), sorted(state)
+        outcomes.add("new" if state == new else "old")
+    # the next run removes the temporary folders of the killed runs
+    cm.report("ptce-sicoval-2013", out, lang="fr", progress=False)
+    assert _snapshot(out) == new
+    assert [p.name for p in out.parent.iterdir()] == ["out"]
+    assert "old" in outcomes  # some kill landed before the swap (the run takes about a second)
+
+
+def test_report_tables_are_safe_to_open_in_a_spreadsheet(tmp_path):
+    # OWASP CSV injection: a text cell starting with = + - @ is prefixed with an apostrophe
+    # in the report's tables; write_csv keeps the data verbatim.
+    src = tmp_path / "data"
+    src.mkdir()
+    (src / "structures.csv").write_text(
+        'id,name,legal_family\na,"=HYPERLINK(""http://evil"",""x"")",association\nb,+Beta,scop\nc,-Gamma,scop\n'
+        "d,@Delta,association\n", encoding="utf-8")
+    (src / "links.csv").write_text("source,target,type\na,b,jp\nb,c,jp\nc,d,jp\n", encoding="utf-8")
+    page = cm.report(src, tmp_path / "out", progress=False)
+    import csv as _csv
+
+    rows = list(_csv.DictReader(open(page.parent / "brokers.csv", encoding="utf-8")))
+    names = {r["id"]: r["name"] for r in rows}
+    assert names == {"a": "'=HYPERLINK(\"http://evil\",\"x\")", "b": "'+Beta", "c": "'-Gamma", "d": "'@Delta"}
+    for r in rows:  # numbers stay numbers (a negative z-score is not text)
+        float(r["betweenness"])
+    net = cm.read_csv(structures=src / "structures.csv", links=src / "links.csv")
+    net.write_csv(structures=tmp_path / "back_s.csv", links=tmp_path / "back_l.csv")
+    assert "=HYPERLINK" in (tmp_path / "back_s.csv").read_text(encoding="utf-8").splitlines()[1].split(",", 1)[1]

@@ -3,6 +3,7 @@
 /// Single-source shortest paths with path counting (Brandes 2001) on the CSR snapshot,
 /// and the thread pool helper used by the centrality measures.
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "coopmap/detail/interrupt.hpp"
 #include "coopmap/network.hpp"
 
 namespace coopmap::detail {
@@ -22,7 +24,8 @@ inline unsigned worker_count(unsigned requested, std::size_t jobs) {
 }
 
 /// Runs body(t) for t = 0..T-1 on T threads (the calling thread runs t = 0) and rethrows
-/// the first exception.
+/// the first exception. Once a thread throws (or is interrupted), the others throw
+/// `interrupted` at their next check_interrupt() and the first error is rethrown.
 inline void run_threads(unsigned T, const std::function<void(unsigned)>& body) {
     if (T <= 1) {
         body(0);
@@ -31,22 +34,31 @@ inline void run_threads(unsigned T, const std::function<void(unsigned)>& body) {
     std::vector<std::exception_ptr> errors(T);
     std::vector<std::thread> pool;
     pool.reserve(T - 1);
+    std::atomic<bool> stop{false};  // one thread failed or was interrupted: the others stop
+    std::atomic<int> first{-1};     // the thread whose error came first (the others' follow from it)
+    auto fail = [&](unsigned t) {
+        errors[t] = std::current_exception();
+        int none = -1;
+        first.compare_exchange_strong(none, static_cast<int>(t));
+        stop = true;
+    };
     for (unsigned t = 1; t < T; ++t)
         pool.emplace_back([&, t] {
+            InterruptScope scope(&stop);
             try {
                 body(t);
             } catch (...) {
-                errors[t] = std::current_exception();
+                fail(t);
             }
         });
     try {
+        InterruptScope scope(&stop);
         body(0);
     } catch (...) {
-        errors[0] = std::current_exception();
+        fail(0);
     }
     for (auto& th : pool) th.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    if (first >= 0) std::rethrow_exception(errors[static_cast<std::size_t>(first.load())]);
 }
 
 /// Adjacency used by a search: rows (offsets/targets) and, for weighted searches, the

@@ -91,10 +91,13 @@ inline void append_json_value(std::string& out, const Value& v) {
 }
 
 /// Fixed-point text with `decimals` digits, independent of the C locale.
+/// Never reads an unwritten byte: a value too long for fixed notation (|x| > 1e300...)
+/// is written in scientific notation instead.
 inline std::string fixed(double x, int decimals = 1) {
     if (!std::isfinite(x)) x = 0;
-    char buf[64];
+    char buf[400];  // DBL_MAX in fixed notation is 309 digits
     auto r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimals);
+    if (r.ec != std::errc{}) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific, decimals);
     std::string s(buf, r.ptr);
     if (s == "-0.0" || s == "-0") s.erase(0, 1);
     return s;
