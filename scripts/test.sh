@@ -51,3 +51,12 @@ fi
 echo "== Python: pytest" >&2
 cd "$ROOT"
 .venv/bin/python -m pytest -q tests/python
+
+if [ "${COOPMAP_QUICK:-0}" != "1" ]; then
+  # A Network shared between Python threads (mutations refused while a GIL-free
+  # computation reads it): the extension built with ThreadSanitizer (build/pytsan),
+  # libtsan preloaded into the ordinary CPython.
+  echo "== Python: thread-safety tests under ThreadSanitizer (scripts/pytest_sanitized.sh thread)" >&2
+  bash scripts/pytest_sanitized.sh thread tests/python/test_thread_safety.py -k mutating
+  stage_done "TSan Python build and thread tests"
+fi
