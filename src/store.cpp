@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -56,6 +57,40 @@ using detail::CsvReader;
     throw storage_error(path + ": " + what + ": " + msg);
 }
 
+/// Dense indices 0 .. n-1 of the ids of one table, added in ascending order: how a query
+/// turns the ids it reads into array indices. Memory is O(n) whatever the id values (a
+/// file from elsewhere may hold ids near 2^63): a direct table when the ids are dense, as
+/// in every file coopmap writes (largest id <= 2n + 1024), else a binary search of the
+/// sorted ids. find() of any other value (0, negative, unknown) is npos.
+class IdIndex {
+public:
+    static constexpr std::uint32_t npos = UINT32_MAX;
+    /// False when id is not a positive integer above the previous one (a damaged file).
+    bool add(std::int64_t id) {
+        if (id < 1 || (!ids_.empty() && id <= ids_.back()) || ids_.size() >= npos) return false;
+        ids_.push_back(id);
+        return true;
+    }
+    void finish() {
+        direct_.clear();
+        if (ids_.empty() || static_cast<std::uint64_t>(ids_.back()) > 2 * static_cast<std::uint64_t>(ids_.size()) + 1024)
+            return;
+        direct_.assign(static_cast<std::size_t>(ids_.back()) + 1, npos);
+        for (std::size_t i = 0; i < ids_.size(); ++i) direct_[static_cast<std::size_t>(ids_[i])] = static_cast<std::uint32_t>(i);
+    }
+    std::uint32_t find(std::int64_t id) const {
+        if (!direct_.empty())
+            return id > 0 && static_cast<std::uint64_t>(id) < direct_.size() ? direct_[static_cast<std::size_t>(id)] : npos;
+        const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+        return it != ids_.end() && *it == id ? static_cast<std::uint32_t>(it - ids_.begin()) : npos;
+    }
+    std::size_t size() const noexcept { return ids_.size(); }
+
+private:
+    std::vector<std::int64_t> ids_;
+    std::vector<std::uint32_t> direct_;
+};
+
 class Stmt {
 public:
     Stmt() = default;
@@ -67,12 +102,89 @@ public:
     ~Stmt() {
         if (s_) sqlite3_finalize(s_);
     }
-    Stmt(Stmt&& o) noexcept : s_(o.s_), db_(o.db_), path_(o.path_) { o.s_ = nullptr; }
+    Stmt(Stmt&& o) noexcept : s_(o.s_), db_(o.db_), path_(o.path_), table_(o.table_), key_(o.key_) { o.s_ = nullptr; }
     Stmt& operator=(Stmt&& o) noexcept {
         std::swap(s_, o.s_);
         db_ = o.db_;
         path_ = o.path_;
+        table_ = o.table_;
+        key_ = o.key_;
         return *this;
+    }
+
+    /// Names the rows read, for the messages of bad(): rows of `table` identified by the
+    /// result columns of `key` ("id" for a table with an id; "wave, structure" for
+    /// responses...), the first columns of the result.
+    Stmt& rows_of(const char* table, const char* key) {
+        table_ = table;
+        key_ = key;
+        return *this;
+    }
+    /// A stored value coopmap never writes (a file damaged or edited by another program):
+    /// storage_error naming the table, the row and the column, with the value.
+    [[noreturn]] void bad(int i, const std::string& what) const {
+        const char* column = sqlite3_column_name(s_, i);
+        throw storage_error(*path_ + ": the inventory is damaged or was edited by another program (table " +
+                            (table_ ? table_ : "?") + ", row " + row() + ", column " + (column ? column : "?") + ": " +
+                            shown(i) + " is " + what + "); restore it from a copy");
+    }
+    /// The current row's key, as "id 5" or "(wave 1, structure 3)".
+    std::string row() const {
+        std::string out, key = key_ ? key_ : "";
+        int n = 0;
+        for (std::size_t at = 0; !key.empty() && at != std::string::npos; ++n) {
+            const auto comma = key.find(',', at);
+            std::string name = key.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+            name.erase(0, name.find_first_not_of(' '));
+            out += (n ? ", " : "") + name + " " + shown(n);
+            at = comma == std::string::npos ? comma : comma + 1;
+        }
+        if (n == 0) return "?";
+        return n == 1 ? out : "(" + out + ")";
+    }
+    /// A stored value for a message: NULL, a number, a text quoted (at most 40 bytes;
+    /// bytes outside printable ASCII as \xHH) or the size of a blob.
+    std::string shown(int i) const {
+        switch (sqlite3_column_type(s_, i)) {
+            case SQLITE_NULL: return "NULL";
+            case SQLITE_INTEGER: return std::to_string(sqlite3_column_int64(s_, i));
+            case SQLITE_FLOAT: return format_double(sqlite3_column_double(s_, i));
+            case SQLITE_BLOB: return "a blob of " + std::to_string(sqlite3_column_bytes(s_, i)) + " bytes";
+            default: break;
+        }
+        const auto t = bytes(i);
+        std::string out = "'";
+        for (std::size_t k = 0; k < t.size() && k < 40; ++k) {
+            const auto c = static_cast<unsigned char>(t[k]);
+            if (c >= 0x20 && c < 0x7f && c != '\\') out += static_cast<char>(c);
+            else {
+                char hex[5];
+                std::snprintf(hex, sizeof hex, "\\x%02X", c);
+                out += hex;
+            }
+        }
+        return out + (t.size() > 40 ? "...'" : "'");
+    }
+    /// A positive integer (an id or a reference to one), else bad().
+    std::int64_t id(int i) const {
+        if (sqlite3_column_type(s_, i) == SQLITE_INTEGER)
+            if (const auto v = sqlite3_column_int64(s_, i); v > 0) return v;
+        bad(i, "not a positive integer id");
+    }
+    /// The index in `index` of the id held by column i (a reference to a row of
+    /// `table`), else bad().
+    std::uint32_t ref(int i, const IdIndex& index, const char* table) const {
+        const auto k = sqlite3_column_type(s_, i) == SQLITE_INTEGER ? index.find(sqlite3_column_int64(s_, i)) : IdIndex::npos;
+        if (k == IdIndex::npos) bad(i, std::string("not the id of a row of ") + table);
+        return k;
+    }
+    /// A flag stored as 0 or 1, else bad().
+    bool flag(int i) const {
+        if (sqlite3_column_type(s_, i) == SQLITE_INTEGER) {
+            const auto v = sqlite3_column_int64(s_, i);
+            if (v == 0 || v == 1) return v == 1;
+        }
+        bad(i, "not 0 or 1");
     }
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
@@ -121,10 +233,12 @@ public:
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
         const std::string_view t =
             p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string_view();
-        if (detail::invalid_utf8_offset(t) != std::string_view::npos)
+        if (detail::invalid_utf8_offset(t) != std::string_view::npos) {
+            if (table_) bad(i, "not valid UTF-8 text");
             throw storage_error(*path_ + ": the inventory is damaged (invalid UTF-8 in a stored text: column " +
                                 std::string(sqlite3_column_name(s_, i) ? sqlite3_column_name(s_, i) : "?") +
                                 "); restore it from a copy");
+        }
         return t;
     }
     /// Stored text unchecked, for values only compared with fixed ASCII texts or
@@ -151,7 +265,31 @@ private:
     sqlite3_stmt* s_ = nullptr;
     sqlite3* db_ = nullptr;
     const std::string* path_ = nullptr;
+    const char* table_ = nullptr;  // rows_of()
+    const char* key_ = nullptr;
 };
+
+/// An attribute value as store_attribute writes it: kind 'bool' (0 or 1), 'int' (an
+/// integer), 'float' (a number; NULL for NaN) or 'str' (a text); anything else is bad().
+Value stored_attribute(const Stmt& t, int kind, int value) {
+    const auto k = t.bytes(kind);
+    const int type = t.type(value);
+    if (k == "bool") return Value(t.flag(value));
+    if (k == "int") {
+        if (type != SQLITE_INTEGER) t.bad(value, "not an integer (an attribute of kind int)");
+        return Value(t.integer(value));
+    }
+    if (k == "float") {
+        if (type == SQLITE_NULL) return Value(std::numeric_limits<double>::quiet_NaN());
+        if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) t.bad(value, "not a number (an attribute of kind float)");
+        return Value(t.real(value));
+    }
+    if (k == "str") {
+        if (type != SQLITE_TEXT) t.bad(value, "not a text (an attribute of kind str)");
+        return Value(std::string(t.text(value)));
+    }
+    t.bad(kind, "not bool, int, float or str");
+}
 
 // ---- schema ------------------------------------------------------------------------------
 
@@ -247,6 +385,17 @@ static_assert(n_migrations == Inventory::schema_version);
 
 enum Dir : std::uint8_t { dir_none = 0, dir_out = 1, dir_in = 2, dir_both = 3 };
 
+/// A stored direction: NULL (out, the default), 'out', 'in' or 'both', as the importer
+/// writes it; anything else is bad() (it used to drop the declaration silently).
+std::uint8_t stored_direction(const Stmt& s, int i) {
+    if (s.is_null(i)) return dir_out;
+    const auto t = s.bytes(i);
+    if (t == "out") return dir_out;
+    if (t == "in") return dir_in;
+    if (t == "both") return dir_both;
+    s.bad(i, "not out, in or both");
+}
+
 
 struct NameRef {
     std::int64_t rowid;
@@ -323,6 +472,8 @@ constexpr const char* kWaveDeclarations =
     " WHERE s.wave = ?1 AND d.wave = ?1";
 
 const char* const status_names[] = {"confirmed", "unconfirmed", "partner_did_not_respond"};
+/// The statuses of a response row; the first two count as having responded.
+const std::string_view response_statuses[] = {"complete", "partial", "refused", "unreached"};
 
 bool keep(View v, std::uint8_t status) {
     switch (v) {
@@ -341,6 +492,7 @@ struct Inventory::Impl {
     std::string path;
     sqlite3* db = nullptr;
     bool readonly = false;
+    int busy_timeout_ms = 10000;
 
     ~Impl() {
         if (db) sqlite3_close_v2(db);
@@ -410,12 +562,56 @@ struct Inventory::Impl {
         ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
     };
 
-    void open(const InventoryOptions& opt) {
-        readonly = opt.readonly;
+    /// Opens the connection: read-write (creating the file) or read-only; `immutable`:
+    /// SQLite's immutable mode (no locks, no -wal or -shm file, the file assumed never to
+    /// change), for a read-only inventory where those files cannot be created.
+    void connect(bool immutable) {
+        if (db) {
+            sqlite3_close_v2(db);
+            db = nullptr;
+        }
         // NOMUTEX: an Inventory is used by one thread at a time (documented; the Python
         // binding serialises calls).
-        const int flags =
-            (opt.readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+        int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+        std::string name = path;
+        if (immutable) {
+            flags |= SQLITE_OPEN_URI;
+            name = "file:";
+            if (path.front() == '/') name += "//";  // an empty authority: "//x" stays a path
+            for (const char ch : path) {
+                const auto c = static_cast<unsigned char>(ch);
+                if (c <= 0x20 || c >= 0x7f || c == '%' || c == '?' || c == '#') {
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%%%02X", c);
+                    name += hex;
+                } else name += ch;
+            }
+            name += "?immutable=1";
+        }
+        if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+            std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+            throw storage_error(path + ": cannot open the inventory: " + m);
+        }
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, busy_timeout_ms);
+        harden(db);
+    }
+
+    /// The first read of the file (its schema): SQLITE_OK or the error code.
+    int first_read() const {
+        sqlite3_stmt* s = nullptr;
+        int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s, nullptr);
+        if (rc == SQLITE_OK) rc = sqlite3_step(s) == SQLITE_ROW ? SQLITE_OK : sqlite3_extended_errcode(db);
+        else rc = sqlite3_extended_errcode(db);
+        sqlite3_finalize(s);
+        return rc;
+    }
+
+    /// Opens the file; an existing one ("from elsewhere") is checked before anything is
+    /// written to it (WAL mode, migration): a refused file is left exactly as it was.
+    void open(const InventoryOptions& opt) {
+        readonly = opt.readonly;
+        busy_timeout_ms = opt.busy_timeout_ms;
         // A file that exists and is not empty comes "from elsewhere" (another process,
         // another researcher): it is checked (integrity, foreign keys, schema) below.
         bool existing = false;
@@ -424,58 +620,71 @@ struct Inventory::Impl {
             existing = path != ":memory:" && std::filesystem::is_regular_file(path, ec) &&
                        std::filesystem::file_size(path, ec) > 0 && !ec;
         }
-        if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-            std::string m = db ? sqlite3_errmsg(db) : "out of memory";
-            throw storage_error(path + ": cannot open the inventory: " + m);
-        }
-        sqlite3_extended_result_codes(db, 1);
-        sqlite3_busy_timeout(db, opt.busy_timeout_ms);
-        harden(db);
+        connect(false);
         if (existing) check_file_size();
         // New files get 16 KiB pages (SQLite's default is 4 KiB): a million-declaration
         // import then commits a quarter as many WAL frames (two writes each, then a read
         // and a write each when checkpointed), about 0.05 s of its 0.2 s commit.
         if (!existing && !readonly) exec("PRAGMA page_size = 16384");
-        std::int64_t app = 0, version = 0, objects = 0;
-        {
-            sqlite3_stmt* s = nullptr;
-            int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s, nullptr);
-            if (rc == SQLITE_OK) {
-                rc = sqlite3_step(s);
-                if (rc == SQLITE_ROW) objects = sqlite3_column_int64(s, 0);
-            }
-            sqlite3_finalize(s);
-            if (rc != SQLITE_ROW) {
-                const int code = sqlite3_extended_errcode(db) & 0xff;
-                std::string m = sqlite3_errmsg(db);
-                if (code == SQLITE_CORRUPT)
-                    throw storage_error(path + ": the inventory is damaged (" + m + "); restore it from a copy");
-                if (code == SQLITE_NOTADB)
-                    throw storage_error(path + ": not a coopmap database (the file is not an SQLite database: " + m +
-                                        ")");
-                throw storage_error(path + ": cannot read the inventory: " + m);
-            }
-        }
-        app = pragma_int("PRAGMA application_id");
-        version = pragma_int("PRAGMA user_version");
-        if (app != application_id && !(app == 0 && objects == 0 && version == 0))
-            throw storage_error(path + ": not a coopmap database (an SQLite file with application_id " +
-                                std::to_string(app) + " and " + std::to_string(objects) +
-                                " schema objects; coopmap files have application_id 0x434F4F50)");
-        if (version > schema_version)
-            throw storage_error(path + ": the inventory has schema version " + std::to_string(version) +
-                                ", newer than the version this coopmap reads (" + std::to_string(schema_version) +
-                                "); upgrade coopmap");
-        exec("PRAGMA foreign_keys = ON");
+        exec("PRAGMA foreign_keys = ON");  // outside any transaction, where it is a no-op
         if (pragma_int("PRAGMA foreign_keys") != 1)
             throw storage_error(path + ": this SQLite library cannot enforce foreign keys");
-        // Before the checks: integrity_check walks every table and index, and with
-        // SQLite's default 2 MiB cache it re-read each page dozens of times (855,000
-        // reads of a 16,500-page file of a million declarations).
-        exec("PRAGMA cache_size = -262144");  // up to 256 MiB: a million-row import stays in memory until commit
-        if (existing && version == schema_version) check_foreign_file();
+        // The first read opens a WAL-mode file's -wal and -shm files, creating them when
+        // absent. Read-only, where they cannot be created (read-only media: SQLITE_CANTOPEN,
+        // or SQLITE_READONLY_* for a -shm file that cannot be written), the file is read in
+        // SQLite's immutable mode: no locks and no -wal or -shm file.
+        int rc = first_read();
+        if (rc != SQLITE_OK && readonly && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) {
+            connect(true);
+            exec("PRAGMA foreign_keys = ON");
+            rc = first_read();
+        }
+        if (rc != SQLITE_OK) {
+            const int code = rc & 0xff;
+            std::string m = sqlite3_errmsg(db);
+            if (code == SQLITE_CORRUPT)
+                throw storage_error(path + ": the inventory is damaged (" + m + "); restore it from a copy");
+            if (code == SQLITE_NOTADB)
+                throw storage_error(path + ": not a coopmap database (the file is not an SQLite database: " + m + ")");
+            if (!readonly && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY))
+                m += " (read-only media? open it with readonly = true)";
+            throw storage_error(path + ": cannot read the inventory: " + m);
+        }
+        std::int64_t version = 0;
+        {
+            // One read transaction: the header and the checks see one state of the file,
+            // even while another process creates or migrates it.
+            ReadTx tx(this);
+            std::int64_t app = 0, objects = 0;
+            {
+                auto s = prepare(
+                    "SELECT (SELECT count(*) FROM sqlite_master), (SELECT application_id FROM pragma_application_id), "
+                    "(SELECT user_version FROM pragma_user_version)");
+                if (s.step()) {
+                    objects = s.integer(0);
+                    app = s.integer(1);
+                    version = s.integer(2);
+                }
+            }
+            if (app != application_id && !(app == 0 && objects == 0 && version == 0))
+                throw storage_error(path + ": not a coopmap database (an SQLite file with application_id " +
+                                    std::to_string(app) + " and " + std::to_string(objects) +
+                                    " schema objects; coopmap files have application_id 0x434F4F50)");
+            if (version > schema_version)
+                throw storage_error(path + ": the inventory has schema version " + std::to_string(version) +
+                                    ", newer than the version this coopmap reads (" + std::to_string(schema_version) +
+                                    "); upgrade coopmap");
+            if (version < 0)
+                throw storage_error(path + ": not a coopmap database (schema version " + std::to_string(version) + ")");
+            // Before the checks: integrity_check walks every table and index, and with
+            // SQLite's default 2 MiB cache it re-read each page dozens of times (855,000
+            // reads of a 16,500-page file of a million declarations).
+            exec("PRAGMA cache_size = -262144");  // up to 256 MiB: a million-row import stays in memory until commit
+            // A file of an older version is checked in its own schema, before the migration.
+            if (existing) check_foreign_file(static_cast<int>(version));
+        }
         if (!readonly) {
-            exec("PRAGMA journal_mode = WAL");
+            set_wal();
             exec("PRAGMA synchronous = NORMAL");
         }
         exec("PRAGMA temp_store = MEMORY");
@@ -484,7 +693,22 @@ struct Inventory::Impl {
                 throw storage_error(path + ": the inventory has schema version " + std::to_string(version) +
                                     " and must be upgraded, but it is opened read-only");
             migrate();
-            if (existing) check_foreign_file();  // a file from elsewhere, now in our schema
+        }
+    }
+
+    /// PRAGMA journal_mode = WAL, retried until busy_timeout_ms has passed: changing the
+    /// journal mode of a file needs its exclusive lock, and SQLite answers SQLITE_BUSY at
+    /// once, without calling the busy handler, when another connection holds a lock (four
+    /// processes creating the same file, say).
+    void set_wal() const {
+        using clock = std::chrono::steady_clock;
+        const auto deadline = clock::now() + std::chrono::milliseconds(std::max(0, busy_timeout_ms));
+        for (int attempt = 0;; ++attempt) {
+            const int rc = sqlite3_exec(conn(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK) return;
+            if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || clock::now() >= deadline)
+                fail_db(db, path, "switching the inventory to WAL mode");
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min(20, 1 << std::min(attempt, 5))));
         }
     }
 
@@ -503,13 +727,14 @@ struct Inventory::Impl {
         sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     }
 
-    /// The schema objects (type, name, table, SQL) coopmap creates, read from an
-    /// in-memory database built with the migrations.
-    static std::vector<std::string> expected_schema() {
+    /// The schema objects (type, name, table, SQL) of coopmap's schema version `version`,
+    /// read from an in-memory database built with the first `version` migrations.
+    static std::vector<std::string> expected_schema(int version) {
         sqlite3* mem = nullptr;
         std::vector<std::string> out;
         if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-            for (const char* m : migrations) sqlite3_exec(mem, m, nullptr, nullptr, nullptr);
+            for (int v = 0; v < version && v < n_migrations; ++v)
+                sqlite3_exec(mem, migrations[v], nullptr, nullptr, nullptr);
             out = schema_of(mem);
         }
         sqlite3_close_v2(mem);
@@ -574,17 +799,19 @@ struct Inventory::Impl {
                     std::to_string(size / page) + ": it was truncated");
     }
 
-    /// An existing file (from elsewhere): its schema is exactly coopmap's (no extra
-    /// table, trigger or view, no altered column), PRAGMA integrity_check says ok and
-    /// PRAGMA foreign_key_check finds nothing. Cost: integrity_check reads the whole
+    /// An existing file (from elsewhere) of schema version `version`: its schema is
+    /// exactly coopmap's schema of that version (no extra table, trigger or view, no
+    /// altered column), PRAGMA integrity_check says ok and PRAGMA foreign_key_check finds
+    /// nothing. Only reads: a file refused here is left as it was (an older file is
+    /// migrated only after these checks passed). Cost: integrity_check reads the whole
     /// file and checks every index, O(N log N) for N rows (0.28 s for 200 000
     /// declarations); it runs once per open.
-    void check_foreign_file() const {
+    void check_foreign_file(int version) const {
         const auto schema = schema_of(db);
         if (schema.size() == 1 && schema[0] == "\x1e")
             throw storage_error(path + ": the inventory is damaged (its schema cannot be read: " +
                                 sqlite3_errmsg(db) + "); restore it from a copy");
-        if (schema != expected_schema())
+        if (schema != expected_schema(version))
             throw storage_error(path +
                                 ": not a coopmap database (its schema differs from coopmap's: extra or altered "
                                 "tables, indexes, triggers or views)");
@@ -606,7 +833,9 @@ struct Inventory::Impl {
                               std::string(f.text(2)) + " reference is missing");
             // Every query of a wave reads its declarations through declaration_spans: the
             // spans must not overlap and must hold every declaration, each in a span of
-            // its own wave (disjoint spans count each row at most once).
+            // its own wave (disjoint spans count each row at most once). A version 1 file
+            // has none: its migration derives them from the declarations.
+            if (version < 2) return;
             auto overlap = prepare(
                 "SELECT 1 FROM (SELECT first_id, lag(last_id) OVER (ORDER BY first_id) AS prev FROM declaration_spans) "
                 "WHERE first_id <= prev LIMIT 1");
@@ -626,6 +855,8 @@ struct Inventory::Impl {
         Tx tx(this);
         // Re-read inside the write lock: another process may have migrated meanwhile.
         const auto v0 = pragma_int("PRAGMA user_version");
+        if (v0 < 0 || v0 > schema_version)
+            throw storage_error(path + ": not a coopmap database (schema version " + std::to_string(v0) + ")");
         if (v0 == 0 && pragma_int("SELECT count(*) FROM sqlite_master") != 0)
             throw storage_error(path + ": not a coopmap database (an SQLite file with other tables)");
         for (auto v = v0; v < schema_version; ++v) exec(migrations[v]);
@@ -643,16 +874,25 @@ struct Inventory::Impl {
             auto n = prepare("SELECT (SELECT count(*) FROM structures) + (SELECT count(*) FROM aliases)");
             if (n.step()) names.reserve(static_cast<std::size_t>(n.integer(0)));
         }
-        auto s = prepare("SELECT code, id FROM structures");
-        while (s.step()) names.emplace(s.text(0), NameRef{s.integer(1), false});
-        auto a = prepare("SELECT alias, structure FROM aliases");
-        while (a.step()) names.emplace(a.text(0), NameRef{a.integer(1), true});
+        // Ids are positive (the importer keys unresolved partners by negative numbers) and
+        // every alias names a stored structure (code_of looks it up).
+        auto s = prepare("SELECT id, code FROM structures");
+        s.rows_of("structures", "id");
+        while (s.step()) names.emplace(s.text(1), NameRef{s.id(0), false});
+        auto a = prepare(
+            "SELECT a.id, a.alias, a.structure, s.id IS NULL FROM aliases a LEFT JOIN structures s ON s.id = a.structure");
+        a.rows_of("aliases", "id");
+        while (a.step()) {
+            if (a.integer(3)) a.bad(2, "not the id of a row of structures");
+            names.emplace(a.text(1), NameRef{a.id(2), true});
+        }
         return names;
     }
     StringMap<TypeRef> load_types() const {
         StringMap<TypeRef> types;
-        auto s = prepare("SELECT code, id, directed FROM link_types");
-        while (s.step()) types.emplace(std::string(s.text(0)), TypeRef{s.integer(1), s.integer(2) != 0});
+        auto s = prepare("SELECT id, code, directed FROM link_types");
+        s.rows_of("link_types", "id");
+        while (s.step()) types.emplace(std::string(s.text(1)), TypeRef{s.id(0), s.flag(2)});
         return types;
     }
     std::optional<std::int64_t> wave_id(const std::string& code) const {
@@ -672,28 +912,25 @@ struct Inventory::Impl {
     /// Every structure in inventory order, with aliases and attributes.
     std::vector<StructureRow> load_structures() const {
         std::vector<StructureRow> rows;
+        IdIndex index;
         auto s = prepare("SELECT id, code, name, siren, rna, legal_family FROM structures ORDER BY id");
-        while (s.step())
+        s.rows_of("structures", "id");
+        while (s.step()) {
+            if (!index.add(s.integer(0))) s.bad(0, "not a positive integer id");
             rows.push_back(StructureRow{s.integer(0), std::string(s.text(1)), std::string(s.text(2)), s.opt_text(3),
                                         s.opt_text(4), s.opt_text(5), {}, {}});
-        auto idx = [&](std::int64_t rowid) {
-            auto it = std::lower_bound(rows.begin(), rows.end(), rowid,
-                                       [](const StructureRow& r, std::int64_t v) { return r.rowid < v; });
-            return static_cast<std::size_t>(it - rows.begin());
-        };
+        }
+        index.finish();
         // table order is id order: each structure's aliases come in the order they were added
         // (reading through the structure index would cost a table search per alias)
-        auto a = prepare("SELECT structure, alias FROM aliases");
-        while (a.step()) rows[idx(a.integer(0))].aliases.emplace_back(a.text(1));
+        auto a = prepare("SELECT id, structure, alias FROM aliases");
+        a.rows_of("aliases", "id");
+        while (a.step()) rows[a.ref(1, index, "structures")].aliases.emplace_back(a.text(2));
         auto t = prepare("SELECT structure, name, kind, value FROM structure_attributes");
+        t.rows_of("structure_attributes", "structure, name");
         while (t.step()) {
-            const auto kind = t.text(2);
-            Value v;
-            if (kind == "bool") v = t.integer(3) != 0;
-            else if (kind == "int") v = t.integer(3);
-            else if (kind == "float") v = t.type(3) == SQLITE_NULL ? std::numeric_limits<double>::quiet_NaN() : t.real(3);
-            else v = std::string(t.text(3));
-            rows[idx(t.integer(0))].attributes.insert_or_assign(std::string(t.text(1)), std::move(v));
+            const auto i = t.ref(0, index, "structures");
+            rows[i].attributes.insert_or_assign(std::string(t.text(1)), stored_attribute(t, 2, 3));
         }
         return rows;
     }
@@ -741,7 +978,8 @@ struct Inventory::Impl {
         auto find_code = prepare("SELECT id, name, siren, rna, legal_family FROM structures WHERE code = ?");
         auto insert = prepare("INSERT INTO structures(code, name, siren, rna, legal_family) VALUES (?, ?, ?, ?, ?)");
         auto update = prepare("UPDATE structures SET name = ?, siren = ?, rna = ?, legal_family = ? WHERE id = ?");
-        auto attrs = prepare("SELECT name, kind, value FROM structure_attributes WHERE structure = ?");
+        auto attrs = prepare("SELECT structure, name, kind, value FROM structure_attributes WHERE structure = ?");
+        attrs.rows_of("structure_attributes", "structure, name");
         auto put_attr = prepare("INSERT OR REPLACE INTO structure_attributes(structure, name, kind, value) VALUES (?, ?, ?, ?)");
         auto put_alias = prepare("INSERT INTO aliases(alias, structure) VALUES (?, ?)");
         auto resolve = prepare("UPDATE declarations SET partner = ?1 WHERE partner IS NULL AND partner_text = ?2 AND declarer <> ?1");
@@ -788,15 +1026,7 @@ struct Inventory::Impl {
                 }
                 Attributes old;
                 attrs.bind(1, rowid);
-                while (attrs.step()) {
-                    const auto kind = attrs.text(1);
-                    Value v;
-                    if (kind == "bool") v = attrs.integer(2) != 0;
-                    else if (kind == "int") v = attrs.integer(2);
-                    else if (kind == "float") v = attrs.real(2);
-                    else v = std::string(attrs.text(2));
-                    old.emplace(std::string(attrs.text(0)), std::move(v));
-                }
+                while (attrs.step()) old.emplace(std::string(attrs.text(1)), stored_attribute(attrs, 2, 3));
                 attrs.reset();
                 for (const auto& [k, v] : a) {
                     auto it = old.find(k);
@@ -1114,12 +1344,13 @@ struct Inventory::Impl {
                             "d.intensity, d.frequency, d.start_date, d.end_date, d.source, d.comment") +
                 kWaveDeclarations);
             s.bind(1, wave);
+            s.rows_of("declarations", "id");
             while (s.step()) {
-                const auto type = s.integer(5);
+                const auto type = s.id(5);
+                const auto stored_dir = stored_direction(s, 6);
                 const auto dtext = s.opt_text(6);
-                std::uint8_t dir = dir_none;
-                if (directed_of[type]) dir = !dtext || *dtext == "out" ? dir_out : *dtext == "in" ? dir_in : dir_both;
-                DeclKey k{s.integer(1), s.is_null(3) ? text_key(s.text(4)) : s.integer(3), type, dir};
+                const std::uint8_t dir = directed_of[type] ? stored_dir : std::uint8_t{dir_none};
+                DeclKey k{s.id(1), s.is_null(3) ? text_key(s.text(4)) : s.id(3), type, dir};
                 existing.emplace(k, std::pair{s.integer(0), DeclFields{s.opt_text(2), s.opt_text(4), dtext, s.opt_real(7),
                                                                       s.opt_text(8), s.opt_text(9), s.opt_text(10),
                                                                       s.opt_text(11), s.opt_text(12)}});
@@ -1460,94 +1691,114 @@ struct Inventory::Impl {
 
     /// The first half of derive: the structures, types and responses, and the wave's
     /// declarations as arcs (SQLite's part).
+    ///
+    /// Every value read is checked before it indexes memory (a file may come from
+    /// elsewhere, or be edited by another program while open): ids are positive and
+    /// mapped through IdIndex (memory O(rows), whatever their values), references name a
+    /// stored row, directed is 0 or 1, statuses and directions are the importer's words,
+    /// intensities numbers > 0, dates ISO; anything else is a storage_error naming the
+    /// table, row and column.
     Derived scan(const std::string& wave_code, std::vector<Arc>& arcs) const {
         const auto wave = require_wave(wave_code);
         Derived d;
+        IdIndex structure_index, type_index;  // ids -> dense indices (inventory order)
         {
             auto s = prepare("SELECT id, code FROM structures ORDER BY id");
-            while (s.step()) d.structures.push_back(StructureRow{s.integer(0), std::string(s.text(1)), {}, {}, {}, {}, {}, {}});
+            s.rows_of("structures", "id");
+            while (s.step()) {
+                if (!structure_index.add(s.integer(0))) s.bad(0, "not a positive integer id");
+                d.structures.push_back(StructureRow{s.integer(0), std::string(s.text(1)), {}, {}, {}, {}, {}, {}});
+            }
+            structure_index.finish();
         }
         const auto n = d.structures.size();
-        // rowid -> dense index
-        std::int64_t max_rowid = n ? d.structures.back().rowid : 0;
-        std::vector<index_t> dense(static_cast<std::size_t>(max_rowid) + 1, UINT32_MAX);
-        for (std::size_t i = 0; i < n; ++i) dense[static_cast<std::size_t>(d.structures[i].rowid)] = static_cast<index_t>(i);
-        std::vector<std::uint32_t> type_index;  // link type rowid -> index in d.types
         {
             auto s = prepare("SELECT id, code, directed FROM link_types ORDER BY id");
+            s.rows_of("link_types", "id");
             while (s.step()) {
-                const auto rowid = static_cast<std::size_t>(s.integer(0));
-                if (type_index.size() <= rowid) type_index.resize(rowid + 1, UINT32_MAX);
-                type_index[rowid] = static_cast<std::uint32_t>(d.types.size());
+                if (!type_index.add(s.integer(0))) s.bad(0, "not a positive integer id");
                 d.types.emplace_back(s.text(1));
-                d.type_directed.push_back(s.integer(2) != 0);
+                d.type_directed.push_back(s.flag(2));
             }
+            type_index.finish();
         }
         d.participates.assign(n, 0);
         d.response.assign(n, {});
         std::vector<char> responded(n, 0);
         {
-            auto s = prepare("SELECT structure, status FROM responses WHERE wave = ?");
+            auto s = prepare("SELECT wave, structure, status FROM responses WHERE wave = ?");
             s.bind(1, wave);
+            s.rows_of("responses", "wave, structure");
             while (s.step()) {
-                const auto i = dense[static_cast<std::size_t>(s.integer(0))];
+                const auto i = s.ref(1, structure_index, "structures");
+                const auto status = s.bytes(2);
+                const auto known = std::find(std::begin(response_statuses), std::end(response_statuses), status);
+                if (known == std::end(response_statuses)) s.bad(2, "not complete, partial, refused or unreached");
                 d.participates[i] = 1;
-                d.response[i] = std::string(s.text(1));
-                responded[i] = d.response[i] == "complete" || d.response[i] == "partial";
+                d.response[i] = *known;
+                responded[i] = known - std::begin(response_statuses) < 2;  // complete or partial
             }
         }
         // Dates are interned by a packed integer key (the text is at most 10 bytes: an ISO
-        // date checked on import), cheaper than hashing strings for a million rows.
+        // date checked on import), cheaper than hashing strings for a million rows; each
+        // distinct text is checked once.
         std::unordered_map<std::uint64_t, std::uint32_t> date_index;
         d.dates.emplace_back();
         auto date = [&](const Stmt& s, int col) -> std::uint32_t {
             const auto t = s.bytes(col);
-            if (t.empty()) return 0;
             std::uint64_t key = t.size();
-            bool iso_chars = t.size() <= 10;
+            bool iso_chars = !t.empty() && t.size() <= 10;
             for (char ch : t) {
                 iso_chars = iso_chars && ((ch >= '0' && ch <= '9') || ch == '-');
                 key = key * 16 + static_cast<std::uint64_t>(ch == '-' ? 10 : (ch - '0') & 15);
             }
-            if (!iso_chars) {  // never written by import_csv (ISO dates only): checked text, linear search
-                const auto v = s.text(col);
-                for (std::uint32_t k = 1; k < d.dates.size(); ++k)
-                    if (d.dates[k] == v) return k;
-                d.dates.emplace_back(v);
-                return static_cast<std::uint32_t>(d.dates.size() - 1);
-            }
+            if (!iso_chars) s.bad(col, "not an ISO date");
             auto [it, fresh] = date_index.emplace(key, static_cast<std::uint32_t>(d.dates.size()));
-            if (fresh) d.dates.emplace_back(t);
+            if (fresh) {
+                if (!is_iso_date(t)) s.bad(col, "not an ISO date");
+                d.dates.emplace_back(t);
+            }
             return it->second;
         };
         {
             // One import writes its wave's rows with consecutive ids, recorded as a span:
-            // reading the spans' id ranges reads the rows in storage order.
-            auto count = prepare(  // (bounded by the table, whatever a damaged file says)
-                "SELECT min((SELECT sum(last_id - first_id + 1) FROM declaration_spans WHERE wave = ?1), "
-                "(SELECT coalesce(max(id), 0) FROM declarations))");
+            // reading the spans' id ranges reads the rows in storage order. The reservation
+            // is bounded by the rows of the table, whatever the spans of a damaged file say.
+            auto count = prepare(
+                "SELECT min((SELECT total(last_id - first_id + 1) FROM declaration_spans WHERE wave = ?1), "
+                "(SELECT count(*) FROM declarations))");
             count.bind(1, wave);
-            if (count.step()) arcs.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, count.integer(0))));
+            if (count.step()) arcs.reserve(static_cast<std::size_t>(std::max(0.0, count.real(0))));
             count.reset();
             auto s = prepare(
-                std::string("SELECT d.declarer, d.partner, d.type, d.direction, d.intensity, d.start_date, d.end_date") +
+                std::string("SELECT d.id, d.declarer, d.partner, d.type, d.direction, d.intensity, d.start_date, "
+                            "d.end_date") +
                 kWaveDeclarations + " AND d.partner IS NOT NULL");
             s.bind(1, wave);
+            s.rows_of("declarations", "id");
             while (s.step()) {
-                const auto a = dense[static_cast<std::size_t>(s.integer(0))];
-                const auto b = dense[static_cast<std::size_t>(s.integer(1))];
-                const auto type = type_index[static_cast<std::size_t>(s.integer(2))];
+                const auto a = s.ref(1, structure_index, "structures");
+                const auto b = s.ref(2, structure_index, "structures");
+                if (a == b) s.bad(2, "the declarer itself");
+                const auto type = s.ref(3, type_index, "link_types");
+                const auto dir = stored_direction(s, 4);
+                double w = 1.0;
+                if (const int kind = s.type(5); kind != SQLITE_NULL) {  // (the type before any conversion)
+                    if (kind != SQLITE_FLOAT && kind != SQLITE_INTEGER) s.bad(5, "not a number > 0");
+                    w = s.real(5);
+                    if (!(std::isfinite(w) && w > 0)) s.bad(5, "not a number > 0");
+                }
+                const auto st = s.is_null(6) ? 0 : date(s, 6);
+                const auto en = s.is_null(7) ? UINT32_MAX : date(s, 7);
+                if (st && en != UINT32_MAX && compare_dates(d.dates[en], d.dates[st]) < 0)
+                    s.bad(7, "before the start date " + d.dates[st]);
                 d.participates[a] = d.participates[b] = 1;
-                const double w = s.is_null(4) ? 1.0 : s.real(4);
-                const auto st = date(s, 5);
-                const auto en = s.is_null(6) ? UINT32_MAX : date(s, 6);
                 if (!d.type_directed[type]) {
                     if (a < b) arcs.push_back(Arc{a, b, type, 1, w, st, en});
                     else arcs.push_back(Arc{b, a, type, 2, w, st, en});
                 } else {
-                    const auto dir = s.bytes(3);  // only compared
-                    if (dir.empty() || dir == "out" || dir == "both") arcs.push_back(Arc{a, b, type, 1, w, st, en});
-                    if (dir == "in" || dir == "both") arcs.push_back(Arc{b, a, type, 2, w, st, en});
+                    if (dir == dir_out || dir == dir_both) arcs.push_back(Arc{a, b, type, 1, w, st, en});
+                    if (dir == dir_in || dir == dir_both) arcs.push_back(Arc{b, a, type, 2, w, st, en});
                 }
             }
         }
@@ -1654,17 +1905,20 @@ struct Inventory::Impl {
         std::vector<std::pair<std::int64_t, std::uint32_t>> at;  // link_types.id -> network type
         {
             auto s = prepare("SELECT id, code, label, family, directed FROM link_types ORDER BY id");
+            s.rows_of("link_types", "id");
             while (s.step()) {
                 Attributes a;
                 if (auto label = s.opt_text(2)) a.emplace("label", std::string(*label));
                 if (auto family = s.opt_text(3)) a.emplace("family", std::string(*family));
-                at.emplace_back(s.integer(0), net.set_link_type(s.text(1), s.integer(4) != 0, std::move(a)));
+                at.emplace_back(s.id(0), net.set_link_type(s.text(1), s.flag(4), std::move(a)));
             }
         }
         auto s = prepare("SELECT type, name, value FROM link_type_attributes ORDER BY type, name");
+        s.rows_of("link_type_attributes", "type, name");
         while (s.step()) {
             const auto it = std::lower_bound(at.begin(), at.end(), std::pair{s.integer(0), std::uint32_t{0}});
-            if (it == at.end() || it->first != s.integer(0)) continue;  // foreign keys are checked on open
+            if (s.type(0) != SQLITE_INTEGER || it == at.end() || it->first != s.integer(0))
+                s.bad(0, "not the id of a row of link_types");
             Attributes a;
             a.emplace(std::string(s.text(1)), std::string(s.text(2)));
             net.set_link_type(net.type_names()[it->second], std::nullopt, std::move(a));
@@ -1801,6 +2055,8 @@ WaveComparison Inventory::compare(const std::string& before, const std::string& 
     Impl::ReadTx tx(impl_.get());  // both waves from one snapshot: same structures and types
     const auto a = impl_->derive(before);
     const auto b = impl_->derive(after);  // same structures and types tables
+    if (a.structures.size() != b.structures.size() || a.types.size() != b.types.size())
+        throw storage_error(impl_->path + ": the structures changed during a read");
     WaveComparison c;
     c.before = before;
     c.after = after;
@@ -1851,15 +2107,18 @@ ResponseRate Inventory::response_rate(const std::string& wave) const {
     const auto w = impl_->require_wave(wave);
     ResponseRate r;
     r.wave = wave;
-    auto s = impl_->prepare("SELECT status, count(*) FROM responses WHERE wave = ? GROUP BY status");
+    // (min(structure): a row holding the status, named when the status is none of the four)
+    auto s = impl_->prepare("SELECT wave, min(structure), status, count(*) FROM responses WHERE wave = ? GROUP BY status");
     s.bind(1, w);
+    s.rows_of("responses", "wave, structure");
     while (s.step()) {
-        const auto st = s.text(0);
-        const auto n = static_cast<std::size_t>(s.integer(1));
+        const auto st = s.bytes(2);
+        const auto n = static_cast<std::size_t>(s.integer(3));
         if (st == "complete") r.complete = n;
         else if (st == "partial") r.partial = n;
         else if (st == "refused") r.refused = n;
-        else r.unreached = n;
+        else if (st == "unreached") r.unreached = n;
+        else s.bad(2, "not complete, partial, refused or unreached");
         r.surveyed += n;
     }
     r.rate = r.surveyed ? static_cast<double>(r.complete + r.partial) / static_cast<double>(r.surveyed)
@@ -1876,9 +2135,10 @@ std::vector<std::string> Inventory::waves() const {
 
 std::vector<LinkTypeInfo> Inventory::link_types() const {
     std::vector<LinkTypeInfo> out;
-    auto s = impl_->prepare("SELECT code, label, family, directed FROM link_types ORDER BY id");
+    auto s = impl_->prepare("SELECT id, code, label, family, directed FROM link_types ORDER BY id");
+    s.rows_of("link_types", "id");
     while (s.step())
-        out.push_back(LinkTypeInfo{std::string(s.text(0)), std::string(s.text(1)), std::string(s.text(2)), s.integer(3) != 0});
+        out.push_back(LinkTypeInfo{std::string(s.text(1)), std::string(s.text(2)), std::string(s.text(3)), s.flag(4)});
     return out;
 }
 
@@ -1910,8 +2170,9 @@ Network Inventory::affiliation_network(const AffiliationOptions& options) const 
     std::unordered_map<std::int64_t, std::uint32_t> gidx;
     {
         auto s = impl_->prepare("SELECT id, code FROM groups ORDER BY id");
+        s.rows_of("groups", "id");
         while (s.step()) {
-            gidx.emplace(s.integer(0), static_cast<std::uint32_t>(groups.size()));
+            gidx.emplace(s.id(0), static_cast<std::uint32_t>(groups.size()));
             groups.emplace_back(s.text(1));
         }
     }
@@ -1921,10 +2182,17 @@ Network Inventory::affiliation_network(const AffiliationOptions& options) const 
     std::unordered_map<std::int64_t, std::size_t> sidx;
     for (std::size_t i = 0; i < structures.size(); ++i) sidx.emplace(structures[i].rowid, i);
     std::vector<Affiliation> affs;
-    auto s = impl_->prepare("SELECT structure, grp, role, start_date, end_date FROM affiliations ORDER BY structure, id");
+    auto s = impl_->prepare(
+        "SELECT id, structure, grp, role, start_date, end_date FROM affiliations ORDER BY structure, id");
+    s.rows_of("affiliations", "id");
+    auto find = [&s](const auto& index, int col, const char* table) {
+        const auto it = s.type(col) == SQLITE_INTEGER ? index.find(s.integer(col)) : index.end();
+        if (it == index.end()) s.bad(col, std::string("not the id of a row of ") + table);
+        return it->second;
+    };
     while (s.step()) {
-        Affiliation a{sidx.at(s.integer(0)), gidx.at(s.integer(1)), std::string(s.text(2)), std::string(s.text(3)),
-                      std::string(s.text(4))};
+        Affiliation a{find(sidx, 1, "structures"), find(gidx, 2, "groups"), std::string(s.text(3)),
+                      std::string(s.text(4)), std::string(s.text(5))};
         if (!options.groups.empty() &&
             std::find(options.groups.begin(), options.groups.end(), groups[a.group]) == options.groups.end())
             continue;

@@ -196,8 +196,20 @@ struct AffiliationOptions {
 };
 
 struct InventoryOptions {
+    /// Open for reading only: the file is never written (import_csv throws
+    /// storage_error). Like every reader of an SQLite file in WAL mode, the connection
+    /// uses the file's -wal and -shm files, creating them when absent, so that it sees
+    /// the imports another process commits meanwhile. Where they cannot be created (a
+    /// read-only directory or file system, read-only media), the file is opened in
+    /// SQLite's immutable mode instead: no -wal or -shm file and no lock, the file as it
+    /// is (the content of a -wal file left there is not seen), assumed not to change
+    /// while open.
     bool readonly = false;
-    int busy_timeout_ms = 10000;  ///< how long to wait for another process's write lock
+    /// How long (milliseconds) to wait for another process's lock: on every write, on
+    /// the reads while another process commits, and while creating a new file (its
+    /// schema and the switch to WAL, retried until this timeout: several processes may
+    /// create the same file at once).
+    int busy_timeout_ms = 10000;
 };
 
 /// An inventory database. Not thread-safe: one Inventory per thread (SQLite
@@ -216,11 +228,27 @@ public:
     /// version, or cannot be opened/created. Every connection runs in SQLite's defensive
     /// mode with an untrusted schema and triggers, views and extensions disabled. An
     /// existing file ("from elsewhere") is checked on open: whole pages and not shorter
-    /// than its header says, exactly coopmap's schema (no extra table, trigger, view or
-    /// column), PRAGMA integrity_check and foreign_key_check; any failure is a
-    /// storage_error ("damaged" or "not a coopmap database"). Cost: one read of the
-    /// file, O(N log N) for N rows. Stored data the Network model refuses (invalid
-    /// UTF-8, bad dates...) makes the queries throw storage_error, never input_error.
+    /// than its header says, exactly coopmap's schema of its version (no extra table,
+    /// trigger, view or column), PRAGMA integrity_check and foreign_key_check; any
+    /// failure is a storage_error ("damaged" or "not a coopmap database"). The checks
+    /// only read, in one read transaction, and come before any write: a refused file is
+    /// left byte for byte as it was; only a file that passed them is switched to WAL and
+    /// migrated from an older schema version. Cost: one read of the file, O(N log N) for
+    /// N rows.
+    ///
+    /// The checks on open cannot see every value another program may store (foreign keys
+    /// off, CHECK constraints ignored, or a write while the file is open), so every query
+    /// checks each value it reads before using it: ids are positive integers, references
+    /// name a stored row, `directed` is 0 or 1, directions are out, in or both (or
+    /// none), response statuses complete, partial, refused or unreached, attribute values
+    /// of their kind, intensities numbers > 0, dates ISO (end not before start), texts
+    /// valid UTF-8. Anything else is a storage_error naming the table, the row (its id,
+    /// or its key for the tables without one) and the column, e.g. "(table declarations,
+    /// row id 5, column direction: 'sideways' is not out, in or both)"; stored data the
+    /// Network model refuses also gives storage_error, never input_error. Ids are mapped
+    /// to array indices through a table sized by the rows (a binary search when they are
+    /// sparse): the memory of a query is bounded by the rows it reads, whatever the id
+    /// values (ids near 2^63 are valid).
     explicit Inventory(const std::string& path, const InventoryOptions& options = {});
     ~Inventory();
     Inventory(Inventory&&) noexcept;

@@ -2,9 +2,16 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <set>
 #include <string>
 #include <tuple>
@@ -320,6 +327,293 @@ TEST_F(StoreTest, DamagedDeclarationSpansAreRefused) {
     sql(p("wrongwave.db"), "UPDATE declarations SET wave = 2 WHERE id = 3");  // a 2013 row moved into 2014
     EXPECT_NE(storage_message(p("wrongwave.db")).find("outside the declaration_spans"), std::string::npos);
     EXPECT_EQ(storage_message(p("inv.db")), "");
+}
+
+// ---- crafted files (issue 22) ---------------------------------------------------------------
+// A file edited by another program (foreign keys off) can pass the open checks (schema,
+// integrity_check, foreign_key_check) and still hold values coopmap never writes. Every
+// value read is range-checked before it indexes memory: a storage_error names the table,
+// the row and the column; memory follows the rows, not the id values.
+
+namespace {
+std::string file_bytes(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+std::set<std::string> entries(const fs::path& d) {
+    std::set<std::string> s;
+    for (const auto& e : fs::directory_iterator(d)) s.insert(e.path().filename().string());
+    return s;
+}
+/// what() of the storage_error f throws, "" when it throws none (any other exception
+/// escapes: a test failure).
+std::string storage_what(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const storage_error& e) {
+        return e.what();
+    }
+    return "";
+}
+/// The message names the table, the row and the column of the bad value.
+::testing::AssertionResult names_cell(const std::string& m, const std::string& table, const std::string& row,
+                                      const std::string& column) {
+    for (const auto& part : {"table " + table, "row " + row, "column " + column})
+        if (m.find(part) == std::string::npos) return ::testing::AssertionFailure() << "'" << part << "' not in: " << m;
+    return ::testing::AssertionSuccess();
+}
+}  // namespace
+
+// The reproduction of issue 22: link type jp (id 1) renumbered -1 together with its
+// declarations and attributes, foreign keys off. Every reference still matches, so the
+// file passes the open checks; network() used to segfault (the id indexed an array).
+// coopmap writes positive ids only (its importer keys unresolved partners by negative
+// numbers): -1 is a storage_error naming table link_types, row id -1, column id, from
+// every query and from an import.
+TEST_F(StoreTest, CraftedNegativeLinkTypeIdIsAStorageError) {
+    { auto inv = filled(); }
+    sql(p("inv.db"), "UPDATE link_types SET id = -1 WHERE code = 'jp'; UPDATE declarations SET type = -1 WHERE type = 1; "
+                     "UPDATE link_type_attributes SET type = -1 WHERE type = 1;");
+    Inventory inv(p("inv.db"));  // the open checks cannot see it
+    const std::vector<std::function<void()>> queries = {
+        [&] { (void)inv.network("2013"); },
+        [&] { (void)inv.links("2013", View::confirmed); },
+        [&] { (void)inv.compare("2013", "2014"); },
+        [&] { (void)inv.import_csv(ImportFiles{"", "", "", p("d13.csv"), "", "2015"}); },
+    };
+    for (std::size_t q = 0; q < queries.size(); ++q)
+        EXPECT_TRUE(names_cell(storage_what(queries[q]), "link_types", "id -1", "id")) << "query " << q;
+}
+
+// Structure c (id 3) renumbered -3 with every reference to it (declarations, responses):
+// network() used to write through index -3. storage_error naming table structures, row
+// id -3, column id, from the wave queries, the affiliation network and an import.
+TEST_F(StoreTest, CraftedNegativeStructureIdIsAStorageError) {
+    { auto inv = filled(); }
+    sql(p("inv.db"), "UPDATE structures SET id = -3 WHERE id = 3; UPDATE declarations SET declarer = -3 WHERE declarer = 3; "
+                     "UPDATE declarations SET partner = -3 WHERE partner = 3; "
+                     "UPDATE responses SET structure = -3 WHERE structure = 3;");
+    Inventory inv(p("inv.db"));
+    const std::vector<std::function<void()>> queries = {
+        [&] { (void)inv.network("2013"); },
+        [&] { (void)inv.links("2014"); },
+        [&] { (void)inv.compare("2013", "2014", View::reconstructed); },
+        [&] { (void)inv.affiliation_network(); },
+        [&] { (void)inv.import_csv(ImportFiles{"", "", "", p("d13.csv"), "", "2015"}); },
+    };
+    for (std::size_t q = 0; q < queries.size(); ++q)
+        EXPECT_TRUE(names_cell(storage_what(queries[q]), "structures", "id -3", "id")) << "query " << q;
+}
+
+namespace {
+/// Runs f in a child process whose address space may grow by at most `extra` bytes
+/// (RLIMIT_AS over its size at the fork, read from /proc/self/statm, so that it holds
+/// under ASan's reserved shadow too). True when f returned true; false when it returned
+/// false, threw, could not allocate or crashed.
+bool in_bounded_memory(std::size_t extra, const std::function<bool()>& f) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        unsigned long pages = 0;
+        {
+            std::ifstream statm("/proc/self/statm");
+            statm >> pages;
+        }
+        const auto limit = static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + extra;
+        const rlimit rl{limit, limit};
+        bool ok = ::setrlimit(RLIMIT_AS, &rl) == 0;
+        try {
+            ok = ok && f();
+        } catch (...) {
+            ok = false;
+        }
+        ::_exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) return false;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+}  // namespace
+
+// Ids near 10^9: structures, link types, waves and declarations (with declaration_spans
+// and every reference) renumbered by + 10^9, foreign keys off: a consistent file, and
+// valid ids. The queries must give the fixture's results (ViewsAndStatuses: the 5 links
+// of 2013 with their statuses, 4 structures; CompareAndResponseRate: jaccard 3 / 6) in
+// memory bounded by the rows: arrays indexed by raw ids took 4 bytes x 10^9 = 3.7 GiB
+// per query. The queries run in a child process allowed 512 MiB more address space.
+TEST_F(StoreTest, CraftedHugeIdsTakeMemoryOfTheRowsOnly) {
+    std::set<std::tuple<std::string, std::string, std::string, std::string>> want13;
+    {
+        auto inv = filled();
+        want13 = as_set(inv.links("2013"));
+    }
+    ASSERT_EQ(want13.size(), 5u);
+    sql(p("inv.db"),
+        "UPDATE structures SET id = id + 1000000000; UPDATE aliases SET structure = structure + 1000000000; "
+        "UPDATE responses SET structure = structure + 1000000000; "
+        "UPDATE declarations SET declarer = declarer + 1000000000, partner = partner + 1000000000; "
+        "UPDATE link_types SET id = id + 999999990; UPDATE declarations SET type = type + 999999990; "
+        "UPDATE link_type_attributes SET type = type + 999999990; "
+        "UPDATE waves SET id = id + 1000000000; UPDATE responses SET wave = wave + 1000000000; "
+        "UPDATE declarations SET wave = wave + 1000000000, id = id + 1000000000; "
+        "UPDATE declaration_spans SET wave = wave + 1000000000, first_id = first_id + 1000000000, "
+        "last_id = last_id + 1000000000;");
+    ASSERT_EQ(rows(p("inv.db"), "SELECT min(id) FROM structures"), std::vector<std::string>{"1000000001"});
+    EXPECT_TRUE(in_bounded_memory(std::size_t{512} << 20, [&] {
+        Inventory inv(p("inv.db"));
+        const auto net = inv.network("2013");
+        const auto c = inv.compare("2013", "2014");
+        // 2014 confirmed: a-b jp and c-f jp, each declared by both ends
+        return as_set(inv.links("2013")) == want13 && net.number_of_structures() == 4 && net.number_of_links() == 5 &&
+               c.jaccard == 0.5 && inv.links("2014", View::confirmed).size() == 2;
+    }));
+}
+
+// A declaration whose direction is none of out, in, both ('sideways' on row 5, the
+// a -> b sub declaration of 2013) used to vanish from the links silently. direction has
+// no CHECK constraint, so the file passes the open checks; each query, and an import
+// into the wave (which reads the stored declarations), gives a storage_error naming
+// table declarations, row id 5, column direction.
+TEST_F(StoreTest, CraftedUnknownDirectionIsAStorageError) {
+    { auto inv = filled(); }
+    sql(p("inv.db"), "UPDATE declarations SET direction = 'sideways' WHERE id = 5;");
+    Inventory inv(p("inv.db"));
+    const std::vector<std::function<void()>> queries = {
+        [&] { (void)inv.links("2013"); },
+        [&] { (void)inv.network("2013", View::confirmed); },
+        [&] { (void)inv.compare("2013", "2014"); },
+        [&] { (void)inv.import_csv(ImportFiles{"", "", "", p("d13.csv"), "", "2013"}); },
+    };
+    for (std::size_t q = 0; q < queries.size(); ++q)
+        EXPECT_TRUE(names_cell(storage_what(queries[q]), "declarations", "id 5", "direction")) << "query " << q;
+}
+
+// responses.status has a CHECK constraint, which integrity_check verifies on open; but
+// another program may write the file while it is open, here with ignore_check_constraints:
+// c's 2013 response (wave 1, structure 3) becomes 'maybe'. It used to count as a
+// non-respondent (unreached in response_rate); every query now gives a storage_error
+// naming table responses, row (wave 1, structure 3), column status.
+TEST_F(StoreTest, CraftedUnknownResponseStatusIsAStorageError) {
+    auto inv = filled();
+    sql(p("inv.db"), "PRAGMA ignore_check_constraints = ON; "
+                     "UPDATE responses SET status = 'maybe' WHERE wave = 1 AND structure = 3;");
+    const std::vector<std::function<void()>> queries = {
+        [&] { (void)inv.links("2013"); },
+        [&] { (void)inv.network("2013"); },
+        [&] { (void)inv.compare("2013", "2014"); },
+        [&] { (void)inv.response_rate("2013"); },
+    };
+    for (std::size_t q = 0; q < queries.size(); ++q)
+        EXPECT_TRUE(names_cell(storage_what(queries[q]), "responses", "(wave 1, structure 3)", "status")) << "query " << q;
+    EXPECT_EQ(inv.links("2014").size(), 4u);  // a-b, a-c, c-f jp and a->b sub: wave 2014 does not read that row
+}
+
+// A file refused on open is left exactly as it was: checked first, migrated and switched
+// to WAL only once every check passed. A version 1 file in rollback-journal mode (version
+// 2 taken back, as in MigratesVersion1Files) whose declaration 1 names a declarer that
+// does not exist (foreign_key_check) used to be migrated to version 2 and switched to WAL
+// before being refused. A version 2 file with a trigger is refused unchanged as well.
+TEST_F(StoreTest, RefusedFileIsLeftByteForByte) {
+    { auto inv = filled(); }
+    fs::copy_file(p("inv.db"), p("v1.db"));
+    sql(p("v1.db"), "PRAGMA journal_mode = DELETE; DROP TABLE declaration_spans; "
+                    "CREATE INDEX declarations_wave ON declarations(wave); PRAGMA user_version = 1; "
+                    "UPDATE declarations SET declarer = 99 WHERE id = 1;");
+    fs::copy_file(p("inv.db"), p("trigger.db"));
+    sql(p("trigger.db"), "PRAGMA journal_mode = DELETE; "
+                         "CREATE TRIGGER t AFTER INSERT ON waves BEGIN DELETE FROM aliases; END;");
+    for (const auto* name : {"v1.db", "trigger.db"}) {
+        const auto before = file_bytes(p(name));
+        const auto files = entries(dir);
+        const auto m = storage_message(p(name));
+        EXPECT_NE(m, "") << name;
+        EXPECT_TRUE(file_bytes(p(name)) == before) << name << " changed: " << m;
+        EXPECT_EQ(entries(dir), files) << name;  // no -wal, -shm or -journal left
+    }
+    EXPECT_EQ(rows(p("v1.db"), "PRAGMA user_version"), std::vector<std::string>{"1"});
+}
+
+// readonly = true on media where the -wal and -shm files cannot be created: the file is
+// read through SQLite's immutable mode, and nothing is created. The test runs as root,
+// for whom a read-only directory is writable, so the read-only media is simulated by
+// directories standing where SQLite creates the -wal and -shm files: creating them fails
+// as on a read-only file system (SQLITE_CANTOPEN), which used to make every read fail.
+// When not root, a read-only directory (0555) is tried as well. A read-only file (0444)
+// opens with readonly = true too. (In a writable directory readonly = true lets SQLite
+// create the -wal and -shm files, as every WAL reader does: it then sees the commits of
+// a writer in another process, which immutable mode cannot.)
+TEST_F(StoreTest, ReadonlyOpensWhereNoWalCanBeCreated) {
+    { auto inv = filled(); }
+    ASSERT_FALSE(fs::exists(p("inv.db-wal")));  // checkpointed and removed on close
+    InventoryOptions ro;
+    ro.readonly = true;
+    auto read_only_use = [&](const std::string& path) {
+        Inventory inv(path, ro);
+        EXPECT_EQ(inv.links("2013").size(), 5u);  // ViewsAndStatuses
+        EXPECT_EQ(inv.network("2014").number_of_structures(), 4u);  // a, b, c, f
+        EXPECT_NE(storage_what([&] { (void)inv.import_csv(ImportFiles{p("structures.csv"), "", "", "", "", ""}); }), "");
+    };
+    fs::create_directory(p("inv.db-wal"));
+    fs::create_directory(p("inv.db-shm"));
+    auto files = entries(dir);
+    read_only_use(p("inv.db"));
+    EXPECT_EQ(entries(dir), files);
+    fs::remove(p("inv.db-wal"));
+    fs::remove(p("inv.db-shm"));
+    if (::geteuid() != 0) {
+        fs::create_directory(dir / "media");
+        fs::copy_file(p("inv.db"), dir / "media" / "inv.db");
+        fs::permissions(dir / "media", fs::perms::owner_read | fs::perms::owner_exec);
+        files = entries(dir / "media");
+        read_only_use((dir / "media" / "inv.db").string());
+        EXPECT_EQ(entries(dir / "media"), files);
+        fs::permissions(dir / "media", fs::perms::owner_all);
+    }
+    fs::permissions(p("inv.db"), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    read_only_use(p("inv.db"));
+    fs::permissions(p("inv.db"), fs::perms::owner_read | fs::perms::owner_write);
+}
+
+// Four processes create the same new inventory at once (released together by a pipe):
+// creating the schema and switching to WAL wait on busy_timeout_ms like every write, so
+// all four succeed, each importing the same structures (an upsert: 5 structures in the
+// end). They used to fail at once with "database is locked" (in about one round of
+// eight) or see a half-created file; 40 rounds, each on a new path.
+TEST_F(StoreTest, ConcurrentCreationWaitsForTheLock) {
+    for (int round = 0; round < 40; ++round) {
+        const auto path = p("new" + std::to_string(round) + ".db");
+        int go[2];
+        ASSERT_EQ(::pipe(go), 0);
+        std::vector<pid_t> kids;
+        for (int k = 0; k < 4; ++k) {
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                ::close(go[1]);
+                char c;
+                const auto got = ::read(go[0], &c, 1);  // 0 (end of file) when the parent closes its end
+                int rc = got == 0 ? 0 : 2;
+                try {
+                    Inventory inv(path);
+                    inv.import_csv(ImportFiles{p("structures.csv"), "", "", "", "", ""});
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "round %d, process %d: %s\n", round, k, e.what());
+                    rc = 1;
+                }
+                ::_exit(rc);
+            }
+            ASSERT_GT(pid, 0);
+            kids.push_back(pid);
+        }
+        ::close(go[0]);
+        ::close(go[1]);
+        for (const auto pid : kids) {
+            int status = 0;
+            ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+            EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
+        }
+        Inventory inv(path);
+        EXPECT_EQ(count(inv, "structures"), 5u);
+        EXPECT_EQ(rows(path, "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
+    }
 }
 
 TEST_F(StoreTest, AffiliationProjection) {
