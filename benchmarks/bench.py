@@ -55,6 +55,11 @@ Ratio = coopmap time / fastest peer time (< 1: coopmap faster). Quality sits nex
 speed: modularity Q and NMI with the planted blocks for clusterings, max |difference|
 from networkx (else the named peer) for the measures, the sorted top-100 scores for link
 prediction. Nothing here is a test: no time is asserted.
+
+Wide rows (task key ``wide``, issue 22): ``cm.read_csv`` and an Inventory import of a
+structures file with one row of 10^5 / 10^6 aliases and of one with a header of 10^5 /
+10^6 columns, each in a fresh process, with the ratio t(10^6) / t(10^5) (linear parsing:
+about 10).
 """
 from __future__ import annotations
 
@@ -694,6 +699,106 @@ TASKS: dict[str, Task] = {t.key: t for t in (
 )}
 
 
+# ---- wide rows: linear parsing (issue 22, point 5) ---------------------------------------------
+#
+# Not a graph task: one structures file whose single row holds n aliases, and one whose
+# header holds n attribute columns (and one row of n cells), for n = 10^5 and 10^6. Each
+# file is read by cm.read_csv in a fresh child process (``--wide CASE N``) under the
+# budget; the row reports t(10^6) / t(10^5), about 10 when parsing is linear (100 if it
+# were quadratic: before issue 22, 10^5 aliases took 16.6 s and 10^6 never finished).
+
+WIDE_SIZES = (100_000, 1_000_000)
+WIDE_CASES = {
+    "aliases": "CSV: one row with n aliases (cm.read_csv of `id,aliases` / `x,a0|a1|...`)",
+    "columns": "CSV: header of n columns (cm.read_csv of `id,c0,c1,...` and one row of n integers)",
+    "inventory-aliases": "Inventory: import_csv(structures=) of the n-alias file into a new inventory",
+    "inventory-columns": "Inventory: import_csv(structures=) of the n-column file into a new inventory",
+}
+
+
+def wide_file(case: str, n: int, cache: Path) -> Path:
+    """The structures file of a wide case, written once into the cache."""
+    case = case.removeprefix("inventory-")  # the same files
+    path = cache / "wide" / f"{case}_{n}.csv"
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w") as f:
+        if case == "aliases":
+            f.write("id,aliases\nx,")
+            f.write("|".join(f"alias{k}" for k in range(n)))
+        else:
+            f.write("id," + ",".join(f"c{k}" for k in range(n)))
+            f.write("\nx," + ",".join(str(k) for k in range(n)))
+        f.write("\n")
+    tmp.replace(path)
+    return path
+
+
+def run_wide_cell(case: str, n: int, runs: int, cache: Path) -> None:
+    """The child: times cm.read_csv (or an Inventory import: a new database, its
+    structures file, closed) on one wide file; prints one JSON line per run."""
+    import coopmap as cm
+
+    path = wide_file(case, n, cache)
+    for _ in range(runs):
+        if case.startswith("inventory-"):
+            with tempfile.TemporaryDirectory() as d:
+                t0 = time.perf_counter()
+                with cm.Inventory(Path(d) / "wide.db") as inv:
+                    inv.import_csv(structures=path)
+                dt = time.perf_counter() - t0
+                import sqlite3
+
+                con = sqlite3.connect(Path(d) / "wide.db")
+                table = "aliases" if case.endswith("aliases") else "structure_attributes"
+                size = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                con.close()
+        else:
+            t0 = time.perf_counter()
+            net = cm.read_csv(path)
+            dt = time.perf_counter() - t0
+            s = net.structures()[0]
+            del net
+            size = len(s["aliases"]) if case == "aliases" else sum(k not in ("id", "name", "aliases") for k in s)
+        print(json.dumps({"t": dt, "size": size}), flush=True)
+
+
+def wide_rows(runs: int, budget: float, cache: Path) -> str:
+    """Runs every wide case and size in fresh children; the Markdown table."""
+    rows = []
+    for case, title in WIDE_CASES.items():
+        times: dict[int, float] = {}
+        cells = []
+        for n in WIDE_SIZES:
+            wide_file(case, n, cache)  # generated before the timing
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--wide", case, str(n), "--runs", str(runs),
+                   "--cache", str(cache)]
+            try:
+                out = subprocess.run(cmd, capture_output=True, text=True, timeout=budget * runs + 30)
+            except subprocess.TimeoutExpired:
+                cells.append(f"stopped (> {budget:.0f} s)")
+                log(f"wide {case} {n:,}: stopped")
+                continue
+            got = [json.loads(x) for x in out.stdout.splitlines() if x.startswith("{")]
+            if out.returncode != 0 or not got:
+                cells.append("error")
+                log(f"wide {case} {n:,}: error {out.stderr.strip()[-300:]}")
+                continue
+            if any(g["size"] != n for g in got):
+                cells.append(f"error: read {got[0]['size']:,} of {n:,}")
+                continue
+            times[n] = float(np.median([g["t"] for g in got]))
+            cells.append(fmt_s(times[n]))
+            log(f"wide {case} {n:,}: {fmt_s(times[n])} s")
+        lo, hi = WIDE_SIZES
+        ratio = f"{times[hi] / times[lo]:.1f}" if lo in times and hi in times and times[lo] > 0 else "—"
+        rows.append([title, *cells, ratio])
+    header = ["case (coopmap)", *(f"n = {n:,} s" for n in WIDE_SIZES), "t(10^6) / t(10^5) (linear ≈ 10)"]
+    return h.markdown_table(header, rows, "l" + "r" * (len(WIDE_SIZES) + 1))
+
+
 # ---- the child: one cell ------------------------------------------------------------------------
 
 
@@ -1049,18 +1154,22 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=None, help="single-run budget in seconds (default 120; quick 10)")
     ap.add_argument("--slow", type=float, default=30.0, help="a first run longer than this is the only run")
     ap.add_argument("--max-mem", type=float, default=12.0, help="GiB; a cell using more is stopped")
-    ap.add_argument("--tasks", default="", help="comma-separated task keys: " + ",".join(TASKS))
+    ap.add_argument("--tasks", default="", help="comma-separated task keys: " + ",".join([*TASKS, "wide"]))
     ap.add_argument("--graphs", default="", help="comma-separated graph keys: " + ",".join(GRAPHS))
     ap.add_argument("--cache", type=Path, default=ROOT / "build" / "bench-cache")
     ap.add_argument("--out", type=Path, default=None, help="Markdown output (default benchmarks/results.md; "
                                                            "quick: build/bench-quick.md)")
     ap.add_argument("--no-readme", action="store_true", help="leave README.md alone")
     ap.add_argument("--cell", nargs=3, metavar=("TASK", "LIB", "GRAPH"), help=argparse.SUPPRESS)
+    ap.add_argument("--wide", nargs=2, metavar=("CASE", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     args.cache = args.cache.resolve()
     args.cache.mkdir(parents=True, exist_ok=True)
     if args.cell:
         run_cell(*args.cell, runs=args.runs or 3, slow=args.slow, cache=args.cache, out=args.out)
+        return
+    if args.wide:
+        run_wide_cell(args.wide[0], int(args.wide[1]), runs=args.runs or 3, cache=args.cache)
         return
     args.runs = args.runs or (1 if args.quick else 3)
     args.budget = args.budget or (10.0 if args.quick else 120.0)
@@ -1069,10 +1178,14 @@ def main() -> None:
     info = h.machine(with_r=True)
     machine = h.machine_line(info)
     log(f"bench: {machine}")
-    tasks = [t for t in args.tasks.split(",") if t] or list(TASKS)
+    tasks = [t for t in args.tasks.split(",") if t] or [*TASKS, "wide"]
+    wide = "wide" in tasks  # the wide-rows section (not a graph task)
+    tasks = [t for t in tasks if t != "wide"]
     order = [k for k in GRAPHS if k != "sbm200k" or not args.quick]
     if args.graphs:
         order = [k for k in order if k in args.graphs.split(",")]
+    if not tasks:  # --tasks wide: no graph needed
+        order = []
     graphs = {k: Graph(GRAPHS[k], args.cache) for k in order}
     runner = Runner(args, graphs)
     plan = []
@@ -1088,6 +1201,11 @@ def main() -> None:
             f"{'' if math.isnan(cell.peak) else f', {fmt_mib(cell.peak)} MiB'} ({time.perf_counter() - t0:.0f} s)")
     summary, detail = tables(runner, [k for k in order if k != "sbm20k"])
     scaling = scaling_table(runner)
+    wide_text = ""
+    if wide:
+        wide_text = ("## Wide rows (linear parsing, issue 22)\n\nOne structures file read by `cm.read_csv` in a fresh "
+                     "process, median of the runs; the last column is t(10^6) / t(10^5): about 10 when parsing is "
+                     "linear, 100 when quadratic.\n\n" + wide_rows(args.runs, args.budget, args.cache) + "\n")
     minutes = (time.perf_counter() - started) / 60
     command = "bash scripts/bench.sh" + (" --quick" if args.quick else "")
     text = (f"# coopmap benchmarks\n\nCommand: `{command}` (`benchmarks/bench.py`, issue 8); harness wall time "
@@ -1105,7 +1223,7 @@ def main() -> None:
             "betweenness is O(nm): out of reach at 10^6 links). Louvain and Leiden at their defaults include "
             "coopmap's automatic restarts (several on small graphs, fewer as the graph grows, one on large "
             "ones), so that work budget flattens their growth: the restarts=1 rows show one run's growth.\n\n"
-            f"{scaling}\n## Every library\n\n{detail}\n## What each library runs\n\n{notes(runner)}\n")
+            f"{scaling}\n{wide_text}## Every library\n\n{detail}\n## What each library runs\n\n{notes(runner)}\n")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     log(f"bench: wrote {out} ({minutes:.1f} min)")

@@ -1,5 +1,7 @@
 #include "coopmap/detail/csv_reader.hpp"
 
+#include "coopmap/network.hpp"  // printable_text
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -89,10 +91,10 @@ void CsvReader::init() {
     std::vector<char> quoted;
     if (!read_record(header_, quoted))
         throw parse_error(path_, 1, 0, "", "empty file: expected a header line naming the columns");
+    columns_.reserve(header_.size());
     for (std::size_t i = 0; i < header_.size(); ++i) {
         if (header_[i].empty()) fail(i, "empty column name in the header");
-        for (std::size_t j = 0; j < i; ++j)
-            if (header_[j] == header_[i]) fail(i, "column '" + header_[i] + "' appears twice in the header");
+        if (!columns_.emplace(header_[i], i).second) fail(i, "column '" + header_[i] + "' appears twice in the header");
     }
 }
 
@@ -101,9 +103,8 @@ CsvReader::~CsvReader() {
 }
 
 std::size_t CsvReader::column(std::string_view name) const noexcept {
-    for (std::size_t i = 0; i < header_.size(); ++i)
-        if (header_[i] == name) return i;
-    return npos;
+    const auto* i = columns_.find(name);
+    return i ? *i : npos;
 }
 
 void CsvReader::fail_at(std::size_t line, std::size_t column, const std::string& message) const {
@@ -111,7 +112,9 @@ void CsvReader::fail_at(std::size_t line, std::size_t column, const std::string&
     std::string name;
     if (column < header_.size() && invalid_utf8_offset(header_[column]) == static_cast<std::size_t>(-1))
         name = header_[column];  // a header name that is not UTF-8 itself is left out of the message
-    if (name.size() > 80) {      // a huge header cell: an excerpt, cut at a character boundary
+    if (first_refused(name, TextRule::identifier).offset != std::string_view::npos)
+        name = printable_text(name);  // control characters shown as '?' (and cut as cells are)
+    else if (name.size() > 80) {      // a huge header cell: an excerpt, cut at a character boundary
         std::size_t cut = 80;
         while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
         name = name.substr(0, cut) + "...";

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <numeric>
 #include <set>
+#include <unordered_set>
 
 #include "coopmap/detail/atomic_file.hpp"
 #include "coopmap/detail/csv_reader.hpp"
@@ -148,13 +149,35 @@ void apply_attributes(std::vector<AttributeColumn>& cols, bool decimal_comma, Se
     }
 }
 
+/// A header name that becomes an attribute name must be TextRule::identifier: a
+/// parse_error on line 1 otherwise.
+void check_attribute_name(const CsvReader& r, std::size_t i) {
+    if (auto f = text_fault(r.header()[i], TextRule::identifier); !f.empty()) r.fail_at(1, i, "attribute name " + f);
+}
+
 /// The columns that are not fields of the model (is_reserved: a field name).
 std::vector<AttributeColumn> attribute_columns(const CsvReader& r, bool (*is_reserved)(std::string_view)) {
     std::vector<AttributeColumn> cols;
     for (std::size_t i = 0; i < r.header().size(); ++i)
-        if (!is_reserved(r.header()[i]))
+        if (!is_reserved(r.header()[i])) {
+            check_attribute_name(r, i);
             cols.push_back(AttributeColumn{i, r.header()[i], {}, {}});
+        }
     return cols;
+}
+
+/// Keeps a row's attribute cells, each checked (TextRule::text: a string value could hold
+/// it; numbers and booleans always pass) with `who` naming the structure or link.
+template <class Who>
+void keep_cells(CsvReader& r, std::vector<AttributeColumn>& cols, const std::vector<std::string>& f,
+                const std::vector<char>& q, Who&& who) {
+    for (auto& col : cols) {
+        const auto& cell = f[col.index];
+        if (auto fault = text_fault(cell, TextRule::text); !fault.empty())
+            r.fail(col.index, who() + ": attribute '" + col.name + "': value " + fault);
+        col.cells.push_back(cell);
+        col.quoted.push_back(q[col.index]);
+    }
 }
 
 void read_structures(Network& net, CsvReader& r) {
@@ -165,9 +188,11 @@ void read_structures(Network& net, CsvReader& r) {
     std::vector<std::size_t> first_line;  // line of each structure, for duplicate messages
     std::vector<std::string> f;
     std::vector<char> q;
+    std::vector<std::string_view> split;  // the row's aliases, trimmed (views into its cell)
     while (r.next(f, q)) {
         const auto& id = f[c_id];
         if (id.empty()) r.fail(c_id, "empty structure id");
+        if (auto fault = text_fault(id, TextRule::identifier); !fault.empty()) r.fail(c_id, "structure id " + fault);
         if (auto prev = net.find(id)) {
             if (net.structure(*prev).id == id)
                 r.fail(c_id, "duplicate structure id '" + shown(id) + "' (first defined on line " +
@@ -175,26 +200,35 @@ void read_structures(Network& net, CsvReader& r) {
             r.fail(c_id, "structure id '" + shown(id) + "' is already an alias of structure '" + shown(net.structure(*prev).id) +
                              "' (line " + std::to_string(first_line[*prev]) + ")");
         }
+        if (c_name != CsvReader::npos)
+            if (auto fault = text_fault(f[c_name], TextRule::text); !fault.empty())
+                r.fail(c_name, "structure '" + shown(id) + "': name " + fault);
         std::vector<std::string> aliases;
         if (c_aliases != CsvReader::npos && !f[c_aliases].empty()) {
             std::string_view s = f[c_aliases];
+            split.clear();
             for (;;) {
                 const auto bar = s.find('|');
-                std::string a(s.substr(0, bar));
+                std::string_view a = s.substr(0, bar);
                 const auto b = a.find_first_not_of(" \t"), e = a.find_last_not_of(" \t");
-                a = b == std::string::npos ? std::string() : a.substr(b, e - b + 1);
-                if (a.empty()) r.fail(c_aliases, "empty alias in '" + shown(f[c_aliases]) + "'");
-                if (a != id) {
-                    if (std::find(aliases.begin(), aliases.end(), a) != aliases.end())
-                        r.fail(c_aliases, "alias '" + shown(a) + "' given twice");
-                    if (auto other = net.find(a))
-                        r.fail(c_aliases, "alias '" + shown(a) + "' is already used by structure '" +
-                                              shown(net.structure(*other).id) + "' (line " +
-                                              std::to_string(first_line[*other]) + ")");
-                    aliases.push_back(std::move(a));
-                }
+                split.push_back(b == std::string_view::npos ? std::string_view() : a.substr(b, e - b + 1));
                 if (bar == std::string_view::npos) break;
                 s.remove_prefix(bar + 1);
+            }
+            const std::size_t twice = detail::first_repeated_text(split, id);  // the first alias given twice
+            aliases.reserve(split.size());
+            for (std::size_t k = 0; k < split.size(); ++k) {
+                const auto a = split[k];
+                if (a.empty()) r.fail(c_aliases, "empty alias in '" + shown(f[c_aliases]) + "'");
+                if (auto fault = text_fault(a, TextRule::identifier); !fault.empty())
+                    r.fail(c_aliases, "structure '" + shown(id) + "': alias " + fault);
+                if (a == id) continue;
+                if (k == twice) r.fail(c_aliases, "alias '" + shown(a) + "' given twice");
+                if (auto other = net.find(a))
+                    r.fail(c_aliases, "alias '" + shown(a) + "' is already used by structure '" +
+                                          shown(net.structure(*other).id) + "' (line " +
+                                          std::to_string(first_line[*other]) + ")");
+                aliases.emplace_back(a);
             }
         }
         try {
@@ -203,10 +237,7 @@ void read_structures(Network& net, CsvReader& r) {
             r.fail(c_id, e.what());
         }
         first_line.push_back(r.line());
-        for (auto& col : cols) {
-            col.cells.push_back(f[col.index]);
-            col.quoted.push_back(q[col.index]);
-        }
+        keep_cells(r, cols, f, q, [&] { return "structure '" + shown(id) + "'"; });
     }
     apply_attributes(cols, r.delimiter() == ';', [&](std::size_t row, const std::string& name, Value v) {
         net.set_attribute(net.structure(static_cast<index_t>(row)).id, name, std::move(v));
@@ -220,15 +251,18 @@ void read_link_types(Network& net, CsvReader& r) {
     const auto c_code = r.column("code"), c_dir = r.column("directed");
     std::vector<std::size_t> others;
     for (std::size_t k = 0; k < r.header().size(); ++k)
-        if (k != c_code && k != c_dir && !r.header()[k].empty()) others.push_back(k);
+        if (k != c_code && k != c_dir && !r.header()[k].empty()) {
+            check_attribute_name(r, k);
+            others.push_back(k);
+        }
     std::vector<std::string> f;
     std::vector<char> q;
-    std::vector<std::string> seen;
+    std::unordered_set<std::string> seen;
     while (r.next(f, q)) {
         if (f[c_code].empty()) r.fail(c_code, "empty link type code");
-        if (std::find(seen.begin(), seen.end(), f[c_code]) != seen.end())
-            r.fail(c_code, "link type '" + shown(f[c_code]) + "' given twice");
-        seen.push_back(f[c_code]);
+        if (auto fault = text_fault(f[c_code], TextRule::identifier); !fault.empty())
+            r.fail(c_code, "link type code " + fault);
+        if (!seen.insert(f[c_code]).second) r.fail(c_code, "link type '" + shown(f[c_code]) + "' given twice");
         std::optional<bool> directed;
         if (c_dir != CsvReader::npos && !f[c_dir].empty()) {
             bool b = false;
@@ -236,8 +270,12 @@ void read_link_types(Network& net, CsvReader& r) {
             directed = b;
         }
         Attributes a;
-        for (auto k : others)
-            if (!f[k].empty()) a.emplace(r.header()[k], f[k]);
+        for (auto k : others) {
+            if (f[k].empty()) continue;
+            if (auto fault = text_fault(f[k], TextRule::text); !fault.empty())
+                r.fail(k, "link type '" + shown(f[c_code]) + "': attribute '" + r.header()[k] + "': value " + fault);
+            a.emplace(r.header()[k], f[k]);
+        }
         try {
             net.set_link_type(f[c_code], directed, std::move(a));
         } catch (const input_error& e) {
@@ -268,6 +306,10 @@ void read_links(Network& net, CsvReader& r, bool known_types_only) {
             r.fail(c_t, "self-loop: source and target are the same structure '" + shown(net.structure(ends[0]).id) + "'");
         std::string_view type = "cooperation";
         if (c_type != CsvReader::npos && !f[c_type].empty()) type = f[c_type];
+        if (auto fault = text_fault(type, TextRule::identifier); !fault.empty()) r.fail(c_type, "link type code " + fault);
+        if (c_status != CsvReader::npos)
+            if (auto fault = text_fault(f[c_status], TextRule::identifier); !fault.empty())
+                r.fail(c_status, "link " + net.describe(ends[0], ends[1]) + ": status " + fault);
         if (known_types_only && !net.has_link_type(type))
             r.fail(c_type, "unknown link type '" + shown(std::string(type)) + "' (not in the link types file)" +
                                detail::known_words(type, net.type_names()));
@@ -294,10 +336,18 @@ void read_links(Network& net, CsvReader& r, bool known_types_only) {
         } catch (const input_error& e) {
             r.fail(CsvReader::npos, e.what());
         }
-        for (auto& col : cols) {
-            col.cells.push_back(f[col.index]);
-            col.quoted.push_back(q[col.index]);
-        }
+        keep_cells(r, cols, f, q, [&] { return "link " + net.describe(ends[0], ends[1]); });
+    }
+    // In name order, so that each new link attribute column is appended to the network's
+    // sorted columns (O(1)) rather than inserted among them (O(columns)).
+    if (!std::is_sorted(cols.begin(), cols.end(), [](const AttributeColumn& x, const AttributeColumn& y) { return x.name < y.name; })) {
+        std::vector<std::pair<std::string_view, std::size_t>> order(cols.size());  // sorting small keys, then moving once
+        for (std::size_t k = 0; k < cols.size(); ++k) order[k] = {cols[k].name, k};
+        std::sort(order.begin(), order.end());
+        std::vector<AttributeColumn> sorted;
+        sorted.reserve(cols.size());
+        for (const auto& o : order) sorted.push_back(std::move(cols[o.second]));
+        cols = std::move(sorted);
     }
     apply_attributes(cols, decimal_comma, [&](std::size_t row, const std::string& name, Value v) {
         net.set_link_attribute(row, name, std::move(v));

@@ -227,13 +227,21 @@ public:
     bool is_null(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
     std::int64_t integer(int i) const { return sqlite3_column_int64(s_, i); }
     double real(int i) const { return sqlite3_column_double(s_, i); }
-    /// Stored text; invalid UTF-8 (never written by coopmap: every import is validated)
-    /// means a damaged or foreign file: storage_error.
-    std::string_view text(int i) const {
+    /// Stored text, which must follow the rule (TextRule::text: XML 1.0 characters;
+    /// TextRule::identifier for ids, aliases, codes and attribute names). Invalid UTF-8 or a
+    /// refused character (never written by coopmap: every import is validated) means a
+    /// damaged or foreign file: storage_error naming the table, row and column.
+    std::string_view text(int i, TextRule rule = TextRule::text) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
         const std::string_view t =
             p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, i))) : std::string_view();
-        if (detail::invalid_utf8_offset(t) != std::string_view::npos) {
+        if (const auto r = detail::first_refused(t, rule);
+            r.offset != std::string_view::npos && r.code_point != detail::kInvalidUtf8) {
+            if (table_) bad(i, "a text with a character coopmap refuses (" + text_fault(t, rule) + ")");
+            throw storage_error(*path_ + ": the inventory is damaged or was edited by another program (column " +
+                                std::string(sqlite3_column_name(s_, i) ? sqlite3_column_name(s_, i) : "?") + ": " +
+                                text_fault(t, rule) + "); restore it from a copy");
+        } else if (r.offset != std::string_view::npos) {
             if (table_) bad(i, "not valid UTF-8 text");
             throw storage_error(*path_ + ": the inventory is damaged (invalid UTF-8 in a stored text: column " +
                                 std::string(sqlite3_column_name(s_, i) ? sqlite3_column_name(s_, i) : "?") +
@@ -917,7 +925,7 @@ struct Inventory::Impl {
         s.rows_of("structures", "id");
         while (s.step()) {
             if (!index.add(s.integer(0))) s.bad(0, "not a positive integer id");
-            rows.push_back(StructureRow{s.integer(0), std::string(s.text(1)), std::string(s.text(2)), s.opt_text(3),
+            rows.push_back(StructureRow{s.integer(0), std::string(s.text(1, TextRule::identifier)), std::string(s.text(2)), s.opt_text(3),
                                         s.opt_text(4), s.opt_text(5), {}, {}});
         }
         index.finish();
@@ -925,12 +933,12 @@ struct Inventory::Impl {
         // (reading through the structure index would cost a table search per alias)
         auto a = prepare("SELECT id, structure, alias FROM aliases");
         a.rows_of("aliases", "id");
-        while (a.step()) rows[a.ref(1, index, "structures")].aliases.emplace_back(a.text(2));
+        while (a.step()) rows[a.ref(1, index, "structures")].aliases.emplace_back(a.text(2, TextRule::identifier));
         auto t = prepare("SELECT structure, name, kind, value FROM structure_attributes");
         t.rows_of("structure_attributes", "structure, name");
         while (t.step()) {
             const auto i = t.ref(0, index, "structures");
-            rows[i].attributes.insert_or_assign(std::string(t.text(1)), stored_attribute(t, 2, 3));
+            rows[i].attributes.insert_or_assign(std::string(t.text(1, TextRule::identifier)), stored_attribute(t, 2, 3));
         }
         return rows;
     }
@@ -1103,7 +1111,11 @@ struct Inventory::Impl {
                    c_dir = r.column("directed");
         std::vector<std::size_t> extra;
         for (std::size_t i = 0; i < r.header().size(); ++i)
-            if (i != c_code && i != c_label && i != c_family && i != c_dir) extra.push_back(i);
+            if (i != c_code && i != c_label && i != c_family && i != c_dir) {
+                if (auto fault = text_fault(r.header()[i], TextRule::identifier); !fault.empty())
+                    r.fail_at(1, i, "attribute name " + fault);
+                extra.push_back(i);
+            }
         ImportCount c{"link_types"};
         auto find = prepare("SELECT id, label, family, directed FROM link_types WHERE code = ?");
         auto insert = prepare("INSERT INTO link_types(code, label, family, directed) VALUES (?, ?, ?, ?)");
@@ -1117,6 +1129,10 @@ struct Inventory::Impl {
         while (r.next(f, q)) {
             const auto& code = f[c_code];
             if (code.empty()) r.fail(c_code, "empty link type code");
+            if (auto fault = text_fault(code, TextRule::identifier); !fault.empty()) r.fail(c_code, "link type code " + fault);
+            for (std::size_t k = 0; k < f.size(); ++k)
+                if (k != c_code)
+                    if (auto fault = text_fault(f[k], TextRule::text); !fault.empty()) r.fail(k, fault);
             if (auto [it, fresh] = seen.emplace(code, r.line()); !fresh)
                 r.fail(c_code, "duplicate link type '" + code + "' (first on line " + std::to_string(it->second) + ")");
             bool directed = false;  // no column, or an empty cell: undirected
@@ -1213,6 +1229,9 @@ struct Inventory::Impl {
         while (r.next(f, q)) {
             const auto s = resolve_structure(r, f, c_s, st, "structure");
             if (f[c_g].empty()) r.fail(c_g, "empty group");
+            if (auto fault = text_fault(f[c_g], TextRule::identifier); !fault.empty()) r.fail(c_g, "group " + fault);
+            if (c_role != CsvReader::npos)
+                if (auto fault = text_fault(f[c_role], TextRule::text); !fault.empty()) r.fail(c_role, "role " + fault);
             check_dates([&r](std::size_t col, const std::string& m) { r.fail(col, m); }, f, c_start, c_end);
             std::int64_t g;
             if (auto it = groups.find(f[c_g]); it != groups.end()) g = it->second;
@@ -1521,6 +1540,9 @@ struct Inventory::Impl {
                     const auto declarer = last_ref.rowid;
                     const std::string& ptext = f[c_p];
                     if (ptext.empty()) fail(c_p, "empty partner");
+                    for (const auto col : {c_freq, c_src, c_com})
+                        if (col != CsvReader::npos)
+                            if (auto fault = text_fault(f[col], TextRule::text); !fault.empty()) fail(col, fault);
                     std::int64_t partner = 0;
                     bool partner_alias = false;
                     if (auto pit = st.names.find(ptext, hp[j])) {
@@ -1558,6 +1580,9 @@ struct Inventory::Impl {
                         intensity = x;
                     }
                     check_dates(fail, f, c_start, c_end);
+                    if (!partner)  // kept as written, and may become a structure id or alias later
+                        if (auto fault = text_fault(ptext, TextRule::identifier); !fault.empty())
+                            fail(c_p, "partner " + fault);
                     const DeclKey key{declarer, partner ? partner : text_key(ptext), type, dir};
                     keys.push_back(key);
                     key_lines.push_back(line);
@@ -1910,7 +1935,7 @@ struct Inventory::Impl {
                 Attributes a;
                 if (auto label = s.opt_text(2)) a.emplace("label", std::string(*label));
                 if (auto family = s.opt_text(3)) a.emplace("family", std::string(*family));
-                at.emplace_back(s.id(0), net.set_link_type(s.text(1), s.flag(4), std::move(a)));
+                at.emplace_back(s.id(0), net.set_link_type(s.text(1, TextRule::identifier), s.flag(4), std::move(a)));
             }
         }
         auto s = prepare("SELECT type, name, value FROM link_type_attributes ORDER BY type, name");
@@ -1920,7 +1945,7 @@ struct Inventory::Impl {
             if (s.type(0) != SQLITE_INTEGER || it == at.end() || it->first != s.integer(0))
                 s.bad(0, "not the id of a row of link_types");
             Attributes a;
-            a.emplace(std::string(s.text(1)), std::string(s.text(2)));
+            a.emplace(std::string(s.text(1, TextRule::identifier)), std::string(s.text(2)));
             net.set_link_type(net.type_names()[it->second], std::nullopt, std::move(a));
         }
     }
@@ -2173,7 +2198,7 @@ Network Inventory::affiliation_network(const AffiliationOptions& options) const 
         s.rows_of("groups", "id");
         while (s.step()) {
             gidx.emplace(s.id(0), static_cast<std::uint32_t>(groups.size()));
-            groups.emplace_back(s.text(1));
+            groups.emplace_back(s.text(1, TextRule::identifier));
         }
     }
     for (const auto& g : options.groups)

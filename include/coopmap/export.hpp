@@ -11,7 +11,9 @@
 ///    which has no attribute columns: see to_pajek);
 ///  * attribute columns are typed as a whole: all bool -> boolean, all int -> long,
 ///    all numbers -> double, otherwise string (values written as in CSV);
-///  * text is escaped for the format; XML 1.0 forbidden control characters are dropped;
+///  * text is escaped for the format; the input rules (TextRule, network.hpp) let only
+///    XML 1.0 characters into names and values and no control character into ids, so
+///    every XML output is well-formed and every id distinct;
 ///  * a mixed network (undirected and directed link types together) is written as a
 ///    directed graph whose undirected links say so: GEXF edge type="undirected" (Gephi's
 ///    mixed graphs), GraphML directed="false", DOT dir=none, Pajek an *Edges section

@@ -22,7 +22,10 @@
 ///
 /// Every problem raises parse_error naming the file, the line (of the record's start;
 /// the header is line 1) and the column (number and name); a cell quoted in the message
-/// is cut to 80 bytes and its size given. Nothing partially read is returned. Reading is
+/// is cut to 80 bytes and its size given. Cells follow the input rules of network.hpp
+/// (TextRule): ids, aliases, type codes, statuses and header names without control
+/// characters, U+FFFE or U+FFFF; names and values XML 1.0 text; a refused character is
+/// a parse_error naming its code point. Nothing partially read is returned. Reading is
 /// streaming (1 MiB chunks): memory is the network plus the raw attribute cells, each
 /// record costs O(fields) expected time, so reading is linear in the file size. Fields
 /// have no size limit besides memory. The delimiter option must not be a quote or a

@@ -34,6 +34,7 @@
 #include <variant>
 #include <vector>
 
+#include "coopmap/detail/first_repeat.hpp"
 #include "coopmap/detail/flat_string_map.hpp"
 #include "coopmap/detail/known_words.hpp"
 #include "coopmap/error.hpp"
@@ -124,6 +125,163 @@ inline std::string trim(std::string_view s) {
     if (b == std::string_view::npos) return {};
     return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
 }
+
+// ---- which characters a text may hold ----------------------------------------------------
+
+/// The characters allowed in the texts of the model. Every text must be valid UTF-8, and:
+///  * TextRule::identifier (structure ids, aliases, link type codes, statuses, attribute
+///    names): no control character (C0 U+0000-U+001F, DEL U+007F, C1 U+0080-U+009F) and
+///    not U+FFFE or U+FFFF. Outputs could not write such an identifier faithfully (XML 1.0
+///    forbids most of them, DOT and the maps drop them), so ids "a\x01b" and "ab" would
+///    become one node;
+///  * TextRule::text (display names, string attribute values): the characters of XML 1.0,
+///    i.e. no C0 control but tab, line feed and carriage return, and not U+FFFE or U+FFFF,
+///    so that every XML output (GEXF, GraphML, SVG) is well-formed.
+/// Surrogates are not valid UTF-8, so they are refused by both rules.
+enum class TextRule { identifier, text };
+
+namespace detail {
+/// A refused character: its byte offset in the text (npos when there is none) and its code
+/// point (kInvalidUtf8 for a byte that does not start a valid UTF-8 sequence).
+struct RefusedChar {
+    std::size_t offset;
+    char32_t code_point;
+};
+inline constexpr char32_t kInvalidUtf8 = 0x110000;
+
+/// The first character of s that the rule refuses. O(|s|); ASCII costs two comparisons a byte.
+inline RefusedChar first_refused(std::string_view s, TextRule rule) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    const bool id = rule == TextRule::identifier;
+    for (std::size_t i = 0; i < n;) {
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            if ((c >= 0x20 && (c != 0x7F || !id)) || (!id && (c == '\t' || c == '\n' || c == '\r'))) {
+                ++i;
+                continue;
+            }
+            return {i, c};
+        }
+        // A multi-byte sequence: overlongs, surrogates and code points above U+10FFFF are invalid.
+        std::size_t len = 0;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) { len = 3; lo = 0xA0; }
+        else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
+        else if (c == 0xED) { len = 3; hi = 0x9F; }
+        else if (c == 0xF0) { len = 4; lo = 0x90; }
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) { len = 4; hi = 0x8F; }
+        if (len == 0 || i + len > n || p[i + 1] < lo || p[i + 1] > hi) return {i, kInvalidUtf8};
+        char32_t cp = c & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return {i, kInvalidUtf8};
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        if ((id && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) return {i, cp};
+        i += len;
+    }
+    return {std::string_view::npos, 0};
+}
+
+/// "U+0001" (at least four hex digits).
+inline std::string code_point_name(char32_t cp) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string digits;
+    for (; cp != 0 || digits.size() < 4; cp >>= 4) digits.insert(digits.begin(), hex[cp & 15]);
+    digits.insert(0, "U+");
+    return digits;
+}
+}  // namespace detail
+
+/// s as shown in a message: every control character, U+FFFE, U+FFFF and invalid UTF-8
+/// byte replaced by '?', cut at a character boundary after 80 bytes ("... (N bytes)").
+inline std::string printable_text(std::string_view s) {
+    constexpr std::size_t kMax = 80;
+    std::size_t cut = s.size();
+    if (cut > kMax) {
+        cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out;
+    std::string_view rest = s.substr(0, cut);
+    for (;;) {
+        const auto r = detail::first_refused(rest, TextRule::identifier);
+        if (r.offset == std::string_view::npos) break;
+        out.append(rest.substr(0, r.offset));
+        out += '?';
+        std::size_t skip = 1;  // the whole sequence of a refused valid character
+        if (r.code_point != detail::kInvalidUtf8) skip = r.code_point < 0x80 ? 1 : r.code_point < 0x800 ? 2 : 3;
+        rest.remove_prefix(std::min(rest.size(), r.offset + skip));
+    }
+    out.append(rest);
+    if (cut < s.size()) out += "... (" + std::to_string(s.size()) + " bytes)";
+    return out;
+}
+
+/// Why s may not be a text of this kind: "" when every character is allowed, else the
+/// text quoted (printable_text) and the reason, e.g. "'a?b': control character U+0001 is
+/// not allowed". Callers prefix what the text is ("structure id 'a?b': ..."). O(|s|).
+inline std::string text_fault(std::string_view s, TextRule rule) {
+    const auto r = detail::first_refused(s, rule);
+    if (r.offset == std::string_view::npos) return {};
+    // Built by appending: GCC 12 -O3 warns (-Wrestrict, falsely) on chains of operator+.
+    std::string why(1, '\'');
+    why.append(printable_text(s)).append("': ");
+    if (r.code_point == detail::kInvalidUtf8) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        const auto b = static_cast<unsigned char>(s[r.offset]);
+        why.append("invalid UTF-8 (byte 0x").append(1, hex[b >> 4]).append(1, hex[b & 15]);
+        return why.append(" at byte ").append(std::to_string(r.offset + 1)).append(")");
+    }
+    if (r.code_point == 0xFFFE || r.code_point == 0xFFFF)
+        return why.append("character ").append(detail::code_point_name(r.code_point))
+            .append(" is not allowed (a Unicode noncharacter, invalid in XML 1.0)");
+    why.append("control character ").append(detail::code_point_name(r.code_point)).append(" is not allowed");
+    if (rule == TextRule::text) why.append(" (of the control characters, text may hold tab, line feed and carriage return)");
+    return why;
+}
+
+/// Throws input_error("<what> <text_fault>") when s holds a character the rule refuses.
+inline void check_text(std::string_view what, std::string_view s, TextRule rule) {
+    if (auto fault = text_fault(s, rule); !fault.empty()) throw input_error(std::string(what) + " " + fault);
+}
+
+/// A string value must be TextRule::text; other values always pass. "" or the fault.
+inline std::string value_fault(const Value& v) {
+    const auto* s = std::get_if<std::string>(&v);
+    return s ? text_fault(*s, TextRule::text) : std::string();
+}
+
+namespace detail {
+/// The position of the first of `texts` equal to an earlier one, skipping those equal to
+/// `skip` (npos when there is none). A pairwise scan for up to 8 texts; beyond,
+/// first_repeat's radix sort of hashes, O(n) and cache-friendly where a hash set of a
+/// million strings misses the cache on every insertion.
+template <class S>
+std::size_t first_repeated_text(const std::vector<S>& texts, std::string_view skip) {
+    constexpr auto npos = static_cast<std::size_t>(-1);
+    if (texts.size() <= 8) {
+        for (std::size_t j = 1; j < texts.size(); ++j)
+            if (std::string_view(texts[j]) != skip)
+                for (std::size_t i = 0; i < j; ++i)
+                    if (texts[i] == texts[j]) return j;
+        return npos;
+    }
+    std::vector<std::string_view> kept;
+    std::vector<std::size_t> at;
+    kept.reserve(texts.size());
+    at.reserve(texts.size());
+    for (std::size_t k = 0; k < texts.size(); ++k)
+        if (std::string_view(texts[k]) != skip) {
+            kept.emplace_back(texts[k]);
+            at.push_back(k);
+        }
+    const auto j = first_repeat(kept, [](std::string_view t) { return std::hash<std::string_view>{}(t); }).first;
+    return j == npos ? npos : at[j];
+}
+}  // namespace detail
 
 /// Attribute names that would clash with a structure's own fields in records and CSV.
 inline bool is_reserved_structure_attribute(std::string_view k) { return k == "id" || k == "name" || k == "aliases"; }
@@ -216,26 +374,32 @@ public:
 
     /// Adds a structure; returns its index. Throws input_error for an empty id, an id
     /// or alias already used by a structure (as id or alias), or an empty alias.
-    /// Aliases are trimmed of surrounding spaces and must not contain '|'.
-    /// Complexity: O(#aliases) expected.
+    /// Aliases are trimmed of surrounding spaces and must not contain '|'. The id, the
+    /// aliases and the attribute names follow TextRule::identifier, the name and string
+    /// attribute values TextRule::text (input_error naming the field and the character).
+    /// Complexity: O(#aliases + size of the texts) expected.
     index_t add_structure(std::string id, std::string name = {}, Attributes attributes = {},
                           std::vector<std::string> aliases = {}) {
         if (id.empty()) throw input_error("structure id must not be empty");
+        check_text("structure id", id, TextRule::identifier);
         if (find(id)) throw input_error("duplicate structure id '" + id + "'");
-        for (const auto& [k, v] : attributes) check_structure_attribute(id, k);
-        for (auto& a : aliases) a = trim(a);  // aliases are compared trimmed, as read from CSV
+        check_name(id, name);
+        for (const auto& [k, v] : attributes) check_structure_attribute(id, k, &v);
+        for (auto& a : aliases)  // aliases are compared trimmed, as read from CSV
+            if (!a.empty() && (a.front() == ' ' || a.front() == '\t' || a.back() == ' ' || a.back() == '\t')) a = trim(a);
+        const std::size_t twice = detail::first_repeated_text(aliases, id);  // the first alias given twice
         for (std::size_t i = 0; i < aliases.size(); ++i) {
             const auto& a = aliases[i];
             if (a.empty()) throw input_error("structure '" + id + "': empty alias");
+            if (auto f = text_fault(a, TextRule::identifier); !f.empty())
+                throw input_error("structure '" + id + "': alias " + f);
             if (a.find('|') != std::string::npos)
                 throw input_error("structure '" + id + "': alias '" + a + "' contains '|', the alias separator");
             if (a == id) continue;  // an alias equal to the own id is harmless
             if (auto other = find(a))
                 throw input_error("structure '" + id + "': alias '" + a + "' is already used by structure '" +
                                   structures_[*other].id + "'");
-            if (std::find(aliases.begin(), aliases.begin() + static_cast<std::ptrdiff_t>(i), a) !=
-                aliases.begin() + static_cast<std::ptrdiff_t>(i))
-                throw input_error("structure '" + id + "': alias '" + a + "' given twice");
+            if (i == twice) throw input_error("structure '" + id + "': alias '" + a + "' given twice");
         }
         std::erase(aliases, id);
         if (structures_.size() >= static_cast<std::size_t>(UINT32_MAX))
@@ -264,13 +428,17 @@ public:
     const Structure& structure(index_t i) const { return structures_.at(i); }
     const Structure& structure(std::string_view key) const { return structures_[index_of(key)]; }
 
+    /// Sets the display name (TextRule::text; empty: the id).
     void set_name(std::string_view key, std::string name) {
         auto& s = structures_[index_of(key)];
+        check_name(s.id, name);
         s.name = name.empty() ? s.id : std::move(name);
     }
+    /// Sets an attribute: the name follows TextRule::identifier, a string value TextRule::text.
     void set_attribute(std::string_view key, std::string name, Value value) {
-        check_structure_attribute(structure(key).id, name);
-        structures_[index_of(key)].attributes.insert_or_assign(std::move(name), std::move(value));
+        auto& s = structures_[index_of(key)];
+        check_structure_attribute(s.id, name, &value);
+        s.attributes.insert_or_assign(std::move(name), std::move(value));
     }
     /// Removes an attribute; returns whether it was there.
     bool remove_attribute(std::string_view key, std::string_view name) {
@@ -284,6 +452,8 @@ public:
         const auto i = index_of(key);
         alias = trim(alias);
         if (alias.empty()) throw input_error("structure '" + structures_[i].id + "': empty alias");
+        if (auto f = text_fault(alias, TextRule::identifier); !f.empty())
+            throw input_error("structure '" + structures_[i].id + "': alias " + f);
         if (alias.find('|') != std::string::npos)
             throw input_error("structure '" + structures_[i].id + "': alias '" + alias + "' contains '|', the alias separator");
         if (auto other = find(alias)) {
@@ -315,7 +485,9 @@ public:
 
     /// Adds a link; returns its index. Throws not_found when an end is not a structure
     /// (id or alias), input_error for a self-loop, an empty type, a weight that is not
-    /// finite and > 0, a date that is not ISO (YYYY[-MM[-DD]]) or an end before the start.
+    /// finite and > 0, a date that is not ISO (YYYY[-MM[-DD]]) or an end before the start,
+    /// and for a type code, status or attribute name that is not TextRule::identifier or a
+    /// string attribute value that is not TextRule::text.
     std::size_t add_link(std::string_view source, std::string_view target, LinkSpec spec = {}) {
         return add_link(index_of(source), index_of(target), std::move(spec));
     }
@@ -328,6 +500,10 @@ public:
         if (s >= structures_.size() || t >= structures_.size()) throw not_found("", "link end out of range");
         if (s == t) throw input_error("self-loop on structure '" + structures_[s].id + "': a link joins two distinct structures");
         if (type.empty()) throw input_error("link " + describe(s, t) + ": empty link type");
+        if (!type_index_.find(type)) check_text("link type code", type, TextRule::identifier);
+        if (!status.empty() && !status_index_.find(status))
+            if (auto f = text_fault(status, TextRule::identifier); !f.empty())
+                throw input_error("link " + describe(s, t) + ": status " + f);
         if (!(std::isfinite(weight) && weight > 0))
             throw input_error("link " + describe(s, t) + ": weight must be a finite number > 0, got " +
                               format_double(weight));
@@ -337,7 +513,7 @@ public:
             throw input_error("link " + describe(s, t) + ": end " + std::string(end) + " is before start " +
                               std::string(start));
         if (links_.size() >= static_cast<std::size_t>(UINT32_MAX)) throw input_error("too many links");
-        for (const auto& [k, v] : attributes) check_link_attribute(s, t, k);
+        for (const auto& [k, v] : attributes) check_link_attribute(s, t, k, &v);
         const std::uint32_t row = attributes.empty() ? 0u : new_attribute_row();
         for (auto& [k, v] : attributes) put_link_attribute(row, k, std::move(v));
         const auto ty = intern_type(type);
@@ -353,7 +529,8 @@ public:
     /// all of them done before anything is added: a refused link leaves the network
     /// unchanged.
     /// Also input_error when the columns differ in length, an index is outside its table,
-    /// or dates[0] / statuses[0] is not "". O(m + table sizes), no per-link lookups.
+    /// or dates[0] / statuses[0] is not "". O(m + table sizes + text sizes + a log a) for
+    /// a attribute columns, no per-link lookups.
     std::size_t add_links(LinkColumns c) {
         const std::size_t m = c.source.size();
         const std::size_t first = links_.size();
@@ -363,14 +540,25 @@ public:
             throw input_error("add_links: the link columns differ in length");
         if (c.dates.empty() || !c.dates[0].empty() || c.statuses.empty() || !c.statuses[0].empty())
             throw input_error("add_links: dates[0] and statuses[0] must be \"\" (no date, no status)");
-        for (const auto& column : c.attributes) {
-            const std::string& name = column.first;
-            if (!same(column.second.size())) throw input_error("add_links: attribute column '" + name + "' differs in length");
+        // Sorted by name: a repeated name is next to its twin, and the columns are added in
+        // the order link_columns_ keeps (each appended, not inserted: O(columns) in all).
+        std::sort(c.attributes.begin(), c.attributes.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t j = 0; j < c.attributes.size(); ++j) {
+            const std::string& name = c.attributes[j].first;
+            if (!same(c.attributes[j].second.size()))
+                throw input_error("add_links: attribute column '" + name + "' differs in length");
             if (name.empty() || is_reserved_link_attribute(name))
                 throw input_error("add_links: '" + name + "' is not a link attribute name");
-            if (std::count_if(c.attributes.begin(), c.attributes.end(), [&](const auto& a) { return a.first == name; }) > 1)
+            check_text("add_links: attribute name", name, TextRule::identifier);
+            if (j > 0 && c.attributes[j - 1].first == name)
                 throw input_error("add_links: attribute column '" + name + "' given twice");
         }
+        for (const auto& type : c.types)
+            if (!type.empty() && !type_index_.find(type)) check_text("add_links: link type code", type, TextRule::identifier);
+        for (const auto& status : c.statuses)
+            if (!status.empty() && !status_index_.find(status))
+                check_text("add_links: status", status, TextRule::identifier);
         if (m > static_cast<std::size_t>(UINT32_MAX) - first) throw input_error("too many links");
         for (std::size_t k = 1; k < c.dates.size(); ++k)
             if (!is_iso_date(c.dates[k]))
@@ -391,6 +579,11 @@ public:
                 throw input_error("link " + describe(s, t) + ": end " + c.dates[c.end[k]] + " is before start " +
                                   c.dates[c.start[k]]);
         }
+        for (const auto& [name, values] : c.attributes)
+            for (std::size_t k = 0; k < m; ++k)
+                if (auto f = value_fault(values[k]); !f.empty())
+                    throw input_error("add_links: link " + describe(c.source[k], c.target[k]) + ": attribute '" + name +
+                                      "': value " + f);
         if (!c.attributes.empty() && m > static_cast<std::size_t>(UINT32_MAX - attribute_rows_))
             throw input_error("too many links with attributes");
         // Checked: from here on only an allocation can fail.
@@ -412,13 +605,7 @@ public:
             attribute_rows_ += static_cast<std::uint32_t>(m);
             for (auto& [name, values] : c.attributes) {
                 auto it = link_column_index_.find(name);
-                if (it == link_column_index_.end()) {
-                    const auto pos = std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
-                                                      [](const LinkColumn& col, std::string_view n) { return col.name < n; });
-                    link_columns_.insert(pos, LinkColumn{name, std::vector<std::uint32_t>(attribute_rows_, 0), {}});
-                    index_link_columns();
-                    it = link_column_index_.find(name);
-                }
+                if (it == link_column_index_.end()) it = insert_link_column(name);
                 auto& col = link_columns_[it->second];
                 const auto base = static_cast<std::uint32_t>(col.values.size());
                 if (base == 0) col.values = std::move(values);  // a new column: taken whole
@@ -466,7 +653,7 @@ public:
     /// Sets (or replaces) an attribute of link k.
     void set_link_attribute(std::size_t k, std::string name, Value value) {
         if (k >= links_.size()) throw not_found(std::to_string(k), "no link with index " + std::to_string(k));
-        check_link_attribute(links_[k].source, links_[k].target, name);
+        check_link_attribute(links_[k].source, links_[k].target, name, &value);
         auto& row = links_[k].attributes;
         if (row == 0) row = new_attribute_row();
         put_link_attribute(row, name, std::move(value));
@@ -514,14 +701,21 @@ public:
     /// into those it has). `directed` unset keeps the type's current direction (the
     /// network's default for a new type). Changing the direction of a type in use turns
     /// its links into arcs (source -> target) or into undirected links. Returns the
-    /// type's index. Throws input_error for an empty code. O(m) when the direction of a
-    /// type in use changes, else O(attributes).
+    /// type's index. Throws input_error for an empty code, a code or attribute name that is
+    /// not TextRule::identifier, a string attribute value that is not TextRule::text. O(m)
+    /// when the direction of a type in use changes, else O(attributes).
     std::uint32_t set_link_type(std::string_view code, std::optional<bool> directed = {}, Attributes attributes = {}) {
         if (code.empty()) throw input_error("link type code must not be empty");
-        for (const auto& [k, v] : attributes)
+        check_text("link type code", code, TextRule::identifier);
+        for (const auto& [k, v] : attributes) {
             if (k.empty() || k == "code" || k == "directed")
                 throw input_error("link type '" + std::string(code) + "': '" + k +
                                   "' is not a link type attribute name (code and directed are fields of every type)");
+            if (auto f = text_fault(k, TextRule::identifier); !f.empty())
+                throw input_error("link type '" + std::string(code) + "': attribute name " + f);
+            if (auto f = value_fault(v); !f.empty())
+                throw input_error("link type '" + std::string(code) + "': attribute '" + k + "': value " + f);
+        }
         const auto ty = intern_type(code);
         if (directed && (type_directed_[ty] != 0) != *directed) {
             type_directed_[ty] = *directed;
@@ -559,10 +753,14 @@ public:
 
     /// Attributes of the network itself (networkx's G.graph, igraph's graph attributes):
     /// dataset metadata such as `illustrative`, `source`, `wave`. Copied by subnetwork()
-    /// and every filter; maps read `illustrative`. Throws input_error for an empty name.
-    /// O(log a).
+    /// and every filter; maps read `illustrative`. Throws input_error for an empty name, a
+    /// name that is not TextRule::identifier or a string value that is not TextRule::text.
+    /// O(log a + size of the texts).
     void set_graph_attribute(std::string_view name, Value value) {
         if (name.empty()) throw input_error("graph attribute name must not be empty");
+        check_text("graph attribute name", name, TextRule::identifier);
+        if (auto f = value_fault(value); !f.empty())
+            throw input_error("graph attribute '" + std::string(name) + "': value " + f);
         graph_attributes_.insert_or_assign(std::string(name), std::move(value));
     }
     /// Removes a graph attribute; false when there was none. O(log a).
@@ -610,17 +808,32 @@ private:
         if (fresh) names.emplace_back(name);
         return *k;
     }
-    static void check_structure_attribute(const std::string& id, std::string_view name) {
+    static void check_name(const std::string& id, std::string_view name) {
+        if (auto f = text_fault(name, TextRule::text); !f.empty()) throw input_error("structure '" + id + "': name " + f);
+    }
+    /// An attribute name (and its value, when given) of structure id.
+    static void check_structure_attribute(const std::string& id, std::string_view name, const Value* value = nullptr) {
         if (name.empty()) throw input_error("structure '" + id + "': attribute name must not be empty");
         if (is_reserved_structure_attribute(name))
             throw input_error("structure '" + id + "': '" + std::string(name) +
                               "' is a field of every structure, not an attribute name (rename it)");
+        if (auto f = text_fault(name, TextRule::identifier); !f.empty())
+            throw input_error("structure '" + id + "': attribute name " + f);
+        if (value)
+            if (auto f = value_fault(*value); !f.empty())
+                throw input_error("structure '" + id + "': attribute '" + std::string(name) + "': value " + f);
     }
-    void check_link_attribute(index_t s, index_t t, std::string_view name) const {
+    /// An attribute name (and its value, when given) of a link s -> t.
+    void check_link_attribute(index_t s, index_t t, std::string_view name, const Value* value = nullptr) const {
         if (name.empty()) throw input_error("link " + describe(s, t) + ": attribute name must not be empty");
         if (is_reserved_link_attribute(name))
             throw input_error("link " + describe(s, t) + ": '" + std::string(name) +
                               "' is a field of every link, not an attribute name (rename it)");
+        if (auto f = text_fault(name, TextRule::identifier); !f.empty())
+            throw input_error("link " + describe(s, t) + ": attribute name " + f);
+        if (value)
+            if (auto f = value_fault(*value); !f.empty())
+                throw input_error("link " + describe(s, t) + ": attribute '" + std::string(name) + "': value " + f);
     }
     /// A new row of the link attribute columns, where every attribute is absent.
     std::uint32_t new_attribute_row() {
@@ -631,14 +844,7 @@ private:
     /// Stores a value in a row (the name checked by the caller); a new name adds a column.
     void put_link_attribute(std::uint32_t row, std::string_view name, Value value) {
         auto it = link_column_index_.find(name);
-        if (it == link_column_index_.end()) {
-            // columns stay sorted by name, so that attributes() builds its map in order
-            const auto pos = std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
-                                              [](const LinkColumn& c, std::string_view n) { return c.name < n; });
-            link_columns_.insert(pos, LinkColumn{std::string(name), std::vector<std::uint32_t>(attribute_rows_, 0), {}});
-            index_link_columns();
-            it = link_column_index_.find(name);
-        }
+        if (it == link_column_index_.end()) it = insert_link_column(name);
         auto& c = link_columns_[it->second];
         if (auto& at = c.at[row]; at != 0) c.values[at - 1] = std::move(value);
         else {
@@ -669,6 +875,20 @@ private:
     void index_link_columns() {
         link_column_index_.clear();
         for (std::uint32_t k = 0; k < link_columns_.size(); ++k) link_column_index_.emplace(link_columns_[k].name, k);
+    }
+    /// Adds an empty column (no link has it yet) at its place in name order, so that
+    /// attributes() builds its map in order; returns its entry in link_column_index_. Only
+    /// the columns after it are renumbered: appending (names coming in order) is O(1).
+    StringMap<std::uint32_t>::iterator insert_link_column(std::string_view name) {
+        const auto pos = link_columns_.empty() || link_columns_.back().name < name
+                             ? link_columns_.end()
+                             : std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
+                                                [](const LinkColumn& c, std::string_view n) { return c.name < n; });
+        const auto at = static_cast<std::uint32_t>(pos - link_columns_.begin());
+        link_columns_.insert(pos, LinkColumn{std::string(name), std::vector<std::uint32_t>(attribute_rows_, 0), {}});
+        for (auto k = static_cast<std::uint32_t>(link_columns_.size() - 1); k > at; --k)
+            link_column_index_.find(link_columns_[k].name)->second = k;
+        return link_column_index_.emplace(link_columns_[at].name, at).first;
     }
     void check_date(std::string_view d, index_t s, index_t t, const char* which) const {
         if (!d.empty() && !is_iso_date(d))

@@ -936,7 +936,8 @@ inline std::string map_data_json(const Network& net, const MapOptions& o, const 
 
 /// The map as a standalone SVG document (UTF-8). Node elements are
 /// `<circle class="node" data-i=... data-id=...>`, one per structure. Every data text is
-/// XML-escaped (control characters forbidden by XML 1.0 are dropped).
+/// XML-escaped; the input rules (TextRule) keep data texts to XML 1.0 characters (a title
+/// or other option text holding a forbidden control character loses it).
 /// Errors: input_error when positions, color, size or responded do not have one entry
 /// per structure, or a position is not finite. Complexity: O(n + m log m + L n) for L labels.
 inline std::string render_svg(const Network& net, const MapOptions& o) {

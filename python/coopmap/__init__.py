@@ -61,14 +61,6 @@ __all__ = [
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def _path(p: Any, what: str) -> Any:
-    """os.fspath(p); a NUL byte is an InputError (the C library would cut the path there)."""
-    text = os.fspath(p)
-    if ("\0" if isinstance(text, str) else b"\0") in text:
-        raise InputError(f"{what}: path contains a NUL byte")
-    return text
-
-
 def read_csv(
     structures: PathLike,
     links: PathLike | None = None,
@@ -107,17 +99,19 @@ def read_csv(
     Errors: :class:`CsvError` (a ``ValueError``) whose message names the file, the line
     (the header is line 1) and the column: missing required column, empty or duplicate
     id, link to an unknown structure, self-loop, non-numeric / NaN / infinite /
-    non-positive weight, bad date, invalid UTF-8, malformed quoting, ragged rows.
+    non-positive weight, bad date, invalid UTF-8, malformed quoting, ragged rows, a
+    control character (or U+FFFE, U+FFFF) in an id, alias, type, status or header name,
+    a character XML 1.0 forbids in a name or value (tab, LF and CR are allowed).
     Nothing partially read is returned.
 
     Complexity: one streaming pass per file, O(n + m) memory.
     """
     return _core._read_csv(
-        _path(structures, "structures"),
-        None if links is None else _path(links, "links"),
+        structures,
+        links,
         directed=directed,
         delimiter="" if delimiter is None else delimiter,
-        link_types=None if link_types is None else _path(link_types, "link_types"),
+        link_types=link_types,
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import collections.abc
 import numpy
 import numpy.typing
-import os
 import typing
 __all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
 class SimpleGraph:
@@ -292,8 +291,10 @@ class Network:
         Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
         is lossless (ids, names, aliases, attribute values and types, link types, weights,
         dates, statuses); ``link_types`` also writes every link type (code, directed, labels),
-        which a mixed network needs to read back mixed. Each file is written beside the target
-        and renamed over it.
+        which a mixed network needs to read back mixed. Each file is written to a unique
+        temporary file beside the target and renamed over it. Data are written verbatim: a
+        cell starting with ``=`` or ``+`` stays as it is (the report's tables, meant for
+        spreadsheets, neutralise such cells; this file is data for coopmap and other tools).
         """
     @property
     def default_directed(self) -> bool:
@@ -1065,9 +1066,9 @@ def _partition_labels(net: Network, partition: typing.Any) -> list:
     """
     Internal: a partition argument -> its own label per structure.
     """
-def _read_csv(structures: os.PathLike | str | bytes, links: os.PathLike | str | bytes | None = None, directed: bool = False, delimiter: str = '', link_types: os.PathLike | str | bytes | None = None) -> Network:
+def _read_csv(structures: typing.Any, links: typing.Any = None, directed: bool = False, delimiter: str = '', link_types: typing.Any = None) -> Network:
     ...
-def _read_responses(net: Network, path: os.PathLike | str | bytes) -> dict:
+def _read_responses(net: Network, path: typing.Any) -> dict:
     """
     {id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).
     """

@@ -27,7 +27,7 @@ def read_responses(path: str | os.PathLike[str], net: _core.Network) -> dict[str
     Raises :class:`CsvError` naming the file, line and column for a missing or unknown
     column, an unknown structure, a bad status, a structure given twice, or text that is
     not UTF-8."""
-    return _core._read_responses(net, os.fspath(path))
+    return _core._read_responses(net, path)
 
 
 def read_folder(folder: str | os.PathLike[str], *, directed: bool = False) -> tuple[_core.Network, dict[str, Any]]:

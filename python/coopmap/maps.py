@@ -478,7 +478,7 @@ def write_gexf(
     >>> cm.write_gexf(net, "inventory.gexf", positions=pos, color="legal_family", size="degree")
     """
     colors, sizes = _visual(net, color, size)
-    _core._export(net, "gexf", os.fspath(path), positions, colors, sizes)
+    _core._export(net, "gexf", path, positions, colors, sizes)
 
 
 def write_graphml(net: _core.Network, path: PathLike) -> None:
@@ -486,7 +486,7 @@ def write_graphml(net: _core.Network, path: PathLike) -> None:
     and attributes; edge type, weight, status, start, end and attributes; one edge per
     link. ``networkx.read_graphml`` reads it (a MultiGraph when a pair has several
     links). Written atomically. O(n + m)."""
-    _core._export(net, "graphml", os.fspath(path), None, [], [])
+    _core._export(net, "graphml", path, None, [], [])
 
 
 def write_json(net: _core.Network, path: PathLike) -> None:
@@ -494,7 +494,7 @@ def write_json(net: _core.Network, path: PathLike) -> None:
     ``"multigraph": true``): nodes with id, name, aliases and attributes, edges with
     source, target, type, weight, status, start, end and attributes. NaN -> null.
     ``networkx.node_link_graph(json.load(f))`` reads it. Written atomically. O(n + m)."""
-    _core._export(net, "json", os.fspath(path), None, [], [])
+    _core._export(net, "json", path, None, [], [])
 
 
 def write_dot(net: _core.Network, path: PathLike, *, positions: Optional[Mapping[str, Any]] = None) -> None:
@@ -503,7 +503,7 @@ def write_dot(net: _core.Network, path: PathLike, *, positions: Optional[Mapping
     attributes; one edge statement per link with type, weight, status, start, end and
     attributes; ``positions`` -> ``pos="x,y!"`` (72 points per unit, for ``neato -n``).
     Written atomically. O(n + m)."""
-    _core._export(net, "dot", os.fspath(path), positions, [], [])
+    _core._export(net, "dot", path, positions, [], [])
 
 
 def write_pajek(net: _core.Network, path: PathLike, *, positions: Optional[Mapping[str, Any]] = None) -> None:
@@ -512,4 +512,4 @@ def write_pajek(net: _core.Network, path: PathLike, *, positions: Optional[Mappi
     ``u v weight l "type"`` per link. Pajek NET has no attribute columns: names,
     attributes, statuses and dates are not kept (use GEXF, GraphML or JSON).
     ``networkx.read_pajek`` reads it. Written atomically. O(n + m)."""
-    _core._export(net, "pajek", os.fspath(path), positions, [], [])
+    _core._export(net, "pajek", path, positions, [], [])

@@ -25,7 +25,7 @@ void bind_export(py::module_& m) {
             else throw input_error("format: unknown export format '" + format + "'");
         }
         if (path.is_none()) return py::str(text);
-        const auto p = py::str(path).cast<std::string>();
+        const auto p = path_arg(path, "path", true);
         {
             ReleaseReading nogil(net);
             detail::write_file_atomic(p, text);

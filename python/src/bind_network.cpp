@@ -178,8 +178,11 @@ long long int_arg(const py::handle& h, const std::string& what, long long min) {
     return x;
 }
 
-std::string path_arg(const py::handle& p, const char* what) {
-    if (p.is_none()) return {};
+std::string path_arg(const py::handle& p, const char* what, bool required) {
+    if (p.is_none()) {
+        if (required) throw py::type_error(std::string(what) + " must be a path (str or os.PathLike), got None");
+        return {};
+    }
     py::object s = py::module_::import("os").attr("fspath")(p);
     if (py::isinstance<py::bytes>(s)) s = py::module_::import("os").attr("fsdecode")(s);
     if (!py::isinstance<py::str>(s)) throw input_error(std::string(what) + " must be a str or os.PathLike of str");
@@ -187,12 +190,6 @@ std::string path_arg(const py::handle& p, const char* what) {
     if (out.empty()) throw input_error(std::string(what) + " must not be empty");
     if (out.find('\0') != std::string::npos) throw input_error(std::string(what) + ": path contains a NUL byte");
     return out;
-}
-
-std::string checked_path(const std::filesystem::path& p) {
-    auto s = p.string();
-    detail::check_path(s);
-    return s;
 }
 
 bool weight_arg(const py::handle& weight) {
@@ -620,8 +617,10 @@ b->a merge). A directed or mixed network's view carries each two-way link as two
 Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
 is lossless (ids, names, aliases, attribute values and types, link types, weights,
 dates, statuses); ``link_types`` also writes every link type (code, directed, labels),
-which a mixed network needs to read back mixed. Each file is written beside the target
-and renamed over it.
+which a mixed network needs to read back mixed. Each file is written to a unique
+temporary file beside the target and renamed over it. Data are written verbatim: a
+cell starting with ``=`` or ``+`` stays as it is (the report's tables, meant for
+spreadsheets, neutralise such cells; this file is data for coopmap and other tools).
 )doc")
         .def("to_networkx", [](const Network& n) {
             return py::module_::import("coopmap._networkx").attr("to_networkx")(py::cast(n, py::return_value_policy::reference));
@@ -652,11 +651,12 @@ Parallel links count once. NaN when there are fewer than 2 structures. O(n + m l
         require_structure_attribute(net, name, what);
     }, py::arg("net"), py::arg("name"), py::arg("what"),
           "ValueError naming `name` and the known attribute names, closest first, when no structure has it.");
-    m.def("_read_responses", [](const Network& net, const std::filesystem::path& path) {
+    m.def("_read_responses", [](const Network& net, const py::object& path) {
+        const std::string p = path_arg(path, "path", true);
         std::vector<std::pair<index_t, std::string>> rows;
         {
             ReleaseReading nogil(net);
-            rows = read_responses(net, checked_path(path));
+            rows = read_responses(net, p);
         }
         py::dict out;
         for (const auto& [i, status] : rows) out[py::str(net.structure(i).id)] = status;
@@ -667,14 +667,11 @@ Parallel links count once. NaN when there are fewer than 2 structures. O(n + m l
         return detail::known_words(word, known);
     }, py::arg("word"), py::arg("known"),
           "' (known: w1, w2, ...)' listing the known words closest to `word` first (the tail of a typo message).");
-    m.def("_read_csv", [](const std::filesystem::path& structures, const std::optional<std::filesystem::path>& links,
-                          bool directed, const std::string& delimiter,
-                          const std::optional<std::filesystem::path>& link_types) {
+    m.def("_read_csv", [](const py::object& structures, const py::object& links, bool directed,
+                          const std::string& delimiter, const py::object& link_types) {
         if (delimiter.size() > 1) throw input_error("read_csv: delimiter must be one character");
-        CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0],
-                         link_types ? link_types->string() : std::string()};
-        if (link_types) o.link_types = checked_path(*link_types);
-        const std::string sp = checked_path(structures), lp = links ? checked_path(*links) : std::string();
+        CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0], path_arg(link_types, "link_types")};
+        const std::string sp = path_arg(structures, "structures", true), lp = path_arg(links, "links");
         py::gil_scoped_release nogil;
         return read_csv(sp, lp, o);
     }, py::arg("structures"), py::arg("links") = py::none(), py::arg("directed") = false, py::arg("delimiter") = "",

@@ -71,7 +71,7 @@ void bind_render(py::module_& m) {
             }
             return py::str(text);
         }
-        const auto p = py::str(path).cast<std::string>();
+        const auto p = path_arg(path, "path", true);
         {
             ReleaseReading nogil(net);
             detail::write_file_atomic(p, format == "svg" ? render_svg(net, o) : render_html(net, o));

@@ -87,13 +87,11 @@ Network& check_writable(Network& net, const char* method);
 /// (ValueError) when it is below `min` or does not fit in 64 bits.
 long long int_arg(const py::handle& h, const std::string& what, long long min);
 
-/// A path argument (str, bytes or os.PathLike) as a UTF-8 string, "" for None;
-/// input_error naming `what` when empty or holding a NUL byte.
-std::string path_arg(const py::handle& p, const char* what);
-
-/// A path argument as a string; input_error when it is empty or holds a NUL byte (the C
-/// library would cut the path there and open another file).
-std::string checked_path(const std::filesystem::path& p);
+/// A path argument (str, bytes or os.PathLike) as a UTF-8 string; None gives "" or, when
+/// `required`, TypeError; another type TypeError (os.fspath); input_error naming `what`
+/// when empty or holding a NUL byte (the C library would cut the path there and open
+/// another file). The one reader of path arguments; call it with the GIL held.
+std::string path_arg(const py::handle& p, const char* what, bool required = false);
 
 /// The weight argument of the algorithms: "weight" (use link weights) or None (unweighted).
 /// Returns true when weighted; any other value raises ValueError.

@@ -275,7 +275,8 @@ TEST_F(Csv, HeaderNamesWithSeparatorsRoundTrip) {
     // ',' file made read_csv detect ';' (3 semicolons > 2 commas outside quotes) and fail
     // with "missing required column 'id'". Every separator, every such name.
     Network net;
-    net.add_structure("q", "Q", {{"a;b;c;d", std::int64_t{1}}, {"x,y,z,w", 2.5}, {"t\tu\tv\tw", std::string("s")}});
+    // (A name holding tabs is no attribute name any more: control characters are refused.)
+    net.add_structure("q", "Q", {{"a;b;c;d", std::int64_t{1}}, {"x,y,z,w", 2.5}, {"t u,v;w", std::string("s")}});
     net.add_structure("r");
     net.add_link("q", "r", {.attributes = {{"k;l;m;n", true}}});
     for (char d : {',', ';', '\t'}) {
@@ -311,4 +312,90 @@ TEST_F(Csv, ResponsesFileSharesTheInventoryRules) {
     expect("structure,status\nnope,complete\n", 2, 1, "unknown structure 'nope'");
     expect("structure,status\nies,complete\nbge,partial\nIéS,partial\n", 4, 1, "'ies' (first on line 2)");
     expect("structure,status\nies,compl\xE9te\n", 2, 2, "invalid UTF-8");  // Latin-1 is refused, not misread
+}
+
+// Issue 22, point 5: one row with 10^5 aliases and headers of 2 x 10^5 columns took
+// seconds to minutes (pairwise scans); linear now. Correctness only: no timing in tests
+// (the benchmark row "wide" of benchmarks/bench.py measures t(10^6) / t(10^5)).
+TEST_F(Csv, WideRowsAndHeadersAreReadInLinearTime) {
+    constexpr std::size_t n = 100000;
+    std::string s = "id,aliases\nx,";
+    for (std::size_t k = 0; k < n; ++k) s += (k ? "|a" : "a") + std::to_string(k);
+    const auto net = read_csv_text(s + "|x\ny,\n");
+    EXPECT_EQ(net.structure("x").aliases.size(), n);
+    EXPECT_EQ(net.index_of("a99999"), 0u);
+    try {  // the first alias given twice is named, wherever it is
+        read_csv_text(s + "| a17 |a18\n");
+        FAIL();
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.line(), 2u);
+        EXPECT_EQ(e.column(), 2u);
+        EXPECT_EQ(e.message(), "alias 'a17' given twice");
+    }
+    // Headers of 2 x 10^5 columns: structures and links files.
+    constexpr std::size_t c = 200000;
+    std::string header, row;
+    for (std::size_t k = 0; k < c; ++k) {
+        header += ",c" + std::to_string(c - k);  // not in name order
+        row += k % 2 ? "," : ",1";
+    }
+    const auto wide = read_csv_text("id" + header + "\nx" + row + "\ny" + row + "\n",
+                                    "source,target" + header + "\nx,y" + row + "\n");
+    EXPECT_EQ(wide.structure("y").attributes.size(), c / 2);
+    EXPECT_EQ(std::get<std::int64_t>(wide.structure("x").attributes.at("c200000")), 1);
+    EXPECT_EQ(wide.link_attribute_names().size(), c / 2);
+    EXPECT_EQ(std::get<std::int64_t>(*wide.link_attribute(wide.links()[0], "c2")), 1);
+    try {
+        read_csv_text("id" + header + ",c77\n");
+        FAIL();
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.line(), 1u);
+        EXPECT_EQ(e.column(), c + 2);
+        EXPECT_EQ(e.column_name(), "c77");
+        EXPECT_EQ(e.message(), "column 'c77' appears twice in the header");
+    }
+}
+
+// Issue 22, point 6: what an output cannot write faithfully is refused at input, as a
+// parse_error naming the file, line and column of the cell (messages as the Network's).
+TEST_F(Csv, CharactersOutputsCannotKeepAreRefusedWithTheirCell) {
+    const std::string ok = "id,name\nx,X\ny,Y\n";
+    expect_error(write("a.csv", "id,name\n\"a\x01" "b\",A\n"), "", 2, 1,
+                 "structure id 'a?b': control character U+0001 is not allowed");
+    expect_error(write("b.csv", "id,name\nab,A\n\"a\tb\",B\n"), "", 3, 1, "control character U+0009");
+    expect_error(write("c.csv", "id,name,aliases\nx,X,\ny,\"Y\xEF\xBF\xBF\",\n"), "", 3, 2,
+                 "structure 'y': name 'Y?': character U+FFFF is not allowed");
+    expect_error(write("e.csv", "id,name,aliases\nx,X,\"ok|b\x1b\"\n"), "", 2, 3,
+                 "structure 'x': alias 'b?': control character U+001B is not allowed");
+    expect_error(write("f.csv", "id,name,note\nx,X,\"a\xEF\xBF\xBE\"\n"), "", 2, 3,
+                 "structure 'x': attribute 'note': value 'a?': character U+FFFE is not allowed");
+    expect_error(write("g.csv", "id,name,\"n\x7f\"\nx,X,1\n"), "", 1, 3,
+                 "attribute name 'n?': control character U+007F is not allowed");
+    expect_error(write("h.csv", "id,\"\xC2\x85\"\nx,1\n"), "", 1, 2, "control character U+0085");
+    const auto s = write("s.csv", ok);
+    expect_error(s, write("i.csv", "source,target,type\nx,y,\"t\x02\"\n"), 2, 3,
+                 "link type code 't?': control character U+0002 is not allowed");
+    expect_error(s, write("j.csv", "source,target,status\nx,y,ok\nx,y,\"o\nk\"\n"), 3, 3,
+                 "link x -- y: status 'o?k': control character U+000A is not allowed");
+    expect_error(s, write("k.csv", "source,target,note\nx,y,\"\x01\"\n"), 2, 3,
+                 "link x -- y: attribute 'note': value '?'");
+    try {  // the header name in the location is printable too
+        read_csv(write("l.csv", "id,\"k\x01\"\nx,1\n"));
+        FAIL();
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.column_name(), "k?");
+    }
+    try {  // link types file: code and attribute values
+        read_csv(s, "", {.link_types = write("t.csv", "code,label\n\"c\x01\",C\n")});
+        FAIL();
+    } catch (const parse_error& e) {
+        EXPECT_EQ(e.line(), 2u);
+        EXPECT_EQ(e.column(), 1u);
+        EXPECT_EQ(e.message(), "link type code 'c?': control character U+0001 is not allowed");
+    }
+    EXPECT_THROW(read_csv(s, "", {.link_types = write("u.csv", "code,label\nc,\"C\x01\"\n")}), parse_error);
+    // XML-safe odd text is data: tab, line breaks, U+FFFD, an emoji, markup.
+    const auto net = read_csv(write("v.csv", "id,name,note\nx,\"a\tb\r\nc\",\"\xEF\xBF\xBD \xF0\x9F\xA4\x9D <&>\"\"\"\n"));
+    EXPECT_EQ(net.structure("x").name, "a\tb\r\nc");
+    EXPECT_EQ(std::get<std::string>(net.structure("x").attributes.at("note")), "\xEF\xBF\xBD \xF0\x9F\xA4\x9D <&>\"");
 }

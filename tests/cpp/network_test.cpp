@@ -549,3 +549,187 @@ TEST(Network, GraphAttributesFollowEveryPart) {
     EXPECT_FALSE(net.remove_graph_attribute("name"));
     EXPECT_EQ(net.graph_attributes().size(), 1u);
 }
+
+// ---- characters that outputs cannot keep (issue 22, point 6) ---------------------------------
+
+namespace {
+/// The message of the input_error f throws ("" and a test failure when it throws none).
+template <class F>
+std::string refusal(F&& f) {
+    try {
+        f();
+    } catch (const input_error& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "no input_error";
+    return {};
+}
+}  // namespace
+
+TEST(Network, IdentifiersRefuseControlCharactersAndNoncharacters) {
+    Network net;
+    net.add_structure("ab");
+    // "a\x01b" would be written "ab" by the outputs that drop control characters: refused.
+    EXPECT_EQ(refusal([&] { net.add_structure("a\x01" "b"); }),
+              "structure id 'a?b': control character U+0001 is not allowed");
+    for (const char* bad : {"a\tb", "a\nb", "a\rb", "\x1f", "a\x7f", "a\xC2\x80", "a\xC2\x9F" "b", "x\xEF\xBF\xBE",
+                            "x\xEF\xBF\xBF"})
+        EXPECT_THROW(net.add_structure(bad), input_error) << bad;
+    EXPECT_THROW(net.add_structure(std::string("a\0b", 3)), input_error);  // NUL
+    EXPECT_NE(refusal([&] { net.add_structure("x\xEF\xBF\xBF"); }).find("character U+FFFF is not allowed"),
+              std::string::npos);
+    EXPECT_NE(refusal([&] { net.add_structure("x\xC2\x85"); }).find("control character U+0085"), std::string::npos);
+    EXPECT_NE(refusal([&] { net.add_structure("caf\xE9"); }).find("invalid UTF-8 (byte 0xE9 at byte 4)"),
+              std::string::npos);
+    EXPECT_THROW(net.add_structure("x\xED\xA0\x80"), input_error);  // a surrogate: not UTF-8
+    // Aliases and attribute names follow the same rule; the structure is not added.
+    EXPECT_EQ(refusal([&] { net.add_structure("s", "", {}, {"ok", "b\x02"}); }),
+              "structure 's': alias 'b?': control character U+0002 is not allowed");
+    EXPECT_EQ(refusal([&] { net.add_structure("s", "", {{"k\x7f", 1.0}}); }),
+              "structure 's': attribute name 'k?': control character U+007F is not allowed");
+    EXPECT_EQ(net.number_of_structures(), 1u);
+    // Everything else of Unicode is fine: letters, U+FFFD, an emoji, U+10FFFF, spaces inside.
+    net.add_structure("caf\xC3\xA9 \xEF\xBF\xBD \xF0\x9F\xA4\x9D \xF4\x8F\xBF\xBF", "", {}, {"<&>\"'"});
+    EXPECT_EQ(net.number_of_structures(), 2u);
+    // Edits after creation are checked the same way and change nothing when refused.
+    EXPECT_THROW(net.add_alias("ab", "x\x1b"), input_error);
+    EXPECT_THROW(net.set_attribute("ab", "n\x01", 1.0), input_error);
+    EXPECT_TRUE(net.structure("ab").aliases.empty());
+    EXPECT_TRUE(net.structure("ab").attributes.empty());
+}
+
+TEST(Network, NamesAndTextValuesRefuseWhatXmlCannotHold) {
+    Network net;
+    // XML 1.0 text: tab, LF, CR and every other character but C0 controls, U+FFFE, U+FFFF.
+    const std::string fine = "A\tB\nC\rD \xC2\x85 \x7f \xEF\xBF\xBD \xF0\x9F\x98\x80 <&>\"";
+    net.add_structure("a", fine, {{"note", fine}});
+    EXPECT_EQ(net.structure("a").name, fine);
+    EXPECT_EQ(refusal([&] { net.add_structure("b", "B\x01"); }).rfind("structure 'b': name 'B?': control character U+0001 is not allowed", 0),
+              0u);
+    EXPECT_THROW(net.add_structure("b", "B\xEF\xBF\xBE"), input_error);
+    EXPECT_THROW(net.add_structure("b", std::string("B\0", 2)), input_error);
+    EXPECT_EQ(refusal([&] { net.add_structure("b", "", {{"note", std::string("x\xEF\xBF\xBF")}}); }),
+              "structure 'b': attribute 'note': value 'x?': character U+FFFF is not allowed (a Unicode noncharacter, "
+              "invalid in XML 1.0)");
+    EXPECT_THROW(net.set_name("a", "\x0b"), input_error);
+    EXPECT_THROW(net.set_attribute("a", "note", std::string("\x0c")), input_error);
+    EXPECT_EQ(net.structure("a").name, fine);
+    EXPECT_EQ(std::get<std::string>(net.structure("a").attributes.at("note")), fine);
+    EXPECT_EQ(net.number_of_structures(), 1u);
+    net.set_attribute("a", "count", std::int64_t{3});  // values that are not strings always pass
+}
+
+TEST(Network, LinkFieldsRefuseControlCharacters) {
+    auto net = small();
+    EXPECT_EQ(refusal([&] { net.add_link("ies", "bge", {.type = "t\x01"}); }),
+              "link type code 't?': control character U+0001 is not allowed");
+    EXPECT_EQ(refusal([&] { net.add_link("ies", "bge", {.status = "ok\x85"}); }),
+              "link ies -- bge: status 'ok?': invalid UTF-8 (byte 0x85 at byte 3)");
+    EXPECT_THROW(net.add_link("ies", "bge", {.status = "ok\xC2\x85"}), input_error);
+    EXPECT_THROW(net.add_link("ies", "bge", {.attributes = {{"k\t", 1.0}}}), input_error);
+    EXPECT_THROW(net.add_link("ies", "bge", {.attributes = {{"k", std::string("\x01")}}}), input_error);
+    EXPECT_THROW(net.set_link_type("t\xEF\xBF\xBE"), input_error);
+    EXPECT_THROW(net.set_link_type("t", true, {{"label\x01", std::string("x")}}), input_error);
+    EXPECT_THROW(net.set_link_type("t", true, {{"label", std::string("x\x02")}}), input_error);
+    EXPECT_EQ(net.number_of_links(), 0u);
+    EXPECT_TRUE(net.type_names().empty());  // refused before anything was interned
+    net.add_link("ies", "bge", {.type = "supply chain", .status = "confirmed", .attributes = {{"note", std::string("a\tb")}}});
+    EXPECT_THROW(net.set_link_attribute(0, "x\x03", 1.0), input_error);
+    EXPECT_THROW(net.set_link_attribute(0, "note", std::string("\xEF\xBF\xBF")), input_error);
+    EXPECT_EQ(net.link_attribute_names(), (std::vector<std::string>{"note"}));
+    // add_links: every table entry and every string value, before anything is added.
+    auto columns = [] {
+        LinkColumns c;
+        c.types = {"t"};
+        c.statuses = {"", "ok"};
+        c.source = {0, 1};
+        c.target = {1, 2};
+        c.type = {0, 0};
+        c.weight = {1.0, 1.0};
+        c.start = c.end = {0, 0};
+        c.status = {1, 0};
+        c.attributes.emplace_back("b", std::vector<Value>{std::string("x"), 2.0});
+        c.attributes.emplace_back("a", std::vector<Value>{true, std::string("y")});
+        return c;
+    };
+    auto bad = columns();
+    bad.types = {"t\x01"};
+    EXPECT_THROW(net.add_links(bad), input_error);
+    bad = columns();
+    bad.statuses[1] = "o\x7f";
+    EXPECT_THROW(net.add_links(bad), input_error);
+    bad = columns();
+    bad.attributes[0].first = "b\x01";
+    EXPECT_THROW(net.add_links(bad), input_error);
+    bad = columns();
+    bad.attributes[1].second[1] = std::string("y\x01");
+    EXPECT_EQ(refusal([&] { net.add_links(bad); }),
+              "add_links: link bge -- una: attribute 'a': value 'y?': control character U+0001 is not allowed (of the "
+              "control characters, text may hold tab, line feed and carriage return)");
+    bad = columns();
+    bad.attributes.emplace_back("b", std::vector<Value>{1.0, 2.0});
+    EXPECT_THROW(net.add_links(bad), input_error);  // given twice (found after sorting)
+    EXPECT_EQ(net.number_of_links(), 1u);
+    // Columns given out of name order land in order, each value under its own name.
+    net.add_links(columns());
+    EXPECT_EQ(net.link_attribute_names(), (std::vector<std::string>{"a", "b", "note"}));
+    EXPECT_EQ(net.attributes(net.links()[1]), (Attributes{{"a", true}, {"b", std::string("x")}}));
+    EXPECT_EQ(net.attributes(net.links()[2]), (Attributes{{"a", std::string("y")}, {"b", 2.0}}));
+    EXPECT_EQ(net.attributes(net.links()[0]), (Attributes{{"note", std::string("a\tb")}}));
+}
+
+TEST(Network, PrintableTextAndFaults) {
+    EXPECT_EQ(text_fault("plain", TextRule::identifier), "");
+    EXPECT_EQ(text_fault("a\tb", TextRule::text), "");
+    EXPECT_EQ(text_fault("a\tb", TextRule::identifier), "'a?b': control character U+0009 is not allowed");
+    EXPECT_EQ(printable_text("a\x01\xC2\x85\xEF\xBF\xBF\xE9z"), "a???" "?z");
+    EXPECT_EQ(printable_text(std::string(100, 'x')), std::string(80, 'x') + "... (100 bytes)");
+    EXPECT_EQ(detail::code_point_name(0x1F600), "U+1F600");
+}
+
+TEST(Network, ManyAliasesAndLinkColumnsAreLinear) {
+    // 10^5 aliases on one structure and 10^5 link attributes: fast once every check is a
+    // hash or a radix sort (no timing here: see benchmarks/bench.py).
+    constexpr std::size_t n = 100000;
+    auto text = [](const char* prefix, std::size_t k, std::size_t width = 0) {  // (+=, not "x" + to_string:
+        std::string s = prefix;                                                 // a GCC 12 -O3 -Wrestrict
+        const auto digits = std::to_string(k);                                  // false positive)
+        if (digits.size() < width) s.append(width - digits.size(), '0');
+        s += digits;
+        return s;
+    };
+    std::vector<std::string> aliases;
+    aliases.reserve(n + 2);
+    for (std::size_t k = 0; k < n; ++k) aliases.push_back(text("alias ", k));
+    aliases.push_back("s");  // the own id, twice: harmless, dropped
+    aliases.push_back("s");
+    Network net;
+    net.add_structure("s", "", {}, aliases);
+    EXPECT_EQ(net.structure("s").aliases.size(), n);
+    EXPECT_EQ(net.index_of("alias 99999"), 0u);
+    aliases.resize(n);
+    aliases.push_back("alias 5");
+    aliases.push_back("alias 7");
+    EXPECT_EQ(refusal([&] { net.add_structure("t", "", {}, aliases); }), "structure 't': alias 'alias 0' is already used by structure 's'");
+    for (auto& a : aliases) a = "t" + a;
+    EXPECT_EQ(refusal([&] { net.add_structure("t", "", {}, aliases); }), "structure 't': alias 'talias 5' given twice");
+    net.add_structure("u");
+    net.add_link("s", "u");
+    // Out of order: each new column inserted at its place, those after it renumbered.
+    for (std::size_t k = 0; k < 1000; ++k) {
+        const auto j = (k * 7919) % 1000;
+        net.set_link_attribute(0, text("b", j), static_cast<std::int64_t>(j));
+    }
+    // In name order (as the CSV reader and add_links give them): each column appended.
+    for (std::size_t k = 0; k < n; ++k) net.set_link_attribute(0, text("c", k, 6), static_cast<std::int64_t>(k));
+    const auto& l = net.links()[0];
+    EXPECT_EQ(net.link_attribute_names().size(), n + 1000);
+    EXPECT_EQ(std::get<std::int64_t>(*net.link_attribute(l, "c000000")), 0);
+    EXPECT_EQ(std::get<std::int64_t>(*net.link_attribute(l, "c054321")), 54321);
+    EXPECT_EQ(std::get<std::int64_t>(*net.link_attribute(l, "c099999")), 99999);
+    EXPECT_EQ(std::get<std::int64_t>(*net.link_attribute(l, "b0")), 0);
+    EXPECT_EQ(std::get<std::int64_t>(*net.link_attribute(l, "b617")), 617);
+    const auto all = net.attributes(l);
+    EXPECT_EQ(all.size(), n + 1000);
+    EXPECT_EQ(std::get<std::int64_t>(all.at("b999")), 999);
+}

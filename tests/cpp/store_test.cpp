@@ -487,6 +487,30 @@ TEST_F(StoreTest, CraftedUnknownDirectionIsAStorageError) {
         EXPECT_TRUE(names_cell(storage_what(queries[q]), "declarations", "id 5", "direction")) << "query " << q;
 }
 
+// Texts another program stored that no import accepts (TextRule in network.hpp): a
+// control character in structure c's code (which would make "c\x01" and "c" one node in
+// GEXF), U+FFFF in its name (not XML 1.0), a line feed in link type jp's code. Each is a
+// storage_error naming the table, the row and the column, never a Network holding it.
+TEST_F(StoreTest, CraftedTextIsAStorageError) {
+    { auto inv = filled(); }
+    const struct {
+        const char* update;
+        const char* table;
+        const char* row;
+        const char* column;
+    } cases[] = {
+        {"UPDATE structures SET code = 'c' || char(1) WHERE id = 3;", "structures", "id 3", "code"},
+        {"UPDATE structures SET name = 'C' || char(65535) WHERE id = 3;", "structures", "id 3", "name"},
+        {"UPDATE link_types SET code = 'j' || char(10) || 'p' WHERE code = 'jp';", "link_types", "id 1", "code"},
+    };
+    for (const auto& c : cases) {
+        fs::copy_file(p("inv.db"), p("crafted.db"), fs::copy_options::overwrite_existing);
+        sql(p("crafted.db"), c.update);
+        Inventory inv(p("crafted.db"));
+        EXPECT_TRUE(names_cell(storage_what([&] { (void)inv.network("2013"); }), c.table, c.row, c.column)) << c.update;
+    }
+}
+
 // responses.status has a CHECK constraint, which integrity_check verifies on open; but
 // another program may write the file while it is open, here with ignore_check_constraints:
 // c's 2013 response (wave 1, structure 3) becomes 'maybe'. It used to count as a

@@ -23,7 +23,8 @@
 // column among every column of every table (ids and references included), byte 2 the
 // kind of value (NULL, 0, negative, near 10^9, near +-2^63, above 2^32, a fraction, +-inf,
 // unknown words such as 'sideways' or 'maybe', numeric and non-numeric text in integer
-// columns, empty text, blobs, invalid UTF-8, the schema's words in the wrong place, bad
+// columns, empty text, blobs, invalid UTF-8, control characters, U+FFFF and C1 controls
+// (texts no import accepts: TextRule in network.hpp), the schema's words in the wrong place, bad
 // dates, the column shifted or negated), byte 3 its magnitude, byte 4 the row (255: all).
 // Property 4: every query (links in the three views, network, compare, response_rate,
 //   affiliation networks, counts, link types) and an import of the same files either
@@ -226,7 +227,12 @@ void bind_value(sqlite3_stmt* s, std::uint8_t kind, std::uint8_t arg) {
             sqlite3_bind_blob(s, 1, blob, sizeof blob, SQLITE_TRANSIENT);
             break;
         }
-        case 15: text(std::string("\xff\xfe") + static_cast<char>(arg)); break;
+        case 15:  // text no import accepts: invalid UTF-8, a control character, U+FFFF, a C1 control
+            if (arg % 4 == 0) text(std::string("\xff\xfe") + static_cast<char>(arg));
+            else if (arg % 4 == 1) text(std::string("a") + static_cast<char>(arg % 32) + "b");
+            else if (arg % 4 == 2) text("a\xef\xbf\xbf");
+            else text("a\xc2\x85");
+            break;
         case 16: text(words[arg % std::size(words)]); break;
         case 17: text(dates[arg % std::size(dates)]); break;
         case 18: sqlite3_bind_int64(s, 1, arg % 2 ? std::int64_t{arg} : -std::int64_t{arg}); break;  // with SET c = c + ?

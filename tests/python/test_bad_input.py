@@ -131,13 +131,17 @@ def test_missing_file_and_directory(tmp_path, write):
 
 
 def test_bom_and_odd_but_valid_input_is_read(write):
-    # A UTF-8 BOM, a NUL byte inside a field, RTL marks and markup are data, read verbatim.
-    net = _read(write, b"\xef\xbb\xbfid,name\na,A\x00B\nb,<script>alert(1)</script>\xe2\x80\x8f\n",
+    # A UTF-8 BOM, a tab inside a field, RTL marks and markup are data, read verbatim.
+    net = _read(write, b"\xef\xbb\xbfid,name\na,A\tB\nb,<script>alert(1)</script>\xe2\x80\x8f\n",
                 b"\xef\xbb\xbfsource,target,weight\na,b,1e-300\n")
     assert net.structure_ids() == ["a", "b"]
-    assert net.structure("a")["name"] == "A\x00B"
+    assert net.structure("a")["name"] == "A\tB"
     assert net.structure("b")["name"] == "<script>alert(1)</script>\u200f"
     assert net.links()[0]["weight"] == 1e-300
+    # A NUL byte is not text (XML 1.0 forbids it): refused with its line and column.
+    with pytest.raises(cm.CsvError, match="U\\+0000") as info:
+        _read(write, b"id,name\na,A\x00B\n", b"source,target\n")
+    assert (info.value.line, info.value.column) == (2, 2)
 
 
 def test_huge_fields(write, tmp_path):

@@ -30,7 +30,7 @@ def edges(root):
 def sample() -> cm.Network:
     net = cm.Network()
     net.add_structure("a", name="<script>alert(1)</script>", family="association", responded=True)
-    net.add_structure("b", name='B & "Co"\x01', family="scop", responded=False)
+    net.add_structure("b", name='B & "Co"\t', family="scop", responded=False)
     net.add_structure("c", name="Café", family="association", responded=True)
     net.add_structure("d", name="D", responded=True)
     net.add_link("a", "b", status="unconfirmed")
@@ -56,10 +56,12 @@ def test_one_node_element_per_structure(name):
 def test_escaping_and_text():
     net = sample()
     svg = cm.draw(net, None, labels=10)
-    root = parse(svg)  # well-formed XML although a name holds a control character
+    root = parse(svg)  # well-formed XML although a name holds markup and a tab
     titles = {c.get("data-id"): c.find(SVG + "title").text for c in nodes(root)}
     assert titles["a"] == "<script>alert(1)</script>"
-    assert titles["b"] == 'B & "Co"'  # \x01 is not allowed in XML 1.0: dropped
+    assert titles["b"] == 'B & "Co"\t'  # XML 1.0 text: kept (written &#9;)
+    with pytest.raises(ValueError, match="U\\+0001"):  # not XML 1.0 text: refused at input
+        net.set_name("b", "B\x01")
     assert "<script>alert" not in svg
     html = cm.draw(net, None, format="html")
     assert "<script>alert(1)</script>" not in html

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coopmap/detail/flat_string_map.hpp"
 #include "coopmap/error.hpp"
 
 namespace coopmap::detail {
@@ -25,7 +26,7 @@ public:
     CsvReader& operator=(const CsvReader&) = delete;
 
     const std::vector<std::string>& header() const noexcept { return header_; }
-    /// Column index by name, or npos.
+    /// Column index by name, or npos. O(1) expected.
     std::size_t column(std::string_view name) const noexcept;
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -61,6 +62,7 @@ private:
     std::size_t line_ = 1;
     std::size_t record_line_ = 1;
     std::vector<std::string> header_;
+    FlatStringMap<std::size_t> columns_;  // header name -> index (duplicates refused in O(1) each)
     bool stop_[256] = {};  // bytes that end an unquoted run: the delimiter, CR, LF, quote
 };
 
