@@ -1203,8 +1203,8 @@ def main() -> None:
     scaling = scaling_table(runner)
     wide_text = ""
     if wide:
-        wide_text = ("## Wide rows (linear parsing, issue 22)\n\nOne structures file read by `cm.read_csv` in a fresh "
-                     "process, median of the runs; the last column is t(10^6) / t(10^5): about 10 when parsing is "
+        wide_text = ("## Wide rows (linear parsing, issue 22)\n\nOne structures file read by `cm.read_csv` or imported "
+                     "into a new Inventory in a fresh process, median of the runs; the last column is t(10^6) / t(10^5): about 10 when parsing is "
                      "linear, 100 when quadratic.\n\n" + wide_rows(args.runs, args.budget, args.cache) + "\n")
     minutes = (time.perf_counter() - started) / 60
     command = "bash scripts/bench.sh" + (" --quick" if args.quick else "")
