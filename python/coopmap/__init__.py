@@ -15,7 +15,12 @@ import os
 from pathlib import Path
 from typing import Any, Union
 
-from . import _core
+from . import _core, _networkx, errors
+
+# The compiled module never imports this package: the package hands it what it raises and calls.
+_core._register_python(Error=errors.Error, InputError=errors.InputError, CsvError=errors.CsvError,
+                       NotFoundError=errors.NotFoundError, StorageError=errors.StorageError,
+                       to_networkx=_networkx.to_networkx)
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
 from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
 from ._networkx import from_networkx

@@ -88,7 +88,7 @@ class Network:
         net.add_structure("bge", name="BGE", tenancy="part-time")
         net.add_link("ies", "bge", type="shared_premises", weight=2.0)
     """
-    def __contains__(self, arg0: typing.Any) -> bool:
+    def __contains__(self, id: typing.Any) -> bool:
         """
         True when the key is a structure id or alias.
         """
@@ -763,7 +763,10 @@ class ImportReport:
     def __repr__(self) -> str:
         ...
     def __str__(self) -> str:
-        ...
+        """
+        What the import did, table by table, and the partners it could not resolve, with
+            the file and line of each declaration (the text the command line prints).
+        """
     def records(self) -> list:
         """
         The per-table counts as records (``pandas.DataFrame(report.records())``).
@@ -927,7 +930,7 @@ class Inventory:
     schema_version: typing.ClassVar[int] = 2
     def __enter__(self) -> typing.Any:
         ...
-    def __exit__(self, arg0: typing.Any, arg1: typing.Any, arg2: typing.Any) -> None:
+    def __exit__(self, exc_type: typing.Any, exc_value: typing.Any, traceback: typing.Any) -> None:
         ...
     def __init__(self, path: typing.Any, *, readonly: bool = False) -> None:
         ...
@@ -1071,6 +1074,10 @@ def _read_csv(structures: typing.Any, links: typing.Any = None, directed: bool =
 def _read_responses(net: Network, path: typing.Any) -> dict:
     """
     {id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).
+    """
+def _register_python(**kwargs) -> None:
+    """
+    Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).
     """
 def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]], arg19: collections.abc.Mapping[str, str], arg20: collections.abc.Mapping[str, str]) -> typing.Any:
     """

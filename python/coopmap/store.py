@@ -12,6 +12,25 @@ from ._folder import ConfirmationRate, confirmation_rate
 __all__ = ["Inventory", "ResponseRate", "ConfirmationRate"]
 
 
+def _import_report_text(self) -> str:  # type: ignore[no-untyped-def]
+    """What the import did, table by table, and the partners it could not resolve, with
+    the file and line of each declaration (the text the command line prints)."""
+    r: _core.ImportReport = self
+    lines = [f"import{f' (wave {r.wave})' if r.wave else ''}: {r.added} added, {r.updated} updated, "
+             f"{r.unchanged} unchanged"]
+    lines += [f"  {c['table']}: {c['added']} added, {c['updated']} updated, {c['unchanged']} unchanged"
+              for c in r.counts]
+    if r.resolved_partners:
+        lines.append(f"  previously unresolved partners now resolved: {r.resolved_partners}")
+    lines.append(f"  unresolved partners: {len(r.unresolved_partners)}")
+    lines += [f"    {u['file']}, line {u['line']}: '{u['partner']}' (declared by {u['declarer']}, type {u['type']})"
+              for u in r.unresolved_partners]
+    return "\n".join(lines) + "\n"
+
+
+_core.ImportReport.__str__ = _import_report_text  # type: ignore[method-assign]
+
+
 class ResponseRate(float):
     """The response rate of a wave: a float, (complete + partial) / surveyed (NaN when no
     structure was surveyed), with the counts as attributes: ``wave``, ``surveyed``,

@@ -183,6 +183,5 @@ Example
 )doc");
 }
 
-static const bool registered = register_binding("brokerage", &bind_brokerage);
 
 }  // namespace coopmap::py_bind

@@ -281,6 +281,5 @@ network is empty. Weights are ignored. Reference: L. C. Freeman, Social Networks
 )doc");
 }
 
-static const bool registered = register_binding("centrality", &bind_centrality);
 
 }  // namespace coopmap::py_bind

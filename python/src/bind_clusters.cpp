@@ -459,6 +459,5 @@ Example::
 )doc");
 }
 
-static const bool registered = register_binding("clusters", &bind_clusters);
 
 }  // namespace coopmap::py_bind

@@ -35,6 +35,5 @@ void bind_export(py::module_& m) {
        py::arg("sizes"), "Internal: use coopmap.write_gexf, write_graphml, write_json, write_dot, write_pajek.");
 }
 
-static const bool registered = register_binding("export", &bind_export);
 
 }  // namespace coopmap::py_bind

@@ -605,6 +605,5 @@ NaN. O(n + m log d).
                        "(networkx ``isolates``). O(n + m).");
 }
 
-static const bool registered = register_binding("gaps", &bind_gaps);
 
 }  // namespace coopmap::py_bind

@@ -75,6 +75,5 @@ void bind_layout(py::module_& m) {
        "Internal: use coopmap.layout.");
 }
 
-static const bool registered = register_binding("layout", &bind_layout);
 
 }  // namespace coopmap::py_bind

@@ -438,7 +438,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
                 return false;
             }
             return n.contains(std::string_view(data, static_cast<std::size_t>(size)));
-        }, "True when the key is a structure id or alias.")
+        }, py::arg("id"), "True when the key is a structure id or alias.")
         .def("__iter__", [](const Network& n) {
             py::list ids;
             for (const auto& s : n.structures()) ids.append(s.id);
@@ -623,7 +623,7 @@ cell starting with ``=`` or ``+`` stays as it is (the report's tables, meant for
 spreadsheets, neutralise such cells; this file is data for coopmap and other tools).
 )doc")
         .def("to_networkx", [](const Network& n) {
-            return py::module_::import("coopmap._networkx").attr("to_networkx")(py::cast(n, py::return_value_policy::reference));
+            return python_hook("to_networkx")(py::cast(n, py::return_value_policy::reference));
         }, R"doc(
 The network as a networkx graph: Graph/DiGraph, or MultiGraph/MultiDiGraph when some
 pair has several links. A mixed network gives a directed graph in which each undirected

@@ -102,6 +102,5 @@ void bind_render(py::module_& m) {
     }, py::arg("net"), "Internal: number of distinct partners of each structure (undirected simple view).");
 }
 
-static const bool registered = register_binding("render", &bind_render);
 
 }  // namespace coopmap::py_bind

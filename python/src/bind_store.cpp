@@ -49,22 +49,6 @@ AffiliationOptions affiliation_options(const py::object& groups, const py::objec
     return o;
 }
 
-std::string report_text(const ImportReport& r) {
-    std::string s = "import" + (r.wave.empty() ? std::string() : " (wave " + r.wave + ")") + ": " +
-                    std::to_string(r.added) + " added, " + std::to_string(r.updated) + " updated, " +
-                    std::to_string(r.unchanged) + " unchanged\n";
-    for (const auto& c : r.counts)
-        s += "  " + c.table + ": " + std::to_string(c.added) + " added, " + std::to_string(c.updated) + " updated, " +
-             std::to_string(c.unchanged) + " unchanged\n";
-    if (r.resolved_partners)
-        s += "  previously unresolved partners now resolved: " + std::to_string(r.resolved_partners) + "\n";
-    s += "  unresolved partners: " + std::to_string(r.unresolved_partners.size()) + "\n";
-    for (const auto& u : r.unresolved_partners)
-        s += "    " + u.file + ", line " + std::to_string(u.line) + ": '" + u.partner + "' (declared by " + u.declarer +
-             ", type " + u.type + ")\n";
-    return s;
-}
-
 py::list counts_list(const ImportReport& r) {
     py::list out;
     for (const auto& c : r.counts) {
@@ -115,7 +99,6 @@ declarations with an unresolved partner this import's new ids or aliases resolve
         })
         .def("records", &counts_list,
              "The per-table counts as records (``pandas.DataFrame(report.records())``).")
-        .def("__str__", &report_text)
         .def("__repr__", [](const ImportReport& r) {
             return "<coopmap.ImportReport " + std::to_string(r.added) + " added, " + std::to_string(r.updated) +
                    " updated, " + std::to_string(r.unchanged) + " unchanged, " +
@@ -268,7 +251,7 @@ Example::
         .def("__exit__", [](PyInventory& p, const py::object&, const py::object&, const py::object&) {
             std::lock_guard<std::mutex> lock(p.mutex);
             p.inv.close();
-        })
+        }, py::arg("exc_type"), py::arg("exc_value"), py::arg("traceback"))
         .def("import_csv", [](PyInventory& p, const py::object& structures, const py::object& link_types,
                               const py::object& affiliations, const py::object& declarations, const py::object& wave,
                               const py::object& responses) {
@@ -448,6 +431,5 @@ shared group stay as isolates. Complexity: O(sum over groups of size^2).
         .def("__repr__", [](PyInventory& p) { return "<coopmap.Inventory " + p.inv.path() + ">"; });
 }
 
-static const bool registered = register_binding("store", &bind_store);
 
 }  // namespace coopmap::py_bind

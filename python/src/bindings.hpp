@@ -100,12 +100,20 @@ bool weight_arg(const py::handle& weight);
 /// Mapping {id: (x, y)} -> Layout (bind_layout.cpp); every structure needs a finite position.
 Layout positions_arg(const Network& net, const py::handle& obj);
 
-void bind_network(py::module_& m);
+/// The Python callable the package registered under `name` with `_core._register_python`
+/// (the compiled module never imports the package above it); RuntimeError when the
+/// package has not registered it (``coopmap._core`` loaded on its own).
+py::object python_hook(const char* name);
 
-/// Registers a function that adds bindings to the module; bind files call it from a
-/// static initialiser: `static const bool registered = register_binding("clusters", &bind_clusters);`.
-/// The module calls bind_network first, then the registered functions in name order.
-using BindFn = void (*)(py::module_&);
-bool register_binding(const char* name, BindFn fn);
-void run_registered_bindings(py::module_& m);
+/// One function per topic adds its bindings to the module; module.cpp calls them in this
+/// order (a class must be bound before a signature that names it).
+void bind_network(py::module_& m);
+void bind_brokerage(py::module_& m);
+void bind_centrality(py::module_& m);
+void bind_clusters(py::module_& m);
+void bind_export(py::module_& m);
+void bind_gaps(py::module_& m);
+void bind_layout(py::module_& m);
+void bind_render(py::module_& m);
+void bind_store(py::module_& m);
 }  // namespace coopmap::py_bind

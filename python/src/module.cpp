@@ -7,23 +7,28 @@
 
 #include <atomic>
 #include <map>
+#include <stdexcept>
 #include <string>
 
 namespace py = pybind11;
 
 namespace coopmap::py_bind {
 namespace {
-std::map<std::string, BindFn>& registry() {
-    static std::map<std::string, BindFn> r;
-    return r;
+// The package's exception classes and helpers, handed over by coopmap/__init__.py through
+// _core._register_python. Kept as new references for the life of the process (never
+// released: the interpreter may be finalising when static destructors run).
+std::map<std::string, PyObject*>& hooks() {
+    static std::map<std::string, PyObject*> h;
+    return h;
 }
 }  // namespace
-bool register_binding(const char* name, BindFn fn) {
-    registry().emplace(name, fn);
-    return true;
-}
-void run_registered_bindings(py::module_& m) {
-    for (const auto& [name, fn] : registry()) fn(m);
+
+py::object python_hook(const char* name) {
+    auto it = hooks().find(name);
+    if (it == hooks().end())
+        throw std::runtime_error(std::string("coopmap._core: '") + name +
+                                 "' is provided by the coopmap package; import coopmap first");
+    return py::reinterpret_borrow<py::object>(it->second);
 }
 }  // namespace coopmap::py_bind
 
@@ -45,12 +50,17 @@ bool python_interrupted() {
     return true;
 }
 
-// Raises the exception class `name` of coopmap.errors with extra constructor arguments.
+// Raises the exception class `name` of coopmap.errors (registered by the package) with
+// extra constructor arguments; without the package, the builtin class it derives from.
 template <class... Args>
-void raise(const char* name, const char* message, Args&&... args) {
-    py::object cls = py::module_::import("coopmap.errors").attr(name);
-    py::object inst = cls(message, std::forward<Args>(args)...);
-    PyErr_SetObject(cls.ptr(), inst.ptr());
+void raise(const char* name, PyObject* builtin, const char* message, Args&&... args) {
+    auto it = coopmap::py_bind::hooks().find(name);
+    if (it == coopmap::py_bind::hooks().end()) {
+        PyErr_SetString(builtin, message);
+        return;
+    }
+    py::object inst = py::reinterpret_borrow<py::object>(it->second)(message, std::forward<Args>(args)...);
+    PyErr_SetObject(it->second, inst.ptr());
 }
 }  // namespace
 
@@ -60,13 +70,13 @@ PYBIND11_MODULE(_core, m) {
         try {
             if (p) std::rethrow_exception(p);
         } catch (const coopmap::parse_error& e) {
-            raise("CsvError", e.what(), e.file(), e.line(), e.column(), e.column_name());
+            raise("CsvError", PyExc_ValueError, e.what(), e.file(), e.line(), e.column(), e.column_name());
         } catch (const coopmap::input_error& e) {
-            raise("InputError", e.what());
+            raise("InputError", PyExc_ValueError, e.what());
         } catch (const coopmap::not_found& e) {
-            raise("NotFoundError", e.what(), e.key());
+            raise("NotFoundError", PyExc_KeyError, e.what(), e.key());
         } catch (const coopmap::storage_error& e) {
-            raise("StorageError", e.what());
+            raise("StorageError", PyExc_RuntimeError, e.what());
         } catch (const coopmap::interrupted&) {
             if (pending_type) {
                 PyErr_Restore(pending_type, pending_value, pending_traceback);
@@ -75,7 +85,7 @@ PYBIND11_MODULE(_core, m) {
                 PyErr_SetNone(PyExc_KeyboardInterrupt);
             }
         } catch (const coopmap::error& e) {
-            raise("Error", e.what());
+            raise("Error", PyExc_RuntimeError, e.what());
         } catch (const py::cast_error& e) {
             // A Python value that a binding could not convert to a C++ type: a wrong
             // argument type, never an internal error (pybind11 would raise RuntimeError).
@@ -84,6 +94,17 @@ PYBIND11_MODULE(_core, m) {
     });
     main_thread_ident = py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
     coopmap::detail::set_interrupt_hook(&python_interrupted);
-    coopmap::py_bind::bind_network(m);
-    coopmap::py_bind::run_registered_bindings(m);
+    m.def("_register_python", [](const py::kwargs& kwargs) {
+        for (const auto& [key, value] : kwargs) {
+            auto& slot = coopmap::py_bind::hooks()[key.cast<std::string>()];
+            Py_XDECREF(slot);
+            slot = value.ptr();
+            Py_INCREF(slot);
+        }
+    }, "Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, "
+       "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).");
+    namespace b = coopmap::py_bind;
+    for (auto bind : {b::bind_network, b::bind_brokerage, b::bind_centrality, b::bind_clusters, b::bind_export,
+                      b::bind_gaps, b::bind_layout, b::bind_render, b::bind_store})
+        bind(m);
 }

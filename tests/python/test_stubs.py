@@ -34,3 +34,44 @@ def test_examples_type_check() -> None:
         text=True,
     )
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_compiled_module_does_not_import_the_package() -> None:
+    # The compiled module is loaded on its own (as a top-level module, from its file):
+    # it must work without importing the coopmap package above it. Its errors then fall
+    # back to the builtin classes the package's classes derive from (ValueError,
+    # KeyError); imported through the package, they are the package's classes.
+    import coopmap
+
+    so = next(Path(coopmap.__file__).parent.glob("_core*.so"))
+    code = f"""
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("_core", {str(so)!r})
+core = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(core)
+net = core.Network()
+net.add_structure("a")
+for call, builtin in ((lambda: net.add_structure("a"), ValueError), (lambda: net.structure("zz"), KeyError)):
+    try:
+        call()
+    except Exception as e:
+        assert type(e) is builtin, type(e)
+    else:
+        raise AssertionError("no error")
+try:
+    net.to_networkx()
+except RuntimeError as e:
+    assert "import coopmap first" in str(e), e
+else:
+    raise AssertionError("to_networkx without the package")
+assert not any(m == "coopmap" or m.startswith("coopmap.") for m in sys.modules), sorted(sys.modules)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
+    assert out.stdout.strip() == "ok", out.stderr
+    with pytest.raises(coopmap.NotFoundError):
+        coopmap.Network().structure("zz")
+    net = coopmap.Network()
+    net.add_structure("a")
+    with pytest.raises(coopmap.InputError):
+        net.add_structure("a")
