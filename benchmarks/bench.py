@@ -1,4 +1,4 @@
-"""The benchmark harness of issue 8: coopmap against its peers, side by side, same run.
+"""The benchmark harness: coopmap against its peers, side by side, same run.
 
     bash scripts/bench.sh [options]          (setup + benchmark-only peers + this script)
     .venv/bin/python benchmarks/bench.py [--quick] [--runs 3] [--budget 120] [--slow 30]
@@ -56,7 +56,7 @@ speed: modularity Q and NMI with the planted blocks for clusterings, max |differ
 from networkx (else the named peer) for the measures, the sorted top-100 scores for link
 prediction. Nothing here is a test: no time is asserted.
 
-Wide rows (task key ``wide``, issue 22): ``cm.read_csv`` and an Inventory import of a
+Wide rows (task key ``wide``): ``cm.read_csv`` and an Inventory import of a
 structures file with one row of 10^5 / 10^6 aliases and of one with a header of 10^5 /
 10^6 columns, each in a fresh process, with the ratio t(10^6) / t(10^5) (linear parsing:
 about 10).
@@ -699,13 +699,13 @@ TASKS: dict[str, Task] = {t.key: t for t in (
 )}
 
 
-# ---- wide rows: linear parsing (issue 22, point 5) ---------------------------------------------
+# ---- wide rows: linear parsing ---------------------------------------------------------------
 #
 # Not a graph task: one structures file whose single row holds n aliases, and one whose
 # header holds n attribute columns (and one row of n cells), for n = 10^5 and 10^6. Each
 # file is read by cm.read_csv in a fresh child process (``--wide CASE N``) under the
 # budget; the row reports t(10^6) / t(10^5), about 10 when parsing is linear (100 if it
-# were quadratic: before issue 22, 10^5 aliases took 16.6 s and 10^6 never finished).
+# were quadratic: before the fix, 10^5 aliases took 16.6 s and 10^6 never finished).
 
 WIDE_SIZES = (100_000, 1_000_000)
 WIDE_CASES = {
@@ -1203,12 +1203,12 @@ def main() -> None:
     scaling = scaling_table(runner)
     wide_text = ""
     if wide:
-        wide_text = ("## Wide rows (linear parsing, issue 22)\n\nOne structures file read by `cm.read_csv` or imported "
+        wide_text = ("## Wide rows (linear parsing)\n\nOne structures file read by `cm.read_csv` or imported "
                      "into a new Inventory in a fresh process, median of the runs; the last column is t(10^6) / t(10^5): about 10 when parsing is "
                      "linear, 100 when quadratic.\n\n" + wide_rows(args.runs, args.budget, args.cache) + "\n")
     minutes = (time.perf_counter() - started) / 60
     command = "bash scripts/bench.sh" + (" --quick" if args.quick else "")
-    text = (f"# coopmap benchmarks\n\nCommand: `{command}` (`benchmarks/bench.py`, issue 8); harness wall time "
+    text = (f"# coopmap benchmarks\n\nCommand: `{command}` (`benchmarks/bench.py`); harness wall time "
             f"{minutes:.1f} min; median of {args.runs} run(s) per cell, single-run budget {args.budget:.0f} s.\n\n"
             f"Machine: {machine}\n\n"
             "Times in seconds. coopmap's times include building its CSR view from the Network and the Python "

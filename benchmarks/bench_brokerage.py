@@ -1,4 +1,4 @@
-"""Benchmark of exact betweenness (issue 5): coopmap vs igraph (and networkx on a smaller
+"""Benchmark of exact betweenness: coopmap vs igraph (and networkx on a smaller
 graph) in the same run, on a seeded 10,000-structure / 50,000-link random graph.
 
 Run: .venv/bin/python benchmarks/bench_brokerage.py [--repeat 3]

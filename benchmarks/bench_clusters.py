@@ -4,7 +4,7 @@
 
 Graphs (seeded): planted partitions generated with igraph's Graph.SBM:
   * large:  200,000 structures in 200 blocks of 1,000, expected degree 10 (8 inside,
-            2 outside): ~1,000,000 links (the graph of issue 3);
+            2 outside): ~1,000,000 links (the graph of the Louvain/Leiden comparison);
   * medium: 20,000 structures in 100 blocks of 200, same degrees (~100,000 links),
             where networkx's louvain_communities is also timed;
   * small:  10,000 structures in 50 blocks of 200, expected degree 5 (4 inside, 1

@@ -1,4 +1,4 @@
-"""Import limits (issue 9, item 6): does CSV import scale linearly, how much memory does
+"""Import limits: does CSV import scale linearly, how much memory does
 it take, and how does it compare with the usual Python route?
 
 Generates seeded CSV files (structures n = m / 4, links m = 1e5, 2e5, 4e5, 8e5, random

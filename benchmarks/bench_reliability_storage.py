@@ -1,4 +1,4 @@
-"""Cost of the Inventory's safety (issue 9, item 4): the checks run when an existing file
+"""Cost of the Inventory's safety: the checks run when an existing file
 is opened (schema, integrity_check, foreign_key_check, size) and a validated
 one-transaction import, against Python's sqlite3 doing the bare minimum.
 

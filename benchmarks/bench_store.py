@@ -1,4 +1,4 @@
-"""Benchmark of the SQLite inventory (issue 6).
+"""Benchmark of the SQLite inventory.
 
 1. Import of N = 1,000,000 declarations (one CSV file, one wave) with
    ``Inventory.import_csv`` against a plain Python baseline measured in the same run:

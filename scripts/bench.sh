@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (issue 8): coopmap against networkx, python-igraph, leidenalg,
+# The benchmark harness: coopmap against networkx, python-igraph, leidenalg,
 # networkit and R sna, side by side in one run. Not part of scripts/test.sh.
 #   bash scripts/bench.sh              full run (about 30 min on 2 cores): writes
 #                                      benchmarks/results.md and the table in README.md

@@ -61,6 +61,15 @@ __all__ = [
     "write_json",
     "write_dot",
     "write_pajek",
+    # the analyses and their results (coopmap._core)
+    "Brokerage", "ClusterGaps", "EIIndex", "MixingMatrix", "Partition", "PartitionComparison", "Reciprocity",
+    "Suggestion",
+    "articulation_points", "assortativity", "betweenness", "betweenness_pivots", "biconnected_components",
+    "bridges", "brokerage", "centralization", "cliques", "closeness", "cluster_gaps", "compare_partitions",
+    "components", "constraint", "core_number", "degree", "density", "edge_betweenness", "effective_size",
+    "efficiency", "ei_index", "eigenvector_centrality", "harmonic_centrality", "hierarchy", "isolates",
+    "label_propagation", "leiden", "local_bridges", "louvain", "mixing_matrix", "modularity", "pagerank",
+    "partition_by", "predict_links", "reciprocity", "strength", "structural_holes",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]

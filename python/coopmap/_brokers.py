@@ -2,7 +2,7 @@
 the cut-point flag, one record per structure."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 __all__ = ["brokers"]
 
@@ -10,7 +10,7 @@ ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", 
 
 
 def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None,
-            normalized: bool = True) -> list[dict[str, Any]]:
+            normalized: bool = True, constraint: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
     """The broker table of a network: one record per structure, most central first.
 
     Each record has ``id``, ``name``, ``group`` (the structure's value of the ``group``
@@ -25,7 +25,10 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
 
     Rows are sorted by betweenness (descending), then total brokerage (descending), then
     id. ``missing``: the group given to structures without the attribute (default: they
-    raise ValueError naming them). ``pandas.DataFrame(cm.brokers(net))`` loads the table.
+    raise ValueError naming them). ``constraint``: Burt's constraint per structure already
+    computed with the default weights (e.g. ``{r["id"]: r["constraint"] for r in
+    cm.structural_holes(net)}``), so that it is not computed twice; every structure must
+    have a value. ``pandas.DataFrame(cm.brokers(net))`` loads the table.
 
     Complexity: that of betweenness, O(n m), plus brokerage O(Σ indeg·outdeg).
     """
@@ -41,7 +44,14 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
     b = cm.brokerage(net, group, missing=missing)  # names a misspelt group or the structures lacking it
     groups = {r["id"]: r.get(group, missing) for r in records}
     btw = cm.betweenness(net, normalized=normalized)
-    cons = cm.constraint(net)
+    cons: Mapping[str, float]
+    if constraint is None:
+        cons = cm.constraint(net)
+    else:
+        lacking = [r["id"] for r in records if r["id"] not in constraint]
+        if lacking:
+            raise cm.InputError(f"constraint: no value for {len(lacking)} structure(s), e.g. {lacking[0]!r}")
+        cons = constraint
     cut = set(cm.articulation_points(net))
     counts, z = b.counts, b.z  # each attribute read converts the whole table: once, not per row
     table = []

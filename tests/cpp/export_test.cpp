@@ -67,7 +67,7 @@ TEST(Export, OtherFormats) {
     EXPECT_NE(pj.find("1 2 1.0 l \"shared_staff\""), std::string::npos);
 }
 
-// ---- well-formed XML whatever the names (issue 22, point 6) ------------------------------------
+// ---- well-formed XML whatever the names ------------------------------------------------------
 
 namespace {
 bool is_xml_char(char32_t c) {
@@ -234,7 +234,7 @@ TEST(Export, XmlOutputsAreWellFormedWhateverTheNames) {
         net.add_link(static_cast<index_t>(k - 1), static_cast<index_t>(k), "type <&> \xC3\xA9", 1.0, "", "", "st \xEF\xBF\xBD",
                      {{"memo", odd[k]}});
     // What XML cannot hold is refused at input, so it can never reach an output (before
-    // issue 22 these were accepted and written: U+FFFE/U+FFFF raw, controls dropped).
+    // the input rules these were accepted and written: U+FFFE/U+FFFF raw, controls dropped).
     for (const std::string& bad : {std::string("nul \0 x", 7), std::string("bell \x07"), std::string("esc \x1b"),
                                   std::string("noncharacter \xEF\xBF\xBE"), std::string("\xEF\xBF\xBF"),
                                   std::string("vt \x0b ff \x0c")}) {

@@ -550,7 +550,7 @@ TEST(Network, GraphAttributesFollowEveryPart) {
     EXPECT_EQ(net.graph_attributes().size(), 1u);
 }
 
-// ---- characters that outputs cannot keep (issue 22, point 6) ---------------------------------
+// ---- characters that outputs cannot keep ----------------------------------------------------
 
 namespace {
 /// The message of the input_error f throws ("" and a test failure when it throws none).

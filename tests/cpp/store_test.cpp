@@ -329,7 +329,7 @@ TEST_F(StoreTest, DamagedDeclarationSpansAreRefused) {
     EXPECT_EQ(storage_message(p("inv.db")), "");
 }
 
-// ---- crafted files (issue 22) ---------------------------------------------------------------
+// ---- crafted files ---------------------------------------------------------------------------
 // A file edited by another program (foreign keys off) can pass the open checks (schema,
 // integrity_check, foreign_key_check) and still hold values coopmap never writes. Every
 // value read is range-checked before it indexes memory: a storage_error names the table,
@@ -364,7 +364,7 @@ std::string storage_what(const std::function<void()>& f) {
 }
 }  // namespace
 
-// The reproduction of issue 22: link type jp (id 1) renumbered -1 together with its
+// The reported crash: link type jp (id 1) renumbered -1 together with its
 // declarations and attributes, foreign keys off. Every reference still matches, so the
 // file passes the open checks; network() used to segfault (the id indexed an array).
 // coopmap writes positive ids only (its importer keys unresolved partners by negative

@@ -12,7 +12,7 @@
 // Property 2: a rejected import leaves every table exactly as before.
 // Property 3: an accepted import imported a second time succeeds and changes nothing.
 //
-// Crafted values (issue 22): what follows a fifth NUL byte drives edits of the resulting
+// Crafted values: what follows a fifth NUL byte drives edits of the resulting
 // database (a valid file: the base, plus the import when accepted) through a plain
 // SQLite connection with foreign keys off, as another program could make them. Its first
 // byte holds flags: 1 edit while an Inventory has the file open (the values then reach

@@ -1,4 +1,4 @@
-"""Hostile input (issue 9): bad CSV files, hostile arguments to every public callable,
+"""Hostile input: bad CSV files, hostile arguments to every public callable,
 networks unchanged after a failed call.
 
 * CSV: each bad file gives a ``coopmap.CsvError`` (a ``ValueError``) whose ``file``,

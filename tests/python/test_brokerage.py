@@ -204,3 +204,30 @@ def test_partition_argument_and_errors() -> None:
         cm.brokerage(net, "no_such_attribute")
     with pytest.raises(KeyError):
         cm.brokerage(net, {**part, "ghost": "x"})
+
+
+def test_broker_table_matches_networkx_and_reuses_a_given_constraint() -> None:
+    # cm.brokers: betweenness (normalised) and constraint as networkx computes them on the
+    # same graph, cut points as networkx's articulation points, roles as cm.brokerage
+    # (checked against R sna above); rows by betweenness, then total, then id.
+    net = cm.load_dataset("karate")
+    G = net.to_networkx()
+    table = cm.brokers(net, "club")
+    btw = nx.betweenness_centrality(G)
+    cons = nx.constraint(G, weight="weight")
+    cut = set(nx.articulation_points(G))
+    roles = cm.brokerage(net, "club").counts
+    assert len(table) == G.number_of_nodes()
+    for r in table:
+        assert r["betweenness"] == pytest.approx(btw[r["id"]], abs=1e-12)
+        assert r["constraint"] == pytest.approx(cons[r["id"]], abs=1e-12)
+        assert r["cut_point"] == (r["id"] in cut)
+        assert r["total"] == roles[r["id"]]["total"]
+    keys = [(-r["betweenness"], -r["total"], r["id"]) for r in table]
+    assert keys == sorted(keys)
+    # Burt's constraint computed once elsewhere (the report takes it from structural_holes)
+    given = {r["id"]: r["constraint"] for r in cm.structural_holes(net)}
+    assert repr(cm.brokers(net, "club", constraint=given)) == repr(table)  # NaN z-scores: compare as text
+    given.pop(next(iter(given)))
+    with pytest.raises(ValueError, match="constraint: no value for 1 structure"):
+        cm.brokers(net, "club", constraint=given)

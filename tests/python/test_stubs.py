@@ -75,3 +75,17 @@ print("ok")
     net.add_structure("a")
     with pytest.raises(coopmap.InputError):
         net.add_structure("a")
+
+
+def test_all_names_every_public_function_and_class() -> None:
+    # `from coopmap import *` and documentation tools read __all__: it must hold every
+    # public name of the compiled module and of the package, and nothing it lacks.
+    import coopmap
+    import coopmap._core as core
+
+    public = {n for n in dir(core) if not n.startswith("_")}
+    public |= {n for n, v in vars(coopmap).items()
+               if not n.startswith("_") and callable(v) and getattr(v, "__module__", "").startswith("coopmap")}
+    assert public - set(coopmap.__all__) == set()
+    assert all(hasattr(coopmap, n) for n in coopmap.__all__)
+    assert len(coopmap.__all__) == len(set(coopmap.__all__))

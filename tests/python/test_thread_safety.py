@@ -1,5 +1,5 @@
 """Plain Python code cannot crash the interpreter (see also test_threads.py): a Network shared between threads, and
-long computations stopped with Ctrl-C (issue 22, point 3).
+long computations stopped with Ctrl-C.
 
 Each scenario runs in a child process, so that a crash (the "double free or corruption"
 abort seen before the fix) fails the test instead of killing pytest.

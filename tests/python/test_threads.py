@@ -1,4 +1,4 @@
-"""Python threads and the GIL (issue 9): the compiled calls that release the GIL
+"""Python threads and the GIL: the compiled calls that release the GIL
 (read_csv, simple_view, filter_links, filter_structures, write_csv) give the same
 results when 4 threads run them at once on different networks as when they run one
 after the other."""

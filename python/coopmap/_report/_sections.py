@@ -1,0 +1,296 @@
+"""The report's sections, one function each: each computes its measures once, writes
+its CSV tables and returns its HTML blocks (one string per line of the page)."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from .._files import write_table, write_text
+from ._load import Source, esc
+from ._page import figure, table
+
+#: The group label of structures without the group attribute.
+NONE = "–"
+#: The Gould–Fernandez roles, in the order of the broker table.
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
+@dataclass
+class Settings:
+    """The report's arguments that the sections read."""
+
+    lang: str
+    group: str
+    formal_groups: Optional[Sequence[str]]
+    seed: int
+    top: int
+
+
+def _filled(net: Any, attribute: str, fill: str) -> dict[str, Any]:
+    """{id: attribute value} with ``fill`` where the attribute is missing."""
+    return {r["id"]: r.get(attribute, fill) for r in net.structures()}
+
+
+def header(src: Source) -> list[str]:
+    """Title, subtitle (view, response rate), the illustrative-data notice, the intro."""
+    t = src.t
+    return [
+        f"<h1>{esc(t('report.title'))}</h1>",
+        f'<p class="sub">{esc(src.subtitle)}</p>',
+        f'<p class="illustrative">{esc(t("report.illustrative"))}</p>' if src.illustrative else "",
+        f'<p class="note">{esc(t("report.intro"))}</p>',
+    ]
+
+
+def indicators(src: Source) -> tuple[list[str], Counter[str]]:
+    """The indicator table (size, density, components, isolates, non-respondents,
+    confirmation, dates, reciprocity, response rate) and the links per type; also
+    returns the link count of each type (the per-type maps read it)."""
+    import coopmap as cm
+
+    net, t, name = src.net, src.t, src.name
+    n, m = len(net), net.number_of_links()
+    pairs = net.simple_view(undirected=True).number_of_edges
+    density = cm.density(net)  # of the directed view when some link is an arc
+    comps = cm.components(net)
+    # structures without a link: the non-respondents among them are named as such
+    isolates = [s for s in cm.isolates(net) if s not in src.responses or s in src.answered]
+    silent = sorted(s for s in net.structure_ids() if s in src.responses and s not in src.answered)
+    records = net.links()
+    rows = [(t("ind.structures"), t.number(n)), (t("ind.links"), t.number(m))]
+    if net.mixed:
+        rows.append((t("ind.arcs"), t.number(net.number_of_arcs())))
+    rows += [
+        (t("ind.pairs"), t.number(pairs)),
+        (t("ind.types"), t.number(len(net.link_types()))),
+        (t("ind.density"), t.number(density, 3)),
+        (t("ind.components"), t.number(len(comps))),
+        (t("ind.largest"), t.number(len(comps[0]) if comps else 0)),
+        (t("ind.isolates"), ", ".join(name(s) for s in isolates) or t.number(0)),
+    ]
+    if silent:
+        rows.append((t("ind.non_respondents"), ", ".join(name(s) for s in silent)))
+    c = src.confirmation
+    if c.confirmed + c.unconfirmed + c.excluded:
+        rows.append((t("ind.confirmation"), t.percent(c)
+                     + esc(t("ind.confirmation_counts", confirmed=c.confirmed, pairs=c.confirmed + c.unconfirmed))))
+        rows.append((t("ind.single"), t.percent(c.single_declaration_share)))
+    starts = sorted(r["start"] for r in records if r["start"])
+    if starts:
+        rows.append((t("ind.dates"), esc(t("ind.dates_range", first=t.date(starts[0]), last=t.date(starts[-1])))))
+    if net.directed:
+        rec = cm.reciprocity(net)  # of the arcs alone in a mixed network
+        rows.append((t("ind.reciprocity_mixed" if net.mixed else "ind.reciprocity"), t.number(rec.edgewise, 3)))
+    if src.response_rate is not None:
+        rows.append((t("ind.response"), t.percent(src.response_rate)))
+    type_counts = Counter(r["type"] for r in records)
+    type_rows = [(esc(t.link_type(k)), t.number(v), t.percent(v / m if m else math.nan))
+                 for k, v in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        f"<h2>{esc(t('h.indicators'))}</h2>",
+        table([esc(t("col.indicator")), esc(t("col.value"))], [(esc(k), v) for k, v in rows], "kv"),
+        table([esc(t("col.link_type")), esc(t("col.links")), esc(t("col.share"))], type_rows),
+    ], type_counts
+
+
+def clusters(src: Source, out: Path, s: Settings) -> tuple[list[str], Any]:
+    """Louvain clusters (``clusters.csv``) and their agreement with the formal groups
+    (modularity of each grouping, NMI and ARI with the clusters); also returns the
+    partition."""
+    import coopmap as cm
+
+    net, t, name = src.net, src.t, src.name
+    part = cm.louvain(net, seed=s.seed)
+    rows, records = [], []
+    for k, members in enumerate(part.communities):
+        rows.append((t.number(k + 1), t.number(len(members)), ", ".join(name(x) for x in members)))
+        records += [{"cluster": k + 1, "id": x, "name": src.names[x]} for x in members]
+    write_table(out / "clusters.csv", records)
+    formal_rows = []
+    for attr in s.formal_groups or ("tenancy", "legal_family"):
+        if not any(attr in r for r in net.structures()):
+            continue
+        membership = _filled(net, attr, NONE)
+        cmp = cm.compare_partitions(part.membership, membership)
+        formal_rows.append((esc(attr), t.number(len(set(membership.values()))),
+                            t.number(cm.modularity(net, membership), 3), t.number(cmp.nmi, 3), t.number(cmp.ari, 3)))
+    return [
+        f"<h2>{esc(t('h.clusters'))}</h2>",
+        f"<p>{esc(t('clusters.summary', count=t.number(len(part.communities)), q=t.number(part.modularity, 3), seed=s.seed))}</p>",
+        table([esc(t("col.cluster")), esc(t("col.size")), esc(t("col.members"))], rows),
+        f"<p>{esc(t('clusters.formal'))}</p>",
+        table([esc(t("col.attribute")), esc(t("col.groups")), esc(t("col.modularity")), "NMI", "ARI"], formal_rows),
+    ], part
+
+
+@dataclass
+class Brokers:
+    """The broker section and what later sections reuse from it."""
+
+    parts: list[str]
+    betweenness: dict[str, float]
+    cut_points: set[str]
+    holes: list[dict[str, Any]]  # Burt's four measures, computed once for both sections
+
+
+def brokers(src: Source, out: Path, s: Settings) -> Brokers:
+    """The broker table (``brokers.csv``): Gould–Fernandez roles, betweenness, constraint,
+    cut points; Burt's measures (``structural_holes.csv``) are computed here once and
+    handed to the gaps section."""
+    import coopmap as cm
+
+    t, name = src.t, src.name
+    holes = list(cm.structural_holes(src.net))
+    write_table(out / "structural_holes.csv", holes)
+    records = cm.brokers(src.net, s.group, missing=NONE, constraint={r["id"]: r["constraint"] for r in holes})
+    write_table(out / "brokers.csv", records)
+    rows = [(
+        name(r["id"]), esc(r["group"]),
+        *(t.number(r[role]) for role in ROLES), t.number(r["total"]), t.number(r["z_total"], 2),
+        t.number(r["betweenness"], 3), t.number(r["constraint"], 3), t("yes") if r["cut_point"] else "",
+    ) for r in records[:s.top]]
+    parts = [
+        f"<h2>{esc(t('h.brokers'))}</h2>",
+        f'<p class="note">{esc(t("brokers.explain", group=s.group))}</p>',
+        table([esc(t("col.structure")), esc(t("col.group")), *(esc(t(f"role.{r}")) for r in ROLES),
+               esc(t("col.total")), "z", esc(t("measure.betweenness")), esc(t("measure.constraint")),
+               esc(t("col.cut_point"))], rows, "brokers"),
+    ]
+    return Brokers(parts, {r["id"]: r["betweenness"] for r in records}, {r["id"] for r in records if r["cut_point"]},
+                   holes)
+
+
+def _mixing_cells(src: Source, s: Settings) -> tuple[list[str], list[list[str]]]:
+    """The mixing matrix as a heat table: empty off-diagonal cells marked as gaps."""
+    import coopmap as cm
+
+    t = src.t
+    mix = cm.mixing_matrix(src.net, s.group, missing=NONE)
+    labels = [str(x) for x in mix.labels]
+    mx = [list(row) for row in mix.matrix]
+    peak = max((v for row in mx for v in row), default=0) or 1
+    rows = []
+    for i, row in enumerate(mx):
+        cells = [f"<b>{esc(labels[i])}</b>"]
+        for j, v in enumerate(row):
+            if v == 0 and i != j:
+                cells.append(f'<span class="gap" title="{esc(t("gaps.empty_cell"))}">{esc(t("gaps.gap"))}</span>')
+            else:
+                alpha = 0.15 + 0.85 * v / peak
+                shown = t.number(int(v)) if float(v).is_integer() else t.number(v, 2)
+                cells.append(f'<span class="heat" style="background:rgba(0,114,178,{alpha:.2f})">{shown}</span>')
+        rows.append(cells)
+    return [""] + [esc(x) for x in labels], rows
+
+
+def gaps(src: Source, out: Path, s: Settings, b: Brokers) -> list[str]:
+    """Structural holes, cut points and bridges, the mixing matrix, the E-I index and
+    the suggested cross-group cooperations (``suggestions.csv``)."""
+    import coopmap as cm
+
+    net, t, name = src.net, src.t, src.name
+
+    def size_key(r: dict[str, Any]) -> tuple[float, str]:
+        return -(r["effective_size"] if not math.isnan(r["effective_size"]) else -1), r["id"]
+
+    hole_rows = [(name(r["id"]), t.number(r["degree"]), t.number(r["effective_size"], 2), t.number(r["efficiency"], 3),
+                  t.number(r["constraint"], 3), t.number(r["hierarchy"], 3)) for r in sorted(b.holes, key=size_key)[:s.top]]
+    bridges = list(cm.bridges(net))
+    mix_head, mix_rows = _mixing_cells(src, s)
+    ei = cm.ei_index(net, s.group, permutations=1000, seed=s.seed, missing=NONE)
+    ei_rows = [(esc(g), t.number(v, 3)) for g, v in sorted(ei.groups.items(), key=lambda kv: str(kv[0]))]
+    suggestions = list(cm.predict_links(net, method="adamic_adar", top=s.top, across=s.group, missing=NONE))
+    write_table(out / "suggestions.csv", [{"source": x.source, "target": x.target, "score": x.score,
+                                           "shared": list(x.shared)} for x in suggestions])
+    sugg_rows = [(name(x.source), name(x.target), t.number(x.score, 3), ", ".join(name(y) for y in x.shared))
+                 for x in suggestions]
+    return [
+        f"<h2>{esc(t('h.gaps'))}</h2>",
+        f"<h3>{esc(t('h.holes'))}</h3>",
+        f'<p class="note">{esc(t("holes.explain"))}</p>',
+        table([esc(t("col.structure")), esc(t("col.degree")), esc(t("measure.effective_size")),
+               esc(t("measure.efficiency")), esc(t("measure.constraint")), esc(t("measure.hierarchy"))], hole_rows),
+        f"<h3>{esc(t('h.cut'))}</h3>",
+        f"<p>{esc(t('cut.points'))} {', '.join(name(x) for x in sorted(b.cut_points)) or esc(t('none'))}</p>",
+        f"<p>{esc(t('cut.bridges'))} "
+        + (", ".join(f"{name(u)} – {name(v)}" for u, v in bridges) or esc(t("none"))) + "</p>",
+        f"<h3>{esc(t('h.mixing', group=s.group))}</h3>",
+        f'<p class="note">{esc(t("mixing.explain"))}</p>',
+        table(mix_head, mix_rows, "mix"),
+        f"<p>{esc(t('ei.summary', ei=t.number(ei.network, 3), rescaled=t.number(ei.rescaled, 3), p=t.number(ei.p_value, 3)))}</p>",
+        table([esc(t("col.group")), esc(t("measure.ei"))], ei_rows),
+        f"<h3>{esc(t('h.suggestions'))}</h3>",
+        f'<p class="note">{esc(t("suggestions.explain", group=s.group))}</p>',
+        table([esc(t("col.structure")), esc(t("col.partner")), esc(t("col.score")), esc(t("col.shared"))], sugg_rows),
+    ]
+
+
+@dataclass
+class Maps:
+    """The map blocks of the page: the whole map, the bridges map, the per-type maps."""
+
+    whole: list[str]
+    bridges: list[str]
+    types: list[str]
+
+
+def layout(src: Source, s: Settings) -> dict[str, Any]:
+    """One ForceAtlas2 layout shared by every map (a structure stays in place)."""
+    import coopmap as cm
+
+    return cm.layout(src.net, method="forceatlas2", seed=s.seed)
+
+
+def maps(src: Source, out: Path, s: Settings, positions: dict[str, Any], part: Any, b: Brokers,
+         type_counts: Counter[str]) -> Maps:
+    """``map.svg`` / ``map.html`` (clusters, size by betweenness), ``bridges.svg`` (the
+    groups of ``group``) and one ``map-type-K.svg`` per link type. An illustrative
+    dataset's maps say so and non-respondents are hollow: draw reads the network's
+    ``illustrative`` attribute and each structure's ``response``."""
+    import coopmap as cm
+
+    net, t = src.net, src.t
+    common: dict[str, Any] = dict(positions=positions, seed=s.seed, lang=s.lang, subtitle=src.subtitle)
+    cluster_of = {sid: str(k + 1) for k, members in enumerate(part.communities) for sid in members}
+
+    def draw(network: Any, fmt: str, **options: Any) -> str:
+        text = cm.draw(network, None, format=fmt, **options, **common)
+        assert text is not None  # path=None: the text is returned
+        return text
+
+    def svg(path: Path, network: Any, **options: Any) -> str:
+        text = draw(network, "svg", **options)
+        write_text(path, text)
+        return figure(text)
+
+    whole: dict[str, Any] = dict(color=cluster_of, color_title=t("map.cluster"), size=b.betweenness,
+                 size_title=t("measure.betweenness"), edge_color="type", labels=20, title=t("map.whole"))
+    whole_figure = svg(out / "map.svg", net, **whole)
+    write_text(out / "map.html", draw(net, "html", **whole))
+    groups = _filled(net, s.group, NONE)
+    bridges_figure = svg(out / "bridges.svg", net, color=groups, color_title=s.group, size=b.betweenness,
+                         size_title=t("measure.betweenness"), edge_color="type", labels=20,
+                         title=t("map.bridges", group=s.group))
+    type_figures = [svg(out / f"map-type-{k + 1}.svg", net.filter_links(type=code), color=groups, color_title=s.group,
+                        size="degree", edge_color="type", labels=8, title=t.link_type(code))
+                    for k, code in enumerate(sorted(type_counts))]
+    return Maps(
+        whole=[f"<h2>{esc(t('h.map'))}</h2>",
+               f'<p class="note">{esc(t("map.caption"))} <a href="map.html">{esc(t("map.interactive"))}</a></p>',
+               whole_figure],
+        bridges=[f"<h2>{esc(t('h.bridges_map'))}</h2>", bridges_figure],
+        types=[f"<h2>{esc(t('h.type_maps'))}</h2>", '<div class="grid">' + "".join(type_figures) + "</div>"],
+    )
+
+
+def method(src: Source, s: Settings) -> list[str]:
+    """How the report was computed: view, seed and each method in one sentence."""
+    t = src.t
+    keys = ("method.view", "method.seed", "method.clusters", "method.brokerage", "method.holes", "method.ei",
+            "method.suggestions", "method.layout")
+    return [f"<h2>{esc(t('h.method'))}</h2>",
+            "<ul>" + "".join(f"<li>{esc(t(k, seed=s.seed, view=src.view_text, group=s.group))}</li>" for k in keys)
+            + "</ul>"]
