@@ -79,10 +79,13 @@ inline void widen(Column& c, const Value& v) {
 }
 
 /// Typed columns of structure attributes, sorted by name.
-inline std::vector<Column> structure_columns(const Network& net) {
+/// The attribute columns of a sequence of items (structures or links), by name, each
+/// typed by the widest value it holds; `attributes(item)` gives an item's attributes.
+template <class Items, class AttributesOf>
+std::vector<Column> attribute_columns(const Items& items, AttributesOf attributes) {
     std::map<std::string, Column> cols;
-    for (const auto& s : net.structures())
-        for (const auto& [k, v] : s.attributes) {
+    for (const auto& item : items)
+        for (const auto& [k, v] : attributes(item)) {
             auto& c = cols[k];
             c.name = k;
             widen(c, v);
@@ -91,17 +94,11 @@ inline std::vector<Column> structure_columns(const Network& net) {
     for (auto& [k, c] : cols) out.push_back(c);
     return out;
 }
+inline std::vector<Column> structure_columns(const Network& net) {
+    return attribute_columns(net.structures(), [](const Structure& s) -> const Attributes& { return s.attributes; });
+}
 inline std::vector<Column> link_columns(const Network& net) {
-    std::map<std::string, Column> cols;
-    for (const auto& l : net.links())
-        for (const auto& [k, v] : net.attributes(l)) {
-            auto& c = cols[k];
-            c.name = k;
-            widen(c, v);
-        }
-    std::vector<Column> out;
-    for (auto& [k, c] : cols) out.push_back(c);
-    return out;
+    return attribute_columns(net.links(), [&net](const Link& l) { return net.attributes(l); });
 }
 
 /// Text of a value in a column of type t (ints in a double column get ".0").

@@ -6,24 +6,15 @@
 #include <vector>
 
 #include "coopmap/brokerage.hpp"
+#include "fixtures.hpp"
 
 using namespace coopmap;
 
 namespace {
-// (std::string += avoids a GCC 12 -Wrestrict false positive on "s" + to_string at -O3)
-std::string sid(int i) {
-    std::string s = "s";
-    s += std::to_string(i);
-    return s;
-}
 constexpr std::size_t CO = 0, IT = 1, RE = 2, GA = 3, LI = 4, TO = 5;
 
-Network make(bool directed, int n, const std::vector<std::pair<int, int>>& edges, const std::vector<std::string>& groups) {
-    Network net(directed);
-    for (int i = 0; i < n; ++i)
-        net.add_structure(sid(i), "", {{"g", groups[static_cast<std::size_t>(i)]}});
-    for (auto [a, b] : edges) net.add_link(static_cast<index_t>(a), static_cast<index_t>(b));
-    return net;
+Network make(bool directed, int n, const test::Edges& edges, const std::vector<std::string>& groups) {
+    return test::graph(directed, n, edges, {}, test::s_id, groups);
 }
 }  // namespace
 

@@ -7,35 +7,14 @@
 
 #include "coopmap/centrality.hpp"
 #include "fixtures.hpp"
-#include "coopmap/detail/random.hpp"
 
 using namespace coopmap;
 
 namespace {
-// (std::string += avoids a GCC 12 -Wrestrict false positive on "s" + to_string at -O3)
-std::string sid(int i) {
-    std::string s = "s";
-    s += std::to_string(i);
-    return s;
+Network make(bool directed, int n, const test::Edges& edges, const std::vector<double>& w = {}) {
+    return test::graph(directed, n, edges, w);
 }
-Network make(bool directed, int n, const std::vector<std::pair<int, int>>& edges, std::vector<double> w = {}) {
-    Network net(directed);
-    for (int i = 0; i < n; ++i) net.add_structure(sid(i));
-    for (std::size_t k = 0; k < edges.size(); ++k)
-        net.add_link(static_cast<index_t>(edges[k].first), static_cast<index_t>(edges[k].second),
-                     {.weight = w.empty() ? 1.0 : w[k]});
-    return net;
-}
-Network random_graph(int n, double p, std::uint64_t seed, bool directed) {
-    Network net(directed);
-    for (int i = 0; i < n; ++i) net.add_structure(sid(i));
-    detail::Rng rng(seed);
-    for (int i = 0; i < n; ++i)
-        for (int j = directed ? 0 : i + 1; j < n; ++j)
-            if (i != j && rng.uniform() < p)
-                net.add_link(static_cast<index_t>(i), static_cast<index_t>(j), {.weight = 1.0 + static_cast<double>(rng.below(5))});
-    return net;
-}
+using test::random_graph;
 }  // namespace
 
 // Path 0 - 1 - 2: only the pair {0, 2} passes through 1: b = (0, 1, 0). Normalised

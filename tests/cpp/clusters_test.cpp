@@ -7,16 +7,12 @@
 #include <set>
 
 #include "coopmap/clusters.hpp"
+#include "fixtures.hpp"
 
 using namespace coopmap;
 
 namespace {
-/// prefix + number (written with += : g++ 12 gives a false -Wrestrict on "x" + std::string at -O3)
-std::string id(const char* prefix, int i) {
-    std::string s(prefix);
-    s += std::to_string(i);
-    return s;
-}
+using test::numbered;
 
 /// Two triangles {a,b,c} and {d,e,f} joined by the edge c-d; optional isolate g.
 Network two_triangles(bool isolate = false, bool directed = false) {
@@ -31,7 +27,7 @@ Network two_triangles(bool isolate = false, bool directed = false) {
 /// Barbell: two 6-cliques (0..5, 6..11) joined by the edge 5-6.
 Network barbell() {
     Network net;
-    for (int i = 0; i < 12; ++i) net.add_structure(id("n", i));
+    for (int i = 0; i < 12; ++i) net.add_structure(numbered("n", i));
     for (int h = 0; h < 2; ++h)
         for (int i = 0; i < 6; ++i)
             for (int j = i + 1; j < 6; ++j) net.add_link(static_cast<index_t>(6 * h + i), static_cast<index_t>(6 * h + j));
@@ -114,7 +110,7 @@ TEST(Clusters, LeidenCpmByHand) {
 TEST(Clusters, DeterministicForASeedAndConnectedLeidenCommunities) {
     Network net;
     detail::Rng rng(42);
-    for (int i = 0; i < 200; ++i) net.add_structure(id("s", i));
+    for (int i = 0; i < 200; ++i) net.add_structure(numbered("s", i));
     for (int k = 0; k < 800; ++k) {
         const auto a = static_cast<index_t>(rng.below(200)), b = static_cast<index_t>(rng.below(200));
         if (a != b) net.add_link(a, b);
@@ -173,7 +169,7 @@ TEST(Clusters, ToleranceStopsTheIterationsEarlier) {
     Network net;
     detail::Rng rng(5);
     const int n = 1000;
-    for (int i = 0; i < n; ++i) net.add_structure(id("s", i));
+    for (int i = 0; i < n; ++i) net.add_structure(numbered("s", i));
     for (int k = 0; k < 2 * n; ++k) {
         const auto a = static_cast<index_t>(rng.below(n));
         const auto b = static_cast<index_t>(a / 25 * 25 + rng.below(25));

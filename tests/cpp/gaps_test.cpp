@@ -14,11 +14,8 @@ using namespace coopmap;
 
 namespace {
 // Structures "a", "b", ... (n of them) and the given links (indices).
-Network make(std::size_t n, std::initializer_list<std::pair<int, int>> edges, bool directed = false) {
-    Network net(directed);
-    for (std::size_t i = 0; i < n; ++i) net.add_structure(std::string(1, static_cast<char>('a' + i)));
-    for (auto [u, v] : edges) net.add_link(static_cast<index_t>(u), static_cast<index_t>(v));
-    return net;
+Network make(std::size_t n, const test::Edges& edges, bool directed = false) {
+    return test::graph(directed, static_cast<int>(n), edges, {}, test::letter);
 }
 constexpr double tol = 1e-12;
 }  // namespace
