@@ -9,27 +9,33 @@ Results of the analysis functions follow two conventions: per-structure values a
 Mappings keyed by structure id (``pandas.Series(result)``), tables are lists of records
 (``pandas.DataFrame(result)``). Undefined values are NaN.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Union
+from typing import Union
 
 from . import _core, _networkx, errors
 
 # The compiled module never imports this package: the package hands it what it raises and calls.
-_core._register_python(Error=errors.Error, InputError=errors.InputError, CsvError=errors.CsvError,
-                       NotFoundError=errors.NotFoundError, StorageError=errors.StorageError,
-                       to_networkx=_networkx.to_networkx)
+_core._register_python(
+    Error=errors.Error,
+    InputError=errors.InputError,
+    CsvError=errors.CsvError,
+    NotFoundError=errors.NotFoundError,
+    StorageError=errors.StorageError,
+    to_networkx=_networkx.to_networkx,
+)
+from ._brokers import brokers
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
 from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
+from ._folder import ConfirmationRate, confirmation_rate
 from ._networkx import from_networkx
-from ._brokers import brokers
 from ._report import report
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
-from .store import Inventory, ResponseRate
-from ._folder import ConfirmationRate, confirmation_rate
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
+from .store import Inventory, ResponseRate
 
 __version__ = "0.1.0"
 __all__ = [
@@ -62,14 +68,51 @@ __all__ = [
     "write_dot",
     "write_pajek",
     # the analyses and their results (coopmap._core)
-    "Brokerage", "ClusterGaps", "EIIndex", "MixingMatrix", "Partition", "PartitionComparison", "Reciprocity",
+    "Brokerage",
+    "ClusterGaps",
+    "EIIndex",
+    "MixingMatrix",
+    "Partition",
+    "PartitionComparison",
+    "Reciprocity",
     "Suggestion",
-    "articulation_points", "assortativity", "betweenness", "betweenness_pivots", "biconnected_components",
-    "bridges", "brokerage", "centralization", "cliques", "closeness", "cluster_gaps", "compare_partitions",
-    "components", "constraint", "core_number", "degree", "density", "edge_betweenness", "effective_size",
-    "efficiency", "ei_index", "eigenvector_centrality", "harmonic_centrality", "hierarchy", "isolates",
-    "label_propagation", "leiden", "local_bridges", "louvain", "mixing_matrix", "modularity", "pagerank",
-    "partition_by", "predict_links", "reciprocity", "strength", "structural_holes",
+    "articulation_points",
+    "assortativity",
+    "betweenness",
+    "betweenness_pivots",
+    "biconnected_components",
+    "bridges",
+    "brokerage",
+    "centralization",
+    "cliques",
+    "closeness",
+    "cluster_gaps",
+    "compare_partitions",
+    "components",
+    "constraint",
+    "core_number",
+    "degree",
+    "density",
+    "edge_betweenness",
+    "effective_size",
+    "efficiency",
+    "ei_index",
+    "eigenvector_centrality",
+    "harmonic_centrality",
+    "hierarchy",
+    "isolates",
+    "label_propagation",
+    "leiden",
+    "local_bridges",
+    "louvain",
+    "mixing_matrix",
+    "modularity",
+    "pagerank",
+    "partition_by",
+    "predict_links",
+    "reciprocity",
+    "strength",
+    "structural_holes",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]

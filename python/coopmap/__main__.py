@@ -1,12 +1,13 @@
 """The ``coopmap`` command line.
 
-    coopmap report SOURCE [--out out/] [--lang en|fr]   the seminar report (report.html + maps)
-    coopmap summary DIR                                 a text summary of the network in DIR
-    coopmap import DB [--structures F] [--link-types F] [--affiliations F]
-                      [--declarations F --wave W] [--responses F]
-                                                        import CSV files into the inventory DB
-                                                        (created if needed) in one transaction
+coopmap report SOURCE [--out out/] [--lang en|fr]   the seminar report (report.html + maps)
+coopmap summary DIR                                 a text summary of the network in DIR
+coopmap import DB [--structures F] [--link-types F] [--affiliations F]
+                  [--declarations F --wave W] [--responses F]
+                                                    import CSV files into the inventory DB
+                                                    (created if needed) in one transaction
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,11 +17,11 @@ from pathlib import Path
 
 from . import _core
 from ._folder import ANSWERED, read_folder
-from .store import Inventory
 from .errors import Error
+from .store import Inventory
 
 
-def _count_table(title: str, counts: Counter, total: int) -> list[str]:
+def _count_table(title: str, counts: Counter[str], total: int) -> list[str]:
     lines = [title]
     width = max((len(str(k)) for k in counts), default=0)
     for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
@@ -40,11 +41,11 @@ def summary(folder: Path, directed: bool = False) -> str:
     # a non-respondent without links is unknown, not isolated (as in the report)
     isolates = [sid for sid, d in zip(net.structure_ids(), degree) if d == 0 and sid not in silent]
     density = _core.density(net)
+    kind = f"mixed: {net.number_of_arcs()} directed" if net.mixed else "directed" if net.directed else "undirected"
     out = [
         f"coopmap summary of {folder}",
         f"  structures: {n}",
-        f"  links: {m} ({f'mixed: {net.number_of_arcs()} directed' if net.mixed else 'directed' if net.directed else 'undirected'}), "
-        f"{pairs} connected pairs, density {density:.3f}",
+        f"  links: {m} ({kind}), {pairs} connected pairs, density {density:.3f}",
         f"  isolates: {len(isolates)}" + (f" ({', '.join(isolates)})" if isolates else ""),
     ]
     if silent:
@@ -81,8 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the report (default: en)")
     r.add_argument("--group", default="legal_family", help="attribute defining the groups (default: legal_family)")
     r.add_argument("--wave", help="wave of an Inventory database")
-    r.add_argument("--view", default="union", choices=["union", "confirmed", "reconstructed"],
-                   help="link view of an Inventory database (default: union)")
+    r.add_argument(
+        "--view",
+        default="union",
+        choices=["union", "confirmed", "reconstructed"],
+        help="link view of an Inventory database (default: union)",
+    )
     r.add_argument("--directed", action="store_true", help="read the links of a folder as directed")
     r.add_argument("--seed", type=int, default=0, help="seed of every randomised step (default: 0)")
     r.add_argument("--top", type=int, default=15, help="rows of the broker and suggestion tables (default: 15)")
@@ -102,9 +107,18 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "report":
             from ._report import report
 
-            path = report(args.source, args.out, lang=args.lang, group=args.group, wave=args.wave, view=args.view,
-                          directed=args.directed, seed=args.seed, top=args.top,
-                          progress=False if args.quiet else None)
+            path = report(
+                args.source,
+                args.out,
+                lang=args.lang,
+                group=args.group,
+                wave=args.wave,
+                view=args.view,
+                directed=args.directed,
+                seed=args.seed,
+                top=args.top,
+                progress=False if args.quiet else None,
+            )
             print(path)
         elif args.command == "import":
             inv = Inventory(args.db)

@@ -1,16 +1,24 @@
 """The broker table: Gould–Fernandez roles, their z-scores, betweenness, constraint and
 the cut-point flag, one record per structure."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["brokers"]
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
 
 
-def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None,
-            normalized: bool = True, constraint: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
+def brokers(
+    net: Any,
+    group: str = "legal_family",
+    *,
+    missing: str | None = None,
+    normalized: bool = True,
+    constraint: Mapping[str, float] | None = None,
+) -> list[dict[str, Any]]:
     """The broker table of a network: one record per structure, most central first.
 
     Each record has ``id``, ``name``, ``group`` (the structure's value of the ``group``
@@ -19,8 +27,9 @@ def brokers(net: Any, group: str = "legal_family", *, missing: str | None = None
     as R sna), their z-scores ``z_coordinator`` … ``z_total`` (NaN where sna gives NaN),
     ``betweenness`` (:func:`coopmap.betweenness`, unweighted shortest paths, normalised by
     default like networkx: a share in [0, 1] comparable across networks, whereas
-    :func:`coopmap.betweenness` returns raw counts by default, as igraph and R sna), ``constraint`` (:func:`coopmap.constraint`, Burt 1992, link
-    weights as tie strength; NaN for isolates) and ``cut_point`` (True for an articulation
+    :func:`coopmap.betweenness` returns raw counts by default, as igraph and R sna),
+    ``constraint`` (:func:`coopmap.constraint`, Burt 1992, link weights as tie strength;
+    NaN for isolates) and ``cut_point`` (True for an articulation
     point of the undirected view: its departure splits the network).
 
     Rows are sorted by betweenness (descending), then total brokerage (descending), then

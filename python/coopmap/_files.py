@@ -10,6 +10,7 @@ exist) disappear with the old folder. Elsewhere two renames are used (a crash be
 them leaves the new folder at its temporary name). Temporary folders of a killed run
 are removed by the next run.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,8 +19,9 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .errors import InputError
 
@@ -122,11 +124,15 @@ class OutputFolder:
             raise InputError(f"out {str(out)!r}: exists and is not a folder")
         cwd = Path(os.path.abspath(os.getcwd()))
         if out == cwd or out in cwd.parents:
-            raise InputError(f"out {str(out)!r}: the current folder (or one holding it) cannot be replaced by "
-                             "a report; give a subfolder such as 'out'")
+            raise InputError(
+                f"out {str(out)!r}: the current folder (or one holding it) cannot be replaced by "
+                "a report; give a subfolder such as 'out'"
+            )
         if out.is_dir() and any(out.iterdir()) and not (out / self.marker).is_file():
-            raise InputError(f"out {str(out)!r}: this folder holds files and no {self.marker}; a report replaces "
-                             "its folder as a whole, so give a new or empty folder")
+            raise InputError(
+                f"out {str(out)!r}: this folder holds files and no {self.marker}; a report replaces "
+                "its folder as a whole, so give a new or empty folder"
+            )
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -170,7 +176,7 @@ class OutputFolder:
         for p in entries:
             if not p.name.startswith(prefix):
                 continue
-            pid = p.name[len(prefix):].split(".", 1)[0]
+            pid = p.name[len(prefix) :].split(".", 1)[0]
             if pid.isdigit() and not _alive(int(pid)):
                 shutil.rmtree(p, ignore_errors=True)
 

@@ -2,6 +2,7 @@
 ``links.csv``, and optionally ``link_types.csv`` (direction and labels of each type),
 ``responses.csv`` (the survey status of each structure) and ``dataset.json`` (metadata,
 e.g. ``{"illustrative": true}``). The same validated readers serve both."""
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,12 @@ def read_folder(folder: str | os.PathLike[str], *, directed: bool = False) -> tu
     folder = Path(folder)
     links = folder / "links.csv"
     types = folder / "link_types.csv"
-    net = read_csv(folder / "structures.csv", links if links.is_file() else None, directed=directed,
-                   link_types=types if types.is_file() else None)
+    net = read_csv(
+        folder / "structures.csv",
+        links if links.is_file() else None,
+        directed=directed,
+        link_types=types if types.is_file() else None,
+    )
     responses = folder / "responses.csv"
     if responses.is_file():
         for sid, status in read_responses(responses, net).items():
@@ -80,7 +85,7 @@ class ConfirmationRate(float):
     partner_did_not_respond: int
     single_declaration_share: float
 
-    def __new__(cls, confirmed: int, unconfirmed: int, excluded: int, no_response: int) -> "ConfirmationRate":
+    def __new__(cls, confirmed: int, unconfirmed: int, excluded: int, no_response: int) -> ConfirmationRate:
         both = confirmed + unconfirmed
         obj = super().__new__(cls, confirmed / both if both else float("nan"))
         obj.confirmed, obj.unconfirmed, obj.excluded = confirmed, unconfirmed, excluded
@@ -94,8 +99,10 @@ class ConfirmationRate(float):
         return float(self)
 
     def __repr__(self) -> str:
-        return (f"ConfirmationRate({float(self)!r}, confirmed={self.confirmed}, unconfirmed={self.unconfirmed}, "
-                f"excluded={self.excluded})")
+        return (
+            f"ConfirmationRate({float(self)!r}, confirmed={self.confirmed}, unconfirmed={self.unconfirmed}, "
+            f"excluded={self.excluded})"
+        )
 
 
 def confirmation_rate(net: _core.Network) -> ConfirmationRate:

@@ -1,4 +1,5 @@
 """Conversions between coopmap.Network and networkx graphs (networkx is imported lazily)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -21,9 +22,12 @@ def to_networkx(net: _core.Network) -> Any:
     links = net.links()
     if net.mixed:  # as networkx's to_directed: an undirected link becomes two arcs
         two_way = {r["code"] for r in net.link_type_records() if not r["directed"]}
-        links = [x for l in links for x in ([l, {**l, "source": l["target"], "target": l["source"]}]
-                                             if l["type"] in two_way else [l])]
-    counts = Counter(_pair(net, l["source"], l["target"]) for l in links)
+        links = [
+            x
+            for lk in links
+            for x in ([lk, {**lk, "source": lk["target"], "target": lk["source"]}] if lk["type"] in two_way else [lk])
+        ]
+    counts = Counter(_pair(net, lk["source"], lk["target"]) for lk in links)
     multi = any(c > 1 for c in counts.values())
     if net.directed:
         G = nx.MultiDiGraph() if multi else nx.DiGraph()
@@ -36,15 +40,15 @@ def to_networkx(net: _core.Network) -> Any:
         node = rec.pop("id")
         G.add_node(node, **rec)
     used: dict[tuple[str, ...], set[str]] = {}
-    for l in links:
-        s, t = l.pop("source"), l.pop("target")
-        data = {k: v for k, v in l.items() if v is not None}
+    for lk in links:
+        s, t = lk.pop("source"), lk.pop("target")
+        data = {k: v for k, v in lk.items() if v is not None}
         if multi:
             keys = used.setdefault(_pair(net, s, t), set())
-            key, i = l["type"], 1
+            key, i = lk["type"], 1
             while key in keys:
                 i += 1
-                key = f"{l['type']}#{i}"
+                key = f"{lk['type']}#{i}"
             keys.add(key)
             G.add_edge(s, t, key=key, **data)
         else:

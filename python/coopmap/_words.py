@@ -1,8 +1,9 @@
 """Errors for a misspelt word: the word and the known ones, closest first (the same
 ordering as the C++ library's messages, from ``_core._known_words``)."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import _core
 from .errors import InputError

@@ -4,6 +4,7 @@ Every exception derives from :class:`Error`; bad arguments and bad data are also
 ``ValueError`` (:class:`InputError`, :class:`CsvError`), unknown structure ids are also
 ``KeyError`` (:class:`NotFoundError`), database problems are :class:`StorageError`.
 """
+
 from __future__ import annotations
 
 __all__ = ["Error", "InputError", "CsvError", "NotFoundError", "StorageError"]

@@ -9,32 +9,58 @@ link type codes, attribute values) are never translated; a link-types file may c
 >>> t.number(1234.5, 1), t.date("2013-03-12")
 ('1\u202f234,5', '12 mars 2013')
 """
+
 from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Mapping
 
 LANGUAGES = ("en", "fr")
 
 _MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> Mapping[str, str]:
     """The catalogue of a language (``"en"`` or ``"fr"``). Raises ValueError otherwise."""
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r} (available: {', '.join(LANGUAGES)})")
     path = Path(__file__).resolve().parent / "locales" / f"{lang}.json"
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        words: dict[str, str] = json.load(f)
+    return words
 
 
 class Translator:
@@ -46,7 +72,7 @@ class Translator:
         self._link_types = link_type_labels or {}
 
     @classmethod
-    def for_network(cls, lang: str, net: object) -> "Translator":
+    def for_network(cls, lang: str, net: object) -> Translator:
         """A translator whose link-type labels are those the network's types carry
         (``net.link_type_records()``: ``label``, ``label_fr``, ``label_en``...)."""
         records = net.link_type_records()  # type: ignore[attr-defined]

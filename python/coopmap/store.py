@@ -4,6 +4,7 @@ The compiled ``coopmap._core.Inventory`` does the work; this subclass only adds
 :meth:`Inventory.response_rate`, which returns the rate as a float that also carries
 the counts.
 """
+
 from __future__ import annotations
 
 from . import _core
@@ -16,15 +17,19 @@ def _import_report_text(self) -> str:  # type: ignore[no-untyped-def]
     """What the import did, table by table, and the partners it could not resolve, with
     the file and line of each declaration (the text the command line prints)."""
     r: _core.ImportReport = self
-    lines = [f"import{f' (wave {r.wave})' if r.wave else ''}: {r.added} added, {r.updated} updated, "
-             f"{r.unchanged} unchanged"]
-    lines += [f"  {c['table']}: {c['added']} added, {c['updated']} updated, {c['unchanged']} unchanged"
-              for c in r.counts]
+    lines = [
+        f"import{f' (wave {r.wave})' if r.wave else ''}: {r.added} added, {r.updated} updated, {r.unchanged} unchanged"
+    ]
+    lines += [
+        f"  {c['table']}: {c['added']} added, {c['updated']} updated, {c['unchanged']} unchanged" for c in r.counts
+    ]
     if r.resolved_partners:
         lines.append(f"  previously unresolved partners now resolved: {r.resolved_partners}")
     lines.append(f"  unresolved partners: {len(r.unresolved_partners)}")
-    lines += [f"    {u['file']}, line {u['line']}: '{u['partner']}' (declared by {u['declarer']}, type {u['type']})"
-              for u in r.unresolved_partners]
+    lines += [
+        f"    {u['file']}, line {u['line']}: '{u['partner']}' (declared by {u['declarer']}, type {u['type']})"
+        for u in r.unresolved_partners
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -46,7 +51,7 @@ class ResponseRate(float):
     refused: int
     unreached: int
 
-    def __new__(cls, counts: _core.ResponseCounts) -> "ResponseRate":
+    def __new__(cls, counts: _core.ResponseCounts) -> ResponseRate:
         if not isinstance(counts, _core.ResponseCounts):
             raise TypeError(f"ResponseRate takes the ResponseCounts of a wave, got {type(counts).__name__}")
         obj = super().__new__(cls, counts.rate)
@@ -63,8 +68,10 @@ class ResponseRate(float):
         return float(self)
 
     def __repr__(self) -> str:
-        return (f"ResponseRate({float(self)!r}, wave={self.wave!r}, answered={self.complete + self.partial}, "
-                f"surveyed={self.surveyed})")
+        return (
+            f"ResponseRate({float(self)!r}, wave={self.wave!r}, answered={self.complete + self.partial}, "
+            f"surveyed={self.surveyed})"
+        )
 
 
 class Inventory(_core.Inventory):

@@ -396,7 +396,8 @@ def test_report_tables_are_safe_to_open_in_a_spreadsheet(tmp_path):
     page = cm.report(src, tmp_path / "out", progress=False)
     import csv as _csv
 
-    rows = list(_csv.DictReader(open(page.parent / "brokers.csv", encoding="utf-8")))
+    with open(page.parent / "brokers.csv", encoding="utf-8") as f:
+        rows = list(_csv.DictReader(f))
     names = {r["id"]: r["name"] for r in rows}
     assert names == {"a": "'=HYPERLINK(\"http://evil\",\"x\")", "b": "'+Beta", "c": "'-Gamma", "d": "'@Delta"}
     for r in rows:  # numbers stay numbers (a negative z-score is not text)

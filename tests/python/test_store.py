@@ -95,6 +95,12 @@ def inv(tmp_path, files):
     inv.close()
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    """The records of a CSV file (the file closed before returning)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def dump(path: Path) -> list[str]:
     """Every table's content (schema and rows), through Python's own sqlite3."""
     con = sqlite3.connect(path)
@@ -563,11 +569,11 @@ def test_affiliation_network_and_projections_match_networkx(ptce):
 
 def test_ptce_union_reproduces_links_csv(ptce):
     inv, report = ptce
-    types = {r["code"]: r["directed"] == "true" for r in csv.DictReader(open(PTCE / "link_types.csv", encoding="utf-8"))}
-    answered = {r["structure"] for r in csv.DictReader(open(PTCE / "responses.csv", encoding="utf-8"))
+    types = {r["code"]: r["directed"] == "true" for r in _rows(PTCE / "link_types.csv")}
+    answered = {r["structure"] for r in _rows(PTCE / "responses.csv")
                 if r["status"] in ("complete", "partial")}
     expected = {}
-    for r in csv.DictReader(open(PTCE / "links.csv", encoding="utf-8")):
+    for r in _rows(PTCE / "links.csv"):
         s, t = r["source"], r["target"]
         key = (r["type"], s, t) if types[r["type"]] else (r["type"],) + tuple(sorted((s, t)))
         # links.csv already follows the inventory's rules (DESIGN §3): confirmed or
@@ -582,8 +588,8 @@ def test_ptce_union_reproduces_links_csv(ptce):
     assert got == expected
     assert len(report.unresolved_partners) == 2
     # name variants were used in the file and resolved through aliases
-    ids = {r["id"] for r in csv.DictReader(open(PTCE / "structures.csv", encoding="utf-8"))}
-    declarers = {r["declarer"] for r in csv.DictReader(open(PTCE / "declarations-2013.csv", encoding="utf-8"))}
+    ids = {r["id"] for r in _rows(PTCE / "structures.csv")}
+    declarers = {r["declarer"] for r in _rows(PTCE / "declarations-2013.csv")}
     assert declarers - ids, "the illustrative wave should use some aliases"
     rate = inv.response_rate("2013")
     assert rate.surveyed == 28 and rate.complete + rate.partial == len(answered)
@@ -669,6 +675,7 @@ def test_sigkill_at_seeded_random_points_leaves_previous_content(big_db, tmp_pat
     assert p.stdout.readline().strip() == "done"
     duration = time.perf_counter() - t0
     assert p.wait() == 0
+    p.stdout.close()
     rng = random.Random(9)
     fractions = [0.0, 0.98] + [rng.uniform(0.01, 0.97) for _ in range(KILL_RUNS - 2)]
     rng.shuffle(fractions)
@@ -681,6 +688,7 @@ def test_sigkill_at_seeded_random_points_leaves_previous_content(big_db, tmp_pat
         time.sleep(fraction * duration)
         p.send_signal(signal.SIGKILL)
         p.wait()
+        p.stdout.close()
         after = content(db)  # integrity_check ok, asserted inside
         if after == before:
             outcomes.append("rolled back")
@@ -732,6 +740,7 @@ def test_reader_in_another_process_while_writer_imports_several_files(big_db, tm
         assert reader.network("w0").number_of_links() > 0
         polls += 1
     assert p.wait() == 0
+    p.stdout.close()
     c = reader.counts()
     seen.add((c["waves"], c["declarations"]))
     reader.close()
@@ -768,15 +777,15 @@ def derive_by_hand(declarations: Path, responses: Path) -> dict[tuple, str]:
     ends declared it, unconfirmed when one did and the other answered the survey,
     partner_did_not_respond otherwise. Names resolve through ids and aliases."""
     ids = {}
-    for r in csv.DictReader(open(PTCE / "structures.csv", encoding="utf-8")):
+    for r in _rows(PTCE / "structures.csv"):
         ids[r["id"]] = r["id"]
         for a in filter(None, r["aliases"].split("|")):
             ids[a] = r["id"]
-    directed = {r["code"]: r["directed"] == "true" for r in csv.DictReader(open(PTCE / "link_types.csv", encoding="utf-8"))}
-    answered = {r["structure"] for r in csv.DictReader(open(responses, encoding="utf-8"))
+    directed = {r["code"]: r["directed"] == "true" for r in _rows(PTCE / "link_types.csv")}
+    answered = {r["structure"] for r in _rows(responses)
                 if r["status"] in ("complete", "partial")}
     declared_by: dict[tuple, set] = {}
-    for r in csv.DictReader(open(declarations, encoding="utf-8")):
+    for r in _rows(declarations):
         if r["partner"] not in ids:
             continue  # unresolved partner: no link
         a, b = ids[r["declarer"]], ids[r["partner"]]
@@ -799,7 +808,7 @@ def test_ptce_two_waves_compare_as_derived_by_hand(ptce):
     inv.import_csv(declarations=PTCE / "declarations-2014.csv", wave="2014", responses=PTCE / "responses-2014.csv")
     before = derive_by_hand(PTCE / "declarations-2013.csv", PTCE / "responses.csv")
     after = derive_by_hand(PTCE / "declarations-2014.csv", PTCE / "responses-2014.csv")
-    directed = {r["code"]: r["directed"] == "true" for r in csv.DictReader(open(PTCE / "link_types.csv", encoding="utf-8"))}
+    directed = {r["code"]: r["directed"] == "true" for r in _rows(PTCE / "link_types.csv")}
 
     def keys(records):
         return {(r["type"], r["source"], r["target"]) if directed[r["type"]]
@@ -821,7 +830,7 @@ def test_ptce_two_waves_compare_as_derived_by_hand(ptce):
     # the illustrative 2014 wave shows the cycle: some 2013 partners answered and confirmed
     d = inv.compare("2013", "2014")
     assert any(r["before"] == "partner_did_not_respond" and r["after"] == "confirmed" for r in d.status_changed)
-    silent = {r["structure"] for r in csv.DictReader(open(PTCE / "responses-2014.csv", encoding="utf-8"))
+    silent = {r["structure"] for r in _rows(PTCE / "responses-2014.csv")
               if r["status"] in ("refused", "unreached")}
     assert set(d.non_respondents_after) == silent
 

@@ -21,12 +21,13 @@ function per section, each measure computed once), ``_page`` with ``page.html`` 
 ``report.css`` (the template). It is private (``_report``) so that the public name
 ``coopmap.report`` stays the function.
 """
+
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence, Union
 
 from .._files import OutputFolder, write_text
 from ..i18n import Translator
@@ -40,7 +41,7 @@ __all__ = ["report"]
 class _Progress:
     """Step messages on stderr, only when stderr is a terminal (or when forced)."""
 
-    def __init__(self, total: int, enabled: Optional[bool]) -> None:
+    def __init__(self, total: int, enabled: bool | None) -> None:
         self.total = total
         self.step = 0
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
@@ -54,18 +55,18 @@ class _Progress:
 
 
 def report(
-    source: Union[str, Path],
-    out: Union[str, Path] = "out",
+    source: str | Path,
+    out: str | Path = "out",
     *,
     lang: str = "en",
     group: str = "legal_family",
-    formal_groups: Optional[Sequence[str]] = None,
-    wave: Optional[str] = None,
+    formal_groups: Sequence[str] | None = None,
+    wave: str | None = None,
     view: str = "union",
     directed: bool = False,
     seed: int = 0,
     top: int = 15,
-    progress: Optional[bool] = None,
+    progress: bool | None = None,
 ) -> Path:
     """Writes the seminar report of a network and returns the path of ``report.html``.
 
@@ -103,8 +104,9 @@ def report(
     # report killed or failing leaves the previous folder as it was (_files.OutputFolder)
     with OutputFolder(out) as work:
         steps(t("progress.load"))
-        src = load(source, t=t, lang=lang, group=group, formal_groups=formal_groups, wave=wave, view=view,
-                   directed=directed)
+        src = load(
+            source, t=t, lang=lang, group=group, formal_groups=formal_groups, wave=wave, view=view, directed=directed
+        )
         t = src.t
         steps(t("progress.indicators"))
         indicators, type_counts = sec.indicators(src)
@@ -119,7 +121,16 @@ def report(
         steps(t("progress.maps"))
         maps = sec.maps(src, work, settings, positions, part, brokers, type_counts)
         steps(t("progress.write"))
-        parts = [*sec.header(src), *indicators, *maps.whole, *clusters, *brokers.parts, *gaps, *maps.bridges,
-                 *maps.types, *sec.method(src, settings)]
+        parts = [
+            *sec.header(src),
+            *indicators,
+            *maps.whole,
+            *clusters,
+            *brokers.parts,
+            *gaps,
+            *maps.bridges,
+            *maps.types,
+            *sec.method(src, settings),
+        ]
         write_text(work / "report.html", page(lang=lang, title=esc(t("report.title")), parts=parts))
     return out / "report.html"

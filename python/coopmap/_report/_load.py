@@ -1,11 +1,13 @@
 """Loading the report's source: a network folder (through the validated readers of
 :mod:`coopmap._folder`) or one wave and view of an Inventory."""
+
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from .._folder import ANSWERED, ConfirmationRate, read_folder
 from ..errors import InputError
@@ -26,7 +28,7 @@ class Source:
     t: Translator
     view_text: str
     confirmation: ConfirmationRate
-    response_rate: Optional[float]
+    response_rate: float | None
     names: dict[str, str]
     responses: dict[str, str]  # {id: survey status}, for the structures that have one
     answered: set[str] = field(default_factory=set)
@@ -43,14 +45,23 @@ class Source:
         return self.view_text + (f" · {t('ind.response')} {t.percent(rate)}" if rate is not None else "")
 
 
-def load(source: Path, *, t: Translator, lang: str, group: str, formal_groups: Optional[Sequence[str]],
-         wave: Optional[str], view: str, directed: bool) -> Source:
+def load(
+    source: Path,
+    *,
+    t: Translator,
+    lang: str,
+    group: str,
+    formal_groups: Sequence[str] | None,
+    wave: str | None,
+    view: str,
+    directed: bool,
+) -> Source:
     """The network of ``source`` (a folder, or an Inventory database with ``wave``) and
     what the report needs to know about it. ``group`` and ``formal_groups`` must name
     attributes some structure has (a ValueError naming the known ones otherwise)."""
     import coopmap as cm
 
-    response_rate: Optional[float] = None
+    response_rate: float | None = None
     if source.is_dir():
         net, _meta = read_folder(source, directed=directed)
         view_text = t("view.file", folder=source.name)

@@ -1,10 +1,11 @@
 """The report page: HTML tables and the template (``page.html`` with ``report.css``
 inlined, so that the page is one self-contained file)."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from string import Template
-from typing import Iterable, Sequence
 
 _HERE = Path(__file__).resolve().parent
 

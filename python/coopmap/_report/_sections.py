@@ -1,12 +1,14 @@
 """The report's sections, one function each: each computes its measures once, writes
 its CSV tables and returns its HTML blocks (one string per line of the page)."""
+
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from .._files import write_table, write_text
 from ._load import Source, esc
@@ -24,7 +26,7 @@ class Settings:
 
     lang: str
     group: str
-    formal_groups: Optional[Sequence[str]]
+    formal_groups: Sequence[str] | None
     seed: int
     top: int
 
@@ -75,8 +77,13 @@ def indicators(src: Source) -> tuple[list[str], Counter[str]]:
         rows.append((t("ind.non_respondents"), ", ".join(name(s) for s in silent)))
     c = src.confirmation
     if c.confirmed + c.unconfirmed + c.excluded:
-        rows.append((t("ind.confirmation"), t.percent(c)
-                     + esc(t("ind.confirmation_counts", confirmed=c.confirmed, pairs=c.confirmed + c.unconfirmed))))
+        rows.append(
+            (
+                t("ind.confirmation"),
+                t.percent(c)
+                + esc(t("ind.confirmation_counts", confirmed=c.confirmed, pairs=c.confirmed + c.unconfirmed)),
+            )
+        )
         rows.append((t("ind.single"), t.percent(c.single_declaration_share)))
     starts = sorted(r["start"] for r in records if r["start"])
     if starts:
@@ -87,8 +94,10 @@ def indicators(src: Source) -> tuple[list[str], Counter[str]]:
     if src.response_rate is not None:
         rows.append((t("ind.response"), t.percent(src.response_rate)))
     type_counts = Counter(r["type"] for r in records)
-    type_rows = [(esc(t.link_type(k)), t.number(v), t.percent(v / m if m else math.nan))
-                 for k, v in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    type_rows = [
+        (esc(t.link_type(k)), t.number(v), t.percent(v / m if m else math.nan))
+        for k, v in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     return [
         f"<h2>{esc(t('h.indicators'))}</h2>",
         table([esc(t("col.indicator")), esc(t("col.value"))], [(esc(k), v) for k, v in rows], "kv"),
@@ -115,11 +124,19 @@ def clusters(src: Source, out: Path, s: Settings) -> tuple[list[str], Any]:
             continue
         membership = _filled(net, attr, NONE)
         cmp = cm.compare_partitions(part.membership, membership)
-        formal_rows.append((esc(attr), t.number(len(set(membership.values()))),
-                            t.number(cm.modularity(net, membership), 3), t.number(cmp.nmi, 3), t.number(cmp.ari, 3)))
+        formal_rows.append(
+            (
+                esc(attr),
+                t.number(len(set(membership.values()))),
+                t.number(cm.modularity(net, membership), 3),
+                t.number(cmp.nmi, 3),
+                t.number(cmp.ari, 3),
+            )
+        )
+    summary = t("clusters.summary", count=t.number(len(part.communities)), q=t.number(part.modularity, 3), seed=s.seed)
     return [
         f"<h2>{esc(t('h.clusters'))}</h2>",
-        f"<p>{esc(t('clusters.summary', count=t.number(len(part.communities)), q=t.number(part.modularity, 3), seed=s.seed))}</p>",
+        f"<p>{esc(summary)}</p>",
         table([esc(t("col.cluster")), esc(t("col.size")), esc(t("col.members"))], rows),
         f"<p>{esc(t('clusters.formal'))}</p>",
         table([esc(t("col.attribute")), esc(t("col.groups")), esc(t("col.modularity")), "NMI", "ARI"], formal_rows),
@@ -147,20 +164,40 @@ def brokers(src: Source, out: Path, s: Settings) -> Brokers:
     write_table(out / "structural_holes.csv", holes)
     records = cm.brokers(src.net, s.group, missing=NONE, constraint={r["id"]: r["constraint"] for r in holes})
     write_table(out / "brokers.csv", records)
-    rows = [(
-        name(r["id"]), esc(r["group"]),
-        *(t.number(r[role]) for role in ROLES), t.number(r["total"]), t.number(r["z_total"], 2),
-        t.number(r["betweenness"], 3), t.number(r["constraint"], 3), t("yes") if r["cut_point"] else "",
-    ) for r in records[:s.top]]
+    rows = [
+        (
+            name(r["id"]),
+            esc(r["group"]),
+            *(t.number(r[role]) for role in ROLES),
+            t.number(r["total"]),
+            t.number(r["z_total"], 2),
+            t.number(r["betweenness"], 3),
+            t.number(r["constraint"], 3),
+            t("yes") if r["cut_point"] else "",
+        )
+        for r in records[: s.top]
+    ]
     parts = [
         f"<h2>{esc(t('h.brokers'))}</h2>",
         f'<p class="note">{esc(t("brokers.explain", group=s.group))}</p>',
-        table([esc(t("col.structure")), esc(t("col.group")), *(esc(t(f"role.{r}")) for r in ROLES),
-               esc(t("col.total")), "z", esc(t("measure.betweenness")), esc(t("measure.constraint")),
-               esc(t("col.cut_point"))], rows, "brokers"),
+        table(
+            [
+                esc(t("col.structure")),
+                esc(t("col.group")),
+                *(esc(t(f"role.{r}")) for r in ROLES),
+                esc(t("col.total")),
+                "z",
+                esc(t("measure.betweenness")),
+                esc(t("measure.constraint")),
+                esc(t("col.cut_point")),
+            ],
+            rows,
+            "brokers",
+        ),
     ]
-    return Brokers(parts, {r["id"]: r["betweenness"] for r in records}, {r["id"] for r in records if r["cut_point"]},
-                   holes)
+    return Brokers(
+        parts, {r["id"]: r["betweenness"] for r in records}, {r["id"] for r in records if r["cut_point"]}, holes
+    )
 
 
 def _mixing_cells(src: Source, s: Settings) -> tuple[list[str], list[list[str]]]:
@@ -196,31 +233,57 @@ def gaps(src: Source, out: Path, s: Settings, b: Brokers) -> list[str]:
     def size_key(r: dict[str, Any]) -> tuple[float, str]:
         return -(r["effective_size"] if not math.isnan(r["effective_size"]) else -1), r["id"]
 
-    hole_rows = [(name(r["id"]), t.number(r["degree"]), t.number(r["effective_size"], 2), t.number(r["efficiency"], 3),
-                  t.number(r["constraint"], 3), t.number(r["hierarchy"], 3)) for r in sorted(b.holes, key=size_key)[:s.top]]
+    hole_rows = [
+        (
+            name(r["id"]),
+            t.number(r["degree"]),
+            t.number(r["effective_size"], 2),
+            t.number(r["efficiency"], 3),
+            t.number(r["constraint"], 3),
+            t.number(r["hierarchy"], 3),
+        )
+        for r in sorted(b.holes, key=size_key)[: s.top]
+    ]
     bridges = list(cm.bridges(net))
     mix_head, mix_rows = _mixing_cells(src, s)
     ei = cm.ei_index(net, s.group, permutations=1000, seed=s.seed, missing=NONE)
     ei_rows = [(esc(g), t.number(v, 3)) for g, v in sorted(ei.groups.items(), key=lambda kv: str(kv[0]))]
     suggestions = list(cm.predict_links(net, method="adamic_adar", top=s.top, across=s.group, missing=NONE))
-    write_table(out / "suggestions.csv", [{"source": x.source, "target": x.target, "score": x.score,
-                                           "shared": list(x.shared)} for x in suggestions])
-    sugg_rows = [(name(x.source), name(x.target), t.number(x.score, 3), ", ".join(name(y) for y in x.shared))
-                 for x in suggestions]
+    write_table(
+        out / "suggestions.csv",
+        [{"source": x.source, "target": x.target, "score": x.score, "shared": list(x.shared)} for x in suggestions],
+    )
+    sugg_rows = [
+        (name(x.source), name(x.target), t.number(x.score, 3), ", ".join(name(y) for y in x.shared))
+        for x in suggestions
+    ]
+    ei_summary = t(
+        "ei.summary", ei=t.number(ei.network, 3), rescaled=t.number(ei.rescaled, 3), p=t.number(ei.p_value, 3)
+    )
     return [
         f"<h2>{esc(t('h.gaps'))}</h2>",
         f"<h3>{esc(t('h.holes'))}</h3>",
         f'<p class="note">{esc(t("holes.explain"))}</p>',
-        table([esc(t("col.structure")), esc(t("col.degree")), esc(t("measure.effective_size")),
-               esc(t("measure.efficiency")), esc(t("measure.constraint")), esc(t("measure.hierarchy"))], hole_rows),
+        table(
+            [
+                esc(t("col.structure")),
+                esc(t("col.degree")),
+                esc(t("measure.effective_size")),
+                esc(t("measure.efficiency")),
+                esc(t("measure.constraint")),
+                esc(t("measure.hierarchy")),
+            ],
+            hole_rows,
+        ),
         f"<h3>{esc(t('h.cut'))}</h3>",
         f"<p>{esc(t('cut.points'))} {', '.join(name(x) for x in sorted(b.cut_points)) or esc(t('none'))}</p>",
         f"<p>{esc(t('cut.bridges'))} "
-        + (", ".join(f"{name(u)} – {name(v)}" for u, v in bridges) or esc(t("none"))) + "</p>",
+        + (", ".join(f"{name(u)} – {name(v)}" for u, v in bridges) or esc(t("none")))
+        + "</p>",
         f"<h3>{esc(t('h.mixing', group=s.group))}</h3>",
         f'<p class="note">{esc(t("mixing.explain"))}</p>',
         table(mix_head, mix_rows, "mix"),
-        f"<p>{esc(t('ei.summary', ei=t.number(ei.network, 3), rescaled=t.number(ei.rescaled, 3), p=t.number(ei.p_value, 3)))}</p>",
+        f"<p>{esc(ei_summary)}</p>",
         table([esc(t("col.group")), esc(t("measure.ei"))], ei_rows),
         f"<h3>{esc(t('h.suggestions'))}</h3>",
         f'<p class="note">{esc(t("suggestions.explain", group=s.group))}</p>',
@@ -244,8 +307,9 @@ def layout(src: Source, s: Settings) -> dict[str, Any]:
     return cm.layout(src.net, method="forceatlas2", seed=s.seed)
 
 
-def maps(src: Source, out: Path, s: Settings, positions: dict[str, Any], part: Any, b: Brokers,
-         type_counts: Counter[str]) -> Maps:
+def maps(
+    src: Source, out: Path, s: Settings, positions: dict[str, Any], part: Any, b: Brokers, type_counts: Counter[str]
+) -> Maps:
     """``map.svg`` / ``map.html`` (clusters, size by betweenness), ``bridges.svg`` (the
     groups of ``group``) and one ``map-type-K.svg`` per link type. An illustrative
     dataset's maps say so and non-respondents are hollow: draw reads the network's
@@ -266,21 +330,48 @@ def maps(src: Source, out: Path, s: Settings, positions: dict[str, Any], part: A
         write_text(path, text)
         return figure(text)
 
-    whole: dict[str, Any] = dict(color=cluster_of, color_title=t("map.cluster"), size=b.betweenness,
-                 size_title=t("measure.betweenness"), edge_color="type", labels=20, title=t("map.whole"))
+    whole: dict[str, Any] = dict(
+        color=cluster_of,
+        color_title=t("map.cluster"),
+        size=b.betweenness,
+        size_title=t("measure.betweenness"),
+        edge_color="type",
+        labels=20,
+        title=t("map.whole"),
+    )
     whole_figure = svg(out / "map.svg", net, **whole)
     write_text(out / "map.html", draw(net, "html", **whole))
     groups = _filled(net, s.group, NONE)
-    bridges_figure = svg(out / "bridges.svg", net, color=groups, color_title=s.group, size=b.betweenness,
-                         size_title=t("measure.betweenness"), edge_color="type", labels=20,
-                         title=t("map.bridges", group=s.group))
-    type_figures = [svg(out / f"map-type-{k + 1}.svg", net.filter_links(type=code), color=groups, color_title=s.group,
-                        size="degree", edge_color="type", labels=8, title=t.link_type(code))
-                    for k, code in enumerate(sorted(type_counts))]
+    bridges_figure = svg(
+        out / "bridges.svg",
+        net,
+        color=groups,
+        color_title=s.group,
+        size=b.betweenness,
+        size_title=t("measure.betweenness"),
+        edge_color="type",
+        labels=20,
+        title=t("map.bridges", group=s.group),
+    )
+    type_figures = [
+        svg(
+            out / f"map-type-{k + 1}.svg",
+            net.filter_links(type=code),
+            color=groups,
+            color_title=s.group,
+            size="degree",
+            edge_color="type",
+            labels=8,
+            title=t.link_type(code),
+        )
+        for k, code in enumerate(sorted(type_counts))
+    ]
     return Maps(
-        whole=[f"<h2>{esc(t('h.map'))}</h2>",
-               f'<p class="note">{esc(t("map.caption"))} <a href="map.html">{esc(t("map.interactive"))}</a></p>',
-               whole_figure],
+        whole=[
+            f"<h2>{esc(t('h.map'))}</h2>",
+            f'<p class="note">{esc(t("map.caption"))} <a href="map.html">{esc(t("map.interactive"))}</a></p>',
+            whole_figure,
+        ],
         bridges=[f"<h2>{esc(t('h.bridges_map'))}</h2>", bridges_figure],
         types=[f"<h2>{esc(t('h.type_maps'))}</h2>", '<div class="grid">' + "".join(type_figures) + "</div>"],
     )
@@ -289,8 +380,19 @@ def maps(src: Source, out: Path, s: Settings, positions: dict[str, Any], part: A
 def method(src: Source, s: Settings) -> list[str]:
     """How the report was computed: view, seed and each method in one sentence."""
     t = src.t
-    keys = ("method.view", "method.seed", "method.clusters", "method.brokerage", "method.holes", "method.ei",
-            "method.suggestions", "method.layout")
-    return [f"<h2>{esc(t('h.method'))}</h2>",
-            "<ul>" + "".join(f"<li>{esc(t(k, seed=s.seed, view=src.view_text, group=s.group))}</li>" for k in keys)
-            + "</ul>"]
+    keys = (
+        "method.view",
+        "method.seed",
+        "method.clusters",
+        "method.brokerage",
+        "method.holes",
+        "method.ei",
+        "method.suggestions",
+        "method.layout",
+    )
+    return [
+        f"<h2>{esc(t('h.method'))}</h2>",
+        "<ul>"
+        + "".join(f"<li>{esc(t(k, seed=s.seed, view=src.view_text, group=s.group))}</li>" for k in keys)
+        + "</ul>",
+    ]
