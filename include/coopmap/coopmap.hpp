@@ -11,4 +11,5 @@
 #include "coopmap/layout.hpp"
 #include "coopmap/network.hpp"
 #include "coopmap/render.hpp"
+#include "coopmap/scenarios.hpp"
 #include "coopmap/store.hpp"

@@ -113,6 +113,12 @@ __all__ = [
     "reciprocity",
     "strength",
     "structural_holes",
+    # scenarios
+    "Fragmentation",
+    "KeyPlayers",
+    "fragmentation",
+    "key_players",
+    "vulnerability",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]

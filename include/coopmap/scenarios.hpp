@@ -1,0 +1,510 @@
+#pragma once
+/// \file scenarios.hpp
+/// From the map to decisions: how fragmented the network is (Borgatti's F and
+/// distance-weighted DF), which structures hold it together (key players, KPP-Neg) or
+/// reach most of it (KPP-Pos), and what each structure's departure would cost
+/// (vulnerability).
+///
+/// Conventions shared by every function of this header:
+///  * the network is read through its undirected simple view: direction and weights are
+///    dropped, a pair of structures is tied when some link joins them;
+///  * n is the number of structures left (after `removed`), d_ij the length of a
+///    shortest path between i and j in what is left, 1/d_ij = 0 when none exists;
+///  * undefined values are NaN (fewer than two structures, no structure to reach);
+///  * results describe the declared network, not the worth of a structure;
+///  * vertex i is the i-th structure of the network (insertion order).
+///
+/// Reference: S. P. Borgatti, "Identifying sets of key players in a social network",
+/// Computational and Mathematical Organization Theory 12 (2006) 21–34.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coopmap/brokerage.hpp"
+#include "coopmap/detail/centrality_paths.hpp"
+#include "coopmap/detail/interrupt.hpp"
+#include "coopmap/detail/random.hpp"
+#include "coopmap/error.hpp"
+#include "coopmap/network.hpp"
+
+namespace coopmap {
+
+namespace detail {
+
+/// Breadth-first search scratch on the undirected view, restricted to alive vertices.
+struct ScenarioBfs {
+    std::vector<std::int64_t> dist;
+    std::vector<index_t> queue;
+    explicit ScenarioBfs(std::size_t n) : dist(n, -1), queue(n) {}
+
+    /// Multi-source BFS from `sources` (alive ones) up to `limit` steps; returns the number
+    /// of vertices reached (sources included). dist[v] holds the distance of every reached
+    /// vertex until reset() is called.
+    std::size_t run(const SimpleGraph& g, const std::vector<char>& alive, const std::vector<index_t>& sources,
+                    std::int64_t limit = std::numeric_limits<std::int64_t>::max()) {
+        std::size_t head = 0, tail = 0;
+        for (index_t s : sources)
+            if (alive[s] && dist[s] < 0) {
+                dist[s] = 0;
+                queue[tail++] = s;
+            }
+        while (head < tail) {
+            const index_t u = queue[head++];
+            if (dist[u] >= limit) continue;
+            for (index_t v : g.neighbors(u))
+                if (alive[v] && dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    queue[tail++] = v;
+                }
+        }
+        reached = tail;
+        return tail;
+    }
+    /// Clears the distances of the vertices the last run reached: O(reached).
+    void reset() {
+        for (std::size_t i = 0; i < reached; ++i) dist[queue[i]] = -1;
+        reached = 0;
+    }
+    std::size_t reached = 0;
+};
+
+/// Component of every alive vertex (-1 for removed ones), numbered by smallest member,
+/// and the size of each component. O(n + m).
+struct AliveComponents {
+    std::vector<std::int64_t> label;
+    std::vector<std::size_t> sizes;
+};
+inline AliveComponents alive_components(const SimpleGraph& g, const std::vector<char>& alive, ScenarioBfs& bfs) {
+    AliveComponents c;
+    c.label.assign(g.n, -1);
+    std::vector<index_t> one(1);
+    for (index_t s = 0; s < g.n; ++s) {
+        if (!alive[s] || c.label[s] >= 0) continue;
+        one[0] = s;
+        const std::size_t reached = bfs.run(g, alive, one);
+        for (std::size_t i = 0; i < reached; ++i) c.label[bfs.queue[i]] = static_cast<std::int64_t>(c.sizes.size());
+        c.sizes.push_back(reached);
+        bfs.reset();
+    }
+    return c;
+}
+
+/// F = 1 - Σ_k s_k (s_k - 1) / (n (n - 1)); NaN when n < 2.
+inline double fragmentation_of(const std::vector<std::size_t>& sizes, std::size_t n) {
+    if (n < 2) return std::numeric_limits<double>::quiet_NaN();
+    double same = 0;
+    for (std::size_t s : sizes) same += static_cast<double>(s) * static_cast<double>(s - 1);
+    return 1.0 - same / (static_cast<double>(n) * static_cast<double>(n - 1));
+}
+
+/// DF = 1 - Σ_{i≠j} (1 / d_ij) / (n (n - 1)) over the alive vertices; NaN when n < 2.
+/// One BFS per alive source, sources dealt round-robin to the threads; the per-source
+/// sums are added in source order, so the value does not depend on the thread count.
+inline double distance_fragmentation_of(const SimpleGraph& g, const std::vector<char>& alive, unsigned threads) {
+    std::vector<index_t> sources;
+    for (index_t v = 0; v < g.n; ++v)
+        if (alive[v]) sources.push_back(v);
+    const std::size_t n = sources.size();
+    if (n < 2) return std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> per(n, 0.0);
+    // small graphs: one thread (starting threads costs more than the searches)
+    const double work = static_cast<double>(n) * static_cast<double>(g.targets.size() + g.n);
+    const unsigned T = work < 2e6 ? 1u : worker_count(threads, n);
+    run_threads(T, [&](unsigned t) {
+        ScenarioBfs bfs(g.n);
+        std::vector<index_t> one(1);
+        for (std::size_t i = t; i < n; i += T) {
+            check_interrupt();
+            one[0] = sources[i];
+            const std::size_t reached = bfs.run(g, alive, one);
+            double s = 0;
+            for (std::size_t q = 1; q < reached; ++q) s += 1.0 / static_cast<double>(bfs.dist[bfs.queue[q]]);
+            per[i] = s;
+            bfs.reset();
+        }
+    });
+    double total = 0;
+    for (double s : per) total += s;
+    return 1.0 - total / (static_cast<double>(n) * static_cast<double>(n - 1));
+}
+
+inline SimpleGraph scenario_view(const Network& net) {
+    return simple_view(net, {.aggregate = Aggregate::binary, .undirected = true});
+}
+
+inline std::vector<char> alive_without(std::size_t n, const std::vector<index_t>& removed) {
+    std::vector<char> alive(n, 1);
+    for (index_t v : removed) {
+        if (v >= n) throw input_error("removed: structure index " + std::to_string(v) + " out of range");
+        alive[v] = 0;
+    }
+    return alive;
+}
+
+}  // namespace detail
+
+// =====================================================================================
+// Fragmentation
+// =====================================================================================
+
+struct FragmentationOptions {
+    /// Structures taken out before measuring (indices; repeats allowed).
+    std::vector<index_t> removed;
+    /// Worker threads for DF (0 = all hardware threads; small graphs run on one). The
+    /// value does not depend on it.
+    unsigned threads = 0;
+};
+
+struct FragmentationResult {
+    double fragmentation = 0;           ///< F = 1 - Σ_k s_k (s_k - 1) / (n (n - 1))
+    double distance_fragmentation = 0;  ///< DF = 1 - Σ_{i≠j} (1 / d_ij) / (n (n - 1))
+    std::size_t structures = 0;         ///< n: structures left after `removed`
+    std::size_t components = 0;         ///< connected components of what is left
+};
+
+/// Borgatti's fragmentation of the network (without `options.removed`), on the
+/// undirected view: F is the share of pairs of structures that cannot reach each other
+/// (s_k the component sizes); DF weighs every pair by its distance, 1 when unreachable,
+/// 1 - 1/d otherwise on average, so that it also sees a network that is connected but
+/// long. Both are 0 for a complete graph and 1 when nobody is tied; NaN when fewer than
+/// two structures are left.
+///
+/// Complexity: F O(n + m); DF O(n (n + m)) (one breadth-first search per structure,
+/// parallel over sources).
+inline FragmentationResult fragmentation(const Network& net, const FragmentationOptions& options = {}) {
+    const SimpleGraph g = detail::scenario_view(net);
+    const auto alive = detail::alive_without(g.n, options.removed);
+    detail::ScenarioBfs bfs(g.n);
+    const auto comps = detail::alive_components(g, alive, bfs);
+    FragmentationResult r;
+    r.structures = static_cast<std::size_t>(std::count(alive.begin(), alive.end(), 1));
+    r.components = comps.sizes.size();
+    r.fragmentation = detail::fragmentation_of(comps.sizes, r.structures);
+    r.distance_fragmentation = detail::distance_fragmentation_of(g, alive, options.threads);
+    return r;
+}
+
+// =====================================================================================
+// Key players
+// =====================================================================================
+
+enum class KeyPlayerObjective {
+    fragmentation,           ///< KPP-Neg: F of the network without the set
+    distance_fragmentation,  ///< KPP-Neg: DF of the network without the set
+    reach,                   ///< KPP-Pos: share of the others within m steps of the set
+    distance_reach,          ///< KPP-Pos: Σ_{j∉S} 1 / d(S, j) / (number of others)
+};
+
+struct KeyPlayerOptions {
+    std::size_t k = 3;  ///< size of the set, 1 <= k < n
+    KeyPlayerObjective objective = KeyPlayerObjective::fragmentation;
+    /// Steps of the reach objective (m-reach): j counts when d(S, j) <= m; m >= 1.
+    std::size_t m = 1;
+    /// Reach objectives: the structures that count (target[j] != 0), e.g. one group;
+    /// empty: every structure. Members of the set never count.
+    std::vector<char> target;
+    std::uint64_t seed = 0;    ///< seed of the random starting sets of the restarts
+    std::size_t restarts = 10; ///< searches: the greedy start, then restarts - 1 random starts
+    unsigned threads = 0;      ///< worker threads of the DF objective
+};
+
+struct KeyPlayerResult {
+    std::vector<index_t> players;  ///< the set found, by index
+    double score = 0;              ///< its objective value
+    /// Neg objectives: the value of the network with nobody removed; Pos objectives: the
+    /// value of the k structures of highest degree (ties: lower index), the naive choice.
+    double baseline = 0;
+    std::size_t evaluations = 0;  ///< objective evaluations made by the search
+};
+
+namespace detail {
+
+/// The objective of a key-player set; NaN when undefined (treated as the worst value).
+class KeyPlayerScore {
+public:
+    KeyPlayerScore(const SimpleGraph& g, const KeyPlayerOptions& o) : g_(g), o_(o), bfs_(g.n), alive_(g.n, 1) {}
+
+    double operator()(const std::vector<index_t>& set) {
+        ++evaluations;
+        check_interrupt();
+        switch (o_.objective) {
+            case KeyPlayerObjective::fragmentation: {
+                mark(set, 0);
+                const auto comps = alive_components(g_, alive_, bfs_);
+                const double f = fragmentation_of(comps.sizes, g_.n - distinct(set));
+                mark(set, 1);
+                return f;
+            }
+            case KeyPlayerObjective::distance_fragmentation: {
+                mark(set, 0);
+                const double f = distance_fragmentation_of(g_, alive_, o_.threads);
+                mark(set, 1);
+                return f;
+            }
+            case KeyPlayerObjective::reach:
+            case KeyPlayerObjective::distance_reach: break;
+        }
+        const bool steps = o_.objective == KeyPlayerObjective::reach;
+        const auto limit = steps ? static_cast<std::int64_t>(o_.m) : std::numeric_limits<std::int64_t>::max();
+        const std::size_t reached = bfs_.run(g_, alive_, set, limit);
+        double sum = 0;
+        for (std::size_t q = 0; q < reached; ++q) {
+            const index_t j = bfs_.queue[q];
+            if (bfs_.dist[j] == 0 || !counts(j)) continue;
+            sum += steps ? 1.0 : 1.0 / static_cast<double>(bfs_.dist[j]);
+        }
+        bfs_.reset();
+        std::size_t others = 0;
+        mark(set, 0);
+        for (index_t j = 0; j < g_.n; ++j) others += alive_[j] && counts(j);
+        mark(set, 1);
+        return others ? sum / static_cast<double>(others) : std::numeric_limits<double>::quiet_NaN();
+    }
+    std::size_t evaluations = 0;
+
+private:
+    bool counts(index_t j) const { return o_.target.empty() || o_.target[j]; }
+    void mark(const std::vector<index_t>& set, char value) {
+        for (index_t v : set) alive_[v] = value;
+    }
+    std::size_t distinct(const std::vector<index_t>& set) const {
+        std::vector<index_t> s(set);
+        std::sort(s.begin(), s.end());
+        return static_cast<std::size_t>(std::unique(s.begin(), s.end()) - s.begin());
+    }
+    const SimpleGraph& g_;
+    const KeyPlayerOptions& o_;
+    ScenarioBfs bfs_;
+    std::vector<char> alive_;
+};
+
+/// a better than b: NaN is worse than any number; ties are not better.
+inline bool better(double a, double b) {
+    if (std::isnan(a)) return false;
+    if (std::isnan(b)) return true;
+    return a > b + 1e-12 * std::max(1.0, std::fabs(b));
+}
+
+/// Steepest-ascent swaps: replaces one member by one outsider while the best such swap
+/// improves the score (candidates in index order; ties keep the first).
+inline double improve_by_swaps(const SimpleGraph& g, std::vector<index_t>& set, double score, KeyPlayerScore& eval) {
+    std::vector<char> in(g.n, 0);
+    for (index_t v : set) in[v] = 1;
+    for (;;) {
+        double best = score;
+        std::size_t best_i = set.size();
+        index_t best_v = 0;
+        for (std::size_t i = 0; i < set.size(); ++i) {
+            const index_t out = set[i];
+            for (index_t v = 0; v < g.n; ++v) {
+                if (in[v]) continue;
+                set[i] = v;
+                const double s = eval(set);
+                if (better(s, best)) {
+                    best = s;
+                    best_i = i;
+                    best_v = v;
+                }
+            }
+            set[i] = out;
+        }
+        if (best_i == set.size()) return score;
+        in[set[best_i]] = 0;
+        in[best_v] = 1;
+        set[best_i] = best_v;
+        score = best;
+    }
+}
+
+}  // namespace detail
+
+/// Borgatti's key-player problem: the set S of k structures that maximises the objective.
+///  * KPP-Neg (objective fragmentation or distance_fragmentation): whose departure
+///    fragments the network most, F or DF of the network without S;
+///  * KPP-Pos (reach, distance_reach): who reaches most of the others, the share of the
+///    structures outside S (of the target ones when `target` is set) within m steps of
+///    S, or Σ_{j∉S} 1 / d(S, j) / (n - k) with d(S, j) the distance from the nearest member.
+///
+/// Search (as Borgatti's KeyPlayer program): a greedy start (members added one at a
+/// time, each the best given the previous ones; ties: lower index) improved by
+/// steepest-ascent swaps (one member for one outsider) until no swap improves; then
+/// `restarts - 1` searches from random k-sets drawn with `seed` (detail::Rng: identical
+/// on every platform), each improved the same way. The best set over the searches is
+/// returned (ties: the earliest). It is a local optimum, not a proven global one; the
+/// tests compare it with the brute-force optimum over every k-set on small networks.
+///
+/// Errors: input_error when k is 0 or k >= n, m is 0, or target has a wrong size.
+/// Complexity: each evaluation is O(n + m) (F, reach) or O(n (n + m)) (DF); a swap
+/// round makes k (n - k) evaluations.
+inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& options = {}) {
+    const SimpleGraph g = detail::scenario_view(net);
+    const std::size_t n = g.n, k = options.k;
+    if (k == 0 || k >= n)
+        throw input_error("k must be between 1 and the number of structures - 1 (" + std::to_string(n) + " structures), got " +
+                          std::to_string(k));
+    if (options.m == 0) throw input_error("m must be >= 1");
+    if (!options.target.empty() && options.target.size() != n)
+        throw input_error("target: expected one flag per structure");
+    if (options.restarts == 0) throw input_error("restarts must be >= 1");
+    detail::KeyPlayerScore eval(g, options);
+    const bool negative = options.objective == KeyPlayerObjective::fragmentation ||
+                          options.objective == KeyPlayerObjective::distance_fragmentation;
+    KeyPlayerResult r;
+    if (negative) {
+        r.baseline = eval({});
+    } else {
+        std::vector<index_t> order(n);
+        for (index_t v = 0; v < n; ++v) order[v] = v;
+        std::stable_sort(order.begin(), order.end(), [&](index_t a, index_t b) { return g.degree(a) > g.degree(b); });
+        order.resize(k);
+        r.baseline = eval(order);
+    }
+    // greedy start
+    std::vector<index_t> set;
+    std::vector<char> in(n, 0);
+    double score = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t step = 0; step < k; ++step) {
+        double best = std::numeric_limits<double>::quiet_NaN();
+        index_t best_v = 0;
+        bool found = false;
+        set.push_back(0);
+        for (index_t v = 0; v < n; ++v) {
+            if (in[v]) continue;
+            set.back() = v;
+            const double s = eval(set);
+            if (!found || detail::better(s, best)) {
+                best = s;
+                best_v = v;
+                found = true;
+            }
+        }
+        set.back() = best_v;
+        in[best_v] = 1;
+        score = best;
+    }
+    score = detail::improve_by_swaps(g, set, score, eval);
+    std::vector<index_t> best_set = set;
+    double best_score = score;
+    detail::Rng rng(options.seed);
+    for (std::size_t run = 1; run < options.restarts; ++run) {
+        std::vector<index_t> pool(n);
+        for (index_t v = 0; v < n; ++v) pool[v] = v;
+        for (std::size_t i = 0; i < k; ++i) {  // partial Fisher–Yates: k distinct structures
+            const std::size_t j = i + static_cast<std::size_t>(rng.below(n - i));
+            std::swap(pool[i], pool[j]);
+        }
+        std::vector<index_t> start(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(k));
+        const double s = detail::improve_by_swaps(g, start, eval(start), eval);
+        if (detail::better(s, best_score)) {
+            best_score = s;
+            best_set = start;
+        }
+    }
+    std::sort(best_set.begin(), best_set.end());
+    r.players = best_set;
+    r.score = best_score;
+    r.evaluations = eval.evaluations;
+    return r;
+}
+
+// =====================================================================================
+// Vulnerability
+// =====================================================================================
+
+struct VulnerabilityOptions {
+    /// Compute DF after each departure (O(n^2 (n + m)) in all); false: DF fields are NaN.
+    bool distance = true;
+    /// Attribute whose groups define the cross-group brokerage of each structure; empty:
+    /// that field is NaN.
+    std::string group;
+    /// Group of the structures without the attribute (else input_error naming them).
+    std::optional<Value> missing;
+    unsigned threads = 0;  ///< worker threads of the DF searches
+};
+
+struct StructureVulnerability {
+    double fragmentation = 0;           ///< F of the network without the structure
+    double distance_fragmentation = 0;  ///< DF of the network without it (NaN unless options.distance)
+    double increase = 0;                ///< F without it - F of the whole network
+    double distance_increase = 0;       ///< DF without it - DF of the whole network
+    /// Structures cut off from the largest component when it leaves (indices, ascending):
+    /// members of the largest component (ties: the one holding the lowest index) that are
+    /// not in the largest part of what remains of it (ties: the part holding the lowest
+    /// index). Empty for structures outside the largest component.
+    std::vector<index_t> cut_off;
+    /// Gould–Fernandez brokerage across groups: itinerant + representative + gatekeeper
+    /// + liaison (every role but coordinator), as brokerage() counts them.
+    double cross_group_brokerage = std::numeric_limits<double>::quiet_NaN();
+};
+
+struct VulnerabilityResult {
+    double fragmentation = 0;           ///< F of the whole network
+    double distance_fragmentation = 0;  ///< DF of the whole network (NaN unless options.distance)
+    std::vector<StructureVulnerability> structures;  ///< one per structure, in structure order
+};
+
+/// What each structure's departure would cost the network: F and DF without it and their
+/// increase over the whole network's, the structures only it connects to the largest
+/// component, and the cross-group brokerage roles it holds (brokerage.hpp).
+///
+/// Complexity: F and cut-offs O(n (n + m)) (one component search per departure); DF
+/// O(n^2 (n + m)) (parallel over sources), skipped with distance = false.
+inline VulnerabilityResult vulnerability(const Network& net, const VulnerabilityOptions& options = {}) {
+    const SimpleGraph g = detail::scenario_view(net);
+    const std::size_t n = g.n;
+    VulnerabilityResult r;
+    std::vector<char> alive(n, 1);
+    detail::ScenarioBfs bfs(n);
+    const auto whole = detail::alive_components(g, alive, bfs);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    r.fragmentation = detail::fragmentation_of(whole.sizes, n);
+    r.distance_fragmentation = options.distance ? detail::distance_fragmentation_of(g, alive, options.threads) : nan;
+    // the largest component: first of the largest sizes (labels follow the smallest member)
+    std::int64_t largest = -1;
+    for (std::size_t c = 0; c < whole.sizes.size(); ++c)
+        if (largest < 0 || whole.sizes[c] > whole.sizes[static_cast<std::size_t>(largest)])
+            largest = static_cast<std::int64_t>(c);
+    BrokerageResult roles;
+    if (!options.group.empty()) roles = brokerage(net, options.group, options.missing);
+    r.structures.resize(n);
+    for (index_t v = 0; v < n; ++v) {
+        detail::check_interrupt();
+        auto& s = r.structures[v];
+        alive[v] = 0;
+        const auto comps = detail::alive_components(g, alive, bfs);
+        s.fragmentation = detail::fragmentation_of(comps.sizes, n - 1);
+        s.increase = s.fragmentation - r.fragmentation;
+        s.distance_fragmentation = options.distance ? detail::distance_fragmentation_of(g, alive, options.threads) : nan;
+        s.distance_increase = s.distance_fragmentation - r.distance_fragmentation;
+        alive[v] = 1;
+        if (whole.label[v] == largest) {
+            // the largest part of what remains of the largest component
+            std::vector<std::size_t> part_size(comps.sizes.size(), 0);
+            std::int64_t keep = -1;
+            for (index_t u = 0; u < n; ++u)
+                if (u != v && whole.label[u] == largest) {
+                    const auto c = static_cast<std::size_t>(comps.label[u]);
+                    ++part_size[c];
+                }
+            for (index_t u = 0; u < n; ++u)  // by lowest index on ties: scan members in order
+                if (u != v && whole.label[u] == largest) {
+                    const auto c = comps.label[u];
+                    if (keep < 0 || part_size[static_cast<std::size_t>(c)] > part_size[static_cast<std::size_t>(keep)])
+                        keep = c;
+                }
+            for (index_t u = 0; u < n; ++u)
+                if (u != v && whole.label[u] == largest && comps.label[u] != keep) s.cut_off.push_back(u);
+        }
+        if (!options.group.empty()) {
+            const auto& c = roles.counts[v];
+            s.cross_group_brokerage = c[1] + c[2] + c[3] + c[4];
+        }
+    }
+    return r;
+}
+
+}  // namespace coopmap

@@ -1,0 +1,138 @@
+// Tests of coopmap/scenarios.hpp on hand-derived cases (brute force over every k-set and
+// networkx are the references in tests/python/test_scenarios.py).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "coopmap/scenarios.hpp"
+#include "fixtures.hpp"
+
+using namespace coopmap;
+
+namespace {
+Network make(int n, const test::Edges& edges) { return test::graph(false, n, edges, {}, test::letter); }
+constexpr double tol = 1e-12;
+}  // namespace
+
+// Path a - b - c: one component, F = 0. Distances 1, 1, 2: Σ_{i≠j} 1/d = 2 (1 + 1 + 1/2)
+// = 5 over n (n - 1) = 6 ordered pairs: DF = 1/6. Without b: a and c apart, n = 2:
+// F = 1 - 0/2 = 1 and DF = 1.
+TEST(Fragmentation, PathByHand) {
+    const auto net = make(3, {{0, 1}, {1, 2}});
+    auto r = fragmentation(net);
+    EXPECT_NEAR(r.fragmentation, 0.0, tol);
+    EXPECT_NEAR(r.distance_fragmentation, 1.0 / 6.0, tol);
+    EXPECT_EQ(r.structures, 3u);
+    EXPECT_EQ(r.components, 1u);
+    r = fragmentation(net, {.removed = {1}});
+    EXPECT_NEAR(r.fragmentation, 1.0, tol);
+    EXPECT_NEAR(r.distance_fragmentation, 1.0, tol);
+    EXPECT_EQ(r.structures, 2u);
+    EXPECT_EQ(r.components, 2u);
+    // one structure left: undefined
+    r = fragmentation(net, {.removed = {0, 1}});
+    EXPECT_TRUE(std::isnan(r.fragmentation));
+    EXPECT_TRUE(std::isnan(r.distance_fragmentation));
+    EXPECT_THROW(fragmentation(net, {.removed = {7}}), input_error);
+}
+
+// Direction and weights do not matter: a -> b -> c (directed, weight 5) is the path above.
+TEST(Fragmentation, DirectedReadAsUndirected) {
+    auto net = test::graph(true, 3, {{0, 1}, {1, 2}}, {5.0, 5.0});
+    EXPECT_NEAR(fragmentation(net).distance_fragmentation, 1.0 / 6.0, tol);
+}
+
+// Two triangles a b c and d e f joined by c - d. Without c: components {a, b} and
+// {d, e, f}, n = 5: F = 1 - (2·1 + 3·2) / (5·4) = 0.6; the same without d; 0 without any
+// other. KPP-Neg with k = 1 picks c (the lower index of the two best). Baseline: F of the
+// whole network, 0.
+TEST(KeyPlayers, BridgeEndsFragmentMost) {
+    const auto net = make(6, {{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}});
+    auto r = key_players(net, {.k = 1});
+    ASSERT_EQ(r.players.size(), 1u);
+    EXPECT_EQ(r.players[0], 2u);
+    EXPECT_NEAR(r.score, 0.6, tol);
+    EXPECT_NEAR(r.baseline, 0.0, tol);
+    // k = 2: {c, d} leaves {a, b} and {e, f}: F = 1 - (2 + 2) / (4·3) = 2/3; any pair
+    // with one end of the bridge and a member of the other triangle, e.g. {c, e}, leaves
+    // {a, b}, {d, f}: also 2/3; the search returns one of the optima.
+    r = key_players(net, {.k = 2});
+    EXPECT_NEAR(r.score, 2.0 / 3.0, tol);
+    EXPECT_EQ(r.players.size(), 2u);
+}
+
+// Star: centre a, leaves b c d e, and f alone. KPP-Pos, k = 1, m = 1: the centre reaches
+// 4 of the 5 others: 0.8; the baseline (the highest degree) is the centre too.
+TEST(KeyPlayers, ReachOfAStar) {
+    const auto net = make(6, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
+    auto r = key_players(net, {.k = 1, .objective = KeyPlayerObjective::reach, .m = 1});
+    ASSERT_EQ(r.players.size(), 1u);
+    EXPECT_EQ(r.players[0], 0u);
+    EXPECT_NEAR(r.score, 0.8, tol);
+    EXPECT_NEAR(r.baseline, 0.8, tol);
+    // target: only e and f count; the centre reaches e, not f: 1/2
+    std::vector<char> target = {0, 0, 0, 0, 1, 1};
+    r = key_players(net, {.k = 1, .objective = KeyPlayerObjective::reach, .m = 1, .target = target});
+    EXPECT_NEAR(r.score, 0.5, tol);
+}
+
+// Path a - b - c - d, distance-weighted reach, k = 1: from b, 1 + 1 + 1/2 over 3 others
+// = 5/6; from a, (1 + 1/2 + 1/3) / 3 = 11/18. b wins (c ties, higher index).
+TEST(KeyPlayers, DistanceReachOnAPath) {
+    const auto net = make(4, {{0, 1}, {1, 2}, {2, 3}});
+    auto r = key_players(net, {.k = 1, .objective = KeyPlayerObjective::distance_reach});
+    ASSERT_EQ(r.players.size(), 1u);
+    EXPECT_EQ(r.players[0], 1u);
+    EXPECT_NEAR(r.score, 5.0 / 6.0, tol);
+}
+
+TEST(KeyPlayers, Errors) {
+    const auto net = make(3, {{0, 1}, {1, 2}});
+    EXPECT_THROW(key_players(net, {.k = 0}), input_error);
+    EXPECT_THROW(key_players(net, {.k = 3}), input_error);
+    EXPECT_THROW(key_players(net, {.k = 1, .m = 0}), input_error);
+    EXPECT_THROW(key_players(net, {.k = 1, .target = {1}}), input_error);
+    EXPECT_THROW(key_players(net, {.k = 1, .restarts = 0}), input_error);
+}
+
+// Same seed, same set; the result does not depend on the thread count.
+TEST(KeyPlayers, SeededAndThreadIndependent) {
+    const auto net = test::random_graph(60, 0.06, 3, false);
+    KeyPlayerOptions o{.k = 3, .objective = KeyPlayerObjective::distance_fragmentation, .seed = 5, .restarts = 3};
+    o.threads = 1;
+    const auto a = key_players(net, o);
+    o.threads = 2;
+    const auto b = key_players(net, o);
+    EXPECT_EQ(a.players, b.players);
+    EXPECT_EQ(a.score, b.score);
+}
+
+// Path a - b - c. Without b: F = 1 (increase 1), a and c apart; the largest component
+// {a, b, c} keeps the part holding a, so c is cut off. Without a (or c): b - c stay
+// together, F = 0, nobody cut off. DF: whole 1/6; without a: n = 2, tied, DF = 0.
+TEST(Vulnerability, PathByHand) {
+    const auto net = make(3, {{0, 1}, {1, 2}});
+    const auto r = vulnerability(net);
+    EXPECT_NEAR(r.fragmentation, 0.0, tol);
+    EXPECT_NEAR(r.distance_fragmentation, 1.0 / 6.0, tol);
+    ASSERT_EQ(r.structures.size(), 3u);
+    EXPECT_NEAR(r.structures[1].fragmentation, 1.0, tol);
+    EXPECT_NEAR(r.structures[1].increase, 1.0, tol);
+    EXPECT_EQ(r.structures[1].cut_off, std::vector<index_t>{2});
+    EXPECT_NEAR(r.structures[0].fragmentation, 0.0, tol);
+    EXPECT_NEAR(r.structures[0].distance_fragmentation, 0.0, tol);
+    EXPECT_NEAR(r.structures[0].distance_increase, -1.0 / 6.0, tol);
+    EXPECT_TRUE(r.structures[0].cut_off.empty());
+    EXPECT_TRUE(std::isnan(r.structures[0].cross_group_brokerage));
+}
+
+// Cross-group brokerage: a -> b -> c with groups A A B (directed): b is a representative
+// once (brokerage_test.cpp), a cross-group role: 1; a and c broker nothing.
+TEST(Vulnerability, CrossGroupBrokerage) {
+    const auto net = test::graph(true, 3, {{0, 1}, {1, 2}}, {}, test::s_id, {"A", "A", "B"});
+    const auto r = vulnerability(net, {.distance = false, .group = "g"});
+    EXPECT_NEAR(r.structures[1].cross_group_brokerage, 1.0, tol);
+    EXPECT_NEAR(r.structures[0].cross_group_brokerage, 0.0, tol);
+    EXPECT_TRUE(std::isnan(r.structures[1].distance_fragmentation));
+}
