@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "coopmap/detail/csv_reader.hpp"
 #include "coopmap/io.hpp"
+#include "csv/reader.hpp"  // private (src/csv/): the test target has src/ on its include path
 
 using namespace coopmap;
 namespace fs = std::filesystem;
@@ -226,7 +226,7 @@ TEST_F(Csv, TextReaderEqualsFileReader) {
 }
 
 TEST_F(Csv, ChunkBoundariesDoNotMatter) {
-    // The file reader reads 1 MiB chunks (kChunk in src/csv_reader.cpp); the text reader
+    // The file reader reads 1 MiB chunks (kChunk in src/csv/reader.cpp); the text reader
     // sees everything at once. Put a quoted field with a doubled quote, a CRLF, a
     // two-byte UTF-8 character and a field separator across the first boundary, at
     // every offset around it, and expect the same network from both readers.
@@ -289,7 +289,7 @@ TEST_F(Csv, HeaderNamesWithSeparatorsRoundTrip) {
 }
 
 // The responses file of a folder is read by the same rules as the Inventory's import of
-// responses (src/csv_rows.hpp). Expected rows and error positions by hand.
+// responses (src/csv/rows.hpp). Expected rows and error positions by hand.
 TEST_F(Csv, ResponsesFileSharesTheInventoryRules) {
     Network net;
     net.add_structure("ies", "IES", {}, {"IéS"});

@@ -183,6 +183,36 @@ TEST_F(StoreTest, BadRowRollsBackAndReimportIsIdempotent) {
     EXPECT_EQ(count(inv, "declarations"), 14u);
 }
 
+// The structures file is parsed once (csv/rows.hpp read_structures keeps each record's
+// line): a clash with the inventory names the record's first line, past a multi-line
+// quoted name and a blank line, and its column.
+TEST_F(StoreTest, StructuresClashWithTheInventoryNamesLineAndColumn) {
+    auto inv = filled();
+    const auto before = inv.counts();
+    auto clash = [&](const std::string& text) -> parse_error {
+        write("clash.csv", text);
+        try {
+            inv.import_csv(ImportFiles{p("clash.csv"), "", "", "", "", ""});
+        } catch (const parse_error& e) {
+            return e;
+        }
+        ADD_FAILURE() << "expected parse_error";
+        return parse_error("", 0, 0, "", "");
+    };
+    auto e = clash("id,name,aliases\ng,\"Gamma\ntwo lines\",\n\nALPHA,Alpha again,\n");
+    EXPECT_EQ(e.file(), p("clash.csv"));
+    EXPECT_EQ(e.line(), 5u);
+    EXPECT_EQ(e.column(), 1u);
+    EXPECT_EQ(e.column_name(), "id");
+    EXPECT_EQ(e.message(), "structure id 'ALPHA' is already an alias of structure 'a' in the inventory");
+    e = clash("name,id,aliases\n\"Eta\nx\",h,\nKappa,k,BETA\n");
+    EXPECT_EQ(e.line(), 4u);
+    EXPECT_EQ(e.column(), 3u);
+    EXPECT_EQ(e.column_name(), "aliases");
+    EXPECT_EQ(e.message(), "alias 'BETA' is already used by structure 'b' in the inventory");
+    EXPECT_EQ(inv.counts(), before);  // rolled back
+}
+
 TEST_F(StoreTest, StorageErrors) {
     write("text.db", std::string(4096, 'x'));
     EXPECT_THROW(Inventory(p("text.db")), storage_error);

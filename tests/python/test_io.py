@@ -1,4 +1,4 @@
-"""Reading and writing CSV (include/coopmap/io.hpp, src/io_csv.cpp, src/csv_reader.cpp).
+"""Reading and writing CSV (include/coopmap/io.hpp, src/csv/io.cpp, src/csv/reader.cpp).
 
 Every fixture is a file written by the test; the expected values are read off the CSV
 text in the test (or, for RFC 4180 quoting, off Python's csv module on the same text).

@@ -1,55 +1,26 @@
+// CSV I/O of a Network (coopmap/io.hpp): read_csv, read_csv_text, read_responses, write_csv.
 #include <algorithm>
-#include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <numeric>
 #include <set>
 #include <unordered_set>
 
 #include "coopmap/detail/atomic_file.hpp"
-#include "coopmap/detail/csv_reader.hpp"
-#include "coopmap/detail/csv_values.hpp"
 #include "coopmap/io.hpp"
-#include "csv_rows.hpp"
+#include "csv/reader.hpp"
+#include "csv/rows.hpp"
+#include "csv/values.hpp"
 
 namespace coopmap {
-namespace detail {
-
-bool parse_double(std::string_view s, bool decimal_comma, double& out) {
-    if (s.empty()) return false;
-    std::string tmp;
-    if (decimal_comma && s.find(',') != std::string_view::npos && s.find('.') == std::string_view::npos &&
-        std::count(s.begin(), s.end(), ',') == 1) {
-        tmp.assign(s);
-        std::replace(tmp.begin(), tmp.end(), ',', '.');
-        s = tmp;
-    }
-    std::string_view body = s;
-    if (body.front() == '+') body.remove_prefix(1);
-    if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.' ||
-                          body.front() == '-' || body.front() == 'i' || body.front() == 'I' || body.front() == 'n' ||
-                          body.front() == 'N'))
-        return false;
-    auto res = std::from_chars(body.data(), body.data() + body.size(), out);
-    return res.ec == std::errc() && res.ptr == body.data() + body.size();
-}
-
-bool parse_bool(std::string_view s, bool& out) {
-    std::string l(s);
-    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (l == "true") { out = true; return true; }
-    if (l == "false") { out = false; return true; }
-    return false;
-}
-
-}  // namespace detail
 
 namespace {
 
 using detail::CsvReader;
 using detail::parse_bool;
+using detail::is_scalar_text;
+using detail::is_typed_number;
+using detail::parse_canonical_int;
 using detail::parse_double;
 
 /// A cell's text as quoted in an error message: at most 80 bytes (cut at a UTF-8
@@ -63,34 +34,6 @@ std::string shown(std::string_view s) {
     return std::string(s.substr(0, cut)) + "... (" + std::to_string(s.size()) + " bytes)";
 }
 
-
-bool parse_canonical_int(std::string_view s, std::int64_t& out) {
-    std::string_view d = s;
-    if (!d.empty() && d.front() == '-') d.remove_prefix(1);
-    if (d.empty() || (d.size() > 1 && d.front() == '0')) return false;
-    if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
-    auto res = std::from_chars(s.data(), s.data() + s.size(), out);
-    return res.ec == std::errc() && res.ptr == s.data() + s.size();
-}
-
-/// A number as attribute text: decimal or scientific notation without a leading zero
-/// before other digits (so "0123" stays text: postcodes, SIREN numbers), or nan, inf,
-/// -inf (as format_double writes them).
-bool is_typed_number(std::string_view s, bool decimal_comma, double& out) {
-    if (s == "nan" || s == "inf" || s == "-inf") return parse_double(s, false, out);
-    std::string_view d = s;
-    if (!d.empty() && (d.front() == '-' || d.front() == '+')) d.remove_prefix(1);
-    if (d.size() > 1 && d[0] == '0' && std::isdigit(static_cast<unsigned char>(d[1]))) return false;
-    if (d.empty() || !(std::isdigit(static_cast<unsigned char>(d.front())) || d.front() == '.')) return false;
-    return parse_double(s, decimal_comma, out) && std::isfinite(out);
-}
-
-/// Would this unquoted text be read as a number or a boolean?
-bool is_scalar_text(std::string_view s, bool decimal_comma) {
-    double d;
-    bool b;
-    return is_typed_number(s, decimal_comma, d) || parse_bool(s, b);
-}
 
 /// Raw cells of one attribute column, typed once the whole file is read.
 struct AttributeColumn {
@@ -180,12 +123,16 @@ void keep_cells(CsvReader& r, std::vector<AttributeColumn>& cols, const std::vec
     }
 }
 
-void read_structures(Network& net, CsvReader& r) {
+}  // namespace
+
+void detail::read_structures(Network& net, CsvReader& r, std::vector<std::size_t>* lines) {
     check_columns(r, {"id"}, {});
     const auto c_id = r.column("id");
     const auto c_name = r.column("name"), c_aliases = r.column("aliases");
     auto cols = attribute_columns(r, &is_reserved_structure_attribute);
-    std::vector<std::size_t> first_line;  // line of each structure, for duplicate messages
+    std::vector<std::size_t> own;
+    std::vector<std::size_t>& first_line = lines ? *lines : own;  // line of each structure, for duplicate messages
+    first_line.clear();
     std::vector<std::string> f;
     std::vector<char> q;
     std::vector<std::string_view> split;  // the row's aliases, trimmed (views into its cell)
@@ -243,6 +190,8 @@ void read_structures(Network& net, CsvReader& r) {
         net.set_attribute(net.structure(static_cast<index_t>(row)).id, name, std::move(v));
     });
 }
+
+namespace {
 
 /// The link types file: `code` (required), `directed` (true/false; empty: the network's
 /// default), every other column a text attribute of the type (label, label_fr, ...).
@@ -423,7 +372,7 @@ Network read_csv(const std::string& structures_path, const std::string& links_pa
     Network net(options.directed);
     {
         CsvReader r(structures_path, options.delimiter);
-        read_structures(net, r);
+        detail::read_structures(net, r);
     }
     if (!options.link_types.empty()) {
         CsvReader r(options.link_types, options.delimiter);
@@ -441,7 +390,7 @@ Network read_csv_text(std::string_view structures_csv, std::optional<std::string
     Network net(options.directed);
     {
         CsvReader r(CsvReader::from_memory_t{}, "<structures>", structures_csv, options.delimiter);
-        read_structures(net, r);
+        detail::read_structures(net, r);
     }
     if (links_csv) {
         CsvReader r(CsvReader::from_memory_t{}, "<links>", *links_csv, options.delimiter);

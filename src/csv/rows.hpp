@@ -1,6 +1,6 @@
+// Row rules shared by the CSV readers (csv/io.cpp) and the Inventory importers (store/).
 #pragma once
-// Row rules shared by the CSV readers of io_csv.cpp and the Inventory importer: header
-// checks, and the responses file read the same way by both.
+// Header checks, the structures file and the responses file, read the same way by both.
 #include <algorithm>
 #include <initializer_list>
 #include <string>
@@ -8,8 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "coopmap/detail/csv_reader.hpp"
 #include "coopmap/error.hpp"
+#include "coopmap/network.hpp"
+#include "csv/reader.hpp"
 
 namespace coopmap::detail {
 
@@ -38,6 +39,11 @@ inline void check_columns(const CsvReader& r, std::initializer_list<const char*>
         }
     }
 }
+
+/// Reads a structures file into net (its header checked, ids, aliases and typed
+/// attributes validated; a parse_error names file, line and column). lines, when given,
+/// receives the line of each structure read, in order (defined in csv/io.cpp).
+void read_structures(Network& net, CsvReader& r, std::vector<std::size_t>* lines = nullptr);
 
 /// Reads a responses file (columns `structure` and `status`, nothing else): for each row,
 /// key = resolve(r, fields, structure column) (which fails the row for an unknown

@@ -1,4 +1,5 @@
-#include "coopmap/detail/csv_reader.hpp"
+// The streaming CSV record reader (csv/reader.hpp): buffering, quoting, UTF-8 and line tracking.
+#include "csv/reader.hpp"
 
 #include "coopmap/network.hpp"  // printable_text
 

@@ -1,5 +1,5 @@
+// A bounded hand-off of recycled buffers between two threads (the declarations importer).
 #pragma once
-/// \file
 /// A bounded hand-off between one producer thread and one consumer thread, recycling a
 /// fixed set of buffers: the producer fills an empty buffer and passes it on, the consumer
 /// drains it and gives it back. Used by the importers to parse and validate a file on

@@ -1,6 +1,5 @@
+// The streaming RFC 4180 record reader, with exact line tracking (private to src/).
 #pragma once
-/// \file detail/csv_reader.hpp
-/// Streaming RFC 4180 record reader with exact line tracking (internal).
 #include <cstdio>
 #include <memory>
 #include <string>
