@@ -223,19 +223,60 @@ struct KeyPlayerResult {
 
 namespace detail {
 
-/// The objective of a key-player set; NaN when undefined (treated as the worst value).
-class KeyPlayerScore {
-public:
-    KeyPlayerScore(const SimpleGraph& g, const KeyPlayerOptions& o) : g_(g), o_(o), bfs_(g.n), alive_(g.n, 1) {}
+/// A key-player score: the objective (`value`, NaN when undefined: the worst) and, on its
+/// plateaus, a finer tie-breaker (`tie`): DF for the F objective (F only changes when a
+/// component splits, DF with every lengthened path), the distance-weighted reach for the
+/// m-reach objective; NaN when the objective has none or it was not needed.
+struct KeyPlayerScore {
+    double value = std::numeric_limits<double>::quiet_NaN();
+    double tie = std::numeric_limits<double>::quiet_NaN();
+};
 
-    double operator()(const std::vector<index_t>& set) {
+/// a better than b: NaN is worse than any number; equal values (to 1e-12 relative) are
+/// compared by their tie-breakers; equal scores are not better.
+inline bool better_value(double a, double b) {
+    if (std::isnan(a)) return false;
+    if (std::isnan(b)) return true;
+    return a > b + 1e-12 * std::max(1.0, std::fabs(b));
+}
+inline bool better(const KeyPlayerScore& a, const KeyPlayerScore& b) {
+    if (better_value(a.value, b.value)) return true;
+    if (better_value(b.value, a.value) || std::isnan(a.value) != std::isnan(b.value)) return false;
+    return better_value(a.tie, b.tie);
+}
+
+/// Evaluates key-player sets on one graph (scratch reused across evaluations).
+class KeyPlayerEvaluator {
+public:
+    KeyPlayerEvaluator(const SimpleGraph& g, const KeyPlayerOptions& o) : g_(g), o_(o), bfs_(g.n), alive_(g.n, 1) {
+        switch (o.objective) {
+            case KeyPlayerObjective::fragmentation: tie_ = KeyPlayerObjective::distance_fragmentation; break;
+            case KeyPlayerObjective::reach: tie_ = KeyPlayerObjective::distance_reach; break;
+            default: tie_ = o.objective; break;
+        }
+    }
+
+    /// The score of `set`. With `against`, the tie-breaker is computed only when the value
+    /// is not below against->value (otherwise the set cannot win).
+    KeyPlayerScore operator()(const std::vector<index_t>& set, const KeyPlayerScore* against = nullptr) {
         ++evaluations;
         check_interrupt();
-        switch (o_.objective) {
+        KeyPlayerScore s;
+        s.value = value(set, o_.objective);
+        if (tie_ == o_.objective) return s;
+        if (against && better_value(against->value, s.value)) return s;
+        s.tie = value(set, tie_);
+        return s;
+    }
+    std::size_t evaluations = 0;
+
+private:
+    double value(const std::vector<index_t>& set, KeyPlayerObjective objective) {
+        switch (objective) {
             case KeyPlayerObjective::fragmentation: {
                 mark(set, 0);
                 const auto comps = alive_components(g_, alive_, bfs_);
-                const double f = fragmentation_of(comps.sizes, g_.n - distinct(set));
+                const double f = fragmentation_of(comps.sizes, g_.n - set.size());
                 mark(set, 1);
                 return f;
             }
@@ -248,7 +289,7 @@ public:
             case KeyPlayerObjective::reach:
             case KeyPlayerObjective::distance_reach: break;
         }
-        const bool steps = o_.objective == KeyPlayerObjective::reach;
+        const bool steps = objective == KeyPlayerObjective::reach;
         const auto limit = steps ? static_cast<std::int64_t>(o_.m) : std::numeric_limits<std::int64_t>::max();
         const std::size_t reached = bfs_.run(g_, alive_, set, limit);
         double sum = 0;
@@ -264,38 +305,25 @@ public:
         mark(set, 1);
         return others ? sum / static_cast<double>(others) : std::numeric_limits<double>::quiet_NaN();
     }
-    std::size_t evaluations = 0;
-
-private:
     bool counts(index_t j) const { return o_.target.empty() || o_.target[j]; }
     void mark(const std::vector<index_t>& set, char value) {
         for (index_t v : set) alive_[v] = value;
-    }
-    std::size_t distinct(const std::vector<index_t>& set) const {
-        std::vector<index_t> s(set);
-        std::sort(s.begin(), s.end());
-        return static_cast<std::size_t>(std::unique(s.begin(), s.end()) - s.begin());
     }
     const SimpleGraph& g_;
     const KeyPlayerOptions& o_;
     ScenarioBfs bfs_;
     std::vector<char> alive_;
+    KeyPlayerObjective tie_;
 };
-
-/// a better than b: NaN is worse than any number; ties are not better.
-inline bool better(double a, double b) {
-    if (std::isnan(a)) return false;
-    if (std::isnan(b)) return true;
-    return a > b + 1e-12 * std::max(1.0, std::fabs(b));
-}
 
 /// Steepest-ascent swaps: replaces one member by one outsider while the best such swap
 /// improves the score (candidates in index order; ties keep the first).
-inline double improve_by_swaps(const SimpleGraph& g, std::vector<index_t>& set, double score, KeyPlayerScore& eval) {
+inline KeyPlayerScore improve_by_swaps(const SimpleGraph& g, std::vector<index_t>& set, KeyPlayerScore score,
+                                       KeyPlayerEvaluator& eval) {
     std::vector<char> in(g.n, 0);
     for (index_t v : set) in[v] = 1;
     for (;;) {
-        double best = score;
+        KeyPlayerScore best = score;
         std::size_t best_i = set.size();
         index_t best_v = 0;
         for (std::size_t i = 0; i < set.size(); ++i) {
@@ -303,7 +331,7 @@ inline double improve_by_swaps(const SimpleGraph& g, std::vector<index_t>& set, 
             for (index_t v = 0; v < g.n; ++v) {
                 if (in[v]) continue;
                 set[i] = v;
-                const double s = eval(set);
+                const KeyPlayerScore s = eval(set, &best);
                 if (better(s, best)) {
                     best = s;
                     best_i = i;
@@ -331,7 +359,10 @@ inline double improve_by_swaps(const SimpleGraph& g, std::vector<index_t>& set, 
 ///
 /// Search (as Borgatti's KeyPlayer program): a greedy start (members added one at a
 /// time, each the best given the previous ones; ties: lower index) improved by
-/// steepest-ascent swaps (one member for one outsider) until no swap improves; then
+/// steepest-ascent swaps (one member for one outsider) until no swap improves. F and
+/// m-reach are flat over many sets (F moves only when a component splits), so sets of
+/// equal value are compared by DF (for F) or by the distance-weighted reach (for
+/// m-reach), which leads the search across those plateaus; then
 /// `restarts - 1` searches from random k-sets drawn with `seed` (detail::Rng: identical
 /// on every platform), each improved the same way. The best set over the searches is
 /// returned (ties: the earliest). It is a local optimum, not a proven global one; the
@@ -350,32 +381,32 @@ inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& o
     if (!options.target.empty() && options.target.size() != n)
         throw input_error("target: expected one flag per structure");
     if (options.restarts == 0) throw input_error("restarts must be >= 1");
-    detail::KeyPlayerScore eval(g, options);
+    detail::KeyPlayerEvaluator eval(g, options);
     const bool negative = options.objective == KeyPlayerObjective::fragmentation ||
                           options.objective == KeyPlayerObjective::distance_fragmentation;
     KeyPlayerResult r;
     if (negative) {
-        r.baseline = eval({});
+        r.baseline = eval({}).value;
     } else {
         std::vector<index_t> order(n);
         for (index_t v = 0; v < n; ++v) order[v] = v;
         std::stable_sort(order.begin(), order.end(), [&](index_t a, index_t b) { return g.degree(a) > g.degree(b); });
         order.resize(k);
-        r.baseline = eval(order);
+        r.baseline = eval(order).value;
     }
     // greedy start
     std::vector<index_t> set;
     std::vector<char> in(n, 0);
-    double score = std::numeric_limits<double>::quiet_NaN();
+    detail::KeyPlayerScore score;
     for (std::size_t step = 0; step < k; ++step) {
-        double best = std::numeric_limits<double>::quiet_NaN();
+        detail::KeyPlayerScore best;
         index_t best_v = 0;
         bool found = false;
         set.push_back(0);
         for (index_t v = 0; v < n; ++v) {
             if (in[v]) continue;
             set.back() = v;
-            const double s = eval(set);
+            const detail::KeyPlayerScore s = eval(set, found ? &best : nullptr);
             if (!found || detail::better(s, best)) {
                 best = s;
                 best_v = v;
@@ -388,7 +419,7 @@ inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& o
     }
     score = detail::improve_by_swaps(g, set, score, eval);
     std::vector<index_t> best_set = set;
-    double best_score = score;
+    detail::KeyPlayerScore best_score = score;
     detail::Rng rng(options.seed);
     for (std::size_t run = 1; run < options.restarts; ++run) {
         std::vector<index_t> pool(n);
@@ -398,7 +429,7 @@ inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& o
             std::swap(pool[i], pool[j]);
         }
         std::vector<index_t> start(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(k));
-        const double s = detail::improve_by_swaps(g, start, eval(start), eval);
+        const detail::KeyPlayerScore s = detail::improve_by_swaps(g, start, eval(start), eval);
         if (detail::better(s, best_score)) {
             best_score = s;
             best_set = start;
@@ -406,7 +437,7 @@ inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& o
     }
     std::sort(best_set.begin(), best_set.end());
     r.players = best_set;
-    r.score = best_score;
+    r.score = best_score.value;
     r.evaluations = eval.evaluations;
     return r;
 }

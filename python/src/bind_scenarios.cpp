@@ -1,7 +1,10 @@
 // Bindings of coopmap/scenarios.hpp.
 #include <pybind11/stl.h>
 
+#include <algorithm>
+
 #include "bindings.hpp"
+#include "coopmap/detail/known_words.hpp"
 #include "coopmap/scenarios.hpp"
 
 namespace coopmap::py_bind {
@@ -30,9 +33,25 @@ std::vector<char> target_arg(const Network& net, const py::object& target) {
             const std::string attribute = utf8(pair[0], "target");
             require_structure_attribute(net, attribute, "target");
             const Value want = to_value(pair[1], attribute);
+            std::vector<std::string> values;  // the attribute's values, for the error message
+            bool any = false;
             for (index_t i = 0; i < n; ++i) {
                 const Value* v = find_value(net.structure(i).attributes, attribute);
-                if (!v || !(*v == want)) flags[i] = 0;
+                if (v && *v == want) {
+                    any = true;
+                } else {
+                    flags[i] = 0;
+                    if (v && std::find(values.begin(), values.end(), value_to_string(*v)) == values.end())
+                        values.push_back(value_to_string(*v));
+                }
+            }
+            if (!any) {
+                std::string why = "target: no structure has ";
+                why += attribute;
+                why += " = ";
+                why += value_to_string(want);
+                why += detail::known_words(value_to_string(want), values);
+                throw input_error(why);
             }
         }
         return flags;

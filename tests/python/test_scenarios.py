@@ -1,0 +1,204 @@
+"""Scenarios (coopmap/scenarios.hpp): fragmentation against networkx, key players against
+the brute-force optimum over every k-set, vulnerability against networkx removal by
+removal."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import networkx as nx
+import pytest
+
+import coopmap as cm
+
+DATASETS = ["karate", "florentine", "ptce-sicoval-2013"]
+
+
+def undirected(net: cm.Network) -> nx.Graph:
+    """The undirected simple view as networkx sees it: a pair is tied when some link joins it."""
+    G = nx.Graph()
+    G.add_nodes_from(net.structure_ids())
+    G.add_edges_from((link["source"], link["target"]) for link in net.links())
+    return G
+
+
+def nx_fragmentation(G: nx.Graph) -> float:
+    n = G.number_of_nodes()
+    if n < 2:
+        return math.nan
+    same = sum(len(c) * (len(c) - 1) for c in nx.connected_components(G))
+    return 1 - same / (n * (n - 1))
+
+
+def nx_distance_fragmentation(G: nx.Graph) -> float:
+    n = G.number_of_nodes()
+    if n < 2:
+        return math.nan
+    total = sum(1 / d for _, row in nx.all_pairs_shortest_path_length(G) for _, d in row.items() if d > 0)
+    return 1 - total / (n * (n - 1))
+
+
+def nx_reach(G: nx.Graph, S: tuple[str, ...], m: int | None, counted: set[str]) -> float:
+    """m-reach (m given) or distance-weighted reach (m None) of the set S."""
+    dist = nx.multi_source_dijkstra_path_length(G, set(S), cutoff=m)
+    others = [j for j in G if j not in S and j in counted]
+    if not others:
+        return math.nan
+    if m is not None:
+        return sum(1 for j in others if j in dist) / len(others)
+    return sum(1 / dist[j] for j in others if j in dist) / len(others)
+
+
+def without(G: nx.Graph, S) -> nx.Graph:
+    H = G.copy()
+    H.remove_nodes_from(S)
+    return H
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_fragmentation_equals_networkx(name: str) -> None:
+    net = cm.load_dataset(name)
+    G = undirected(net)
+    f = cm.fragmentation(net)
+    assert f.fragmentation == pytest.approx(nx_fragmentation(G), abs=1e-12)
+    assert f.distance_fragmentation == pytest.approx(nx_distance_fragmentation(G), abs=1e-12)
+    assert f.structures == G.number_of_nodes()
+    assert f.components == nx.number_connected_components(G)
+    removed = sorted(G, key=lambda v: (-G.degree(v), v))[:3]
+    f = cm.fragmentation(net, removed=removed)
+    H = without(G, removed)
+    assert f.fragmentation == pytest.approx(nx_fragmentation(H), abs=1e-12)
+    assert f.distance_fragmentation == pytest.approx(nx_distance_fragmentation(H), abs=1e-12)
+    assert f.structures == G.number_of_nodes() - 3
+
+
+def test_fragmentation_of_a_directed_random_graph_and_threads() -> None:
+    # arcs read as ties; DF identical on 1 and 2 threads
+    G = nx.gnp_random_graph(300, 0.01, seed=4, directed=True)
+    net = cm.from_networkx(nx.relabel_nodes(G, str))
+    one = cm.fragmentation(net, threads=1)
+    two = cm.fragmentation(net, threads=2)
+    assert one.distance_fragmentation == two.distance_fragmentation
+    U = nx.relabel_nodes(G, str).to_undirected()
+    assert one.fragmentation == pytest.approx(nx_fragmentation(U), abs=1e-12)
+    assert one.distance_fragmentation == pytest.approx(nx_distance_fragmentation(U), abs=1e-12)
+
+
+def brute_force(G: nx.Graph, k: int, score) -> float:
+    best = -math.inf
+    for S in itertools.combinations(sorted(G), k):
+        s = score(S)
+        if not math.isnan(s):
+            best = max(best, s)
+    return best
+
+
+NEGATIVE_CASES = [("fragmentation", name, k) for name in DATASETS for k in (1, 2, 3)] + [
+    ("distance_fragmentation", name, k) for name in ("karate", "florentine") for k in (1, 2)
+]
+
+
+@pytest.mark.parametrize(("objective", "name", "k"), NEGATIVE_CASES)
+def test_key_players_negative_finds_the_brute_force_optimum(objective: str, name: str, k: int) -> None:
+    measure = nx_fragmentation if objective == "fragmentation" else nx_distance_fragmentation
+    net = cm.load_dataset(name)
+    G = undirected(net)
+    kp = cm.key_players(net, k=k, objective=objective, seed=0)
+    assert kp.score == pytest.approx(brute_force(G, k, lambda S: measure(without(G, S))), abs=1e-12)
+    assert len(kp.players) == k and len(set(kp.players)) == k
+    assert measure(without(G, kp.players)) == pytest.approx(kp.score, abs=1e-12)
+    assert kp.baseline == pytest.approx(measure(G), abs=1e-12)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_key_players_reach_finds_the_brute_force_optimum(name: str, k: int) -> None:
+    net = cm.load_dataset(name)
+    G = undirected(net)
+    everyone = set(G)
+    kp = cm.key_players(net, k=k, objective="reach", m=2, seed=0)
+    best = brute_force(G, k, lambda S: nx_reach(G, S, 2, everyone))
+    assert kp.score == pytest.approx(best, abs=1e-12)
+    top = tuple(sorted(G, key=lambda v: (-G.degree(v), net.structure_ids().index(v)))[:k])
+    assert kp.baseline == pytest.approx(nx_reach(G, top, 2, everyone), abs=1e-12)
+    kp = cm.key_players(net, k=k, objective="distance_reach", seed=0)
+    best = brute_force(G, k, lambda S: nx_reach(G, S, None, everyone))
+    assert kp.score == pytest.approx(best, abs=1e-12)
+
+
+def test_key_players_reach_into_one_group() -> None:
+    net = cm.load_dataset("ptce-sicoval-2013")
+    G = undirected(net)
+    target = {r["id"] for r in net.structures() if r.get("legal_family") == "association"}
+    kp = cm.key_players(net, k=2, objective="reach", m=1, target={"legal_family": "association"}, seed=0)
+    assert kp.score == pytest.approx(brute_force(G, 2, lambda S: nx_reach(G, S, 1, target)), abs=1e-12)
+    by_ids = cm.key_players(net, k=2, objective="reach", m=1, target=sorted(target), seed=0)
+    assert by_ids.score == kp.score and by_ids.players == kp.players
+
+
+def test_key_players_is_seeded_and_says_what_is_wrong() -> None:
+    net = cm.load_dataset("karate")
+    a = cm.key_players(net, k=3, objective="fragmentation", seed=7, restarts=5)
+    b = cm.key_players(net, k=3, objective="fragmentation", seed=7, restarts=5)
+    assert (a.players, a.score, a.evaluations) == (b.players, b.score, b.evaluations)
+    assert "KeyPlayers fragmentation" in repr(a)
+    with pytest.raises(ValueError, match="k must be >= 1"):
+        cm.key_players(net, k=0)
+    with pytest.raises(ValueError, match="k must be between 1"):
+        cm.key_players(net, k=34)
+    with pytest.raises(ValueError, match="unknown 'reachh'"):
+        cm.key_players(net, k=2, objective="reachh")
+    with pytest.raises(ValueError, match="m must be >= 1"):
+        cm.key_players(net, k=2, objective="reach", m=0)
+    with pytest.raises(ValueError, match="club"):  # the known attribute is named
+        cm.key_players(net, k=2, objective="reach", target={"clubb": "Officer"})
+    with pytest.raises(ValueError, match="no structure has club = Oficer.*Officer"):
+        cm.key_players(net, k=2, objective="reach", target={"club": "Oficer"})
+    with pytest.raises(KeyError):
+        cm.key_players(net, k=2, objective="reach", target=["nobody"])
+    with pytest.raises(KeyError):
+        cm.fragmentation(net, removed=["nobody"])
+    with pytest.raises(TypeError):
+        cm.fragmentation(net, removed="n0")
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_vulnerability_equals_networkx_removal_by_removal(name: str) -> None:
+    net = cm.load_dataset(name)
+    G = undirected(net)
+    F, DF = nx_fragmentation(G), nx_distance_fragmentation(G)
+    # the largest component, ties to the one holding the earliest structure
+    order = {v: i for i, v in enumerate(net.structure_ids())}
+    comps = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(order[v] for v in c)))
+    largest = comps[0]
+    records = cm.vulnerability(net)
+    assert [r["id"] for r in records] == net.structure_ids()
+    for r in records:
+        H = without(G, [r["id"]])
+        assert r["fragmentation"] == pytest.approx(nx_fragmentation(H), abs=1e-12)
+        assert r["distance_fragmentation"] == pytest.approx(nx_distance_fragmentation(H), abs=1e-12)
+        assert r["increase"] == pytest.approx(nx_fragmentation(H) - F, abs=1e-12)
+        assert r["distance_increase"] == pytest.approx(nx_distance_fragmentation(H) - DF, abs=1e-12)
+        if r["id"] in largest:
+            rest = H.subgraph(largest - {r["id"]})
+            parts = sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(order[v] for v in c)))
+            expected = sorted((largest - {r["id"]}) - (parts[0] if parts else set()), key=order.get)
+        else:
+            expected = []
+        assert r["cut_off"] == expected, r["id"]
+        assert math.isnan(r["cross_group_brokerage"])
+    cut_points = set(nx.articulation_points(G))
+    assert {r["id"] for r in records if r["cut_off"]} <= cut_points
+
+
+def test_vulnerability_cross_group_brokerage_is_brokerage_across_groups() -> None:
+    net = cm.load_dataset("ptce-sicoval-2013")
+    records = cm.vulnerability(net, "legal_family", missing="–", distance=False)
+    counts = cm.brokerage(net, "legal_family", missing="–").counts
+    for r in records:
+        c = counts[r["id"]]
+        assert r["cross_group_brokerage"] == c["total"] - c["coordinator"]
+        assert math.isnan(r["distance_fragmentation"])
+    with pytest.raises(ValueError, match="missing on 7 structure"):
+        cm.vulnerability(net, "legal_family")
