@@ -538,4 +538,211 @@ inline VulnerabilityResult vulnerability(const Network& net, const Vulnerability
     return r;
 }
 
+// =====================================================================================
+// Weaving: the absent links that would most join the network
+// =====================================================================================
+
+enum class WeaveObjective {
+    cohesion,     ///< decrease of DF (distance-weighted fragmentation)
+    cross_group,  ///< more pairs of different groups within two steps
+};
+
+struct WeaveOptions {
+    std::size_t k = 5;  ///< links to suggest (fewer when no absent link gains anything)
+    WeaveObjective objective = WeaveObjective::cohesion;
+    /// cross_group: the attribute whose groups count (required), and the group of the
+    /// structures lacking it (else input_error naming them).
+    std::string group;
+    std::optional<Value> missing;
+};
+
+struct WovenLink {
+    index_t source = 0, target = 0;  ///< source < target (structure order)
+    /// cohesion: DF before minus DF after the link (given the links suggested before it);
+    /// cross_group: pairs of structures of different groups newly within two steps.
+    double gain = 0;
+    std::int64_t distance = -1;   ///< distance between the two before the link; -1: unreachable
+    std::vector<index_t> shared;  ///< partners they share (ascending)
+    double adamic_adar = 0;       ///< Σ over shared partners z of 1 / ln(degree z)
+    bool cross_group = false;     ///< the two are in different groups (cross_group objective)
+};
+
+struct WeaveResult {
+    std::vector<WovenLink> links;  ///< in the order chosen
+    double before = 0;             ///< objective before: DF, or cross-group pairs within two steps
+    double after = 0;              ///< the same with every suggested link added
+};
+
+namespace detail {
+/// All-pairs distances of the undirected view (-1: unreachable), n x n row-major.
+inline std::vector<std::int32_t> all_pairs_distances(const SimpleGraph& g) {
+    std::vector<std::int32_t> d(g.n * g.n, -1);
+    std::vector<char> alive(g.n, 1);
+    ScenarioBfs bfs(g.n);
+    std::vector<index_t> one(1);
+    for (index_t s = 0; s < g.n; ++s) {
+        check_interrupt();
+        one[0] = s;
+        const std::size_t reached = bfs.run(g, alive, one);
+        for (std::size_t q = 0; q < reached; ++q)
+            d[s * g.n + bfs.queue[q]] = static_cast<std::int32_t>(bfs.dist[bfs.queue[q]]);
+        bfs.reset();
+    }
+    return d;
+}
+}  // namespace detail
+
+/// Network weaving: k absent links chosen greedily, each the one that most improves the
+/// objective given the links chosen before it (ties: the larger Adamic–Adar score, then
+/// structure order).
+///  * cohesion: the decrease of DF (fragmentation()); a link between two parts that
+///    cannot reach each other, or between two distant structures, gains most;
+///  * cross_group: the number of pairs of structures of different groups (attribute
+///    `group`) that the link brings within two steps of each other — the link itself and
+///    the two-step paths through it.
+/// Stops early when no absent link gains anything. Every suggestion carries its
+/// distance before, the partners the two share and their Adamic–Adar score, from which
+/// a reason can be written.
+///
+/// Errors: input_error when the cross_group objective has no group, or when the network
+/// has more than 20,000 structures (the all-pairs distance matrix takes 4 n^2 bytes).
+/// Complexity: O(n (n + m)) for the distances, then per link: cohesion O(Σ_candidates
+/// |A||B|) <= O(n^4) (A, B: the structures each end brings closer), cross_group
+/// O(n^2 d) (d the mean degree); the distances are updated in O(n^2) after each link.
+inline WeaveResult weave(const Network& net, const WeaveOptions& options = {}) {
+    const SimpleGraph g = detail::scenario_view(net);
+    const std::size_t n = g.n;
+    if (n > 20000) throw input_error("weave: at most 20,000 structures (the distance matrix takes 4 n^2 bytes)");
+    const bool cohesion = options.objective == WeaveObjective::cohesion;
+    std::vector<std::uint32_t> group;
+    if (!cohesion) {
+        if (options.group.empty()) throw input_error("weave: the cross_group objective needs a group attribute");
+        group = group_by(net, options.group, options.missing).membership;
+    }
+    std::vector<std::vector<index_t>> adj(n);
+    for (index_t u = 0; u < n; ++u) adj[u].assign(g.neighbors(u).begin(), g.neighbors(u).end());
+    auto D = detail::all_pairs_distances(g);
+    auto dist = [&](index_t i, index_t j) { return D[i * n + j]; };
+    const double pairs = static_cast<double>(n) * static_cast<double>(n > 0 ? n - 1 : 0);
+    auto inverse_sum = [&] {
+        double s = 0;
+        for (std::size_t i = 0; i < n * n; ++i)
+            if (D[i] > 0) s += 1.0 / D[i];
+        return s;
+    };
+    auto cross_pairs = [&] {
+        double c = 0;
+        for (index_t i = 0; i < n; ++i)
+            for (index_t j = i + 1; j < n; ++j)
+                if (group[i] != group[j] && dist(i, j) > 0 && dist(i, j) <= 2) ++c;
+        return c;
+    };
+    auto objective = [&] {
+        if (cohesion) return n < 2 ? std::numeric_limits<double>::quiet_NaN() : 1.0 - inverse_sum() / pairs;
+        return cross_pairs();
+    };
+    auto adamic_adar = [&](index_t a, index_t b, std::vector<index_t>* shared) {
+        double s = 0;
+        std::size_t i = 0, j = 0;
+        while (i < adj[a].size() && j < adj[b].size()) {
+            if (adj[a][i] < adj[b][j]) ++i;
+            else if (adj[a][i] > adj[b][j]) ++j;
+            else {
+                const index_t z = adj[a][i];
+                s += 1.0 / std::log(static_cast<double>(adj[z].size()));
+                if (shared) shared->push_back(z);
+                ++i;
+                ++j;
+            }
+        }
+        return s;
+    };
+    // cohesion gain of a - b: Σ over ordered pairs (i, j) of 1/d' - 1/d, d' through a - b
+    std::vector<index_t> side_a, side_b;
+    auto cohesion_gain = [&](index_t a, index_t b) {
+        side_a.clear();
+        side_b.clear();
+        for (index_t i = 0; i < n; ++i) {
+            const auto ia = dist(i, a), ib = dist(i, b);
+            if (ia >= 0 && (ib < 0 || ia + 1 < ib)) side_a.push_back(i);
+            if (ib >= 0 && (ia < 0 || ib + 1 < ia)) side_b.push_back(i);
+        }
+        double s = 0;
+        for (index_t i : side_a)
+            for (index_t j : side_b) {
+                const auto old = dist(i, j);
+                const auto via = dist(i, a) + 1 + dist(b, j);
+                if (old < 0 || via < old) s += 1.0 / via - (old > 0 ? 1.0 / old : 0.0);
+            }
+        return 2 * s / pairs;  // both orders of each pair; as a decrease of DF
+    };
+    auto cross_gain = [&](index_t a, index_t b) {
+        double c = 0;
+        auto far = [&](index_t x, index_t y) { return dist(x, y) < 0 || dist(x, y) > 2; };
+        if (group[a] != group[b] && far(a, b)) ++c;
+        for (index_t x : adj[a])
+            if (x != b && group[x] != group[b] && far(x, b)) ++c;
+        for (index_t y : adj[b])
+            if (y != a && group[a] != group[y] && far(a, y)) ++c;
+        return c;
+    };
+    WeaveResult r;
+    r.before = objective();
+    for (std::size_t step = 0; step < options.k; ++step) {
+        double best_gain = 0, best_aa = -1;
+        index_t best_a = 0, best_b = 0;
+        bool found = false;
+        for (index_t a = 0; a < n; ++a) {
+            detail::check_interrupt();
+            for (index_t b = a + 1; b < n; ++b) {
+                if (dist(a, b) == 1) continue;  // already tied
+                const double gain = cohesion ? cohesion_gain(a, b) : cross_gain(a, b);
+                if (!(gain > 1e-15)) continue;
+                const bool better_gain = gain > best_gain * (1 + 1e-12) + 1e-15;
+                const bool tie = !better_gain && !(best_gain > gain * (1 + 1e-12) + 1e-15);
+                if (!found || better_gain) {
+                    found = true;
+                    best_gain = gain;
+                    best_aa = adamic_adar(a, b, nullptr);
+                    best_a = a;
+                    best_b = b;
+                } else if (tie) {
+                    const double aa = adamic_adar(a, b, nullptr);
+                    if (aa > best_aa + 1e-12) {
+                        best_gain = gain;
+                        best_aa = aa;
+                        best_a = a;
+                        best_b = b;
+                    }
+                }
+            }
+        }
+        if (!found) break;
+        WovenLink w;
+        w.source = best_a;
+        w.target = best_b;
+        w.gain = best_gain;
+        w.distance = dist(best_a, best_b);
+        w.adamic_adar = adamic_adar(best_a, best_b, &w.shared);
+        w.cross_group = !cohesion && group[best_a] != group[best_b];
+        r.links.push_back(std::move(w));
+        // add the link: distances through it, then the adjacency
+        const std::vector<std::int32_t> row_a(D.begin() + static_cast<std::ptrdiff_t>(best_a * n),
+                                              D.begin() + static_cast<std::ptrdiff_t>((best_a + 1) * n));
+        const std::vector<std::int32_t> row_b(D.begin() + static_cast<std::ptrdiff_t>(best_b * n),
+                                              D.begin() + static_cast<std::ptrdiff_t>((best_b + 1) * n));
+        for (index_t i = 0; i < n; ++i)
+            for (index_t j = 0; j < n; ++j) {
+                auto& d = D[i * n + j];
+                if (i == j) continue;
+                if (row_a[i] >= 0 && row_b[j] >= 0 && (d < 0 || row_a[i] + 1 + row_b[j] < d)) d = row_a[i] + 1 + row_b[j];
+                if (row_b[i] >= 0 && row_a[j] >= 0 && (d < 0 || row_b[i] + 1 + row_a[j] < d)) d = row_b[i] + 1 + row_a[j];
+            }
+        adj[best_a].insert(std::lower_bound(adj[best_a].begin(), adj[best_a].end(), best_b), best_b);
+        adj[best_b].insert(std::lower_bound(adj[best_b].begin(), adj[best_b].end(), best_a), best_a);
+    }
+    r.after = objective();
+    return r;
+}
+
 }  // namespace coopmap

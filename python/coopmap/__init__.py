@@ -35,6 +35,7 @@ from ._networkx import from_networkx
 from ._report import report
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
+from ._scenarios import WovenLink, weave
 from .store import Inventory, ResponseRate
 
 __version__ = "0.1.0"
@@ -119,6 +120,8 @@ __all__ = [
     "fragmentation",
     "key_players",
     "vulnerability",
+    "weave",
+    "WovenLink",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]

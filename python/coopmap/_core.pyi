@@ -1145,6 +1145,10 @@ def _require_attribute(net: Network, name: str, what: str) -> None:
     """
     ValueError naming `name` and the known attribute names, closest first, when no structure has it.
     """
+def _weave(net: Network, k: typing.Any, objective: str, group: typing.Any, missing: typing.Any) -> tuple[list, float, float]:
+    """
+    Internal: use coopmap.weave (the links as records, the objective before and after).
+    """
 def articulation_points(net: Network) -> list[str]:
     """
     Cut points: structures whose removal disconnects their component (ids, in structure

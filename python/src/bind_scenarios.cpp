@@ -292,6 +292,38 @@ Example
 >>> v = coopmap.vulnerability(net, "legal_family")
 >>> max(v, key=lambda r: r["increase"])["id"]
 )doc");
+
+    m.def("_weave", [](const Network& net, const py::object& k, const std::string& objective, const py::object& group,
+                       const py::object& missing) {
+        WeaveOptions o;
+        o.k = static_cast<std::size_t>(int_arg(k, "k", 0));
+        if (objective == "cohesion") o.objective = WeaveObjective::cohesion;
+        else if (objective == "cross_group") o.objective = WeaveObjective::cross_group;
+        else throw input_error("objective: unknown '" + objective + "' (expected cohesion or cross_group)");
+        if (!group.is_none()) o.group = utf8(group, "group");
+        if (!missing.is_none()) o.missing = to_value(missing, "missing");
+        WeaveResult r;
+        {
+            ReleaseReading nogil(net);
+            r = weave(net, o);
+        }
+        py::list links;
+        for (const auto& w : r.links) {
+            py::dict d;
+            d["source"] = net.structure(w.source).id;
+            d["target"] = net.structure(w.target).id;
+            d["gain"] = w.gain;
+            d["distance"] = w.distance < 0 ? py::object(py::none()) : py::object(py::int_(w.distance));
+            py::list shared;
+            for (index_t z : w.shared) shared.append(net.structure(z).id);
+            d["shared"] = shared;
+            d["adamic_adar"] = w.adamic_adar;
+            d["cross_group"] = w.cross_group;
+            links.append(d);
+        }
+        return py::make_tuple(links, r.before, r.after);
+    }, py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("group"), py::arg("missing"),
+       "Internal: use coopmap.weave (the links as records, the objective before and after).");
 }
 
 }  // namespace coopmap::py_bind

@@ -136,3 +136,53 @@ TEST(Vulnerability, CrossGroupBrokerage) {
     EXPECT_NEAR(r.structures[0].cross_group_brokerage, 0.0, tol);
     EXPECT_TRUE(std::isnan(r.structures[1].distance_fragmentation));
 }
+
+// Path a - b - c - d: Σ over pairs of 1/d = 1 + 1/2 + 1/3 + 1 + 1/2 + 1 = 13/3, DF = 1 -
+// 2 (13/3) / 12 = 5/18. Adding a - c (or b - d, or a - d) makes the sum 5: a gain of 2/3
+// per pair, DF down by 2 (2/3) / 12 = 1/9. Three-way tie: the Adamic–Adar score breaks
+// it, a - c and b - d share one partner of degree 2 (1 / ln 2), a - d none; a - c comes
+// first in structure order.
+TEST(Weave, CohesionOnAPathByHand) {
+    const auto net = make(4, {{0, 1}, {1, 2}, {2, 3}});
+    const auto r = weave(net, {.k = 1});
+    EXPECT_NEAR(r.before, 5.0 / 18.0, tol);
+    ASSERT_EQ(r.links.size(), 1u);
+    EXPECT_EQ(r.links[0].source, 0u);
+    EXPECT_EQ(r.links[0].target, 2u);
+    EXPECT_NEAR(r.links[0].gain, 1.0 / 9.0, tol);
+    EXPECT_EQ(r.links[0].distance, 2);
+    EXPECT_EQ(r.links[0].shared, std::vector<index_t>{1});
+    EXPECT_NEAR(r.links[0].adamic_adar, 1.0 / std::log(2.0), tol);
+    EXPECT_NEAR(r.after, 5.0 / 18.0 - 1.0 / 9.0, tol);
+}
+
+// a - b and c - d apart: a link across gives new distances 1, 2, 2, 3: Σ 1/d up by 7/3,
+// DF down by 2 (7/3) / 12 = 7/18. All four cross pairs tie (no shared partner): a - c.
+// On a complete graph nothing is absent: no suggestion.
+TEST(Weave, JoiningTwoPartsAndNothingToAdd) {
+    auto r = weave(make(4, {{0, 1}, {2, 3}}), {.k = 1});
+    ASSERT_EQ(r.links.size(), 1u);
+    EXPECT_EQ(r.links[0].source, 0u);
+    EXPECT_EQ(r.links[0].target, 2u);
+    EXPECT_EQ(r.links[0].distance, -1);
+    EXPECT_NEAR(r.links[0].gain, 7.0 / 18.0, tol);
+    r = weave(make(3, {{0, 1}, {1, 2}, {0, 2}}), {.k = 2});
+    EXPECT_TRUE(r.links.empty());
+}
+
+// Path a - b - c - d, groups X X Y Y. Cross pairs within two steps: b-c, a-c, b-d (3);
+// a-d is 3 steps apart. Adding a - c brings a-d within two (a - c - d): gain 1; so do
+// a - d and b - d. Tie broken by Adamic–Adar (a - c and b - d share a partner of degree
+// 2): a - c. After: 4. Without a group: an error.
+TEST(Weave, CrossGroupByHand) {
+    const auto net = test::graph(false, 4, {{0, 1}, {1, 2}, {2, 3}}, {}, test::s_id, {"X", "X", "Y", "Y"});
+    const auto r = weave(net, {.k = 1, .objective = WeaveObjective::cross_group, .group = "g"});
+    EXPECT_NEAR(r.before, 3.0, tol);
+    ASSERT_EQ(r.links.size(), 1u);
+    EXPECT_EQ(r.links[0].source, 0u);
+    EXPECT_EQ(r.links[0].target, 2u);
+    EXPECT_NEAR(r.links[0].gain, 1.0, tol);
+    EXPECT_TRUE(r.links[0].cross_group);
+    EXPECT_NEAR(r.after, 4.0, tol);
+    EXPECT_THROW(weave(net, {.objective = WeaveObjective::cross_group}), input_error);
+}

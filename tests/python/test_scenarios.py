@@ -202,3 +202,66 @@ def test_vulnerability_cross_group_brokerage_is_brokerage_across_groups() -> Non
         assert math.isnan(r["distance_fragmentation"])
     with pytest.raises(ValueError, match="missing on 7 structure"):
         cm.vulnerability(net, "legal_family")
+
+
+def cross_pairs_within_two(G: nx.Graph, group: dict[str, str]) -> int:
+    return sum(
+        1
+        for i, row in nx.all_pairs_shortest_path_length(G, cutoff=2)
+        for j, d in row.items()
+        if i < j and 0 < d <= 2 and group[i] != group[j]
+    )
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_weave_cohesion_is_the_greedy_optimum_step_by_step(name: str) -> None:
+    # each suggested link decreases DF by exactly its gain, and no other absent link
+    # (given the links already suggested) decreases it more
+    net = cm.load_dataset(name)
+    G = undirected(net)
+    links = cm.weave(net, k=3)
+    assert len(links) == 3
+    for w in links:
+        before = nx_distance_fragmentation(G)
+        best = max(
+            before - nx_distance_fragmentation(_with(G, a, b))
+            for a, b in itertools.combinations(G, 2)
+            if not G.has_edge(a, b)
+        )
+        H = _with(G, w.source, w.target)
+        assert w.gain == pytest.approx(before - nx_distance_fragmentation(H), abs=1e-12)
+        assert w.gain == pytest.approx(best, abs=1e-12)
+        d = nx.shortest_path_length(G, w.source, w.target) if nx.has_path(G, w.source, w.target) else None
+        assert w.distance == d
+        assert w.shared == sorted(nx.common_neighbors(G, w.source, w.target), key=net.structure_ids().index)
+        assert w.why and net.structure(w.source)["name"] in w.why
+        G = H
+
+
+def _with(G: nx.Graph, a: str, b: str) -> nx.Graph:
+    H = G.copy()
+    H.add_edge(a, b)
+    return H
+
+
+def test_weave_cross_group_is_the_greedy_optimum_step_by_step() -> None:
+    net = cm.load_dataset("ptce-sicoval-2013")
+    G = undirected(net)
+    group = {r["id"]: r.get("legal_family", "–") for r in net.structures()}
+    links = cm.weave(net, k=3, objective="cross_group", group="legal_family", missing="–", lang="fr")
+    assert len(links) == 3
+    for w in links:
+        before = cross_pairs_within_two(G, group)
+        best = max(
+            cross_pairs_within_two(_with(G, a, b), group) - before
+            for a, b in itertools.combinations(G, 2)
+            if not G.has_edge(a, b)
+        )
+        H = _with(G, w.source, w.target)
+        assert w.gain == cross_pairs_within_two(H, group) - before == best
+        assert "paires de plus" in w.why
+        G = H
+    with pytest.raises(ValueError, match="needs a group"):
+        cm.weave(net, objective="cross_group")
+    with pytest.raises(ValueError, match="unknown 'cohesive'"):
+        cm.weave(net, objective="cohesive")
