@@ -29,6 +29,7 @@
 #include "coopmap/detail/interrupt.hpp"
 #include "coopmap/detail/random.hpp"
 #include "coopmap/error.hpp"
+#include "coopmap/gaps.hpp"
 #include "coopmap/network.hpp"
 
 namespace coopmap {
@@ -742,6 +743,136 @@ inline WeaveResult weave(const Network& net, const WeaveOptions& options = {}) {
         adj[best_b].insert(std::lower_bound(adj[best_b].begin(), adj[best_b].end(), best_a), best_a);
     }
     r.after = objective();
+    return r;
+}
+
+// =====================================================================================
+// What if: the indicators before and after a change
+// =====================================================================================
+
+struct WhatIfOptions {
+    std::vector<index_t> remove;  ///< structures that leave (indices)
+    std::vector<std::pair<std::pair<index_t, index_t>, LinkSpec>> add;  ///< links added: (source, target), spec
+    /// Attribute of the E-I index and of the brokerage z-scores; empty: those are NaN/none.
+    std::string group;
+    std::optional<Value> missing;  ///< group of the structures lacking it
+    std::size_t brokers = 10;      ///< how many structures whose brokerage z changes most
+    unsigned threads = 0;          ///< worker threads of DF
+};
+
+struct WhatIfIndicator {
+    std::string name;  ///< components, largest_component_share, fragmentation, ...
+    double before = 0, after = 0, change = 0;
+};
+
+struct BrokerChange {
+    std::string id;  ///< a structure present before and after
+    double before = 0, after = 0, change = 0;  ///< Gould–Fernandez z of its total brokerage
+};
+
+struct WhatIfResult {
+    std::vector<WhatIfIndicator> indicators;
+    std::vector<BrokerChange> brokers;  ///< largest |change| first (NaN last), then structure order
+    Network after;                      ///< the network after the change
+};
+
+namespace detail {
+/// Mean distance over ordered pairs of the largest component (ties: the one holding the
+/// lowest index); NaN when it has fewer than two structures.
+inline double mean_distance_in_largest(const SimpleGraph& g) {
+    std::vector<char> alive(g.n, 1);
+    ScenarioBfs bfs(g.n);
+    const auto comps = alive_components(g, alive, bfs);
+    std::int64_t largest = -1;
+    for (std::size_t c = 0; c < comps.sizes.size(); ++c)
+        if (largest < 0 || comps.sizes[c] > comps.sizes[static_cast<std::size_t>(largest)])
+            largest = static_cast<std::int64_t>(c);
+    if (largest < 0 || comps.sizes[static_cast<std::size_t>(largest)] < 2) return std::numeric_limits<double>::quiet_NaN();
+    double total = 0;
+    std::vector<index_t> one(1);
+    for (index_t s = 0; s < g.n; ++s) {
+        if (comps.label[s] != largest) continue;
+        check_interrupt();
+        one[0] = s;
+        const std::size_t reached = bfs.run(g, alive, one);
+        for (std::size_t q = 1; q < reached; ++q) total += static_cast<double>(bfs.dist[bfs.queue[q]]);
+        bfs.reset();
+    }
+    const double L = static_cast<double>(comps.sizes[static_cast<std::size_t>(largest)]);
+    return total / (L * (L - 1));
+}
+}  // namespace detail
+
+/// What if some structures left and some links were added: the network's indicators
+/// before and after, and the structures whose brokerage changes most.
+///
+/// Indicators (undirected view unless said): components; largest_component_share (its
+/// size / n); fragmentation and distance_fragmentation (fragmentation()); density
+/// (density(): arcs / n (n - 1) of the directed view); mean_distance (mean over ordered
+/// pairs of the largest component); ei_index (Krackhardt & Stern's E-I index of `group`,
+/// NaN without a group). change = after - before. Brokers: the Gould–Fernandez z-score
+/// of the total brokerage by `group` (brokerage()) before and after, for the structures
+/// present in both, the `brokers` largest absolute changes.
+///
+/// Links are added first (between structures of the original network, indices), then
+/// the structures in `remove` leave with their links. Errors: input_error for an index
+/// out of range or a link refused by Network::add_link (a self-loop, a bad weight).
+/// Complexity: that of fragmentation() and brokerage(), twice.
+inline WhatIfResult what_if(const Network& net, const WhatIfOptions& options = {}) {
+    WhatIfResult r;
+    r.after = net;
+    for (const auto& [ends, spec] : options.add) {
+        if (ends.first >= net.number_of_structures() || ends.second >= net.number_of_structures())
+            throw input_error("add: structure index out of range");
+        r.after.add_link(ends.first, ends.second, spec);
+    }
+    std::vector<std::string> leaving;
+    for (index_t v : options.remove) {
+        if (v >= net.number_of_structures()) throw input_error("remove: structure index out of range");
+        leaving.push_back(net.structure(v).id);
+    }
+    std::sort(leaving.begin(), leaving.end());
+    leaving.erase(std::unique(leaving.begin(), leaving.end()), leaving.end());
+    for (const auto& id : leaving) r.after.remove_structure(id);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    auto indicators = [&](const Network& x) {
+        const SimpleGraph g = detail::scenario_view(x);
+        const auto f = fragmentation(x, {.threads = options.threads});
+        std::vector<char> alive(g.n, 1);
+        detail::ScenarioBfs bfs(g.n);
+        const auto comps = detail::alive_components(g, alive, bfs);
+        std::size_t largest = 0;
+        for (std::size_t s : comps.sizes) largest = std::max(largest, s);
+        std::vector<std::pair<std::string, double>> v = {
+            {"components", static_cast<double>(comps.sizes.size())},
+            {"largest_component_share", g.n ? static_cast<double>(largest) / static_cast<double>(g.n) : nan},
+            {"fragmentation", f.fragmentation},
+            {"distance_fragmentation", f.distance_fragmentation},
+            {"density", density(x)},
+            {"mean_distance", detail::mean_distance_in_largest(g)},
+            {"ei_index", options.group.empty() ? nan
+                                               : ei_index(x, options.group, {.permutations = 0, .missing = options.missing}).network},
+        };
+        return v;
+    };
+    const auto before = indicators(net), after = indicators(r.after);
+    for (std::size_t i = 0; i < before.size(); ++i)
+        r.indicators.push_back({before[i].first, before[i].second, after[i].second, after[i].second - before[i].second});
+    if (!options.group.empty() && options.brokers > 0) {
+        const auto zb = brokerage(net, options.group, options.missing);
+        const auto za = brokerage(r.after, options.group, options.missing);
+        for (index_t i = 0; i < r.after.number_of_structures(); ++i) {
+            const auto& id = r.after.structure(i).id;
+            const double b = zb.z[net.index_of(id)][5], a = za.z[i][5];
+            r.brokers.push_back({id, b, a, a - b});
+        }
+        std::stable_sort(r.brokers.begin(), r.brokers.end(), [](const BrokerChange& x, const BrokerChange& y) {
+            const bool xn = std::isnan(x.change), yn = std::isnan(y.change);
+            if (xn != yn) return yn;
+            return !xn && std::fabs(x.change) > std::fabs(y.change);
+        });
+        if (r.brokers.size() > options.brokers) r.brokers.resize(options.brokers);
+    }
     return r;
 }
 

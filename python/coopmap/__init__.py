@@ -33,9 +33,9 @@ from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveCompa
 from ._folder import ConfirmationRate, confirmation_rate
 from ._networkx import from_networkx
 from ._report import report
+from ._scenarios import WovenLink, weave
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
-from ._scenarios import WovenLink, weave
 from .store import Inventory, ResponseRate
 
 __version__ = "0.1.0"
@@ -121,6 +121,8 @@ __all__ = [
     "key_players",
     "vulnerability",
     "weave",
+    "what_if",
+    "WhatIf",
     "WovenLink",
 ]
 

@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'Fragmentation', 'ImportReport', 'Inventory', 'KeyPlayers', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'fragmentation', 'harmonic_centrality', 'hierarchy', 'isolates', 'key_players', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes', 'vulnerability']
+__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'Fragmentation', 'ImportReport', 'Inventory', 'KeyPlayers', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'WhatIf', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'fragmentation', 'harmonic_centrality', 'hierarchy', 'isolates', 'key_players', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes', 'vulnerability', 'what_if']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -803,6 +803,24 @@ class KeyPlayers:
         ...
     @property
     def score(self) -> float:
+        ...
+class WhatIf:
+    """
+    The result of :func:`what_if`: ``indicators`` (records ``indicator``, ``before``,
+    ``after``, ``change``; ``pandas.DataFrame(s.indicators)``), ``brokers`` (records ``id``,
+    ``before``, ``after``, ``change`` of the Gould–Fernandez total-brokerage z-score, largest
+    change first) and ``after`` (the network after the change).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def after(self) -> Network:
+        ...
+    @property
+    def brokers(self) -> list:
+        ...
+    @property
+    def indicators(self) -> list:
         ...
 class ImportReport:
     """
@@ -1848,4 +1866,35 @@ def vulnerability(net: Network, group: typing.Any = None, *, missing: typing.Any
     -------
     >>> v = coopmap.vulnerability(net, "legal_family")
     >>> max(v, key=lambda r: r["increase"])["id"]
+    """
+def what_if(net: Network, remove: typing.Any = None, add: typing.Any = None, group: typing.Any = None, *, missing: typing.Any = None, brokers: typing.Any = 10, threads: typing.Any = 0) -> WhatIf:
+    """
+    What if some structures left and some cooperations were added: the network's indicators
+    before and after, and the structures whose brokerage changes most.
+    
+    Parameters
+    ----------
+    remove : list of ids
+        Structures that leave, with their links.
+    add : list of tuples
+        Links added (before the departures): ``(source, target)``, ``(source, target,
+        type)`` or ``(source, target, type, weight)``; the type defaults to
+        ``"cooperation"``.
+    group : str, optional
+        The attribute of the E-I index and of the brokerage z-scores (NaN / no brokers
+        without it); ``missing``: the group of the structures lacking it.
+    brokers : int
+        How many structures to list, those whose total-brokerage z changes most.
+    
+    Indicators (undirected view unless said): ``components``, ``largest_component_share``
+    (its size / n), ``fragmentation`` and ``distance_fragmentation`` (:func:`fragmentation`),
+    ``density`` (:func:`density`), ``mean_distance`` (mean over ordered pairs of the largest
+    component; NaN below two structures) and ``ei_index`` (:func:`ei_index` of ``group``,
+    network level). ``change`` = after - before. The network itself is not changed
+    (``s.after`` is the changed copy).
+    
+    Example
+    -------
+    >>> s = coopmap.what_if(net, remove=["genies"], add=[("ies", "bge", "joint_project")])
+    >>> pandas.DataFrame(s.indicators)
     """

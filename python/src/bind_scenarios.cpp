@@ -70,6 +70,21 @@ KeyPlayerObjective objective_arg(const std::string& s) {
                       "' (expected fragmentation, distance_fragmentation, reach or distance_reach)");
 }
 
+/// Rows with a label, before, after and change -> records {key: label, "before", "after", "change"}.
+template <class Row>
+py::list before_after(const std::vector<Row>& rows, const char* key, std::string Row::*label) {
+    py::list out;
+    for (const auto& row : rows) {
+        py::dict d;
+        d[key] = row.*label;
+        d["before"] = row.before;
+        d["after"] = row.after;
+        d["change"] = row.change;
+        out.append(d);
+    }
+    return out;
+}
+
 struct PyKeyPlayers {
     KeyPlayerResult r;
     std::vector<std::string> players;
@@ -324,6 +339,86 @@ Example
         return py::make_tuple(links, r.before, r.after);
     }, py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("group"), py::arg("missing"),
        "Internal: use coopmap.weave (the links as records, the objective before and after).");
+
+    py::class_<WhatIfResult>(m, "WhatIf", R"doc(
+The result of :func:`what_if`: ``indicators`` (records ``indicator``, ``before``,
+``after``, ``change``; ``pandas.DataFrame(s.indicators)``), ``brokers`` (records ``id``,
+``before``, ``after``, ``change`` of the Gould–Fernandez total-brokerage z-score, largest
+change first) and ``after`` (the network after the change).
+)doc")
+        .def_property_readonly("indicators", [](const WhatIfResult& r) {
+            return before_after(r.indicators, "indicator", &WhatIfIndicator::name);
+        })
+        .def_property_readonly("brokers", [](const WhatIfResult& r) { return before_after(r.brokers, "id", &BrokerChange::id); })
+        .def_readonly("after", &WhatIfResult::after)
+        .def("__repr__", [](const WhatIfResult& r) {
+            std::string s = "<coopmap.WhatIf";
+            for (const auto& i : r.indicators) {
+                if (i.name != "fragmentation" && i.name != "distance_fragmentation") continue;
+                s += " ";
+                s += i.name;
+                s += " ";
+                s += format_double(i.before);
+                s += " -> ";
+                s += format_double(i.after);
+            }
+            s += ">";
+            return s;
+        });
+
+    m.def("what_if", [](const Network& net, const py::object& remove, const py::object& add, const py::object& group,
+                        const py::object& missing, const py::object& brokers, const py::object& threads) {
+        WhatIfOptions o;
+        o.remove = ids_arg(net, remove, "remove");
+        if (!add.is_none()) {
+            for (const auto& item : add) {
+                const auto t = py::reinterpret_borrow<py::sequence>(item);
+                if (py::isinstance<py::str>(item) || t.size() < 2 || t.size() > 4)
+                    throw input_error("add: each link is (source, target), (source, target, type) or "
+                                      "(source, target, type, weight)");
+                LinkSpec spec;
+                if (t.size() >= 3) spec.type = utf8(t[2], "add: type");
+                if (t.size() == 4) spec.weight = t[3].cast<double>();
+                o.add.push_back({{net.index_of(utf8(t[0], "add")), net.index_of(utf8(t[1], "add"))}, spec});
+            }
+        }
+        if (!group.is_none()) o.group = utf8(group, "group");
+        if (!missing.is_none()) o.missing = to_value(missing, "missing");
+        o.brokers = static_cast<std::size_t>(int_arg(brokers, "brokers", 0));
+        o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
+        ReleaseReading nogil(net);
+        return what_if(net, o);
+    }, py::arg("net"), py::arg("remove") = py::none(), py::arg("add") = py::none(), py::arg("group") = py::none(),
+       py::kw_only(), py::arg("missing") = py::none(), py::arg("brokers") = 10, py::arg("threads") = 0, R"doc(
+What if some structures left and some cooperations were added: the network's indicators
+before and after, and the structures whose brokerage changes most.
+
+Parameters
+----------
+remove : list of ids
+    Structures that leave, with their links.
+add : list of tuples
+    Links added (before the departures): ``(source, target)``, ``(source, target,
+    type)`` or ``(source, target, type, weight)``; the type defaults to
+    ``"cooperation"``.
+group : str, optional
+    The attribute of the E-I index and of the brokerage z-scores (NaN / no brokers
+    without it); ``missing``: the group of the structures lacking it.
+brokers : int
+    How many structures to list, those whose total-brokerage z changes most.
+
+Indicators (undirected view unless said): ``components``, ``largest_component_share``
+(its size / n), ``fragmentation`` and ``distance_fragmentation`` (:func:`fragmentation`),
+``density`` (:func:`density`), ``mean_distance`` (mean over ordered pairs of the largest
+component; NaN below two structures) and ``ei_index`` (:func:`ei_index` of ``group``,
+network level). ``change`` = after - before. The network itself is not changed
+(``s.after`` is the changed copy).
+
+Example
+-------
+>>> s = coopmap.what_if(net, remove=["genies"], add=[("ies", "bge", "joint_project")])
+>>> pandas.DataFrame(s.indicators)
+)doc");
 }
 
 }  // namespace coopmap::py_bind

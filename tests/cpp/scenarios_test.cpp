@@ -186,3 +186,37 @@ TEST(Weave, CrossGroupByHand) {
     EXPECT_NEAR(r.after, 4.0, tol);
     EXPECT_THROW(weave(net, {.objective = WeaveObjective::cross_group}), input_error);
 }
+
+// Path a - b - c. Before: 1 component holding all, F = 0, DF = 1/6 (above), density 2/3
+// (2 ties of 3 pairs), mean distance (1 + 1 + 2) / 3 = 4/3. Without b: a and c apart:
+// 2 components, largest share 1/2, F = DF = 1, density 0, mean distance NaN (the
+// largest component has one structure). With a - c added instead: a triangle, DF 0,
+// density 1, mean distance 1.
+TEST(WhatIf, PathByHand) {
+    const auto net = make(3, {{0, 1}, {1, 2}});
+    auto r = what_if(net, {.remove = {1}});
+    auto get = [&](const char* name) {
+        for (const auto& i : r.indicators)
+            if (i.name == name) return i;
+        ADD_FAILURE() << name;
+        return WhatIfIndicator{};
+    };
+    EXPECT_NEAR(get("components").before, 1, tol);
+    EXPECT_NEAR(get("components").after, 2, tol);
+    EXPECT_NEAR(get("largest_component_share").after, 0.5, tol);
+    EXPECT_NEAR(get("fragmentation").change, 1.0, tol);
+    EXPECT_NEAR(get("distance_fragmentation").before, 1.0 / 6.0, tol);
+    EXPECT_NEAR(get("distance_fragmentation").after, 1.0, tol);
+    EXPECT_NEAR(get("density").before, 2.0 / 3.0, tol);
+    EXPECT_NEAR(get("density").after, 0.0, tol);
+    EXPECT_NEAR(get("mean_distance").before, 4.0 / 3.0, tol);
+    EXPECT_TRUE(std::isnan(get("mean_distance").after));
+    EXPECT_TRUE(std::isnan(get("ei_index").before));
+    EXPECT_EQ(r.after.number_of_structures(), 2u);
+    EXPECT_EQ(net.number_of_structures(), 3u);  // the network itself is unchanged
+    r = what_if(net, {.add = {{{0, 2}, LinkSpec{}}}});
+    EXPECT_NEAR(get("distance_fragmentation").after, 0.0, tol);
+    EXPECT_NEAR(get("density").after, 1.0, tol);
+    EXPECT_NEAR(get("mean_distance").after, 1.0, tol);
+    EXPECT_THROW(what_if(net, {.remove = {5}}), input_error);
+}

@@ -265,3 +265,49 @@ def test_weave_cross_group_is_the_greedy_optimum_step_by_step() -> None:
         cm.weave(net, objective="cross_group")
     with pytest.raises(ValueError, match="unknown 'cohesive'"):
         cm.weave(net, objective="cohesive")
+
+
+def test_what_if_indicators_equal_networkx() -> None:
+    net = cm.load_dataset("ptce-sicoval-2013")
+    G = undirected(net)
+    leaving = sorted(G, key=lambda v: (-G.degree(v), v))[0]
+    a, b = sorted(v for v in G if v != leaving and not G.has_edge(v, "ies") and v != "ies")[:2][0], "ies"
+    s = cm.what_if(net, remove=[leaving], add=[(a, b, "joint_project")], group="legal_family", missing="–")
+    after = without(_with(G, a, b), [leaving])
+    rows = {r["indicator"]: r for r in s.indicators}
+    assert list(rows) == ["components", "largest_component_share", "fragmentation", "distance_fragmentation",
+                          "density", "mean_distance", "ei_index"]
+
+    def expected(H: nx.Graph, network: cm.Network) -> dict[str, float]:
+        largest = max(nx.connected_components(H), key=len)
+        L = H.subgraph(largest)
+        return {
+            "components": nx.number_connected_components(H),
+            "largest_component_share": len(largest) / H.number_of_nodes(),
+            "fragmentation": nx_fragmentation(H),
+            "distance_fragmentation": nx_distance_fragmentation(H),
+            # of the directed simple view (the bundled network is mixed: two-way links are two arcs)
+            "density": nx.density(nx.DiGraph(network.to_networkx())),
+            "mean_distance": nx.average_shortest_path_length(L),
+            "ei_index": cm.ei_index(network, "legal_family", missing="–", permutations=0).network,
+        }
+
+    for key, value in expected(G, net).items():
+        assert rows[key]["before"] == pytest.approx(value, abs=1e-12), key
+    for key, value in expected(after, s.after).items():
+        assert rows[key]["after"] == pytest.approx(value, abs=1e-12), key
+        assert rows[key]["change"] == pytest.approx(rows[key]["after"] - rows[key]["before"], abs=1e-12)
+    assert leaving not in s.after and leaving in net  # the network itself is unchanged
+    assert s.after.has_link(a, b)
+    z_before = cm.brokerage(net, "legal_family", missing="–").z
+    z_after = cm.brokerage(s.after, "legal_family", missing="–").z
+    changes = [r["change"] for r in s.brokers]
+    assert len(s.brokers) == 10
+    for r in s.brokers:
+        assert r["before"] == z_before[r["id"]]["total"] and r["after"] == z_after[r["id"]]["total"]
+    finite = [abs(c) for c in changes if not math.isnan(c)]
+    assert finite == sorted(finite, reverse=True)
+    with pytest.raises(KeyError):
+        cm.what_if(net, remove=["nobody"])
+    with pytest.raises(ValueError, match="add: each link"):
+        cm.what_if(net, add=[("ies",)])
