@@ -10,5 +10,5 @@
 #include "coopmap/io.hpp"
 #include "coopmap/layout.hpp"
 #include "coopmap/network.hpp"
-#include "coopmap/render.hpp"
+#include "coopmap/map.hpp"
 #include "coopmap/store.hpp"

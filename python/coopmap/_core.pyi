@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
+__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MapColorEntry', 'MapEdgeEntry', 'MapLabel', 'MapLegendRow', 'MapLinkType', 'MapModel', 'MapSizeEntry', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -746,6 +746,296 @@ class Reciprocity:
         """
         Arcs (u, v) without a link v -> u.
         """
+class MapColorEntry:
+    """
+    An entry of a map's colour legend.
+    """
+    @property
+    def color(self) -> str:
+        ...
+    @property
+    def count(self) -> int:
+        """
+        Number of structures.
+        """
+    @property
+    def group(self) -> int:
+        """
+        The group index (key "group"), else -1.
+        """
+    @property
+    def groups(self) -> int:
+        """
+        Number of groups of the "other" entry.
+        """
+    @property
+    def key(self) -> str:
+        """
+        "group", "other" (the groups beyond the palette) or "no_value".
+        """
+class MapSizeEntry:
+    """
+    An entry of a map's size legend.
+    """
+    @property
+    def radius(self) -> float:
+        ...
+    @property
+    def value(self) -> float:
+        ...
+class MapEdgeEntry:
+    """
+    An entry of a map's edge colour legend.
+    """
+    @property
+    def color(self) -> str:
+        ...
+    @property
+    def key(self) -> str:
+        """
+        "type", "status" or "no_status".
+        """
+    @property
+    def label(self) -> str:
+        """
+        Display label of the type, or the status.
+        """
+class MapLinkType:
+    """
+    A link type of a mapped network.
+    """
+    @property
+    def code(self) -> str:
+        ...
+    @property
+    def color(self) -> str:
+        ...
+    @property
+    def label(self) -> str:
+        ...
+    @property
+    def used(self) -> bool:
+        """
+        True when an edge of the map has this type.
+        """
+class MapLabel:
+    """
+    A placed label of a map.
+    """
+    @property
+    def anchor(self) -> str:
+        """
+        "start", "middle" or "end".
+        """
+    @property
+    def node(self) -> int:
+        ...
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def x(self) -> float:
+        ...
+    @property
+    def y(self) -> float:
+        """
+        The text baseline.
+        """
+class MapLegendRow:
+    """
+    A row of a map's legend panel (coopmap/map.hpp).
+    """
+    @property
+    def entry(self) -> int:
+        """
+        Index into color_legend, size_legend or edge_legend.
+        """
+    @property
+    def kind(self) -> str:
+        """
+        "color_heading", "color", "size_heading", "size", "edge_heading", "edge", "dashed", "dotted" or "hollow".
+        """
+    @property
+    def text_x(self) -> float:
+        ...
+    @property
+    def text_y(self) -> float:
+        ...
+    @property
+    def x(self) -> float:
+        """
+        The sample: circle centre or line start.
+        """
+    @property
+    def x2(self) -> float:
+        """
+        End of a line sample.
+        """
+    @property
+    def y(self) -> float:
+        ...
+class MapModel:
+    """
+    A map computed (coopmap/map.hpp): screen geometry in px, colours, legends and labels. Per-node and per-edge fields are numpy arrays (colours lists of str).
+    """
+    @property
+    def any_dashed(self) -> bool:
+        ...
+    @property
+    def any_dotted(self) -> bool:
+        ...
+    @property
+    def arrow_colors(self) -> list[str]:
+        ...
+    @property
+    def color_legend(self) -> list[MapColorEntry]:
+        ...
+    @property
+    def directed(self) -> bool:
+        """
+        A directed or mixed network: arcs have arrowheads.
+        """
+    @property
+    def draw_order(self) -> numpy.typing.NDArray[numpy.uint32]:
+        """
+        Node indices by decreasing radius (small nodes drawn last, on top).
+        """
+    @property
+    def edge_arrow(self) -> numpy.typing.NDArray[numpy.bool]:
+        ...
+    @property
+    def edge_bend(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_color(self) -> list:
+        ...
+    @property
+    def edge_curved(self) -> numpy.typing.NDArray[numpy.bool]:
+        ...
+    @property
+    def edge_cx(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_cy(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_legend(self) -> list[MapEdgeEntry]:
+        ...
+    @property
+    def edge_marker(self) -> numpy.typing.NDArray[numpy.int32]:
+        """
+        Index of the edge's arrowhead in arrow_colors, -1: none.
+        """
+    @property
+    def edge_source(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def edge_style(self) -> numpy.typing.NDArray[numpy.uint8]:
+        """
+        0 solid, 1 dashed (unconfirmed), 2 dotted (partner did not respond).
+        """
+    @property
+    def edge_target(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def edge_type(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def edge_width(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_x1(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_x2(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_y1(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def edge_y2(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def height(self) -> float:
+        ...
+    @property
+    def hollow(self) -> int:
+        """
+        Number of structures that did not respond.
+        """
+    @property
+    def labels(self) -> list[MapLabel]:
+        ...
+    @property
+    def legend(self) -> list[MapLegendRow]:
+        """
+        The rows of the legend panel, top to bottom.
+        """
+    @property
+    def legend_box_height(self) -> float:
+        ...
+    @property
+    def legend_box_x(self) -> float:
+        ...
+    @property
+    def link_types(self) -> list[MapLinkType]:
+        ...
+    @property
+    def links(self) -> int:
+        ...
+    @property
+    def map_x0(self) -> float:
+        ...
+    @property
+    def map_x1(self) -> float:
+        ...
+    @property
+    def map_y0(self) -> float:
+        ...
+    @property
+    def map_y1(self) -> float:
+        ...
+    @property
+    def node_color(self) -> list:
+        ...
+    @property
+    def node_group(self) -> numpy.typing.NDArray[numpy.int64]:
+        ...
+    @property
+    def node_hollow(self) -> numpy.typing.NDArray[numpy.bool]:
+        ...
+    @property
+    def node_radius(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def node_x(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def node_y(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def respondents_known(self) -> int:
+        """
+        Number of structures with a known answer.
+        """
+    @property
+    def rmax(self) -> float:
+        ...
+    @property
+    def rmin(self) -> float:
+        ...
+    @property
+    def size_legend(self) -> list[MapSizeEntry]:
+        ...
+    @property
+    def structures(self) -> int:
+        ...
+    @property
+    def vmax(self) -> float:
+        ...
+    @property
+    def width(self) -> float:
+        ...
 class ImportReport:
     """
     What an :meth:`Inventory.import_csv` call did.
@@ -1062,6 +1352,10 @@ def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.Support
     """
     Internal: use coopmap.layout.
     """
+def _map_model(net: Network, *, positions: typing.Any, color: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], color_groups: typing.SupportsInt | typing.SupportsIndex, size: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], edge_color: str, labels: typing.SupportsInt | typing.SupportsIndex, responded: typing.Any, width: typing.SupportsFloat | typing.SupportsIndex, height: typing.SupportsFloat | typing.SupportsIndex, type_labels: collections.abc.Mapping[str, str]) -> MapModel:
+    """
+    Internal: the map model; use coopmap.draw.
+    """
 def _partition_labels(net: Network, partition: typing.Any) -> list:
     """
     Internal: a partition argument -> its own label per structure.
@@ -1072,13 +1366,13 @@ def _read_responses(net: Network, path: typing.Any) -> dict:
     """
     {id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).
     """
-def _render_map(arg0: Network, arg1: typing.Any, arg2: str, arg3: typing.Any, arg4: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], arg5: collections.abc.Sequence[str], arg6: str, arg7: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], arg8: str, arg9: str, arg10: typing.SupportsInt | typing.SupportsIndex, arg11: typing.Any, arg12: str, arg13: str, arg14: str, arg15: str, arg16: typing.SupportsFloat | typing.SupportsIndex, arg17: typing.SupportsFloat | typing.SupportsIndex, arg18: collections.abc.Sequence[tuple[str, collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]]], arg19: collections.abc.Mapping[str, str], arg20: collections.abc.Mapping[str, str]) -> typing.Any:
-    """
-    Internal: use coopmap.draw.
-    """
 def _require_attribute(net: Network, name: str, what: str) -> None:
     """
     ValueError naming `name` and the known attribute names, closest first, when no structure has it.
+    """
+def _write_text(path: typing.Any, text: str) -> None:
+    """
+    Internal: writes a text file atomically (temporary file, then rename).
     """
 def articulation_points(net: Network) -> list[str]:
     """
