@@ -10,6 +10,6 @@
 #include "coopmap/io.hpp"
 #include "coopmap/layout.hpp"
 #include "coopmap/network.hpp"
-#include "coopmap/render.hpp"
+#include "coopmap/map.hpp"
 #include "coopmap/scenarios.hpp"
 #include "coopmap/store.hpp"

@@ -114,7 +114,7 @@ void bind_clusters(py::module_& m);
 void bind_export(py::module_& m);
 void bind_gaps(py::module_& m);
 void bind_layout(py::module_& m);
-void bind_render(py::module_& m);
+void bind_map(py::module_& m);
 void bind_scenarios(py::module_& m);
 void bind_store(py::module_& m);
 }  // namespace coopmap::py_bind

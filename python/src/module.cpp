@@ -105,6 +105,6 @@ PYBIND11_MODULE(_core, m) {
        "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).");
     namespace b = coopmap::py_bind;
     for (auto bind : {b::bind_network, b::bind_brokerage, b::bind_centrality, b::bind_clusters, b::bind_export,
-                      b::bind_gaps, b::bind_layout, b::bind_render, b::bind_scenarios, b::bind_store})
+                      b::bind_gaps, b::bind_layout, b::bind_map, b::bind_scenarios, b::bind_store})
         bind(m);
 }

@@ -245,7 +245,7 @@ TEST(Export, XmlOutputsAreWellFormedWhateverTheNames) {
     EXPECT_THROW(net.add_structure("a\x01" "b"), input_error);  // would collapse with "ab" in GEXF, GraphML, DOT
     const auto n = net.number_of_structures();
     ASSERT_EQ(n, odd.size());
-    // (The SVG map escapes with the same detail::append_xml; it is render_test's.)
+    // (The maps' SVG and HTML are written in Python: tests/python/test_escaping.py.)
     const std::pair<const char*, std::string> outputs[] = {{"GEXF", to_gexf(net)}, {"GraphML", to_graphml(net)}};
     for (const auto& [format, xml] : outputs) {
         SCOPED_TRACE(format);

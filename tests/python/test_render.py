@@ -206,3 +206,84 @@ def test_empty_and_isolates():
     assert len(nodes(parse(cm.draw(net, None)))) == 0
     net = cm.from_networkx(nx.empty_graph(4))
     assert len(nodes(parse(cm.draw(net, None)))) == 4
+
+
+def test_svg_elements_styles_and_legend_samples():
+    """What the C++ render test checked before the writers moved to Python: one node
+    element per structure, one edge per (pair, type), dash patterns of the edges and of
+    the legend, one hollow node, the response rate."""
+    net = sample()
+    svg = cm.draw(net, None, color="family", size=None)
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')
+    assert svg.count('<circle class="node') == 4
+    assert svg.count('<path class="edge"') == 4  # a-b twice (two types), b-c, c-d
+    # the unconfirmed a-b "cooperation" edge and the legend sample
+    assert svg.count('stroke-dasharray="7 5"') == 2
+    assert svg.count('class="node hollow"') == 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "B &amp; &quot;Co&quot;&#9;" in svg
+    assert "response rate 75% (3/4)" in svg
+    assert 'viewBox="0 0 1600 1000"' in svg
+    # parallel edges of a pair are curved apart, the others straight
+    root = parse(svg)
+    d = {(e.get("data-s"), e.get("data-t")): [] for e in edges(root)}
+    for e in edges(root):
+        d[(e.get("data-s"), e.get("data-t"))].append(e.get("d"))
+    assert all("Q" in p for p in d[("0", "1")]) and all("L" in p for p in d[("1", "2")])
+
+
+def test_map_texts_come_from_the_catalogues():
+    """Every interface text of a map is the catalogue's: French legend, information line,
+    search box and script texts; the French decimal comma in the size legend."""
+    from coopmap.i18n import catalog
+
+    net = sample()
+    fr = catalog("fr")
+    svg = cm.draw(net, None, lang="fr", size={"a": 0.5, "b": 1.25, "c": 2, "d": 0})
+    assert fr["map.unconfirmed"] in svg and fr["map.did_not_respond"] in svg
+    assert fr["map.response_rate"] + " 75" + fr["map.percent"] in svg
+    assert ">1,25<" in svg and ">0,5<" in svg
+    html = cm.draw(net, None, format="html", lang="fr")
+    assert f'<html lang="{fr["map.lang"]}">' in html
+    assert fr["map.search"] in html and fr["map.reset"] in html
+    assert '"no_match":"' + fr["map.no_match"] + '"' in html
+
+
+def test_html_ships_the_package_css_and_script():
+    """The page inlines coopmap/maps/map.css and map.js as installed with the package."""
+    from pathlib import Path
+
+    import coopmap.maps
+
+    folder = Path(coopmap.maps.__file__).parent
+    css = (folder / "map.css").read_text(encoding="utf-8")
+    js = (folder / "map.js").read_text(encoding="utf-8")
+    html = cm.draw(sample(), None, format="html")
+    assert "<style>\n" + css + "</style>" in html
+    assert "<script>\n" + js + "</script>" in html
+
+
+def test_number_formats_of_the_writers():
+    """The writers format numbers as coopmap's C++ exports do (std::to_chars): expected
+    texts written by hand."""
+    from coopmap.maps._text import fixed, json_each, json_number, json_string, short_number, xml, xml_each
+
+    # legend numbers: up to 3 significant digits, no exponent a seminar would stumble on
+    assert short_number(0.000475) == "0.000475"
+    assert short_number(0.0185) == "0.0185"
+    assert short_number(0.157) == "0.157"
+    assert short_number(12.34) == "12.3"
+    assert short_number(250) == "250"
+    assert short_number(0.00001234) == "1.23e-05"
+    assert short_number(math.nan) == "n/a"
+    # coordinates: no "-0.0"
+    assert fixed(-0.04) == "0.0" and fixed(-0.06) == "-0.1" and fixed(0.25) == "0.2" and fixed(1e64, 0).startswith("1000")
+    # JSON: shortest round trip, fixed or scientific whichever is shorter (fixed on a tie)
+    assert [json_number(x) for x in (3.0, 0.5, 1e5, 12345.0, 1e-4, 0.001, 1.5e-7, -0.0, math.inf)] == [
+        "3", "0.5", "1e+05", "12345", "1e-04", "0.001", "1.5e-07", "-0", "null"]
+    assert json_number(-1.1008778377391834e17) == "-110087783773918336"
+    assert json_string('a"\\<>&\u2028\x01\n') == '"a\\"\\\\\\u003c\\u003e\\u0026\\u2028\\u0001\\n"'
+    assert xml("a&<>\"'\t\x01") == "a&amp;&lt;&gt;&quot;&#39;&#9;"
+    # the batched forms (one translate for many texts) agree, NUL or not
+    assert json_each(["a<", "b\n", ""]) == ["a\\u003c", "b\\n", ""] and json_each([]) == []
+    assert xml_each(["a\0&", "c"]) == ["a&amp;", "c"] and xml_each(["<"]) == ["&lt;"]

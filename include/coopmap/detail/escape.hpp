@@ -1,8 +1,9 @@
 #pragma once
 /// \file detail/escape.hpp
-/// Escaping of data text for the output formats of maps and exports: XML/SVG/HTML text
-/// and attributes, JSON strings (safe inside an HTML <script> element), DOT and Pajek
-/// quoted strings; locale-independent number formatting.
+/// Escaping of data text for the export formats: XML text and attributes, JSON strings
+/// (safe inside an HTML <script> element), DOT and Pajek quoted strings;
+/// locale-independent number formatting. (The maps' writers, coopmap/maps/_text.py,
+/// escape and format numbers the same way.)
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -101,21 +102,6 @@ inline std::string fixed(double x, int decimals = 1) {
     std::string s(buf, r.ptr);
     if (s == "-0.0" || s == "-0") s.erase(0, 1);
     return s;
-}
-
-/// A short human-readable number: up to 3 significant digits, no exponent from 1e-4 to
-/// 1e6 (a seminar legend reads 0.000475, not 4.75e-04).
-inline std::string short_number(double x) {
-    if (std::isnan(x)) return "n/a";
-    char buf[64];
-    const double a = std::fabs(x);
-    std::to_chars_result r;
-    if (a != 0 && (a < 1e-4 || a >= 1e6)) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific, 2);
-    else if (a >= 100 || x == std::round(x)) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 0);
-    else if (a >= 10) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 1);
-    else if (a >= 1) r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 2);
-    else r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::general, 3);
-    return std::string(buf, r.ptr);
 }
 
 /// Appends s as a double-quoted DOT / Pajek string: backslash and quote escaped with a

@@ -2,9 +2,11 @@
 writers :func:`write_gexf`, :func:`write_graphml`, :func:`write_json`, :func:`write_dot`,
 :func:`write_pajek`.
 
-The layouts, the map rendering and the file formats are compiled (``coopmap/layout.hpp``,
-``render.hpp``, ``export.hpp``); this module resolves the user-facing arguments (what to
-colour and size by) and documents them.
+The layouts, the map model (positions, radii, colours, edges, legends, label placement)
+and the file formats are compiled (``coopmap/layout.hpp``, ``map.hpp``, ``export.hpp``);
+this package resolves the user-facing arguments (what to colour and size by), writes the
+SVG (``_svg``) and HTML (``_html``, with ``map.css`` and ``map.js``) of a map and takes
+every interface text from the language catalogues (``coopmap/locales``).
 """
 from __future__ import annotations
 
@@ -14,19 +16,13 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
 
-from . import _core, _words
+from .. import _core, _words
+from ._html import html_page
+from ._svg import Page, svg_element
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["layout", "draw", "write_gexf", "write_graphml", "write_json", "write_dot", "write_pajek"]
-
-# The texts of a map that come from the language catalogues (keys "map.<field>").
-_MAP_TEXT_FIELDS = frozenset({
-    "lang", "untitled", "wave", "view", "structures", "links", "response_rate", "percent", "colon", "colour",
-    "size", "measure", "link_status", "no_status", "unconfirmed", "partner_did_not_respond", "did_not_respond", "other", "groups", "no_value",
-    "search", "search_label", "reset", "no_match", "matches", "id", "aliases", "group", "partners", "survey",
-    "decimal_point",
-})
 
 LAYOUT_METHODS = ("fruchterman_reingold", "kamada_kawai", "forceatlas2", "geographic")
 
@@ -137,13 +133,13 @@ def _integer(name: str, value: Any) -> int:
 
 
 def _core_input_error(message: str) -> Exception:
-    from .errors import InputError
+    from ..errors import InputError
 
     return InputError(message)
 
 
 def _not_found(message: str, key: str) -> Exception:
-    from .errors import NotFoundError
+    from ..errors import NotFoundError
 
     return NotFoundError(message, key)
 
@@ -222,7 +218,7 @@ def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
     """Display labels of the network's link types in a language, as the report's
     :meth:`Translator.link_type` gives them (``label_<lang>``, else ``label`` in English,
     else the code)."""
-    from .i18n import Translator
+    from ..i18n import Translator
 
     t = Translator.for_network(lang, net)
     return {r["code"]: t.link_type(r["code"]) for r in net.link_type_records()}
@@ -399,6 +395,7 @@ def draw(
     if respondents is not None:
         answered = {net.resolve(r) for r in respondents}
         responded = [i in answered for i in net.structure_ids()]
+    # the HTML tooltips show the size measure, the degree and the extra measures
     ids = net.structure_ids()
     extra: list[tuple[str, list[float]]] = []
     if siz is not None and siz[1] != "degree":
@@ -407,39 +404,46 @@ def draw(
     extra.append(("degree", [deg[i] for i in ids]))
     for name, vals in (measures or {}).items():
         extra.append((str(name), [_number(vals.get(i)) for i in ids]))
-    from .i18n import catalog
+    from ..i18n import catalog
 
-    texts = {key[len("map."):]: value for key, value in catalog(lang).items() if key.startswith("map.")
-             and key[len("map."):] in _MAP_TEXT_FIELDS}
+    texts = {key[len("map."):]: value for key, value in catalog(lang).items() if key.startswith("map.")}
     if net.graph_attribute("illustrative") is True:  # e.g. a bundled dataset: never shown as survey data
         notice = catalog(lang)["report.illustrative_short"]
         if notice not in (subtitle or ""):
             subtitle = f"{notice} · {subtitle}" if subtitle else notice
+
     def heading(name: str) -> str:
         return catalog(lang).get(f"measure.{name}", name) if name else name
-    return _core._render_map(
+    edge_color = "" if edge_color is None else edge_color
+    model = _core._map_model(
         net,
-        None if path is None else os.fspath(path),
-        format,
-        pos,
-        col[0] if col else [],
-        col[1] if col else [],
-        color_title if color_title is not None else heading(col[2] if col else ""),
-        siz[0] if siz else [],
-        size_title if size_title is not None else heading(siz[1] if siz else ""),
-        "" if edge_color is None else edge_color,
-        _integer("labels", labels),
-        responded,
-        title or "",
-        subtitle or "",
-        wave or "",
-        view or "",
-        float(width),
-        float(height),
-        extra,
-        texts,
-        {str(k): str(v) for k, v in (link_type_labels(net, lang) if type_labels is None else type_labels).items()},
+        positions=pos,
+        color=col[0] if col else [],
+        color_groups=len(col[1]) if col else 0,
+        size=siz[0] if siz else [],
+        edge_color=edge_color,
+        labels=_integer("labels", labels),
+        responded=responded,
+        width=float(width),
+        height=float(height),
+        type_labels={str(k): str(v) for k, v in
+                     (link_type_labels(net, lang) if type_labels is None else type_labels).items()},
     )
+    page = Page(texts=texts, title=title or "", subtitle=subtitle or "", wave=wave or "", view=view or "",
+                color_labels=col[1] if col else [],
+                color_title=color_title if color_title is not None else heading(col[2] if col else ""),
+                size_title=size_title if size_title is not None else heading(siz[1] if siz else ""),
+                edge_color=edge_color)
+    records = net.structures()
+    if format == "svg":
+        text = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg_element(
+            model, page, [r["id"] for r in records], [r["name"] for r in records])
+    else:
+        text = html_page(model, page, records, extra)
+    if path is None:
+        return text
+    _core._write_text(os.fspath(path), text)
+    return None
 
 
 def _visual(net: _core.Network, color: Any, size: Any, seed: int = 0) -> tuple[list[str], list[float]]:
