@@ -8,7 +8,7 @@
 /// legend entries that need words carry a key ("other", "no_value", "no_status") for
 /// the writer to translate.
 ///
-/// The conventions (DESIGN.md §4):
+/// The conventions (the README's "Seminar maps" section):
 ///  * canvas: options.width x options.height px; the map area is x from 30 to width - 340
 ///    (the legend takes the right 340 px), y from 120 (below the header) to height - 30;
 ///    positions are projected into it with their aspect kept, y flipped (screen y grows

@@ -5,7 +5,7 @@
 /// ("structure A says it has a link of type T with partner B"), from which the links
 /// of each wave are derived with a status, in three views.
 ///
-/// Model (see the README's design section and DESIGN.md §2):
+/// Model (see the README's design section):
 ///  * a declaration is kept as imported (declarer, partner or the unresolved partner
 ///    text, type, direction, intensity, frequency, dates, source, comment); derivation
 ///    never rewrites it, links are recomputed from the declarations on every query;

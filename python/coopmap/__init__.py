@@ -114,6 +114,14 @@ __all__ = [
     "reciprocity",
     "strength",
     "structural_holes",
+    # the map model (coopmap._core._map_model; coopmap.draw presents it)
+    "MapColorEntry",
+    "MapEdgeEntry",
+    "MapLabel",
+    "MapLegendRow",
+    "MapLinkType",
+    "MapModel",
+    "MapSizeEntry",
     # scenarios
     "Fragmentation",
     "KeyPlayers",

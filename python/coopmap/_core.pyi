@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'ImportReport', 'Inventory', 'MapColorEntry', 'MapEdgeEntry', 'MapLabel', 'MapLegendRow', 'MapLinkType', 'MapModel', 'MapSizeEntry', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'harmonic_centrality', 'hierarchy', 'isolates', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes']
+__all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'Fragmentation', 'ImportReport', 'Inventory', 'KeyPlayers', 'MapColorEntry', 'MapEdgeEntry', 'MapLabel', 'MapLegendRow', 'MapLinkType', 'MapModel', 'MapSizeEntry', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'WhatIf', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'fragmentation', 'harmonic_centrality', 'hierarchy', 'isolates', 'key_players', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes', 'vulnerability', 'what_if']
 class SimpleGraph:
     """
     A compact CSR snapshot of a network: the simple weighted view that algorithms run on.
@@ -88,7 +88,7 @@ class Network:
         net.add_structure("bge", name="BGE", tenancy="part-time")
         net.add_link("ies", "bge", type="shared_premises", weight=2.0)
     """
-    def __contains__(self, arg0: typing.Any) -> bool:
+    def __contains__(self, id: typing.Any) -> bool:
         """
         True when the key is a structure id or alias.
         """
@@ -1036,6 +1036,82 @@ class MapModel:
     @property
     def width(self) -> float:
         ...
+class Fragmentation:
+    """
+    Borgatti's fragmentation of a network: ``fragmentation`` (F), ``distance_fragmentation``
+    (DF), ``structures`` (n, the structures counted) and ``components``.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def components(self) -> int:
+        """
+        Connected components of what is left.
+        """
+    @property
+    def distance_fragmentation(self) -> float:
+        """
+        DF = 1 - Σ_{i≠j} (1 / d_ij) / (n (n - 1)), 1/∞ = 0.
+        """
+    @property
+    def fragmentation(self) -> float:
+        """
+        F = 1 - Σ_k s_k (s_k - 1) / (n (n - 1)): the share of pairs that cannot reach each other.
+        """
+    @property
+    def structures(self) -> int:
+        """
+        n: the structures left.
+        """
+class KeyPlayers:
+    """
+    The set of key players found by :func:`key_players`: ``players`` (ids, in structure
+    order), ``score`` (its objective value), ``baseline`` (the whole network's value for
+    the fragmentation objectives; the value of the k structures of highest degree for the
+    reach objectives), ``objective``, ``k``, ``m`` and ``evaluations`` (objective values
+    computed by the search).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def baseline(self) -> float:
+        ...
+    @property
+    def evaluations(self) -> int:
+        ...
+    @property
+    def k(self) -> int:
+        ...
+    @property
+    def m(self) -> int:
+        ...
+    @property
+    def objective(self) -> str:
+        ...
+    @property
+    def players(self) -> list[str]:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+class WhatIf:
+    """
+    The result of :func:`what_if`: ``indicators`` (records ``indicator``, ``before``,
+    ``after``, ``change``; ``pandas.DataFrame(s.indicators)``), ``brokers`` (records ``id``,
+    ``before``, ``after``, ``change`` of the Gould–Fernandez total-brokerage z-score, largest
+    change first) and ``after`` (the network after the change).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def after(self) -> Network:
+        ...
+    @property
+    def brokers(self) -> list:
+        ...
+    @property
+    def indicators(self) -> list:
+        ...
 class ImportReport:
     """
     What an :meth:`Inventory.import_csv` call did.
@@ -1053,7 +1129,10 @@ class ImportReport:
     def __repr__(self) -> str:
         ...
     def __str__(self) -> str:
-        ...
+        """
+        What the import did, table by table, and the partners it could not resolve, with
+            the file and line of each declaration (the text the command line prints).
+        """
     def records(self) -> list:
         """
         The per-table counts as records (``pandas.DataFrame(report.records())``).
@@ -1217,7 +1296,7 @@ class Inventory:
     schema_version: typing.ClassVar[int] = 2
     def __enter__(self) -> typing.Any:
         ...
-    def __exit__(self, arg0: typing.Any, arg1: typing.Any, arg2: typing.Any) -> None:
+    def __exit__(self, exc_type: typing.Any, exc_value: typing.Any, traceback: typing.Any) -> None:
         ...
     def __init__(self, path: typing.Any, *, readonly: bool = False) -> None:
         ...
@@ -1366,9 +1445,17 @@ def _read_responses(net: Network, path: typing.Any) -> dict:
     """
     {id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).
     """
+def _register_python(**kwargs) -> None:
+    """
+    Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).
+    """
 def _require_attribute(net: Network, name: str, what: str) -> None:
     """
     ValueError naming `name` and the known attribute names, closest first, when no structure has it.
+    """
+def _weave(net: Network, k: typing.Any, objective: str, group: typing.Any, missing: typing.Any) -> tuple[list, float, float]:
+    """
+    Internal: use coopmap.weave (the links as records, the objective before and after).
     """
 def _write_text(path: typing.Any, text: str) -> None:
     """
@@ -1718,6 +1805,39 @@ def eigenvector_centrality(net: Network, weight: typing.Any = None, *, max_iter:
     stop when Σ|Δx| < n·tol. Raises coopmap.Error without convergence, ValueError on an
     empty network. Complexity O(iterations · m). Reference: Bonacich (1987).
     """
+def fragmentation(net: Network, removed: typing.Any = None, *, threads: typing.Any = 0) -> Fragmentation:
+    """
+    Borgatti's fragmentation of the network, or of the network without ``removed``.
+    
+    On the undirected view (direction and weights dropped; a pair is tied when some link
+    joins them), with n the structures left and s_k the sizes of the components:
+    
+    - F = 1 - Σ_k s_k (s_k - 1) / (n (n - 1)), the share of pairs that cannot reach each
+      other: 0 when the network is connected, 1 when nobody is tied;
+    - DF = 1 - Σ_{i≠j} (1 / d_ij) / (n (n - 1)) with 1/∞ = 0: also sees a network that is
+      connected but long (0 only for a complete network).
+    
+    Both are NaN when fewer than two structures are left.
+    
+    Parameters
+    ----------
+    removed : list of ids, optional
+        Structures taken out before measuring (ids or aliases; KeyError for an unknown one).
+    threads : int
+        Worker threads of DF (0: all hardware threads; small networks run on one). The value
+        does not depend on it.
+    
+    Complexity: F O(n + m); DF O(n (n + m)), one breadth-first search per structure.
+    
+    Reference: S. P. Borgatti, "Identifying sets of key players in a social network",
+    Computational and Mathematical Organization Theory 12 (2006) 21-34.
+    
+    Example
+    -------
+    >>> f = coopmap.fragmentation(net)
+    >>> f.fragmentation, f.distance_fragmentation
+    >>> coopmap.fragmentation(net, removed=["genies", "coop_action"]).fragmentation
+    """
 def harmonic_centrality(net: Network, weight: typing.Any = None, *, distance: str = 'weight', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     """
     Harmonic centrality, equal to ``networkx.harmonic_centrality``: H(v) = Σ_{u ≠ v} 1/d(u, v)
@@ -1746,6 +1866,52 @@ def hierarchy(net: Network, weight: typing.Any = 'weight') -> dict:
 def isolates(net: Network) -> list[str]:
     """
     Ids of the structures without any link (in or out), in structure order (networkx ``isolates``). O(n + m).
+    """
+def key_players(net: Network, k: typing.Any = 3, objective: str = 'fragmentation', *, m: typing.Any = 1, target: typing.Any = None, seed: typing.Any = 0, restarts: typing.Any = 10, threads: typing.Any = 0) -> KeyPlayers:
+    """
+    Borgatti's key-player problem: the k structures that matter most to the network.
+    
+    Objectives (on the undirected view, n structures, S the set, d(S, j) the distance from
+    the nearest member of S):
+    
+    - ``"fragmentation"`` (KPP-Neg): F of the network without S (see :func:`fragmentation`):
+      whose departure would split the network most;
+    - ``"distance_fragmentation"`` (KPP-Neg): DF of the network without S;
+    - ``"reach"`` (KPP-Pos): the share of the structures outside S within ``m`` steps of S
+      (m-reach): who can pass something on to most of the territory;
+    - ``"distance_reach"`` (KPP-Pos): Σ_{j∉S} 1 / d(S, j) / (n - k).
+    
+    ``target`` restricts the reach objectives to some structures: a Mapping
+    ``{attribute: value}`` (e.g. ``{"legal_family": "classic"}``; every item must match) or
+    a list of ids.
+    
+    Search, as Borgatti's KeyPlayer: a greedy start (members added one at a time, each the
+    best given the previous ones) improved by swapping one member for one outsider while a
+    swap improves the score; then ``restarts - 1`` searches from random sets drawn with
+    ``seed`` (the same on every platform). The best set is returned; it is a local optimum
+    (the tests compare it with the brute-force optimum on small networks). The result
+    describes the declared network, not the worth of a structure.
+    
+    Returns
+    -------
+    KeyPlayers
+        ``players``, ``score``, ``baseline`` (fragmentation objectives: the value with
+        nobody removed; reach objectives: the value of the k structures of highest degree).
+    
+    Errors: ValueError when k is not between 1 and n - 1, m < 1, restarts < 1, or for an
+    unknown objective or target attribute; KeyError for an unknown target id.
+    
+    Complexity: an evaluation is O(n + m) (F, reach) or O(n (n + m)) (DF); a swap round
+    makes k (n - k) evaluations.
+    
+    Reference: S. P. Borgatti, "Identifying sets of key players in a social network",
+    Computational and Mathematical Organization Theory 12 (2006) 21-34.
+    
+    Example
+    -------
+    >>> kp = coopmap.key_players(net, k=3, objective="fragmentation", seed=0)
+    >>> kp.players, kp.score, kp.baseline
+    >>> coopmap.key_players(net, k=3, objective="reach", m=2, target={"legal_family": "classic"})
     """
 def label_propagation(net: Network, seed: typing.Any = 0, weight: typing.Any = 'weight') -> Partition:
     """
@@ -1961,4 +2127,68 @@ def structural_holes(net: Network, weight: typing.Any = 'weight', *, threads: ty
     Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum_j deg(j)^2), one pass per ego, multi-threaded on
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
+    """
+def vulnerability(net: Network, group: typing.Any = None, *, missing: typing.Any = None, distance: bool = True, threads: typing.Any = 0) -> list:
+    """
+    What each structure's departure would cost the network: one record per structure (in
+    structure order; ``pandas.DataFrame(cm.vulnerability(net))`` loads them).
+    
+    Fields: ``id``; ``fragmentation`` and ``distance_fragmentation``: F and DF of the network
+    without it (see :func:`fragmentation`); ``increase`` and ``distance_increase``: those
+    minus the whole network's; ``cut_off``: the structures cut off from the largest
+    component when it leaves (ids; the largest component and, when it splits, its largest
+    part are taken with ties to the one holding the earliest structure; empty for a
+    structure outside the largest component); ``cross_group_brokerage``: the Gould–Fernandez
+    roles it holds across the groups of ``group`` (itinerant + representative + gatekeeper
+    + liaison, as :func:`brokerage` counts them; NaN without ``group``).
+    
+    Parameters
+    ----------
+    group : str, optional
+        The attribute whose groups define cross-group brokerage.
+    missing : str, int, float, bool or None
+        Group of the structures lacking the attribute (else ValueError naming them).
+    distance : bool
+        Compute DF after each departure (O(n² (n + m)) in all); False: NaN.
+    threads : int
+        Worker threads of the DF searches.
+    
+    Complexity: F and cut-offs O(n (n + m)); DF O(n² (n + m)). The values describe the
+    declared network, not the worth of a structure.
+    
+    Example
+    -------
+    >>> v = coopmap.vulnerability(net, "legal_family")
+    >>> max(v, key=lambda r: r["increase"])["id"]
+    """
+def what_if(net: Network, remove: typing.Any = None, add: typing.Any = None, group: typing.Any = None, *, missing: typing.Any = None, brokers: typing.Any = 10, threads: typing.Any = 0) -> WhatIf:
+    """
+    What if some structures left and some cooperations were added: the network's indicators
+    before and after, and the structures whose brokerage changes most.
+    
+    Parameters
+    ----------
+    remove : list of ids
+        Structures that leave, with their links.
+    add : list of tuples
+        Links added (before the departures): ``(source, target)``, ``(source, target,
+        type)`` or ``(source, target, type, weight)``; the type defaults to
+        ``"cooperation"``.
+    group : str, optional
+        The attribute of the E-I index and of the brokerage z-scores (NaN / no brokers
+        without it); ``missing``: the group of the structures lacking it.
+    brokers : int
+        How many structures to list, those whose total-brokerage z changes most.
+    
+    Indicators (undirected view unless said): ``components``, ``largest_component_share``
+    (its size / n), ``fragmentation`` and ``distance_fragmentation`` (:func:`fragmentation`),
+    ``density`` (:func:`density`), ``mean_distance`` (mean over ordered pairs of the largest
+    component; NaN below two structures) and ``ei_index`` (:func:`ei_index` of ``group``,
+    network level). ``change`` = after - before. The network itself is not changed
+    (``s.after`` is the changed copy).
+    
+    Example
+    -------
+    >>> s = coopmap.what_if(net, remove=["genies"], add=[("ies", "bge", "joint_project")])
+    >>> pandas.DataFrame(s.indicators)
     """

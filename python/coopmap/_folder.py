@@ -106,8 +106,8 @@ class ConfirmationRate(float):
 
 
 def confirmation_rate(net: _core.Network) -> ConfirmationRate:
-    """The confirmation rate of a network's links (DESIGN: the ratio among pairs where both
-    ends answered). A link counts when it has a status and both ends answered (attribute
+    """The confirmation rate of a network's links (the ratio among pairs where both ends
+    answered). A link counts when it has a status and both ends answered (attribute
     ``response`` complete or partial; a structure without that attribute counts as having
     answered); ``partner_did_not_respond`` links are always excluded. Links without a
     status, or another status than the three an Inventory derives, are ignored. O(n + m)."""

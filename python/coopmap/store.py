@@ -84,7 +84,7 @@ class Inventory(_core.Inventory):
         return ResponseRate(self.response_counts(wave))
 
     def confirmation_rate(self, wave: str) -> ConfirmationRate:
-        """The confirmation rate of a wave as DESIGN defines it: confirmed / (confirmed +
+        """The confirmation rate of a wave: confirmed / (confirmed +
         unconfirmed) among the links whose two ends answered (complete or partial), as a
         float carrying ``confirmed``, ``unconfirmed``, ``excluded`` (links left out
         because an end did not answer, ``partner_did_not_respond`` ones included) and

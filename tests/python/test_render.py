@@ -112,15 +112,11 @@ def test_color_by_attribute_and_mapping():
         cm.draw(net, None, color={"zz": 1})
 
 
-def test_color_cluster_uses_louvain_when_available(monkeypatch):
+def test_color_cluster_colours_the_louvain_clusters():
+    # one colour per cluster of cm.louvain with the draw's seed, a different one for each
     net = cm.load_dataset("karate")
-    monkeypatch.delattr(cm, "louvain", raising=False)
-    with pytest.raises(ValueError, match="louvain"):
-        cm.draw(net, None, color="cluster")
-    G = net.to_networkx()
-    comms = nx.community.louvain_communities(nx.Graph(G), seed=0)
-    monkeypatch.setattr(cm, "louvain", lambda n, seed=0: [sorted(c) for c in comms], raising=False)
-    root = parse(cm.draw(net, None, color="cluster"))
+    comms = cm.louvain(net, seed=3).communities
+    root = parse(cm.draw(net, None, color="cluster", seed=3))
     fill = {c.get("data-id"): c.get("fill") for c in nodes(root)}
     for comm in comms:
         assert len({fill[v] for v in comm}) == 1

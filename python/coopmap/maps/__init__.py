@@ -163,18 +163,7 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
     title = "group"
     labels_of: dict[str, Any]
     if isinstance(color, str) and color == "cluster":
-        import coopmap
-
-        louvain = getattr(coopmap, "louvain", None)
-        if louvain is None:
-            raise _core_input_error(
-                "color='cluster' needs coopmap.louvain (clustering), which this coopmap does not have yet; "
-                "pass color=<attribute name> or a Mapping {id: label}"
-            )
-        try:
-            part = louvain(net, seed=seed)
-        except TypeError:
-            part = louvain(net)
+        part = _core.louvain(net, seed=seed)
         labels_of = {i: _cluster_text(g) for i, g in zip(ids, _core._partition_labels(net, part))}
         title = "cluster"
     elif isinstance(color, str):

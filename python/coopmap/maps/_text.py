@@ -65,7 +65,8 @@ def snapped(values: Any, decimals: int = 1) -> list[float]:
     round to zero from below become 0 (as C++ ``fixed`` writes them)."""
     a = np.asarray(values, dtype=np.float64)
     half = 0.5 * 10.0 ** -decimals
-    return np.where((a > -half) & (a <= 0), 0.0, a).tolist()
+    out: list[float] = np.where((a > -half) & (a <= 0), 0.0, a).tolist()
+    return out
 
 
 def fixed(x: float, decimals: int = 1) -> str:
