@@ -8,13 +8,14 @@ this package resolves the user-facing arguments (what to colour and size by), wr
 SVG (``_svg``) and HTML (``_html``, with ``map.css`` and ``map.js``) of a map and takes
 every interface text from the language catalogues (``coopmap/locales``).
 """
+
 from __future__ import annotations
 
 import math
 import operator
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional, Union
+from typing import Any, Union
 
 from .. import _core, _words
 from ._html import html_page
@@ -32,7 +33,7 @@ def layout(
     method: str = "forceatlas2",
     seed: int = 0,
     *,
-    iterations: Optional[int] = None,
+    iterations: int | None = None,
     weighted: bool = False,
     padding: float = 1.5,
     linlog: bool = False,
@@ -42,7 +43,7 @@ def layout(
     dissuade_hubs: bool = False,
     edge_weight_influence: float = 1.0,
     jitter_tolerance: float = 1.0,
-    barnes_hut: Optional[bool] = None,
+    barnes_hut: bool | None = None,
     theta: float = 1.2,
     latitude: str = "latitude",
     longitude: str = "longitude",
@@ -90,9 +91,7 @@ def layout(
     34
     """
     if method not in LAYOUT_METHODS:
-        raise _core_input_error(
-            f"method: unknown layout '{method}' (expected {', '.join(LAYOUT_METHODS)})"
-        )
+        raise _core_input_error(f"method: unknown layout '{method}' (expected {', '.join(LAYOUT_METHODS)})")
     seed = _integer("seed", seed)
     if iterations is not None:
         iterations = _integer("iterations", iterations)
@@ -155,7 +154,7 @@ def _cluster_text(label: Any) -> str:
     return _label_text(label)
 
 
-def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[list[int], list[str], str]]:
+def _resolve_color(net: _core.Network, color: Any, seed: int) -> tuple[list[int], list[str], str] | None:
     """color -> (group per structure, -1 for none; group labels; legend title)."""
     if color is None:
         return None
@@ -169,8 +168,12 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
     elif isinstance(color, str):
         records = net.structures()
         if not any(color in r for r in records):
-            raise _words.unknown("color", color, ["cluster", *net.attribute_names()],
-                                 "neither 'cluster' nor an attribute of some structure")
+            raise _words.unknown(
+                "color",
+                color,
+                ["cluster", *net.attribute_names()],
+                "neither 'cluster' nor an attribute of some structure",
+            )
         labels_of = {r["id"]: r[color] for r in records if color in r and r[color] is not None}
         title = color
     elif isinstance(color, Mapping):
@@ -199,8 +202,19 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> Optional[tuple[
 
 
 # Per-structure measures of coopmap that size= accepts by name.
-_SIZE_MEASURES = ("betweenness", "closeness", "harmonic_centrality", "pagerank", "eigenvector_centrality",
-                  "strength", "core_number", "constraint", "effective_size", "efficiency", "hierarchy")
+_SIZE_MEASURES = (
+    "betweenness",
+    "closeness",
+    "harmonic_centrality",
+    "pagerank",
+    "eigenvector_centrality",
+    "strength",
+    "core_number",
+    "constraint",
+    "effective_size",
+    "efficiency",
+    "hierarchy",
+)
 
 
 def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
@@ -221,7 +235,7 @@ def _label_text(v: Any) -> str:
     return str(v)
 
 
-def _resolve_size(net: _core.Network, size: Any) -> Optional[tuple[list[float], str]]:
+def _resolve_size(net: _core.Network, size: Any) -> tuple[list[float], str] | None:
     """size -> (value per structure, NaN when missing; legend title)."""
     if size is None:
         return None
@@ -241,11 +255,17 @@ def _resolve_size(net: _core.Network, size: Any) -> Optional[tuple[list[float], 
 
                 fn = getattr(coopmap, size, None) if size in _SIZE_MEASURES else None
                 if not callable(fn):
-                    numeric = [k for k in net.attribute_names()
-                               if any(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool)
-                                      for r in records)]
-                    raise _words.unknown("size", size, ["degree", *_SIZE_MEASURES, *numeric],
-                                         "neither a per-structure measure nor a numeric attribute")
+                    numeric = [
+                        k
+                        for k in net.attribute_names()
+                        if any(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool) for r in records)
+                    ]
+                    raise _words.unknown(
+                        "size",
+                        size,
+                        ["degree", *_SIZE_MEASURES, *numeric],
+                        "neither a per-structure measure nor a numeric attribute",
+                    )
                 values = fn(net)
                 if not isinstance(values, Mapping):
                     values = dict(values)
@@ -269,7 +289,7 @@ def _number(v: Any) -> float:
 
 
 def _resolve_positions(
-    net: _core.Network, positions: Optional[Mapping[str, Any]], method: str, seed: int
+    net: _core.Network, positions: Mapping[str, Any] | None, method: str, seed: int
 ) -> Mapping[str, Any]:
     if positions is None:
         return layout(net, method=method, seed=seed)
@@ -278,29 +298,29 @@ def _resolve_positions(
 
 def draw(
     net: _core.Network,
-    path: Optional[PathLike],
+    path: PathLike | None,
     *,
     color: Any = None,
     size: Any = "degree",
-    edge_color: Optional[str] = "type",
+    edge_color: str | None = "type",
     labels: int = 20,
     seed: int = 0,
     layout: str = "forceatlas2",
-    positions: Optional[Mapping[str, Any]] = None,
-    respondents: Optional[Iterable[str]] = None,
-    title: Optional[str] = None,
-    subtitle: Optional[str] = None,
-    wave: Optional[str] = None,
-    view: Optional[str] = None,
-    measures: Optional[Mapping[str, Mapping[str, float]]] = None,
+    positions: Mapping[str, Any] | None = None,
+    respondents: Iterable[str] | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    wave: str | None = None,
+    view: str | None = None,
+    measures: Mapping[str, Mapping[str, float]] | None = None,
     width: int = 1600,
     height: int = 1000,
-    format: Optional[str] = None,
+    format: str | None = None,
     lang: str = "en",
-    color_title: Optional[str] = None,
-    size_title: Optional[str] = None,
-    type_labels: Optional[Mapping[str, str]] = None,
-) -> Optional[str]:
+    color_title: str | None = None,
+    size_title: str | None = None,
+    type_labels: Mapping[str, str] | None = None,
+) -> str | None:
     """Draws a seminar map: a static SVG, or one self-contained interactive HTML file.
 
     The extension of ``path`` picks the format (``.svg``, ``.html``/``.htm``); with
@@ -395,7 +415,7 @@ def draw(
         extra.append((str(name), [_number(vals.get(i)) for i in ids]))
     from ..i18n import catalog
 
-    texts = {key[len("map."):]: value for key, value in catalog(lang).items() if key.startswith("map.")}
+    texts = {key[len("map.") :]: value for key, value in catalog(lang).items() if key.startswith("map.")}
     if net.graph_attribute("illustrative") is True:  # e.g. a bundled dataset: never shown as survey data
         notice = catalog(lang)["report.illustrative_short"]
         if notice not in (subtitle or ""):
@@ -403,6 +423,7 @@ def draw(
 
     def heading(name: str) -> str:
         return catalog(lang).get(f"measure.{name}", name) if name else name
+
     edge_color = "" if edge_color is None else edge_color
     model = _core._map_model(
         net,
@@ -415,18 +436,26 @@ def draw(
         responded=responded,
         width=float(width),
         height=float(height),
-        type_labels={str(k): str(v) for k, v in
-                     (link_type_labels(net, lang) if type_labels is None else type_labels).items()},
+        type_labels={
+            str(k): str(v) for k, v in (link_type_labels(net, lang) if type_labels is None else type_labels).items()
+        },
     )
-    page = Page(texts=texts, title=title or "", subtitle=subtitle or "", wave=wave or "", view=view or "",
-                color_labels=col[1] if col else [],
-                color_title=color_title if color_title is not None else heading(col[2] if col else ""),
-                size_title=size_title if size_title is not None else heading(siz[1] if siz else ""),
-                edge_color=edge_color)
+    page = Page(
+        texts=texts,
+        title=title or "",
+        subtitle=subtitle or "",
+        wave=wave or "",
+        view=view or "",
+        color_labels=col[1] if col else [],
+        color_title=color_title if color_title is not None else heading(col[2] if col else ""),
+        size_title=size_title if size_title is not None else heading(siz[1] if siz else ""),
+        edge_color=edge_color,
+    )
     records = net.structures()
     if format == "svg":
         text = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg_element(
-            model, page, [r["id"] for r in records], [r["name"] for r in records])
+            model, page, [r["id"] for r in records], [r["name"] for r in records]
+        )
     else:
         text = html_page(model, page, records, extra)
     if path is None:
@@ -450,7 +479,7 @@ def _visual(net: _core.Network, color: Any, size: Any, seed: int = 0) -> tuple[l
 def write_gexf(
     net: _core.Network,
     path: PathLike,
-    positions: Optional[Mapping[str, Any]] = None,
+    positions: Mapping[str, Any] | None = None,
     color: Any = None,
     size: Any = None,
 ) -> None:
@@ -490,7 +519,7 @@ def write_json(net: _core.Network, path: PathLike) -> None:
     _core._export(net, "json", path, None, [], [])
 
 
-def write_dot(net: _core.Network, path: PathLike, *, positions: Optional[Mapping[str, Any]] = None) -> None:
+def write_dot(net: _core.Network, path: PathLike, *, positions: Mapping[str, Any] | None = None) -> None:
     """Writes Graphviz DOT (``graph`` or ``digraph``): every id, attribute name and value
     double-quoted with ``\\`` and ``"`` escaped; node label = display name plus aliases and
     attributes; one edge statement per link with type, weight, status, start, end and
@@ -499,7 +528,7 @@ def write_dot(net: _core.Network, path: PathLike, *, positions: Optional[Mapping
     _core._export(net, "dot", path, positions, [], [])
 
 
-def write_pajek(net: _core.Network, path: PathLike, *, positions: Optional[Mapping[str, Any]] = None) -> None:
+def write_pajek(net: _core.Network, path: PathLike, *, positions: Mapping[str, Any] | None = None) -> None:
     """Writes Pajek NET: ``*Vertices n`` with the structure ids as vertex labels
     (``positions`` rescaled into [0, 1]), then ``*Edges`` (or ``*Arcs``) with one line
     ``u v weight l "type"`` per link. Pajek NET has no attribute columns: names,

@@ -1,6 +1,7 @@
 """The SVG map, written from the model that coopmap computes (``_core._map_model``):
 every coordinate, radius and colour comes from the model; this module writes the
 elements, the legend and the texts of the chosen language."""
+
 from __future__ import annotations
 
 import operator
@@ -13,19 +14,34 @@ from ._text import fixed, short_number, snapped, truncate, xml, xml_each
 
 _DASH = {1: "7 5", 2: "2 4"}  # EdgeStyle.dashed, EdgeStyle.dotted
 
-_STYLE = ("<style>.label{font-size:15px;fill:#111;stroke:#fff;stroke-width:4px;stroke-linejoin:round;paint-order:stroke;}"
-          ".legend{font-size:16px;fill:#222}.legend-h{font-size:17px;font-weight:bold;fill:#111}"
-          ".node{stroke-width:1}.node.hollow{fill:#fff;stroke-width:3}.edge{fill:none;stroke-opacity:0.75}</style>\n")
+_STYLE = (
+    "<style>.label{font-size:15px;fill:#111;stroke:#fff;stroke-width:4px;stroke-linejoin:round;paint-order:stroke;}"
+    ".legend{font-size:16px;fill:#222}.legend-h{font-size:17px;font-weight:bold;fill:#111}"
+    ".node{stroke-width:1}.node.hollow{fill:#fff;stroke-width:3}.edge{fill:none;stroke-opacity:0.75}</style>\n"
+)
 
-_MARKER = ('<marker id="arrow%d" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
-           'orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="%s"/></marker>')
+_MARKER = (
+    '<marker id="arrow%d" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
+    'orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="%s"/></marker>'
+)
 
 
 class Page:
     """What a map writes besides the model: the texts of the header and legend."""
 
-    def __init__(self, *, texts: Mapping[str, str], title: str, subtitle: str, wave: str, view: str,
-                 color_labels: Sequence[str], color_title: str, size_title: str, edge_color: str) -> None:
+    def __init__(
+        self,
+        *,
+        texts: Mapping[str, str],
+        title: str,
+        subtitle: str,
+        wave: str,
+        view: str,
+        color_labels: Sequence[str],
+        color_title: str,
+        size_title: str,
+        edge_color: str,
+    ) -> None:
         self.t = texts
         self.title = title
         self.subtitle = subtitle
@@ -54,8 +70,10 @@ def info_line(m: MapModel, p: Page) -> str:
     return " \u00b7 ".join(parts)
 
 
-_EDGE = ('<path class="edge" data-s="%d" data-t="%d" data-k="%d" d="M%.1f %.1f%s%.1f %.1f" stroke="%s" '
-         'stroke-width="%.2f"%s%s/>\n')
+_EDGE = (
+    '<path class="edge" data-s="%d" data-t="%d" data-k="%d" d="M%.1f %.1f%s%.1f %.1f" stroke="%s" '
+    'stroke-width="%.2f"%s%s/>\n'
+)
 _DASH_ATTR = {0: ""}
 _DASH_ATTR.update({k: f' stroke-dasharray="{v}"' for k, v in _DASH.items()})
 
@@ -68,16 +86,30 @@ def _edges(m: MapModel) -> str:
     curved = np.flatnonzero(m.edge_curved)
     middle = ["L"] * len(marker)
     for k, cx, cy in zip(curved.tolist(), snapped(m.edge_cx[curved]), snapped(m.edge_cy[curved])):
-        middle[k] = "Q%.1f %.1f " % (cx, cy)
-    rows = zip(m.edge_source.tolist(), m.edge_target.tolist(), m.edge_type.tolist(), snapped(m.edge_x1),
-               snapped(m.edge_y1), middle, snapped(m.edge_x2), snapped(m.edge_y2), m.edge_color,
-               m.edge_width.tolist(), dash, marker)
+        middle[k] = f"Q{cx:.1f} {cy:.1f} "
+    rows = zip(
+        m.edge_source.tolist(),
+        m.edge_target.tolist(),
+        m.edge_type.tolist(),
+        snapped(m.edge_x1),
+        snapped(m.edge_y1),
+        middle,
+        snapped(m.edge_x2),
+        snapped(m.edge_y2),
+        m.edge_color,
+        m.edge_width.tolist(),
+        dash,
+        marker,
+    )
     return "".join(map(_EDGE.__mod__, rows))
 
 
 # Presentation attributes, not a class rule: a CSS stroke would win over the ring colour
 # (a non-respondent keeps its group colour as a ring).
-_NODE = '<circle class="node%s" data-i="%d" data-id="%s" cx="%.1f" cy="%.1f" r="%.1f" %s="%s"%s><title>%s</title></circle>\n'
+_NODE = (
+    '<circle class="node%s" data-i="%d" data-id="%s" cx="%.1f" cy="%.1f" r="%.1f" %s="%s"%s>'
+    "<title>%s</title></circle>\n"
+)
 _FILLED = ("", "fill", ' stroke="#333"')
 _HOLLOW = (" hollow", "stroke", "")
 
@@ -87,9 +119,18 @@ def _nodes(m: MapModel, ids: Sequence[str], names: Sequence[str]) -> str:
     order = m.draw_order
     pick = operator.itemgetter(*order.tolist()) if len(order) > 1 else lambda seq: tuple(seq[k] for k in order)
     kind = [_HOLLOW if h else _FILLED for h in m.node_hollow[order].tolist()]
-    rows = zip([k[0] for k in kind], order.tolist(), pick(xml_each(ids)), snapped(m.node_x[order]),
-               snapped(m.node_y[order]), snapped(m.node_radius[order]), [k[1] for k in kind], pick(m.node_color),
-               [k[2] for k in kind], pick(xml_each(names)))
+    rows = zip(
+        [k[0] for k in kind],
+        order.tolist(),
+        pick(xml_each(ids)),
+        snapped(m.node_x[order]),
+        snapped(m.node_y[order]),
+        snapped(m.node_radius[order]),
+        [k[1] for k in kind],
+        pick(m.node_color),
+        [k[2] for k in kind],
+        pick(xml_each(names)),
+    )
     return "".join(map(_NODE.__mod__, rows))
 
 
@@ -122,8 +163,10 @@ def _legend_texts(m: MapModel, p: Page) -> dict[str, list[str]]:
 def _legend(m: MapModel, p: Page) -> list[str]:
     """The legend panel: the rows the model placed, with the texts of the language."""
     texts = _legend_texts(m, p)
-    s = [f'<g class="legend-box">\n<rect x="{fixed(m.legend_box_x)}" y="14" width="324" '
-         f'height="{fixed(m.legend_box_height)}" fill="#f7f7f7" stroke="#dddddd" rx="6"/>\n']
+    s = [
+        f'<g class="legend-box">\n<rect x="{fixed(m.legend_box_x)}" y="14" width="324" '
+        f'height="{fixed(m.legend_box_height)}" fill="#f7f7f7" stroke="#dddddd" rx="6"/>\n'
+    ]
     for row in m.legend:
         kind = row.kind
         text = texts[kind][row.entry]
@@ -134,17 +177,25 @@ def _legend(m: MapModel, p: Page) -> list[str]:
         if kind == "color":
             s.append(f'<circle cx="{x}" cy="{y}" r="8" fill="{m.color_legend[row.entry].color}" stroke="#333"/>\n')
         elif kind == "size":
-            s.append(f'<circle cx="{x}" cy="{y}" r="{fixed(m.size_legend[row.entry].radius)}" fill="#cccccc" '
-                     'stroke="#333"/>\n')
+            s.append(
+                f'<circle cx="{x}" cy="{y}" r="{fixed(m.size_legend[row.entry].radius)}" fill="#cccccc" '
+                'stroke="#333"/>\n'
+            )
         elif kind == "edge":
-            s.append(f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" '
-                     f'stroke="{m.edge_legend[row.entry].color}" stroke-width="4"/>\n')
+            s.append(
+                f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" '
+                f'stroke="{m.edge_legend[row.entry].color}" stroke-width="4"/>\n'
+            )
         elif kind in ("dashed", "dotted"):
-            s.append(f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" stroke="#555" stroke-width="3" '
-                     f'stroke-dasharray="{_DASH[1 if kind == "dashed" else 2]}"/>\n')
+            s.append(
+                f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" stroke="#555" stroke-width="3" '
+                f'stroke-dasharray="{_DASH[1 if kind == "dashed" else 2]}"/>\n'
+            )
         else:  # hollow
             s.append(f'<circle cx="{x}" cy="{y}" r="8" fill="#fff" stroke="#555" stroke-width="3"/>\n')
-        s.append(f'<text class="legend" x="{fixed(row.text_x)}" y="{fixed(row.text_y)}">{xml(truncate(text, 27))}</text>\n')
+        s.append(
+            f'<text class="legend" x="{fixed(row.text_x)}" y="{fixed(row.text_y)}">{xml(truncate(text, 27))}</text>\n'
+        )
     s.append("</g>\n</svg>\n")
     return s
 
@@ -153,10 +204,13 @@ def svg_element(m: MapModel, p: Page, ids: Sequence[str], names: Sequence[str]) 
     """The <svg> element of the map (without the XML declaration)."""
     W, H = fixed(m.width, 0), fixed(m.height, 0)
     t = p.t
-    s = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" '
-         'font-family="DejaVu Sans, Verdana, Arial, sans-serif" role="img">\n',
-         f"<title>{xml(p.title or t['untitled'])}</title>\n", _STYLE,
-         f'<rect class="background" x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>\n']
+    s = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" '
+        'font-family="DejaVu Sans, Verdana, Arial, sans-serif" role="img">\n',
+        f"<title>{xml(p.title or t['untitled'])}</title>\n",
+        _STYLE,
+        f'<rect class="background" x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>\n',
+    ]
     if m.directed:
         s.append("<defs>" + "".join(_MARKER % (k, c) for k, c in enumerate(m.arrow_colors)) + "</defs>\n")
     s.append('<g id="viewport">\n<g class="edges">\n')
@@ -165,8 +219,10 @@ def svg_element(m: MapModel, p: Page, ids: Sequence[str], names: Sequence[str]) 
     s.append(_nodes(m, ids, names))
     s.append('</g>\n<g class="labels">\n')
     for label in m.labels:
-        s.append(f'<text class="label" data-i="{label.node}" x="{fixed(label.x)}" y="{fixed(label.y)}" '
-                 f'text-anchor="{label.anchor}">{xml(label.text)}</text>\n')
+        s.append(
+            f'<text class="label" data-i="{label.node}" x="{fixed(label.x)}" y="{fixed(label.y)}" '
+            f'text-anchor="{label.anchor}">{xml(label.text)}</text>\n'
+        )
     s.append("</g>\n</g>\n")
     # title block
     s.append('<g class="header">\n')
@@ -174,7 +230,9 @@ def svg_element(m: MapModel, p: Page, ids: Sequence[str], names: Sequence[str]) 
         s.append(f'<text x="30" y="44" font-size="30" font-weight="bold" fill="#111">{xml(p.title)}</text>\n')
     if p.subtitle:
         s.append(f'<text x="30" y="74" font-size="20" fill="#222">{xml(p.subtitle)}</text>\n')
-    s.append(f'<text class="info" x="30" y="{"74" if not p.subtitle else "102"}" font-size="17" fill="#444">'
-             f"{xml(info_line(m, p))}</text>\n</g>\n")
+    s.append(
+        f'<text class="info" x="30" y="{"74" if not p.subtitle else "102"}" font-size="17" fill="#444">'
+        f"{xml(info_line(m, p))}</text>\n</g>\n"
+    )
     s += _legend(m, p)
     return "".join(s)

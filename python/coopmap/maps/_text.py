@@ -2,23 +2,42 @@
 exports format them (``coopmap/detail/escape.hpp``): XML and JSON escaping, fixed-point
 coordinates without ``-0.0``, the legend's short numbers, shortest round-trip JSON
 numbers."""
+
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
 # XML 1.0 text and attributes: & < > " ' as entities, tab/LF/CR as character references,
 # the other C0 controls (forbidden in XML 1.0) dropped.
-_XML: dict[int, Optional[str]] = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;",
-        9: "&#9;", 10: "&#10;", 13: "&#13;"}
+_XML: dict[int, str | None] = {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+    ord("'"): "&#39;",
+    9: "&#9;",
+    10: "&#10;",
+    13: "&#13;",
+}
 _XML.update({c: None for c in range(32) if c not in (9, 10, 13)})
 
 # JSON string contents, safe inside an HTML <script> element: < > & U+2028 U+2029 escaped.
-_JSON = {ord('"'): '\\"', ord("\\"): "\\\\", 10: "\\n", 13: "\\r", 9: "\\t", ord("<"): "\\u003c",
-         ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_JSON = {
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+    10: "\\n",
+    13: "\\r",
+    9: "\\t",
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 _JSON.update({c: f"\\u{c:04x}" for c in range(32) if c not in (9, 10, 13)})
 
 
@@ -36,7 +55,7 @@ _XML_KEEP_NUL = {k: v for k, v in _XML.items() if k != 0}
 _JSON_KEEP_NUL = {k: v for k, v in _JSON.items() if k != 0}
 
 
-def _each(items: Sequence[str], table: Mapping[int, Optional[str]], one: Callable[[str], str]) -> list[str]:
+def _each(items: Sequence[str], table: Mapping[int, str | None], one: Callable[[str], str]) -> list[str]:
     """Every item translated with one call: the items joined with NUL, which data texts
     never hold (the input rules refuse it), then split; item by item otherwise."""
     joined = "\0".join(items)
@@ -64,7 +83,7 @@ def snapped(values: Any, decimals: int = 1) -> list[float]:
     """Values as floats whose ``%.<decimals>f`` text never reads "-0.0": values that
     round to zero from below become 0 (as C++ ``fixed`` writes them)."""
     a = np.asarray(values, dtype=np.float64)
-    half = 0.5 * 10.0 ** -decimals
+    half = 0.5 * 10.0**-decimals
     out: list[float] = np.where((a > -half) & (a <= 0), 0.0, a).tolist()
     return out
 
@@ -73,7 +92,7 @@ def fixed(x: float, decimals: int = 1) -> str:
     """One number in fixed notation, as C++ ``fixed``: no "-0", non-finite as 0."""
     if not math.isfinite(x):
         x = 0.0
-    s = "%.*f" % (decimals, x)
+    s = f"{x:.{decimals}f}"
     return s[1:] if s in ("-0.0", "-0") else s
 
 
@@ -84,14 +103,14 @@ def short_number(x: float) -> str:
         return "n/a"
     a = abs(x)
     if a != 0 and (a < 1e-4 or a >= 1e6):
-        return "%.2e" % x
+        return f"{x:.2e}"
     if a >= 100 or x == round(x):
-        return "%.0f" % x
+        return f"{x:.0f}"
     if a >= 10:
-        return "%.1f" % x
+        return f"{x:.1f}"
     if a >= 1:
-        return "%.2f" % x
-    return "%.3g" % x
+        return f"{x:.2f}"
+    return f"{x:.3g}"
 
 
 def json_number(x: float) -> str:
@@ -120,7 +139,7 @@ def json_number(x: float) -> str:
     else:
         fixed_text = digits[:point] + "." + digits[point:]
     e = point - 1
-    sci = digits[0] + ("." + digits[1:] if len(digits) > 1 else "") + ("e-" if e < 0 else "e+") + "%02d" % abs(e)
+    sci = digits[0] + ("." + digits[1:] if len(digits) > 1 else "") + ("e-" if e < 0 else "e+") + f"{abs(e):02d}"
     return sign + (fixed_text if len(fixed_text) <= len(sci) else sci)
 
 
