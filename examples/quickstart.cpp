@@ -6,7 +6,8 @@
 
 int main(int argc, char** argv) {
     coopmap::Network net;  // undirected; coopmap::Network(true) is directed
-    net.add_structure("ies", "IES", {{"legal_family", std::string("association")}, {"tenancy", std::string("permanent")}});
+    net.add_structure("ies", "IES",
+                      {{"legal_family", std::string("association")}, {"tenancy", std::string("permanent")}});
     net.add_structure("bge", "BGE", {{"tenancy", std::string("part-time")}});
     net.add_link("ies", "bge", {.type = "shared_premises", .weight = 2.0});
     std::cout << net.number_of_structures() << " structures, " << net.number_of_links() << " link\n";

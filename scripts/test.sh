@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Every test: set up, build the C++ library and its GoogleTest suite with warnings as
-# errors, run ctest (which also builds a consumer project against the installed
-# library); the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+# Every test: set up; lint (ruff, mypy --strict, clang-format: scripts/lint.sh); build
+# the C++ library and its GoogleTest suite with warnings as errors, run ctest (which
+# also builds a consumer project against the installed library); the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
 # (build/asan) and the tests labelled `threads` under ThreadSanitizer (build/tsan);
 # a bounded libFuzzer run of every tests/fuzz/fuzz_*.cpp target (COOPMAP_FUZZ_SECONDS,
 # default 30); then pytest on the installed Python package.
@@ -14,6 +14,10 @@ export PATH="$ROOT/.venv/bin:$PATH"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 stage_start=$SECONDS
 stage_done() { echo "-- $1: $((SECONDS - stage_start)) s" >&2; stage_start=$SECONDS; }
+
+echo "== Lint: ruff, mypy --strict, clang-format (scripts/lint.sh)" >&2
+bash scripts/lint.sh
+stage_done "lint"
 
 echo "== C++: build (warnings as errors) and ctest" >&2
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOOPMAP_WERROR=ON -DCOOPMAP_BUILD_TESTS=ON \

@@ -36,8 +36,8 @@ namespace coopmap {
 enum class BrokerageRole : std::size_t { coordinator = 0, itinerant, representative, gatekeeper, liaison, total };
 
 /// Role names used as keys by the Python API, in sna's column order.
-inline constexpr std::array<const char*, 6> brokerage_role_names = {
-    "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"};
+inline constexpr std::array<const char*, 6> brokerage_role_names = {"coordinator", "itinerant", "representative",
+                                                                    "gatekeeper",  "liaison",   "total"};
 /// sna's column names, same order.
 inline constexpr std::array<const char*, 6> brokerage_sna_columns = {"w_I", "w_O", "b_IO", "b_OI", "b_O", "t"};
 
@@ -115,8 +115,8 @@ inline double choose2(double x) { return x * (x - 1.0) / 2.0; }
 inline BrokerageResult brokerage(const SimpleGraph& g, std::span<const std::uint32_t> membership) {
     const std::size_t N = g.n;
     if (membership.size() != N)
-        throw input_error("brokerage: " + std::to_string(membership.size()) + " group labels for " +
-                          std::to_string(N) + " structures");
+        throw input_error("brokerage: " + std::to_string(membership.size()) + " group labels for " + std::to_string(N) +
+                          " structures");
     BrokerageResult r;
     // Renumber the groups by first appearance (sna: clid <- unique(cl)).
     r.membership.resize(N);
@@ -143,9 +143,9 @@ inline BrokerageResult brokerage(const SimpleGraph& g, std::span<const std::uint
                 if (b == a || mark[b] == stamp) continue;
                 std::size_t role;
                 if (cl[v] == cl[a]) role = cl[v] == cl[b] ? 0 : 2;  // coordinator : representative
-                else if (cl[v] == cl[b]) role = 3;                   // gatekeeper
-                else if (cl[a] == cl[b]) role = 1;                   // itinerant
-                else role = 4;                                       // liaison
+                else if (cl[v] == cl[b]) role = 3;                  // gatekeeper
+                else if (cl[a] == cl[b]) role = 1;                  // itinerant
+                else role = 4;                                      // liaison
                 c[role] += 1.0;
             }
         }
@@ -162,10 +162,10 @@ inline BrokerageResult brokerage(const SimpleGraph& g, std::span<const std::uint
     const auto& n = r.group_sizes;
     const std::size_t K = n.size();
     const double p = d * d * (1.0 - d);
-    const double q = 1.0 - p;                                        // 1 - d²(1-d)
-    const double c3 = d * d * d * std::pow(1.0 - d, 3.0);            // d³(1-d)³
-    const double c4 = std::pow(d, 4.0) * (1.0 - d) * (1.0 - d);      // d⁴(1-d)²
-    const double c5 = std::pow(d, 5.0) * (1.0 - d);                  // d⁵(1-d)
+    const double q = 1.0 - p;                                    // 1 - d²(1-d)
+    const double c3 = d * d * d * std::pow(1.0 - d, 3.0);        // d³(1-d)³
+    const double c4 = std::pow(d, 4.0) * (1.0 - d) * (1.0 - d);  // d⁴(1-d)²
+    const double c5 = std::pow(d, 5.0) * (1.0 - d);              // d⁵(1-d)
     r.group_expected.assign(K, RoleValues{});
     r.group_sd.assign(K, RoleValues{});
     for (std::size_t i = 0; i < K; ++i) {
@@ -240,13 +240,13 @@ inline BrokerageResult brokerage(const SimpleGraph& g, std::span<const std::uint
             for (std::size_t j = 0; j < K; ++j)
                 for (std::size_t k = 0; k < K; ++k)
                     if (i != j && j != k && i != k)
-                        vg[4] += n[i] * n[j] * n[k] *
-                                 ((4.0 * (Nd - n[j]) - 2.0 * (n[i] + n[k] + 1.0)) * c3 -
-                                  (4.0 * (Nd - n[k]) - 2.0 * (n[i] + n[j] + 1.0)) * c4 +
-                                  (Nd - (n[i] + n[k] + 1.0)) * c5);
+                        vg[4] +=
+                            n[i] * n[j] * n[k] *
+                            ((4.0 * (Nd - n[j]) - 2.0 * (n[i] + n[k] + 1.0)) * c3 -
+                             (4.0 * (Nd - n[k]) - 2.0 * (n[i] + n[j] + 1.0)) * c4 + (Nd - (n[i] + n[k] + 1.0)) * c5);
         eg[5] = p * Nd * (Nd - 1.0) * (Nd - 2.0);
-        vg[5] = eg[5] * q + Nd * (Nd - 1.0) * (Nd - 2.0) *
-                                (((4.0 * Nd - 10.0) * c3) - (4.0 * (Nd - 3.0) * c4) + ((Nd - 3.0) * c5));
+        vg[5] = eg[5] * q +
+                Nd * (Nd - 1.0) * (Nd - 2.0) * (((4.0 * Nd - 10.0) * c3) - (4.0 * (Nd - 3.0) * c4) + ((Nd - 3.0) * c5));
     }
     r.network_expected = eg;
     for (std::size_t k = 0; k < 6; ++k) {
@@ -263,7 +263,8 @@ inline BrokerageResult brokerage(const Network& net, std::span<const std::uint32
 
 /// Brokerage of a network grouped by a structure attribute (see group_by: structures
 /// lacking it form the group `missing` when set, else input_error naming them).
-inline BrokerageResult brokerage(const Network& net, std::string_view attribute, const std::optional<Value>& missing = {}) {
+inline BrokerageResult brokerage(const Network& net, std::string_view attribute,
+                                 const std::optional<Value>& missing = {}) {
     const auto grouping = group_by(net, attribute, missing);
     return brokerage(net, std::span<const std::uint32_t>(grouping.membership));
 }

@@ -1,5 +1,8 @@
 #pragma once
 /// \file centrality.hpp
+/// (Over 600 lines: the catalogue of nine measures, each with its doc block giving
+/// formula, edge cases, complexity and reference; the shortest-path kernels are in
+/// detail/centrality_paths.hpp.)
 /// Centrality measures on the CSR snapshot: betweenness (Brandes 2001, multi-threaded,
 /// exact or with sampled pivots), edge betweenness, degree, strength, closeness,
 /// harmonic centrality, PageRank, eigenvector centrality and Freeman centralisation.
@@ -21,9 +24,9 @@ namespace coopmap {
 
 /// How link weights enter shortest paths.
 enum class PathWeight {
-    none,     ///< every link has length 1 (BFS)
-    distance, ///< the weight is the length (networkx's weight=...)
-    inverse   ///< the length is 1 / weight (weight read as an intensity)
+    none,      ///< every link has length 1 (BFS)
+    distance,  ///< the weight is the length (networkx's weight=...)
+    inverse    ///< the length is 1 / weight (weight read as an intensity)
 };
 
 /// Parses "none", "distance"/"weight" or "inverse".
@@ -39,7 +42,9 @@ inline PathWeight parse_path_weight(std::string_view s) {
 /// the shortest one when the weight is a distance (as networkx on a multigraph), summed
 /// (intensities add up) when the length is 1/weight, binary when unweighted.
 inline SimpleGraph path_view(const Network& net, PathWeight w) {
-    Aggregate a = w == PathWeight::distance ? Aggregate::min : w == PathWeight::inverse ? Aggregate::sum : Aggregate::binary;
+    Aggregate a = w == PathWeight::distance  ? Aggregate::min
+                  : w == PathWeight::inverse ? Aggregate::sum
+                                             : Aggregate::binary;
     return simple_view(net, {.aggregate = a});
 }
 
@@ -61,17 +66,17 @@ inline std::vector<double> arc_lengths(const std::vector<double>& weights, PathW
 // ============================================================================ betweenness
 
 struct BetweennessOptions {
-    bool normalized = false;            ///< networkx normalisation (see betweenness)
+    bool normalized = false;  ///< networkx normalisation (see betweenness)
     PathWeight weight = PathWeight::none;
-    bool endpoints = false;             ///< count the endpoints of each path too
-    std::size_t k = 0;                  ///< number of sampled pivots (sources); 0 = all (exact)
-    std::uint64_t seed = 0;             ///< seed of the pivot sample
-    unsigned threads = 0;               ///< worker threads; 0 = all hardware threads
+    bool endpoints = false;  ///< count the endpoints of each path too
+    std::size_t k = 0;       ///< number of sampled pivots (sources); 0 = all (exact)
+    std::uint64_t seed = 0;  ///< seed of the pivot sample
+    unsigned threads = 0;    ///< worker threads; 0 = all hardware threads
 };
 
 struct BetweennessResult {
-    std::vector<double> values;  ///< one per structure
-    std::vector<index_t> pivots; ///< the sources used (all vertices when exact)
+    std::vector<double> values;   ///< one per structure
+    std::vector<index_t> pivots;  ///< the sources used (all vertices when exact)
 };
 
 struct EdgeBetweennessResult {
@@ -106,8 +111,8 @@ inline std::pair<double, double> betweenness_scale(std::size_t n_, bool directed
 /// compile time so the hot loops carry no per-arc branch on the weighting.
 template <bool Weighted>
 void brandes_thread(const SimpleGraph& g, const PathGraph& pg, const std::vector<index_t>& sources, std::size_t first,
-                    std::size_t stride, bool endpoints, std::vector<double>& va, const std::vector<std::size_t>* edge_ids,
-                    std::vector<double>* ea) {
+                    std::size_t stride, bool endpoints, std::vector<double>& va,
+                    const std::vector<std::size_t>* edge_ids, std::vector<double>* ea) {
     const std::size_t n = g.n;
     const std::size_t* off = g.offsets.data();
     const index_t* tgt = g.targets.data();
@@ -268,7 +273,8 @@ inline BetweennessResult betweenness(const SimpleGraph& g, const BetweennessOpti
     r.pivots = detail::pivots(g.n, opt.k, opt.seed, sampled);
     const auto lengths = detail::arc_lengths(g.weights, opt.weight);
     detail::brandes(g, lengths, r.pivots, opt.endpoints, opt.threads, r.values, nullptr, 0, nullptr);
-    const auto [ss, so] = detail::betweenness_scale(g.n, g.directed, opt.normalized, opt.endpoints, sampled, r.pivots.size());
+    const auto [ss, so] =
+        detail::betweenness_scale(g.n, g.directed, opt.normalized, opt.endpoints, sampled, r.pivots.size());
     if (sampled) {
         std::vector<char> is_pivot(g.n, 0);
         for (auto s : r.pivots) is_pivot[s] = 1;
@@ -327,7 +333,8 @@ inline EdgeBetweennessResult edge_betweenness(const SimpleGraph& g, const Betwee
     const auto lengths = detail::arc_lengths(g.weights, opt.weight);
     std::vector<double> vertex;
     detail::brandes(g, lengths, r.pivots, false, opt.threads, vertex, &ids, m, &r.values);
-    const auto scale = detail::betweenness_scale(g.n, g.directed, opt.normalized, true, sampled, r.pivots.size()).second;
+    const auto scale =
+        detail::betweenness_scale(g.n, g.directed, opt.normalized, true, sampled, r.pivots.size()).second;
     if (scale != 1.0)
         for (auto& x : r.values) x *= scale;
     return r;
@@ -372,7 +379,8 @@ inline std::vector<double> degree(const SimpleGraph& g, DegreeMode mode = Degree
 /// directed one in + out (networkx), and a two-way cooperation counts once in a mixed
 /// network. O(n + m log d).
 inline std::vector<double> degree(const Network& net, DegreeMode mode = DegreeMode::all) {
-    if (!net.mixed() || mode != DegreeMode::all) return degree(simple_view(net, {.aggregate = Aggregate::binary}), mode);
+    if (!net.mixed() || mode != DegreeMode::all)
+        return degree(simple_view(net, {.aggregate = Aggregate::binary}), mode);
     auto d = degree(simple_view(net, {.aggregate = Aggregate::binary, .undirected = true}));
     std::vector<std::uint64_t> arcs, two_way;  // (u << 32 | v)
     for (const auto& l : net.links()) {
@@ -387,7 +395,8 @@ inline std::vector<double> degree(const Network& net, DegreeMode mode = DegreeMo
         const auto u = static_cast<index_t>(key >> 32), v = static_cast<index_t>(key & 0xffffffffu);
         if (u > v) continue;  // each reciprocated pair once, from its smaller end
         const auto back = (std::uint64_t{v} << 32) | u;
-        if (std::binary_search(arcs.begin(), arcs.end(), back) && !std::binary_search(two_way.begin(), two_way.end(), key)) {
+        if (std::binary_search(arcs.begin(), arcs.end(), back) &&
+            !std::binary_search(two_way.begin(), two_way.end(), key)) {
             d[u] += 1;
             d[v] += 1;
         }
@@ -484,7 +493,7 @@ inline std::vector<double> harmonic_centrality(const Network& net, const Closene
 
 struct PageRankOptions {
     double alpha = 0.85;
-    bool weighted = true;        ///< use link weights (parallel links summed); false: count links
+    bool weighted = true;  ///< use link weights (parallel links summed); false: count links
     std::size_t max_iter = 100;
     double tol = 1.0e-6;
 };
@@ -588,7 +597,8 @@ inline IterativeResult eigenvector_centrality(const SimpleGraph& g, const Eigenv
                 " iterations");
 }
 inline IterativeResult eigenvector_centrality(const Network& net, const EigenvectorOptions& opt = {}) {
-    return eigenvector_centrality(simple_view(net, {.aggregate = opt.weighted ? Aggregate::sum : Aggregate::binary}), opt);
+    return eigenvector_centrality(simple_view(net, {.aggregate = opt.weighted ? Aggregate::sum : Aggregate::binary}),
+                                  opt);
 }
 
 // ============================================================================ centralisation

@@ -1,5 +1,7 @@
 #pragma once
 /// \file clusters.hpp
+/// (Over 600 lines: the catalogue of the clustering functions with their doc blocks;
+/// the Louvain/Leiden engine is in detail/clusters_optimiser.hpp.)
 /// Clusters of cooperation: connected components, Louvain and Leiden modularity (or CPM)
 /// optimisation, label propagation, k-core numbers, maximal cliques, the modularity of
 /// any partition (e.g. the formal groups of partition_by), and NMI / ARI / VI between
@@ -82,7 +84,8 @@ struct Partition {
 namespace detail {
 /// Renumbers labels (any values < labels.size() or any 32-bit values) into clusters by
 /// decreasing size, ties by the smallest member index. Returns the number of clusters.
-inline std::size_t canonical_labels(std::vector<std::uint32_t>& labels, std::vector<std::uint32_t>* old_of_new = nullptr) {
+inline std::size_t canonical_labels(std::vector<std::uint32_t>& labels,
+                                    std::vector<std::uint32_t>* old_of_new = nullptr) {
     const std::size_t n = labels.size();
     // first: relabel by first appearance (so labels are < n)
     std::vector<std::uint32_t> first;  // first index of each label
@@ -139,7 +142,8 @@ inline void check_membership(const SimpleGraph& g, std::span<const std::uint32_t
 }
 
 inline void check_resolution(double r) {
-    if (!(std::isfinite(r) && r >= 0)) throw input_error("resolution must be a finite number >= 0, got " + format_double(r));
+    if (!(std::isfinite(r) && r >= 0))
+        throw input_error("resolution must be a finite number >= 0, got " + format_double(r));
 }
 
 inline SimpleGraph undirected_view(const Network& net, bool weighted) {
@@ -161,7 +165,8 @@ inline double cpm_quality(const SimpleGraph& g, std::span<const std::uint32_t> m
 
 /// The undirected simple view as a Boost.Graph adjacency list (each edge once), for the
 /// BGL algorithms used here (core numbers, Bron–Kerbosch). O(n + m).
-inline boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> undirected_boost_graph(const SimpleGraph& g) {
+inline boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> undirected_boost_graph(
+    const SimpleGraph& g) {
     boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> bg(g.n);
     for (std::size_t u = 0; u < g.n; ++u)
         for (auto v : g.neighbors(static_cast<index_t>(u)))
@@ -312,7 +317,8 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
                           Objective objective, double beta, std::span<const std::uint32_t> initial,
                           std::size_t restarts, double tolerance) {
     check_resolution(resolution);
-    if (!(std::isfinite(beta) && beta >= 0)) throw input_error("beta must be a finite number >= 0, got " + format_double(beta));
+    if (!(std::isfinite(beta) && beta >= 0))
+        throw input_error("beta must be a finite number >= 0, got " + format_double(beta));
     if (n_iterations == 0) throw input_error("n_iterations must be >= 1, or negative to iterate until stable");
     if (!(std::isfinite(tolerance) && tolerance >= 0))
         throw input_error("tolerance must be a finite number >= 0, got " + format_double(tolerance));
@@ -484,7 +490,8 @@ inline Partition components(const Network& net, const ComponentsOptions& opt = {
         for (std::size_t u = 0; u < n; ++u)
             for (auto v : d.neighbors(static_cast<index_t>(u))) boost::add_edge(u, v, bg);
         std::vector<std::size_t> comp(n);
-        boost::strong_components(bg, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, bg)));
+        boost::strong_components(bg,
+                                 boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, bg)));
         for (std::size_t i = 0; i < n; ++i) p.membership[i] = static_cast<std::uint32_t>(comp[i]);
         p.algorithm = "strong_components";
     } else {
@@ -493,7 +500,8 @@ inline Partition components(const Network& net, const ComponentsOptions& opt = {
         p.algorithm = "components";
     }
     p.count = detail::canonical_labels(p.membership);
-    p.modularity = p.quality = n ? modularity(net, p.membership, {1.0, false}) : std::numeric_limits<double>::quiet_NaN();
+    p.modularity = p.quality =
+        n ? modularity(net, p.membership, {1.0, false}) : std::numeric_limits<double>::quiet_NaN();
     return p;
 }
 
@@ -572,7 +580,8 @@ inline std::vector<std::uint32_t> core_number(const Network& net) {
     const auto g = simple_view(net, {Aggregate::binary, true});
     const auto bg = detail::undirected_boost_graph(g);
     std::vector<std::size_t> core(g.n, 0);
-    if (g.n) boost::core_numbers(bg, boost::make_iterator_property_map(core.begin(), boost::get(boost::vertex_index, bg)));
+    if (g.n)
+        boost::core_numbers(bg, boost::make_iterator_property_map(core.begin(), boost::get(boost::vertex_index, bg)));
     return {core.begin(), core.end()};
 }
 
@@ -605,9 +614,8 @@ inline std::vector<std::vector<index_t>> cliques(const Network& net, const Cliqu
     const auto bg = detail::undirected_boost_graph(g);
     std::vector<std::vector<index_t>> out;
     if (g.n) boost::bron_kerbosch_all_cliques(bg, detail::CliqueCollector{&out}, opt.min_size);
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
     return out;
 }
 

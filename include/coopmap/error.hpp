@@ -33,7 +33,10 @@ public:
     parse_error(std::string file, std::size_t line, std::size_t column, std::string column_name,
                 const std::string& message)
         : input_error(format(file, line, column, column_name, message)),
-          file_(std::move(file)), line_(line), column_(column), column_name_(std::move(column_name)),
+          file_(std::move(file)),
+          line_(line),
+          column_(column),
+          column_name_(std::move(column_name)),
           message_(message) {}
 
     const std::string& file() const noexcept { return file_; }
@@ -64,8 +67,7 @@ private:
 /// An unknown structure id or alias (a KeyError in Python).
 class not_found : public error {
 public:
-    explicit not_found(std::string key, const std::string& message)
-        : error(message), key_(std::move(key)) {}
+    explicit not_found(std::string key, const std::string& message) : error(message), key_(std::move(key)) {}
     const std::string& key() const noexcept { return key_; }
 
 private:

@@ -63,10 +63,10 @@ struct Column {
 };
 
 inline void widen(Column& c, const Value& v) {
-    ColumnType t = std::holds_alternative<bool>(v) ? ColumnType::boolean
+    ColumnType t = std::holds_alternative<bool>(v)           ? ColumnType::boolean
                    : std::holds_alternative<std::int64_t>(v) ? ColumnType::integer
-                   : std::holds_alternative<double>(v) ? ColumnType::real
-                                                        : ColumnType::text;
+                   : std::holds_alternative<double>(v)       ? ColumnType::real
+                                                             : ColumnType::text;
     if (!c.seen) {
         c.type = t;
         c.seen = true;
@@ -152,8 +152,7 @@ inline bool dot_plain_id(std::string_view k) {
         if (!(std::isalnum(c) || c == '_') || c >= 0x80) return false;
     std::string low(k);
     for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return low != "node" && low != "edge" && low != "graph" && low != "digraph" && low != "subgraph" &&
-           low != "strict";
+    return low != "node" && low != "edge" && low != "graph" && low != "digraph" && low != "subgraph" && low != "strict";
 }
 
 /// "n3", "e0": attribute key ids (built without operator+ on a literal, which trips a
@@ -165,9 +164,7 @@ inline std::string key_id(char prefix, std::size_t k) {
 }
 
 inline int hex_byte(const std::string& c, std::size_t at) {
-    auto d = [](char x) {
-        return x >= '0' && x <= '9' ? x - '0' : x >= 'a' && x <= 'f' ? x - 'a' + 10 : x - 'A' + 10;
-    };
+    auto d = [](char x) { return x >= '0' && x <= '9' ? x - '0' : x >= 'a' && x <= 'f' ? x - 'a' + 10 : x - 'A' + 10; };
     return d(c[at]) * 16 + d(c[at + 1]);
 }
 
@@ -300,11 +297,12 @@ inline std::string to_graphml(const Network& net) {
     const auto lcols = detail::link_columns(net);
     const bool aliases = detail::any_aliases(net);
     const auto used = detail::link_fields_used(net);
-    std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-                    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-                    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    std::string s =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     auto key = [&](const std::string& id, const char* for_, const std::string& name, const char* type) {
         s += "  <key id=\"" + id + "\" for=\"" + for_ + "\" attr.name=\"";
         append_xml(s, name);
@@ -312,13 +310,15 @@ inline std::string to_graphml(const Network& net) {
     };
     key("name", "node", "name", "string");
     if (aliases) key("aliases", "node", "aliases", "string");
-    for (std::size_t k = 0; k < scols.size(); ++k) key(detail::key_id('n', k), "node", scols[k].name, detail::xml_type_name(scols[k].type));
+    for (std::size_t k = 0; k < scols.size(); ++k)
+        key(detail::key_id('n', k), "node", scols[k].name, detail::xml_type_name(scols[k].type));
     key("type", "edge", "type", "string");
     key("weight", "edge", "weight", "double");
     if (used.status) key("status", "edge", "status", "string");
     if (used.start) key("start", "edge", "start", "string");
     if (used.end) key("end", "edge", "end", "string");
-    for (std::size_t k = 0; k < lcols.size(); ++k) key(detail::key_id('e', k), "edge", lcols[k].name, detail::xml_type_name(lcols[k].type));
+    for (std::size_t k = 0; k < lcols.size(); ++k)
+        key(detail::key_id('e', k), "edge", lcols[k].name, detail::xml_type_name(lcols[k].type));
     s += std::string("  <graph id=\"G\" edgedefault=\"") + (net.directed() ? "directed" : "undirected") + "\">\n";
     auto data = [&](const std::string& k, const std::string& v) {
         s += "      <data key=\"" + k + "\">";
@@ -458,7 +458,8 @@ inline std::string to_dot(const Network& net, const ExportOptions& o = {}) {
         }
         if (!o.sizes.empty()) {
             const double v = o.sizes[i];
-            attr(first, "width", format_double(0.2 + (smax > 0 && std::isfinite(v) && v > 0 ? 0.6 * std::sqrt(v / smax) : 0)));
+            attr(first, "width",
+                 format_double(0.2 + (smax > 0 && std::isfinite(v) && v > 0 ? 0.6 * std::sqrt(v / smax) : 0)));
         }
         s += first ? ";\n" : "];\n";
     }
@@ -514,7 +515,8 @@ inline std::string to_pajek(const Network& net, const ExportOptions& o = {}) {
         s += arcs ? "*Arcs\n" : "*Edges\n";
         for (const auto& l : net.links()) {
             if (net.is_directed(l) != arcs) continue;
-            s += std::to_string(l.source + 1) + " " + std::to_string(l.target + 1) + " " + format_double(l.weight) + " l ";
+            s += std::to_string(l.source + 1) + " " + std::to_string(l.target + 1) + " " + format_double(l.weight) +
+                 " l ";
             detail::append_quoted(s, net.type_name(l));
             s += "\n";
         }

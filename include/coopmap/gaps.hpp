@@ -1,5 +1,7 @@
 #pragma once
 /// \file gaps.hpp
+/// (Over 600 lines: six families of measures, each with its doc block; Burt's per-ego
+/// pass is in detail/gaps_burt.hpp.)
 /// Where cooperation is missing: Burt's structural holes (constraint, effective size,
 /// efficiency, hierarchy), cut points and bridges, suggested cooperations (link
 /// prediction), group mixing (mixing matrix, nominal assortativity, Krackhardt & Stern's
@@ -206,7 +208,7 @@ struct LocalBridge {
 /// local bridge (O(n + m) each in the worst case) when with_span.
 inline std::vector<LocalBridge> local_bridges(const SimpleGraph& g, bool with_span = true) {
     std::vector<LocalBridge> out;
-    std::vector<std::int64_t> dist(g.n, -1);    // from u: >= 0; from v: coded as -2 - d
+    std::vector<std::int64_t> dist(g.n, -1);  // from u: >= 0; from v: coded as -2 - d
     std::vector<index_t> touched, front_a, front_b, next;
     auto common = [&](index_t u, index_t v) {
         auto a = g.neighbors(u), b = g.neighbors(v);
@@ -301,8 +303,8 @@ struct PredictOptions {
 
 /// A suggested cooperation between two structures that are not linked.
 struct Suggestion {
-    std::string source;               ///< the smaller id in string order
-    std::string target;               ///< the larger id
+    std::string source;  ///< the smaller id in string order
+    std::string target;  ///< the larger id
     double score;
     std::vector<std::string> shared;  ///< common partners (ids, sorted): the explanation
     index_t source_index;
@@ -491,9 +493,9 @@ inline std::vector<Suggestion> predict_links(const Network& net, const PredictOp
 
 /// Ties between groups on the undirected simple view.
 struct MixingMatrix {
-    std::vector<Value> labels;         ///< group labels (first appearance in structure order)
-    std::vector<std::size_t> sizes;    ///< structures per group
-    std::size_t k = 0;                 ///< number of groups
+    std::vector<Value> labels;       ///< group labels (first appearance in structure order)
+    std::vector<std::size_t> sizes;  ///< structures per group
+    std::size_t k = 0;               ///< number of groups
     /// k x k row-major, symmetric. Off-diagonal [a][b] = ties (or summed weights) between
     /// groups a and b; diagonal [a][a] = ties within a, each tie counted ONCE. networkx's
     /// attribute_mixing_matrix(G, attr, normalized=False) counts each undirected edge in
@@ -587,25 +589,25 @@ struct EIOptions {
 
 /// Krackhardt & Stern's E-I index at network, group and structure level.
 struct EIIndex {
-    std::vector<Value> labels;        ///< group labels (first appearance)
-    std::vector<std::size_t> sizes;   ///< structures per group
-    double external = 0;              ///< EL: ties between groups
-    double internal = 0;              ///< IL: ties within groups
-    double network = 0;               ///< (EL − IL) / (EL + IL); NaN without ties
-    std::vector<double> groups;       ///< per group: (EL_g − IL_g) / (EL_g + IL_g); NaN without ties
-    std::vector<double> structures;   ///< per structure; NaN for isolates
-    double max_external = 0;          ///< Σ_{a<b} n_a n_b: possible ties between groups
-    double max_internal = 0;          ///< Σ_a n_a (n_a − 1) / 2: possible ties within groups
-    double expected = 0;              ///< (max_external − max_internal) / (max_external + max_internal)
-    double minimum = 0;               ///< smallest E-I reachable with EL + IL ties and these groups
-    double maximum = 0;               ///< largest one
-    double rescaled = 0;              ///< E-I rescaled to [−1, 1] between minimum and maximum
+    std::vector<Value> labels;       ///< group labels (first appearance)
+    std::vector<std::size_t> sizes;  ///< structures per group
+    double external = 0;             ///< EL: ties between groups
+    double internal = 0;             ///< IL: ties within groups
+    double network = 0;              ///< (EL − IL) / (EL + IL); NaN without ties
+    std::vector<double> groups;      ///< per group: (EL_g − IL_g) / (EL_g + IL_g); NaN without ties
+    std::vector<double> structures;  ///< per structure; NaN for isolates
+    double max_external = 0;         ///< Σ_{a<b} n_a n_b: possible ties between groups
+    double max_internal = 0;         ///< Σ_a n_a (n_a − 1) / 2: possible ties within groups
+    double expected = 0;             ///< (max_external − max_internal) / (max_external + max_internal)
+    double minimum = 0;              ///< smallest E-I reachable with EL + IL ties and these groups
+    double maximum = 0;              ///< largest one
+    double rescaled = 0;             ///< E-I rescaled to [−1, 1] between minimum and maximum
     std::size_t permutations = 0;
-    double permutation_mean = 0;      ///< mean network E-I over the permutations
-    double permutation_sd = 0;        ///< its standard deviation (population)
-    double p_value = 0;               ///< two-sided: share with |E-I − mean| >= |observed − mean|
-    double p_greater = 0;             ///< share of permutations with E-I >= observed
-    double p_less = 0;                ///< share of permutations with E-I <= observed
+    double permutation_mean = 0;  ///< mean network E-I over the permutations
+    double permutation_sd = 0;    ///< its standard deviation (population)
+    double p_value = 0;           ///< two-sided: share with |E-I − mean| >= |observed − mean|
+    double p_greater = 0;         ///< share of permutations with E-I >= observed
+    double p_less = 0;            ///< share of permutations with E-I <= observed
 };
 
 namespace detail {
@@ -743,9 +745,9 @@ inline EIIndex ei_index(const Network& net, const std::vector<std::uint32_t>& me
 
 /// Ties and densities between the clusters of a partition.
 struct ClusterGaps {
-    std::size_t k = 0;                 ///< number of clusters (labels 0..k-1)
-    std::vector<std::size_t> sizes;    ///< structures per cluster
-    std::vector<double> ties;          ///< k x k row-major; each tie once, diagonal = within (MixingMatrix convention)
+    std::size_t k = 0;               ///< number of clusters (labels 0..k-1)
+    std::vector<std::size_t> sizes;  ///< structures per cluster
+    std::vector<double> ties;        ///< k x k row-major; each tie once, diagonal = within (MixingMatrix convention)
     /// k x k row-major: ties / possible ties; between a != b: ties / (n_a n_b); within a:
     /// ties / (n_a (n_a − 1) / 2), NaN when n_a < 2.
     std::vector<double> density;
@@ -772,7 +774,8 @@ inline ClusterGaps cluster_gaps(const Network& net, const std::vector<std::uint3
         for (std::size_t b = 0; b < k; ++b) {
             const double na = static_cast<double>(r.sizes[a]), nb = static_cast<double>(r.sizes[b]);
             const double possible = a == b ? na * (na - 1) / 2 : na * nb;
-            r.density[a * k + b] = possible > 0 ? r.ties[a * k + b] / possible : std::numeric_limits<double>::quiet_NaN();
+            r.density[a * k + b] =
+                possible > 0 ? r.ties[a * k + b] / possible : std::numeric_limits<double>::quiet_NaN();
         }
     return r;
 }
@@ -782,9 +785,9 @@ inline ClusterGaps cluster_gaps(const Network& net, const std::vector<std::uint3
 // =====================================================================================
 
 struct Reciprocity {
-    double edgewise = 0;  ///< reciprocated arcs / arcs (networkx reciprocity, igraph "default")
-    double ratio = 0;     ///< mutual pairs / connected pairs (igraph mode="ratio")
-    std::size_t arcs = 0;              ///< arcs of the directed simple view
+    double edgewise = 0;   ///< reciprocated arcs / arcs (networkx reciprocity, igraph "default")
+    double ratio = 0;      ///< mutual pairs / connected pairs (igraph mode="ratio")
+    std::size_t arcs = 0;  ///< arcs of the directed simple view
     std::size_t reciprocated_arcs = 0;
     std::size_t mutual_pairs = 0;
     std::size_t asymmetric_pairs = 0;
@@ -833,8 +836,8 @@ inline Reciprocity reciprocity(const Network& net) {
     r.mutual_pairs = r.reciprocated_arcs / 2;
     r.asymmetric_pairs = r.arcs - r.reciprocated_arcs;
     r.edgewise = r.arcs ? static_cast<double>(r.reciprocated_arcs) / static_cast<double>(r.arcs) : nan;
-    r.ratio = r.arcs ? static_cast<double>(r.mutual_pairs) / static_cast<double>(r.mutual_pairs + r.asymmetric_pairs)
-                     : nan;
+    r.ratio =
+        r.arcs ? static_cast<double>(r.mutual_pairs) / static_cast<double>(r.mutual_pairs + r.asymmetric_pairs) : nan;
     return r;
 }
 

@@ -51,15 +51,15 @@ struct LayoutOptions {
     double padding = 1.5;
 
     // ---- ForceAtlas2 (names as in Gephi) ----
-    bool linlog = false;            ///< attraction log(1 + d) instead of d (LinLog mode)
-    double gravity = 1.0;           ///< pull towards the centre of the component
-    bool strong_gravity = false;    ///< gravity proportional to the distance
-    double scaling = 2.0;           ///< repulsion coefficient k_r
-    bool dissuade_hubs = false;     ///< divide attraction by the source's mass (outbound distribution)
+    bool linlog = false;          ///< attraction log(1 + d) instead of d (LinLog mode)
+    double gravity = 1.0;         ///< pull towards the centre of the component
+    bool strong_gravity = false;  ///< gravity proportional to the distance
+    double scaling = 2.0;         ///< repulsion coefficient k_r
+    bool dissuade_hubs = false;   ///< divide attraction by the source's mass (outbound distribution)
     double edge_weight_influence = 1.0;
     double jitter_tolerance = 1.0;
-    int barnes_hut = -1;            ///< 1 on, 0 off, -1: on when the component has > 300 structures
-    double theta = 1.2;             ///< Barnes–Hut opening criterion (cell size / distance)
+    int barnes_hut = -1;  ///< 1 on, 0 off, -1: on when the component has > 300 structures
+    double theta = 1.2;   ///< Barnes–Hut opening criterion (cell size / distance)
 
     // ---- geographic ----
     std::string latitude = "latitude";
@@ -218,8 +218,10 @@ inline Layout geographic_layout(const Network& net, const LayoutOptions& o = {})
         double a, b;
         const bool ha = num(s, o.latitude, a), hb = num(s, o.longitude, b);
         if (!(ha && hb)) continue;
-        if (a < -90 || a > 90) throw input_error("structure '" + s.id + "': latitude " + format_double(a) + " outside [-90, 90]");
-        if (b < -180 || b > 180) throw input_error("structure '" + s.id + "': longitude " + format_double(b) + " outside [-180, 180]");
+        if (a < -90 || a > 90)
+            throw input_error("structure '" + s.id + "': latitude " + format_double(a) + " outside [-90, 90]");
+        if (b < -180 || b > 180)
+            throw input_error("structure '" + s.id + "': longitude " + format_double(b) + " outside [-180, 180]");
         lat[i] = a;
         lon[i] = b;
         placed[i] = 1;

@@ -94,10 +94,10 @@ struct MapOptions {
 enum class EdgeStyle : std::uint8_t { solid = 0, dashed = 1, dotted = 2 };
 
 struct MapNode {
-    double x = 0, y = 0;  ///< screen position, px (y down)
-    double radius = 0;    ///< px
-    std::string color;    ///< fill, or ring colour when hollow ("#RRGGBB")
-    bool hollow = false;  ///< did not respond
+    double x = 0, y = 0;      ///< screen position, px (y down)
+    double radius = 0;        ///< px
+    std::string color;        ///< fill, or ring colour when hollow ("#RRGGBB")
+    bool hollow = false;      ///< did not respond
     std::int64_t group = -1;  ///< colour group, -1: none
 };
 
@@ -106,10 +106,10 @@ struct MapEdge {
     std::uint32_t type = 0;          ///< link type index (Network::type_names)
     std::string color;
     EdgeStyle style = EdgeStyle::solid;
-    bool arrow = false;   ///< an arc: ends at the target's rim with an arrowhead
-    int marker = -1;      ///< index of its arrowhead in MapModel::arrow_colors, -1: none
-    double width = 0;     ///< px
-    double bend = 0;      ///< perpendicular offset, px (0: straight)
+    bool arrow = false;  ///< an arc: ends at the target's rim with an arrowhead
+    int marker = -1;     ///< index of its arrowhead in MapModel::arrow_colors, -1: none
+    double width = 0;    ///< px
+    double bend = 0;     ///< perpendicular offset, px (0: straight)
     /// The path: from (x1, y1) to (x2, y2), through the control point (cx, cy) of a
     /// quadratic curve when curved.
     double x1 = 0, y1 = 0, cx = 0, cy = 0, x2 = 0, y2 = 0;
@@ -170,26 +170,26 @@ struct MapLegendRow {
 };
 
 struct MapModel {
-    double width = 0, height = 0;                      ///< canvas, px
+    double width = 0, height = 0;                           ///< canvas, px
     double map_x0 = 0, map_y0 = 0, map_x1 = 0, map_y1 = 0;  ///< map area
-    double rmin = 0, rmax = 0, vmax = 0;               ///< radii and largest size value
-    std::vector<MapNode> nodes;                        ///< per structure
-    std::vector<index_t> draw_order;                   ///< nodes by decreasing radius (stable)
-    std::vector<MapEdge> edges;                        ///< ordered by (source, target, type)
-    std::vector<std::string> arrow_colors;             ///< sorted; empty unless the network is directed
+    double rmin = 0, rmax = 0, vmax = 0;                    ///< radii and largest size value
+    std::vector<MapNode> nodes;                             ///< per structure
+    std::vector<index_t> draw_order;                        ///< nodes by decreasing radius (stable)
+    std::vector<MapEdge> edges;                             ///< ordered by (source, target, type)
+    std::vector<std::string> arrow_colors;                  ///< sorted; empty unless the network is directed
     std::vector<MapColorEntry> color_legend;
     std::vector<MapSizeEntry> size_legend;
     std::vector<MapEdgeEntry> edge_legend;
-    std::vector<MapLinkType> link_types;               ///< per link type index
+    std::vector<MapLinkType> link_types;  ///< per link type index
     /// The legend panel: its box (x, width 324 px, from y 14 to height - 14) and its rows.
     double legend_box_x = 0, legend_box_height = 0;
     std::vector<MapLegendRow> legend;
     bool any_dashed = false, any_dotted = false;
     std::vector<MapLabel> labels;
-    std::size_t structures = 0, links = 0;             ///< counts of the network
-    bool directed = false;                             ///< a directed or mixed network (arrowheads)
-    std::size_t hollow = 0;                            ///< structures that did not respond
-    std::size_t respondents_known = 0;                 ///< structures with a known answer
+    std::size_t structures = 0, links = 0;  ///< counts of the network
+    bool directed = false;                  ///< a directed or mixed network (arrowheads)
+    std::size_t hollow = 0;                 ///< structures that did not respond
+    std::size_t respondents_known = 0;      ///< structures with a known answer
 };
 
 }  // namespace coopmap
@@ -203,6 +203,8 @@ namespace coopmap {
 /// per structure, a position is not finite, a group is beyond color_groups, width or
 /// height is out of range, or edge_color is not "type", "status" or "".
 /// Complexity: O(n + m log m + L n) for L labels.
-inline MapModel map_model(const Network& net, const MapOptions& options) { return detail::build_map_model(net, options); }
+inline MapModel map_model(const Network& net, const MapOptions& options) {
+    return detail::build_map_model(net, options);
+}
 
 }  // namespace coopmap

@@ -1,5 +1,9 @@
 #pragma once
 /// \file network.hpp
+/// (Over 600 lines: the data model is one class whose mutators keep its invariants —
+/// ids, aliases, input rules, interned types, column-wise link attributes — together,
+/// plus the CSR snapshot every algorithm reads; the hash table is in
+/// detail/flat_string_map.hpp.)
 /// The editable cooperation network (structures and their links) and the compact
 /// CSR snapshot ("simple view") on which every algorithm runs.
 ///
@@ -80,8 +84,14 @@ inline std::string value_to_string(const Value& v) {
 /// Equality with numeric promotion (1 == 1.0); bool is not a number here.
 inline bool values_equal(const Value& a, const Value& b) {
     auto num = [](const Value& v, double& out) {
-        if (auto p = std::get_if<std::int64_t>(&v)) { out = static_cast<double>(*p); return true; }
-        if (auto p = std::get_if<double>(&v)) { out = *p; return true; }
+        if (auto p = std::get_if<std::int64_t>(&v)) {
+            out = static_cast<double>(*p);
+            return true;
+        }
+        if (auto p = std::get_if<double>(&v)) {
+            out = *p;
+            return true;
+        }
         return false;
     };
     double x, y;
@@ -167,12 +177,21 @@ inline RefusedChar first_refused(std::string_view s, TextRule rule) noexcept {
         std::size_t len = 0;
         unsigned lo = 0x80, hi = 0xBF;
         if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }
-        else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
-        else if (c == 0xED) { len = 3; hi = 0x9F; }
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }
+        else if (c == 0xE0) {
+            len = 3;
+            lo = 0xA0;
+        } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
+        else if (c == 0xED) {
+            len = 3;
+            hi = 0x9F;
+        } else if (c == 0xF0) {
+            len = 4;
+            lo = 0x90;
+        } else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) {
+            len = 4;
+            hi = 0x8F;
+        }
         if (len == 0 || i + len > n || p[i + 1] < lo || p[i + 1] > hi) return {i, kInvalidUtf8};
         char32_t cp = c & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
         for (std::size_t k = 1; k < len; ++k) {
@@ -236,10 +255,12 @@ inline std::string text_fault(std::string_view s, TextRule rule) {
         return why.append(" at byte ").append(std::to_string(r.offset + 1)).append(")");
     }
     if (r.code_point == 0xFFFE || r.code_point == 0xFFFF)
-        return why.append("character ").append(detail::code_point_name(r.code_point))
+        return why.append("character ")
+            .append(detail::code_point_name(r.code_point))
             .append(" is not allowed (a Unicode noncharacter, invalid in XML 1.0)");
     why.append("control character ").append(detail::code_point_name(r.code_point)).append(" is not allowed");
-    if (rule == TextRule::text) why.append(" (of the control characters, text may hold tab, line feed and carriage return)");
+    if (rule == TextRule::text)
+        why.append(" (of the control characters, text may hold tab, line feed and carriage return)");
     return why;
 }
 
@@ -328,8 +349,8 @@ struct LinkColumns {
 struct Link {
     index_t source;
     index_t target;
-    std::uint32_t type;        ///< index into Network::type_names()
-    std::uint32_t status;      ///< index into Network::status_names(); 0 is "" (no status)
+    std::uint32_t type;    ///< index into Network::type_names()
+    std::uint32_t status;  ///< index into Network::status_names(); 0 is "" (no status)
     double weight;
     std::uint32_t start;       ///< index into the network's date table (read it with Network::start); 0 is no date
     std::uint32_t end;         ///< likewise
@@ -386,7 +407,8 @@ public:
         check_name(id, name);
         for (const auto& [k, v] : attributes) check_structure_attribute(id, k, &v);
         for (auto& a : aliases)  // aliases are compared trimmed, as read from CSV
-            if (!a.empty() && (a.front() == ' ' || a.front() == '\t' || a.back() == ' ' || a.back() == '\t')) a = trim(a);
+            if (!a.empty() && (a.front() == ' ' || a.front() == '\t' || a.back() == ' ' || a.back() == '\t'))
+                a = trim(a);
         const std::size_t twice = detail::first_repeated_text(aliases, id);  // the first alias given twice
         for (std::size_t i = 0; i < aliases.size(); ++i) {
             const auto& a = aliases[i];
@@ -402,8 +424,7 @@ public:
             if (i == twice) throw input_error("structure '" + id + "': alias '" + a + "' given twice");
         }
         std::erase(aliases, id);
-        if (structures_.size() >= static_cast<std::size_t>(UINT32_MAX))
-            throw input_error("too many structures");
+        if (structures_.size() >= static_cast<std::size_t>(UINT32_MAX)) throw input_error("too many structures");
         const auto idx = static_cast<index_t>(structures_.size());
         if (name.empty()) name = id;
         id_index_.emplace(id, idx);
@@ -455,7 +476,8 @@ public:
         if (auto f = text_fault(alias, TextRule::identifier); !f.empty())
             throw input_error("structure '" + structures_[i].id + "': alias " + f);
         if (alias.find('|') != std::string::npos)
-            throw input_error("structure '" + structures_[i].id + "': alias '" + alias + "' contains '|', the alias separator");
+            throw input_error("structure '" + structures_[i].id + "': alias '" + alias +
+                              "' contains '|', the alias separator");
         if (auto other = find(alias)) {
             if (*other == i) return;
             throw input_error("alias '" + alias + "' is already used by structure '" + structures_[*other].id + "'");
@@ -498,7 +520,9 @@ public:
     std::size_t add_link(index_t s, index_t t, std::string_view type, double weight, std::string_view start = {},
                          std::string_view end = {}, std::string_view status = {}, Attributes attributes = {}) {
         if (s >= structures_.size() || t >= structures_.size()) throw not_found("", "link end out of range");
-        if (s == t) throw input_error("self-loop on structure '" + structures_[s].id + "': a link joins two distinct structures");
+        if (s == t)
+            throw input_error("self-loop on structure '" + structures_[s].id +
+                              "': a link joins two distinct structures");
         if (type.empty()) throw input_error("link " + describe(s, t) + ": empty link type");
         if (!type_index_.find(type)) check_text("link type code", type, TextRule::identifier);
         if (!status.empty() && !status_index_.find(status))
@@ -555,22 +579,26 @@ public:
                 throw input_error("add_links: attribute column '" + name + "' given twice");
         }
         for (const auto& type : c.types)
-            if (!type.empty() && !type_index_.find(type)) check_text("add_links: link type code", type, TextRule::identifier);
+            if (!type.empty() && !type_index_.find(type))
+                check_text("add_links: link type code", type, TextRule::identifier);
         for (const auto& status : c.statuses)
             if (!status.empty() && !status_index_.find(status))
                 check_text("add_links: status", status, TextRule::identifier);
         if (m > static_cast<std::size_t>(UINT32_MAX) - first) throw input_error("too many links");
         for (std::size_t k = 1; k < c.dates.size(); ++k)
             if (!is_iso_date(c.dates[k]))
-                throw input_error("add_links: date '" + c.dates[k] + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+                throw input_error("add_links: date '" + c.dates[k] +
+                                  "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
         for (std::size_t k = 0; k < m; ++k) {
             const auto s = c.source[k], t = c.target[k];
             if (s >= structures_.size() || t >= structures_.size()) throw not_found("", "link end out of range");
             if (s == t)
-                throw input_error("self-loop on structure '" + structures_[s].id + "': a link joins two distinct structures");
+                throw input_error("self-loop on structure '" + structures_[s].id +
+                                  "': a link joins two distinct structures");
             if (c.type[k] >= c.types.size() || c.start[k] >= c.dates.size() || c.end[k] >= c.dates.size() ||
                 c.status[k] >= c.statuses.size())
-                throw input_error("add_links: link " + describe(s, t) + ": a type, date or status index is outside its table");
+                throw input_error("add_links: link " + describe(s, t) +
+                                  ": a type, date or status index is outside its table");
             if (c.types[c.type[k]].empty()) throw input_error("link " + describe(s, t) + ": empty link type");
             if (!(std::isfinite(c.weight[k]) && c.weight[k] > 0))
                 throw input_error("link " + describe(s, t) + ": weight must be a finite number > 0, got " +
@@ -609,16 +637,16 @@ public:
                 auto& col = link_columns_[it->second];
                 const auto base = static_cast<std::uint32_t>(col.values.size());
                 if (base == 0) col.values = std::move(values);  // a new column: taken whole
-                else col.values.insert(col.values.end(), std::make_move_iterator(values.begin()),
-                                       std::make_move_iterator(values.end()));
+                else
+                    col.values.insert(col.values.end(), std::make_move_iterator(values.begin()),
+                                      std::make_move_iterator(values.end()));
                 for (std::size_t k = 0; k < m; ++k) col.at[row + k] = base + static_cast<std::uint32_t>(k) + 1;
             }
         }
         links_.reserve(first + m);
         for (std::size_t k = 0; k < m; ++k)
             links_.push_back(Link{c.source[k], c.target[k], types[c.type[k]], statuses[c.status[k]], c.weight[k],
-                                  dates[c.start[k]], dates[c.end[k]],
-                                  row ? row + static_cast<std::uint32_t>(k) : 0u});
+                                  dates[c.start[k]], dates[c.end[k]], row ? row + static_cast<std::uint32_t>(k) : 0u});
         for (std::size_t k = first; k < links_.size(); ++k) directed_links_ += type_directed_[links_[k].type];
         return first;
     }
@@ -638,7 +666,8 @@ public:
 
     /// Removes the links between two structures (of one type when type is given).
     /// Throws not_found when no link matched. O(m).
-    std::size_t remove_links(std::string_view source, std::string_view target, std::optional<std::string_view> type = {}) {
+    std::size_t remove_links(std::string_view source, std::string_view target,
+                             std::optional<std::string_view> type = {}) {
         const auto s = index_of(source), t = index_of(target);
         const auto before = links_.size();
         std::erase_if(links_, [&](const Link& l) { return joins(l, s, t) && (!type || type_names_[l.type] == *type); });
@@ -735,7 +764,8 @@ public:
     /// The index of a known type code; not_found naming it and the known codes otherwise.
     std::uint32_t type_of(std::string_view code) const {
         if (const auto* k = type_index_.find(code)) return *k;
-        throw not_found(std::string(code), "unknown link type '" + std::string(code) + "'" + detail::known_words(code, type_names_));
+        throw not_found(std::string(code),
+                        "unknown link type '" + std::string(code) + "'" + detail::known_words(code, type_names_));
     }
     const std::vector<std::string>& status_names() const noexcept { return status_names_; }
 
@@ -809,7 +839,8 @@ private:
         return *k;
     }
     static void check_name(const std::string& id, std::string_view name) {
-        if (auto f = text_fault(name, TextRule::text); !f.empty()) throw input_error("structure '" + id + "': name " + f);
+        if (auto f = text_fault(name, TextRule::text); !f.empty())
+            throw input_error("structure '" + id + "': name " + f);
     }
     /// An attribute name (and its value, when given) of structure id.
     static void check_structure_attribute(const std::string& id, std::string_view name, const Value* value = nullptr) {
@@ -882,8 +913,9 @@ private:
     StringMap<std::uint32_t>::iterator insert_link_column(std::string_view name) {
         const auto pos = link_columns_.empty() || link_columns_.back().name < name
                              ? link_columns_.end()
-                             : std::lower_bound(link_columns_.begin(), link_columns_.end(), name,
-                                                [](const LinkColumn& c, std::string_view n) { return c.name < n; });
+                             : std::lower_bound(
+                                   link_columns_.begin(), link_columns_.end(), name,
+                                   [](const LinkColumn& c, std::string_view n) { return c.name < n; });
         const auto at = static_cast<std::uint32_t>(pos - link_columns_.begin());
         link_columns_.insert(pos, LinkColumn{std::string(name), std::vector<std::uint32_t>(attribute_rows_, 0), {}});
         for (auto k = static_cast<std::uint32_t>(link_columns_.size() - 1); k > at; --k)
@@ -915,7 +947,7 @@ private:
     std::vector<char> type_directed_;          // per type: 1 = arcs
     std::vector<Attributes> type_attributes_;  // per type: label, family...
     Attributes graph_attributes_;              // the network's own: illustrative, source...
-    std::vector<std::string> status_names_;  // [0] = ""
+    std::vector<std::string> status_names_;    // [0] = ""
     detail::FlatStringMap<std::uint32_t> status_index_;
     std::vector<std::string> date_names_;  // [0] = ""
     detail::FlatStringMap<std::uint32_t> date_index_;
@@ -941,7 +973,7 @@ struct LinkFilter {
     std::vector<std::string> types;
     std::vector<std::string> statuses;
     std::vector<std::pair<std::string, Value>> attributes;  ///< attribute == value (1 == 1.0)
-    std::string active_on;  ///< ISO date: start <= date <= end, missing bounds open
+    std::string active_on;                                  ///< ISO date: start <= date <= end, missing bounds open
 };
 
 /// Which structures to keep. An empty list means "any"; all conditions must hold.
@@ -1008,7 +1040,8 @@ inline std::vector<std::string> structure_attribute_names(const Network& net) {
 /// known attribute names, closest first.
 /// `what` says who asks (e.g. "group"). An attribute that only some structures have
 /// passes: each function says what it does with the others (its `missing` option).
-inline void require_structure_attribute(const Network& net, std::string_view name, std::string_view what = "attribute") {
+inline void require_structure_attribute(const Network& net, std::string_view name,
+                                        std::string_view what = "attribute") {
     if (name == "name" || net.number_of_structures() == 0) return;
     for (const auto& s : net.structures())
         if (s.attributes.find(name) != s.attributes.end()) return;
@@ -1045,7 +1078,8 @@ inline Network filter_links(const Network& net, const LinkFilter& f) {
         bool ok = f.types.empty() || std::find(f.types.begin(), f.types.end(), net.type_name(l)) != f.types.end();
         ok = ok && (f.statuses.empty() ||
                     std::find(f.statuses.begin(), f.statuses.end(), net.status_name(l)) != f.statuses.end());
-        ok = ok && detail::attributes_match(f.attributes, [&](const std::string& name) { return net.link_attribute(l, name); });
+        ok = ok && detail::attributes_match(f.attributes,
+                                            [&](const std::string& name) { return net.link_attribute(l, name); });
         if (ok && !f.active_on.empty()) {
             ok = (l.start == 0 || compare_dates(net.start(l), f.active_on) <= 0) &&
                  (l.end == 0 || compare_dates(f.active_on, net.end(l)) <= 0);
@@ -1063,8 +1097,9 @@ inline Network filter_structures(const Network& net, const StructureFilter& f) {
     std::vector<char> ks(net.number_of_structures(), f.ids.empty() ? 1 : 0), kl(net.number_of_links(), 1);
     for (const auto& id : f.ids) ks[net.index_of(id)] = 1;
     for (index_t i = 0; i < net.number_of_structures(); ++i)
-        ks[i] = ks[i] && detail::attributes_match(
-                             f.attributes, [&](const std::string& k) { return find_value(net.structure(i).attributes, k); });
+        ks[i] = ks[i] && detail::attributes_match(f.attributes, [&](const std::string& k) {
+                    return find_value(net.structure(i).attributes, k);
+                });
     return subnetwork(net, ks, kl);
 }
 
@@ -1241,8 +1276,8 @@ inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt 
     g.directed = net.directed() && !opt.undirected;
     const auto& links = net.links();
     const std::size_t arcs = opt.arcs_only ? (g.directed ? 1 : 2) * net.number_of_arcs()
-                             : g.directed   ? 2 * links.size() - net.number_of_arcs()
-                                            : 2 * links.size();
+                             : g.directed  ? 2 * links.size() - net.number_of_arcs()
+                                           : 2 * links.size();
     std::vector<index_t> src, dst;
     std::vector<double> w;
     src.reserve(arcs);

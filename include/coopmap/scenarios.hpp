@@ -1,5 +1,7 @@
 #pragma once
 /// \file scenarios.hpp
+/// (Over 600 lines: five decision tools that share one breadth-first-search scratch
+/// and one undirected view, each with its doc block.)
 /// From the map to decisions: how fragmented the network is (Borgatti's F and
 /// distance-weighted DF), which structures hold it together (key players, KPP-Neg) or
 /// reach most of it (KPP-Pos), and what each structure's departure would cost
@@ -208,9 +210,9 @@ struct KeyPlayerOptions {
     /// Reach objectives: the structures that count (target[j] != 0), e.g. one group;
     /// empty: every structure. Members of the set never count.
     std::vector<char> target;
-    std::uint64_t seed = 0;    ///< seed of the random starting sets of the restarts
-    std::size_t restarts = 10; ///< searches: the greedy start, then restarts - 1 random starts
-    unsigned threads = 0;      ///< worker threads of the DF objective
+    std::uint64_t seed = 0;     ///< seed of the random starting sets of the restarts
+    std::size_t restarts = 10;  ///< searches: the greedy start, then restarts - 1 random starts
+    unsigned threads = 0;       ///< worker threads of the DF objective
 };
 
 struct KeyPlayerResult {
@@ -376,8 +378,8 @@ inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& o
     const SimpleGraph g = detail::scenario_view(net);
     const std::size_t n = g.n, k = options.k;
     if (k == 0 || k >= n)
-        throw input_error("k must be between 1 and the number of structures - 1 (" + std::to_string(n) + " structures), got " +
-                          std::to_string(k));
+        throw input_error("k must be between 1 and the number of structures - 1 (" + std::to_string(n) +
+                          " structures), got " + std::to_string(k));
     if (options.m == 0) throw input_error("m must be >= 1");
     if (!options.target.empty() && options.target.size() != n)
         throw input_error("target: expected one flag per structure");
@@ -474,8 +476,8 @@ struct StructureVulnerability {
 };
 
 struct VulnerabilityResult {
-    double fragmentation = 0;           ///< F of the whole network
-    double distance_fragmentation = 0;  ///< DF of the whole network (NaN unless options.distance)
+    double fragmentation = 0;                        ///< F of the whole network
+    double distance_fragmentation = 0;               ///< DF of the whole network (NaN unless options.distance)
     std::vector<StructureVulnerability> structures;  ///< one per structure, in structure order
 };
 
@@ -510,7 +512,8 @@ inline VulnerabilityResult vulnerability(const Network& net, const Vulnerability
         const auto comps = detail::alive_components(g, alive, bfs);
         s.fragmentation = detail::fragmentation_of(comps.sizes, n - 1);
         s.increase = s.fragmentation - r.fragmentation;
-        s.distance_fragmentation = options.distance ? detail::distance_fragmentation_of(g, alive, options.threads) : nan;
+        s.distance_fragmentation =
+            options.distance ? detail::distance_fragmentation_of(g, alive, options.threads) : nan;
         s.distance_increase = s.distance_fragmentation - r.distance_fragmentation;
         alive[v] = 1;
         if (whole.label[v] == largest) {
@@ -736,8 +739,10 @@ inline WeaveResult weave(const Network& net, const WeaveOptions& options = {}) {
             for (index_t j = 0; j < n; ++j) {
                 auto& d = D[i * n + j];
                 if (i == j) continue;
-                if (row_a[i] >= 0 && row_b[j] >= 0 && (d < 0 || row_a[i] + 1 + row_b[j] < d)) d = row_a[i] + 1 + row_b[j];
-                if (row_b[i] >= 0 && row_a[j] >= 0 && (d < 0 || row_b[i] + 1 + row_a[j] < d)) d = row_b[i] + 1 + row_a[j];
+                if (row_a[i] >= 0 && row_b[j] >= 0 && (d < 0 || row_a[i] + 1 + row_b[j] < d))
+                    d = row_a[i] + 1 + row_b[j];
+                if (row_b[i] >= 0 && row_a[j] >= 0 && (d < 0 || row_b[i] + 1 + row_a[j] < d))
+                    d = row_b[i] + 1 + row_a[j];
             }
         adj[best_a].insert(std::lower_bound(adj[best_a].begin(), adj[best_a].end(), best_b), best_b);
         adj[best_b].insert(std::lower_bound(adj[best_b].begin(), adj[best_b].end(), best_a), best_a);
@@ -751,7 +756,7 @@ inline WeaveResult weave(const Network& net, const WeaveOptions& options = {}) {
 // =====================================================================================
 
 struct WhatIfOptions {
-    std::vector<index_t> remove;  ///< structures that leave (indices)
+    std::vector<index_t> remove;                                        ///< structures that leave (indices)
     std::vector<std::pair<std::pair<index_t, index_t>, LinkSpec>> add;  ///< links added: (source, target), spec
     /// Attribute of the E-I index and of the brokerage z-scores; empty: those are NaN/none.
     std::string group;
@@ -766,7 +771,7 @@ struct WhatIfIndicator {
 };
 
 struct BrokerChange {
-    std::string id;  ///< a structure present before and after
+    std::string id;                            ///< a structure present before and after
     double before = 0, after = 0, change = 0;  ///< Gould–Fernandez z of its total brokerage
 };
 
@@ -787,7 +792,8 @@ inline double mean_distance_in_largest(const SimpleGraph& g) {
     for (std::size_t c = 0; c < comps.sizes.size(); ++c)
         if (largest < 0 || comps.sizes[c] > comps.sizes[static_cast<std::size_t>(largest)])
             largest = static_cast<std::int64_t>(c);
-    if (largest < 0 || comps.sizes[static_cast<std::size_t>(largest)] < 2) return std::numeric_limits<double>::quiet_NaN();
+    if (largest < 0 || comps.sizes[static_cast<std::size_t>(largest)] < 2)
+        return std::numeric_limits<double>::quiet_NaN();
     double total = 0;
     std::vector<index_t> one(1);
     for (index_t s = 0; s < g.n; ++s) {
@@ -850,14 +856,16 @@ inline WhatIfResult what_if(const Network& net, const WhatIfOptions& options = {
             {"distance_fragmentation", f.distance_fragmentation},
             {"density", density(x)},
             {"mean_distance", detail::mean_distance_in_largest(g)},
-            {"ei_index", options.group.empty() ? nan
-                                               : ei_index(x, options.group, {.permutations = 0, .missing = options.missing}).network},
+            {"ei_index", options.group.empty()
+                             ? nan
+                             : ei_index(x, options.group, {.permutations = 0, .missing = options.missing}).network},
         };
         return v;
     };
     const auto before = indicators(net), after = indicators(r.after);
     for (std::size_t i = 0; i < before.size(); ++i)
-        r.indicators.push_back({before[i].first, before[i].second, after[i].second, after[i].second - before[i].second});
+        r.indicators.push_back(
+            {before[i].first, before[i].second, after[i].second, after[i].second - before[i].second});
     if (!options.group.empty() && options.brokers > 0) {
         const auto zb = brokerage(net, options.group, options.missing);
         const auto za = brokerage(r.after, options.group, options.missing);

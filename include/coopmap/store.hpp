@@ -86,7 +86,7 @@ struct UnresolvedPartner {
 };
 
 struct ImportReport {
-    std::string wave;                    ///< empty when the import had no wave
+    std::string wave;  ///< empty when the import had no wave
     /// One entry per table written, in import order: the file rows (structures,
     /// link_types, affiliations, responses, declarations) and the records they imply
     /// (aliases, groups, waves).
@@ -108,11 +108,11 @@ struct DerivedLink {
     std::string source;  ///< structure id (undirected types: the end inserted first in the inventory)
     std::string target;
     std::string type;
-    bool directed = false;  ///< the link type is directed
-    double weight = 1.0;    ///< mean declared intensity (1 for a declaration without intensity)
-    std::string start;      ///< earliest declared start ("" when none)
-    std::string end;        ///< latest declared end ("" when a declaration has none)
-    std::string status;     ///< "confirmed", "unconfirmed" or "partner_did_not_respond"
+    bool directed = false;                 ///< the link type is directed
+    double weight = 1.0;                   ///< mean declared intensity (1 for a declaration without intensity)
+    std::string start;                     ///< earliest declared start ("" when none)
+    std::string end;                       ///< latest declared end ("" when a declaration has none)
+    std::string status;                    ///< "confirmed", "unconfirmed" or "partner_did_not_respond"
     std::vector<std::string> declared_by;  ///< ids of the ends that declared it
     std::size_t declarations = 0;          ///< number of declarations merged
 };

@@ -46,56 +46,73 @@ Attributes: ``counts`` (sna ``raw.nli``; int), ``expected`` (``exp.nli``), ``sd`
 {group label: size}; ``density``. ``records()`` gives one record per structure for
 ``pandas.DataFrame``.
 )doc")
-        .def_property_readonly("counts", [](const PyBrokerage& b) { return per_id(b, b.r.counts, true); },
-                               "{id: {role: number of brokered ordered pairs}} (sna raw.nli).")
-        .def_property_readonly("expected", [](const PyBrokerage& b) { return per_id(b, b.r.expected, false); },
-                               "{id: {role: expected count}} under the density/group-size null model (sna exp.nli).")
-        .def_property_readonly("sd", [](const PyBrokerage& b) { return per_id(b, b.r.sd, false); },
-                               "{id: {role: standard deviation}} (sna sd.nli; NaN where sna's variance is negative).")
-        .def_property_readonly("z", [](const PyBrokerage& b) { return per_id(b, b.r.z, false); },
-                               "{id: {role: (count - expected) / sd}} (sna z.nli; NaN for 0/0, inf for x/0).")
-        .def_property_readonly("network", [](const PyBrokerage& b) {
-            py::dict d;
-            for (std::size_t k = 0; k < 6; ++k) {
-                py::dict e;
-                e["raw"] = py::int_(static_cast<long long>(b.r.network_counts[k]));
-                e["expected"] = b.r.network_expected[k];
-                e["sd"] = b.r.network_sd[k];
-                e["z"] = b.r.network_z[k];
-                d[brokerage_role_names[k]] = e;
-            }
-            return d;
-        }, "{role: {'raw', 'expected', 'sd', 'z'}} for the whole network (sna raw.gli, exp.gli, sd.gli, z.gli).")
-        .def_property_readonly("groups", [](const PyBrokerage& b) {
-            py::dict d;
-            for (std::size_t i = 0; i < b.ids.size(); ++i) d[py::str(b.ids[i])] = b.labels[b.r.membership[i]];
-            return d;
-        }, "{id: group label}.")
-        .def_property_readonly("group_sizes", [](const PyBrokerage& b) {
-            py::dict d;
-            for (std::size_t g = 0; g < b.r.group_sizes.size(); ++g)
-                d[b.labels[g]] = py::int_(static_cast<long long>(b.r.group_sizes[g]));
-            return d;
-        }, "{group label: number of structures} (sna n).")
-        .def_property_readonly("density", [](const PyBrokerage& b) { return b.r.density; },
-                               "Arc density m / (N(N-1)), an undirected tie counting as two arcs (NaN for N < 2).")
-        .def("records", [](const PyBrokerage& b) {
-            py::list out;
-            for (std::size_t i = 0; i < b.ids.size(); ++i) {
+        .def_property_readonly(
+            "counts", [](const PyBrokerage& b) { return per_id(b, b.r.counts, true); },
+            "{id: {role: number of brokered ordered pairs}} (sna raw.nli).")
+        .def_property_readonly(
+            "expected", [](const PyBrokerage& b) { return per_id(b, b.r.expected, false); },
+            "{id: {role: expected count}} under the density/group-size null model (sna exp.nli).")
+        .def_property_readonly(
+            "sd", [](const PyBrokerage& b) { return per_id(b, b.r.sd, false); },
+            "{id: {role: standard deviation}} (sna sd.nli; NaN where sna's variance is negative).")
+        .def_property_readonly(
+            "z", [](const PyBrokerage& b) { return per_id(b, b.r.z, false); },
+            "{id: {role: (count - expected) / sd}} (sna z.nli; NaN for 0/0, inf for x/0).")
+        .def_property_readonly(
+            "network",
+            [](const PyBrokerage& b) {
                 py::dict d;
-                d["id"] = b.ids[i];
-                d["group"] = b.labels[b.r.membership[i]];
                 for (std::size_t k = 0; k < 6; ++k) {
-                    const std::string role = brokerage_role_names[k];
-                    d[py::str(role)] = py::int_(static_cast<long long>(b.r.counts[i][k]));
-                    d[py::str(role + "_expected")] = b.r.expected[i][k];
-                    d[py::str(role + "_sd")] = b.r.sd[i][k];
-                    d[py::str(role + "_z")] = b.r.z[i][k];
+                    py::dict e;
+                    e["raw"] = py::int_(static_cast<long long>(b.r.network_counts[k]));
+                    e["expected"] = b.r.network_expected[k];
+                    e["sd"] = b.r.network_sd[k];
+                    e["z"] = b.r.network_z[k];
+                    d[brokerage_role_names[k]] = e;
                 }
-                out.append(d);
-            }
-            return out;
-        }, R"doc(One record per structure: id, group, then for each role its count (``coordinator``),
+                return d;
+            },
+            "{role: {'raw', 'expected', 'sd', 'z'}} for the whole network (sna raw.gli, exp.gli, sd.gli, z.gli).")
+        .def_property_readonly(
+            "groups",
+            [](const PyBrokerage& b) {
+                py::dict d;
+                for (std::size_t i = 0; i < b.ids.size(); ++i) d[py::str(b.ids[i])] = b.labels[b.r.membership[i]];
+                return d;
+            },
+            "{id: group label}.")
+        .def_property_readonly(
+            "group_sizes",
+            [](const PyBrokerage& b) {
+                py::dict d;
+                for (std::size_t g = 0; g < b.r.group_sizes.size(); ++g)
+                    d[b.labels[g]] = py::int_(static_cast<long long>(b.r.group_sizes[g]));
+                return d;
+            },
+            "{group label: number of structures} (sna n).")
+        .def_property_readonly(
+            "density", [](const PyBrokerage& b) { return b.r.density; },
+            "Arc density m / (N(N-1)), an undirected tie counting as two arcs (NaN for N < 2).")
+        .def(
+            "records",
+            [](const PyBrokerage& b) {
+                py::list out;
+                for (std::size_t i = 0; i < b.ids.size(); ++i) {
+                    py::dict d;
+                    d["id"] = b.ids[i];
+                    d["group"] = b.labels[b.r.membership[i]];
+                    for (std::size_t k = 0; k < 6; ++k) {
+                        const std::string role = brokerage_role_names[k];
+                        d[py::str(role)] = py::int_(static_cast<long long>(b.r.counts[i][k]));
+                        d[py::str(role + "_expected")] = b.r.expected[i][k];
+                        d[py::str(role + "_sd")] = b.r.sd[i][k];
+                        d[py::str(role + "_z")] = b.r.z[i][k];
+                    }
+                    out.append(d);
+                }
+                return out;
+            },
+            R"doc(One record per structure: id, group, then for each role its count (``coordinator``),
 ``coordinator_expected``, ``coordinator_sd`` and ``coordinator_z`` (likewise for the
 other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
         .def("__repr__", [](const PyBrokerage& b) {
@@ -104,33 +121,36 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
                    std::to_string(static_cast<long long>(b.r.network_counts[5])) + " brokered pairs>";
         });
 
-    m.def("brokerage", [](const Network& net, const py::object& group, const py::object& missing) {
-        PyBrokerage b;
-        std::vector<std::uint32_t> membership;
-        if (py::isinstance<py::str>(group)) {
-            std::optional<Value> miss;
-            if (!missing.is_none()) miss = to_value(missing, "missing");
-            auto grouping = group_by(net, group.cast<std::string>(), miss);
-            membership = std::move(grouping.membership);
-            for (const auto& v : grouping.labels) b.labels.append(from_value(v));
-        } else {
-            auto part = partition_arg(net, group);  // groups keep the partition's own labels
-            membership = std::move(part.membership);
-            b.labels = std::move(part.labels);
-        }
-        b.ids.reserve(net.number_of_structures());
-        for (const auto& s : net.structures()) b.ids.push_back(s.id);
-        {
-            ReleaseReading nogil(net);
-            b.r = brokerage(net, std::span<const std::uint32_t>(membership));
-        }
-        // brokerage numbers the groups by first appearance (as sna); label them with the
-        // labels given (an attribute's values or the partition's own labels)
-        py::list given = b.labels;
-        b.labels = py::list(b.r.group_sizes.size());
-        for (std::size_t i = 0; i < membership.size(); ++i) b.labels[b.r.membership[i]] = given[membership[i]];
-        return b;
-    }, py::arg("net"), py::arg("group"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
+    m.def(
+        "brokerage",
+        [](const Network& net, const py::object& group, const py::object& missing) {
+            PyBrokerage b;
+            std::vector<std::uint32_t> membership;
+            if (py::isinstance<py::str>(group)) {
+                std::optional<Value> miss;
+                if (!missing.is_none()) miss = to_value(missing, "missing");
+                auto grouping = group_by(net, group.cast<std::string>(), miss);
+                membership = std::move(grouping.membership);
+                for (const auto& v : grouping.labels) b.labels.append(from_value(v));
+            } else {
+                auto part = partition_arg(net, group);  // groups keep the partition's own labels
+                membership = std::move(part.membership);
+                b.labels = std::move(part.labels);
+            }
+            b.ids.reserve(net.number_of_structures());
+            for (const auto& s : net.structures()) b.ids.push_back(s.id);
+            {
+                ReleaseReading nogil(net);
+                b.r = brokerage(net, std::span<const std::uint32_t>(membership));
+            }
+            // brokerage numbers the groups by first appearance (as sna); label them with the
+            // labels given (an attribute's values or the partition's own labels)
+            py::list given = b.labels;
+            b.labels = py::list(b.r.group_sizes.size());
+            for (std::size_t i = 0; i < membership.size(); ++i) b.labels[b.r.membership[i]] = given[membership[i]];
+            return b;
+        },
+        py::arg("net"), py::arg("group"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Gould–Fernandez brokerage roles, exactly as R sna 2.7 ``brokerage(g, cl)``.
 
 For every ordered two-path a → v → b with a ≠ b and no tie a → b, the structure v

@@ -13,8 +13,9 @@ PathWeight path_weight(const py::handle& weight, const std::string& distance) {
     const bool weighted = weight_arg(weight);
     if (distance == "inverse") return PathWeight::inverse;  // implies the link weights
     if (distance != "weight")
-        throw input_error("distance must be \"weight\" (the weight is the length) or \"inverse\" (length = 1/weight), got '" +
-                          distance + "'");
+        throw input_error(
+            "distance must be \"weight\" (the weight is the length) or \"inverse\" (length = 1/weight), got '" +
+            distance + "'");
     return weighted ? PathWeight::distance : PathWeight::none;
 }
 
@@ -35,24 +36,27 @@ unsigned threads_arg(int threads) {
 }  // namespace
 
 void bind_centrality(py::module_& m) {
-    m.def("betweenness", [](const Network& net, bool normalized, const py::object& weight, const std::string& distance,
-                            bool endpoints, std::optional<long long> k, std::uint64_t seed, int threads) {
-        BetweennessOptions o;
-        o.normalized = normalized;
-        o.weight = path_weight(weight, distance);
-        o.endpoints = endpoints;
-        o.k = k_arg(k, net.number_of_structures());
-        o.seed = seed;
-        o.threads = threads_arg(threads);
-        BetweennessResult r;
-        {
-            ReleaseReading nogil(net);
-            r = betweenness(net, o);
-        }
-        return per_structure(net, r.values);
-    }, py::arg("net"), py::arg("normalized") = false, py::arg("weight") = py::none(), py::kw_only(),
-       py::arg("distance") = "weight", py::arg("endpoints") = false, py::arg("k") = py::none(), py::arg("seed") = 0,
-       py::arg("threads") = 0, R"doc(
+    m.def(
+        "betweenness",
+        [](const Network& net, bool normalized, const py::object& weight, const std::string& distance, bool endpoints,
+           std::optional<long long> k, std::uint64_t seed, int threads) {
+            BetweennessOptions o;
+            o.normalized = normalized;
+            o.weight = path_weight(weight, distance);
+            o.endpoints = endpoints;
+            o.k = k_arg(k, net.number_of_structures());
+            o.seed = seed;
+            o.threads = threads_arg(threads);
+            BetweennessResult r;
+            {
+                ReleaseReading nogil(net);
+                r = betweenness(net, o);
+            }
+            return per_structure(net, r.values);
+        },
+        py::arg("net"), py::arg("normalized") = false, py::arg("weight") = py::none(), py::kw_only(),
+        py::arg("distance") = "weight", py::arg("endpoints") = false, py::arg("k") = py::none(), py::arg("seed") = 0,
+        py::arg("threads") = 0, R"doc(
 Betweenness centrality (Brandes 2001), equal to ``networkx.betweenness_centrality``.
 
 b(v) = Σ σ_st(v) / σ_st over pairs s ≠ v ≠ t (unordered for undirected networks,
@@ -101,38 +105,46 @@ Example
 >>> b = coopmap.betweenness(net, k=500, seed=0)       # sampled pivots
 )doc");
 
-    m.def("betweenness_pivots", [](const Network& net, std::size_t k, std::uint64_t seed) {
-        bool sampled = false;
-        const auto piv = detail::pivots(net.number_of_structures(), k_arg(static_cast<long long>(k), net.number_of_structures()), seed, sampled);
-        py::list out;
-        for (auto i : piv) out.append(net.structure(i).id);
-        return out;
-    }, py::arg("net"), py::arg("k"), py::arg("seed") = 0, R"doc(
+    m.def(
+        "betweenness_pivots",
+        [](const Network& net, std::size_t k, std::uint64_t seed) {
+            bool sampled = false;
+            const auto piv =
+                detail::pivots(net.number_of_structures(), k_arg(static_cast<long long>(k), net.number_of_structures()),
+                               seed, sampled);
+            py::list out;
+            for (auto i : piv) out.append(net.structure(i).id);
+            return out;
+        },
+        py::arg("net"), py::arg("k"), py::arg("seed") = 0, R"doc(
 The pivot sources that :func:`betweenness` and :func:`edge_betweenness` use with ``k``
 and ``seed``: k distinct structure ids drawn uniformly without replacement by coopmap's
 platform-independent generator (all ids, in order, when k = n). For reproducibility
 reports and for checking an estimate against another implementation.
 )doc");
 
-    m.def("edge_betweenness", [](const Network& net, bool normalized, const py::object& weight,
-                                 const std::string& distance, std::optional<long long> k, std::uint64_t seed, int threads) {
-        BetweennessOptions o;
-        o.normalized = normalized;
-        o.weight = path_weight(weight, distance);
-        o.k = k_arg(k, net.number_of_structures());
-        o.seed = seed;
-        o.threads = threads_arg(threads);
-        EdgeBetweennessResult r;
-        {
-            ReleaseReading nogil(net);
-            r = edge_betweenness(net, o);
-        }
-        py::dict d;
-        for (std::size_t e = 0; e < r.values.size(); ++e)
-            d[py::make_tuple(net.structure(r.sources[e]).id, net.structure(r.targets[e]).id)] = r.values[e];
-        return d;
-    }, py::arg("net"), py::arg("normalized") = false, py::arg("weight") = py::none(), py::kw_only(),
-       py::arg("distance") = "weight", py::arg("k") = py::none(), py::arg("seed") = 0, py::arg("threads") = 0, R"doc(
+    m.def(
+        "edge_betweenness",
+        [](const Network& net, bool normalized, const py::object& weight, const std::string& distance,
+           std::optional<long long> k, std::uint64_t seed, int threads) {
+            BetweennessOptions o;
+            o.normalized = normalized;
+            o.weight = path_weight(weight, distance);
+            o.k = k_arg(k, net.number_of_structures());
+            o.seed = seed;
+            o.threads = threads_arg(threads);
+            EdgeBetweennessResult r;
+            {
+                ReleaseReading nogil(net);
+                r = edge_betweenness(net, o);
+            }
+            py::dict d;
+            for (std::size_t e = 0; e < r.values.size(); ++e)
+                d[py::make_tuple(net.structure(r.sources[e]).id, net.structure(r.targets[e]).id)] = r.values[e];
+            return d;
+        },
+        py::arg("net"), py::arg("normalized") = false, py::arg("weight") = py::none(), py::kw_only(),
+        py::arg("distance") = "weight", py::arg("k") = py::none(), py::arg("seed") = 0, py::arg("threads") = 0, R"doc(
 Edge betweenness, equal to ``networkx.edge_betweenness_centrality``.
 
 For each pair of linked structures (multiplex links merged), Σ σ_st(e) / σ_st over
@@ -147,17 +159,20 @@ dict {(source id, target id): float}
 Complexity: as :func:`betweenness`. Example: ``coopmap.edge_betweenness(net)``.
 )doc");
 
-    m.def("degree", [](const Network& net, const std::string& mode, bool normalized) -> py::dict {
-        auto d = degree(net, parse_degree_mode(mode));
-        const double n = static_cast<double>(net.number_of_structures());
-        if (normalized) {
-            const double s = n > 1 ? 1.0 / (n - 1.0) : 1.0;
-            for (auto& x : d) x *= s;
-            return per_structure(net, d);
-        }
-        std::vector<long long> i(d.begin(), d.end());
-        return per_structure(net, i);
-    }, py::arg("net"), py::arg("mode") = "all", py::arg("normalized") = false, R"doc(
+    m.def(
+        "degree",
+        [](const Network& net, const std::string& mode, bool normalized) -> py::dict {
+            auto d = degree(net, parse_degree_mode(mode));
+            const double n = static_cast<double>(net.number_of_structures());
+            if (normalized) {
+                const double s = n > 1 ? 1.0 / (n - 1.0) : 1.0;
+                for (auto& x : d) x *= s;
+                return per_structure(net, d);
+            }
+            std::vector<long long> i(d.begin(), d.end());
+            return per_structure(net, i);
+        },
+        py::arg("net"), py::arg("mode") = "all", py::arg("normalized") = false, R"doc(
 Degree: the number of distinct partners (multiplex links count once).
 
 Directed networks: ``mode="out"`` (successors), ``"in"`` (predecessors) or ``"all"``
@@ -166,28 +181,33 @@ Directed networks: ``mode="out"`` (successors), ``"in"`` (predecessors) or ``"al
 Complexity O(n + m). Example: ``coopmap.degree(net)["ies"]``.
 )doc");
 
-    m.def("strength", [](const Network& net, const py::object& weight, const std::string& mode) {
-        return per_structure(net, strength(net, weight_arg(weight), parse_degree_mode(mode)));
-    }, py::arg("net"), py::arg("weight") = "weight", py::arg("mode") = "all", R"doc(
+    m.def(
+        "strength",
+        [](const Network& net, const py::object& weight, const std::string& mode) {
+            return per_structure(net, strength(net, weight_arg(weight), parse_degree_mode(mode)));
+        },
+        py::arg("net"), py::arg("weight") = "weight", py::arg("mode") = "all", R"doc(
 Strength: the sum of the weights of a structure's links, parallel (multiplex) links
 included (networkx's ``degree(weight="weight")`` on the multigraph of the links).
 ``weight=None`` counts the links. ``mode`` as :func:`degree`. Complexity O(n + m).
 )doc");
 
-    m.def("closeness", [](const Network& net, const py::object& weight, const std::string& distance, bool wf_improved,
-                          int threads) {
-        ClosenessOptions o;
-        o.weight = path_weight(weight, distance);
-        o.wf_improved = wf_improved;
-        o.threads = threads_arg(threads);
-        std::vector<double> c;
-        {
-            ReleaseReading nogil(net);
-            c = closeness(net, o);
-        }
-        return per_structure(net, c);
-    }, py::arg("net"), py::arg("weight") = py::none(), py::kw_only(), py::arg("distance") = "weight",
-       py::arg("wf_improved") = true, py::arg("threads") = 0, R"doc(
+    m.def(
+        "closeness",
+        [](const Network& net, const py::object& weight, const std::string& distance, bool wf_improved, int threads) {
+            ClosenessOptions o;
+            o.weight = path_weight(weight, distance);
+            o.wf_improved = wf_improved;
+            o.threads = threads_arg(threads);
+            std::vector<double> c;
+            {
+                ReleaseReading nogil(net);
+                c = closeness(net, o);
+            }
+            return per_structure(net, c);
+        },
+        py::arg("net"), py::arg("weight") = py::none(), py::kw_only(), py::arg("distance") = "weight",
+        py::arg("wf_improved") = true, py::arg("threads") = 0, R"doc(
 Closeness centrality, equal to ``networkx.closeness_centrality``.
 
 C(v) = (r - 1) / Σ_u d(u, v) over the r - 1 structures that reach v (directed networks:
@@ -197,39 +217,44 @@ convention). ``weight``/``distance`` as :func:`betweenness`.
 Complexity O(n m) unweighted, multi-threaded (GIL released).
 )doc");
 
-    m.def("harmonic_centrality", [](const Network& net, const py::object& weight, const std::string& distance,
-                                    int threads) {
-        ClosenessOptions o;
-        o.weight = path_weight(weight, distance);
-        o.threads = threads_arg(threads);
-        std::vector<double> h;
-        {
-            ReleaseReading nogil(net);
-            h = harmonic_centrality(net, o);
-        }
-        return per_structure(net, h);
-    }, py::arg("net"), py::arg("weight") = py::none(), py::kw_only(), py::arg("distance") = "weight",
-       py::arg("threads") = 0, R"doc(
+    m.def(
+        "harmonic_centrality",
+        [](const Network& net, const py::object& weight, const std::string& distance, int threads) {
+            ClosenessOptions o;
+            o.weight = path_weight(weight, distance);
+            o.threads = threads_arg(threads);
+            std::vector<double> h;
+            {
+                ReleaseReading nogil(net);
+                h = harmonic_centrality(net, o);
+            }
+            return per_structure(net, h);
+        },
+        py::arg("net"), py::arg("weight") = py::none(), py::kw_only(), py::arg("distance") = "weight",
+        py::arg("threads") = 0, R"doc(
 Harmonic centrality, equal to ``networkx.harmonic_centrality``: H(v) = Σ_{u ≠ v} 1/d(u, v)
 (directed: distances to v; unreachable pairs add 0; not normalised — divide by n - 1
 for [0, 1]). Isolates: 0. Reference: Marchiori & Latora (2000); Boldi & Vigna (2014).
 Complexity O(n m), multi-threaded.
 )doc");
 
-    m.def("pagerank", [](const Network& net, double alpha, const py::object& weight, std::size_t max_iter, double tol) {
-        PageRankOptions o;
-        o.alpha = alpha;
-        o.weighted = weight_arg(weight);
-        o.max_iter = max_iter;
-        o.tol = tol;
-        IterativeResult r;
-        {
-            ReleaseReading nogil(net);
-            r = pagerank(net, o);
-        }
-        return per_structure(net, r.values);
-    }, py::arg("net"), py::arg("alpha") = 0.85, py::arg("weight") = "weight", py::kw_only(),
-       py::arg("max_iter") = 100, py::arg("tol") = 1.0e-6, R"doc(
+    m.def(
+        "pagerank",
+        [](const Network& net, double alpha, const py::object& weight, std::size_t max_iter, double tol) {
+            PageRankOptions o;
+            o.alpha = alpha;
+            o.weighted = weight_arg(weight);
+            o.max_iter = max_iter;
+            o.tol = tol;
+            IterativeResult r;
+            {
+                ReleaseReading nogil(net);
+                r = pagerank(net, o);
+            }
+            return per_structure(net, r.values);
+        },
+        py::arg("net"), py::arg("alpha") = 0.85, py::arg("weight") = "weight", py::kw_only(), py::arg("max_iter") = 100,
+        py::arg("tol") = 1.0e-6, R"doc(
 PageRank, equal to ``networkx.pagerank`` (same power iteration and stopping rule).
 
 x ← α (x P + (Σ_dangling x)/n) + (1 - α)/n with P the row-normalised weight matrix
@@ -239,34 +264,39 @@ Raises coopmap.Error when ``max_iter`` iterations do not converge. Complexity
 O(iterations · m). Reference: Page, Brin, Motwani & Winograd (1999).
 )doc");
 
-    m.def("eigenvector_centrality", [](const Network& net, const py::object& weight, std::size_t max_iter, double tol) {
-        EigenvectorOptions o;
-        o.weighted = weight_arg(weight);
-        o.max_iter = max_iter;
-        o.tol = tol;
-        IterativeResult r;
-        {
-            ReleaseReading nogil(net);
-            r = eigenvector_centrality(net, o);
-        }
-        return per_structure(net, r.values);
-    }, py::arg("net"), py::arg("weight") = py::none(), py::kw_only(), py::arg("max_iter") = 100,
-       py::arg("tol") = 1.0e-6, R"doc(
+    m.def(
+        "eigenvector_centrality",
+        [](const Network& net, const py::object& weight, std::size_t max_iter, double tol) {
+            EigenvectorOptions o;
+            o.weighted = weight_arg(weight);
+            o.max_iter = max_iter;
+            o.tol = tol;
+            IterativeResult r;
+            {
+                ReleaseReading nogil(net);
+                r = eigenvector_centrality(net, o);
+            }
+            return per_structure(net, r.values);
+        },
+        py::arg("net"), py::arg("weight") = py::none(), py::kw_only(), py::arg("max_iter") = 100,
+        py::arg("tol") = 1.0e-6, R"doc(
 Eigenvector centrality, equal to ``networkx.eigenvector_centrality``: power iteration on
 A + I (directed: scores flow along the arcs, i.e. in-links count), Euclidean norm 1,
 stop when Σ|Δx| < n·tol. Raises coopmap.Error without convergence, ValueError on an
 empty network. Complexity O(iterations · m). Reference: Bonacich (1987).
 )doc");
 
-    m.def("centralization", [](const Network& net, const std::string& measure, const std::string& mode,
-                               bool normalized) {
-        Centralization c;
-        {
-            ReleaseReading nogil(net);
-            c = centralization(net, measure, parse_degree_mode(mode));
-        }
-        return normalized ? c.value : c.raw;
-    }, py::arg("net"), py::arg("measure"), py::kw_only(), py::arg("mode") = "all", py::arg("normalized") = true, R"doc(
+    m.def(
+        "centralization",
+        [](const Network& net, const std::string& measure, const std::string& mode, bool normalized) {
+            Centralization c;
+            {
+                ReleaseReading nogil(net);
+                c = centralization(net, measure, parse_degree_mode(mode));
+            }
+            return normalized ? c.value : c.raw;
+        },
+        py::arg("net"), py::arg("measure"), py::kw_only(), py::arg("mode") = "all", py::arg("normalized") = true, R"doc(
 Freeman centralisation: Σ_i (c_max - c_i) divided by its theoretical maximum, reached
 by a star with the same number of structures (igraph's maxima, no loops):
 

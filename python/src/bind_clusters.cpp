@@ -84,7 +84,8 @@ py::dict as_mapping(const py::handle& obj, const char* what) {
             throw input_error(std::string(what) + ": each community must be a list of ids");
         for (auto id : community) {
             if (d.contains(id))
-                throw input_error(std::string(what) + ": " + py::repr(id).cast<std::string>() + " is in two communities");
+                throw input_error(std::string(what) + ": " + py::repr(id).cast<std::string>() +
+                                  " is in two communities");
             d[id] = py::int_(k);
         }
         ++k;
@@ -133,41 +134,56 @@ Example::
         .def_property_readonly("membership", &PyPartition::membership, "Mapping {structure id: cluster label}.")
         .def_property_readonly("communities", &PyPartition::communities,
                                "The clusters as lists of structure ids (structure order), largest first.")
-        .def_property_readonly("modularity", [](const PyPartition& r) { return r.p.modularity; },
-                               "Modularity Q of the partition (NaN when the view has no link).")
-        .def_property_readonly("quality", [](const PyPartition& r) { return r.p.quality; },
-                               "Value of the optimised objective (Q; CPM quality for objective='cpm').")
-        .def_property_readonly("resolution", [](const PyPartition& r) { return r.p.resolution; }, "Resolution gamma.")
-        .def_property_readonly("seed", [](const PyPartition& r) { return r.p.seed; }, "The seed used.")
-        .def_property_readonly("objective", [](const PyPartition& r) { return r.objective; },
-                               "\"modularity\" or \"cpm\".")
-        .def_property_readonly("algorithm", [](const PyPartition& r) { return r.p.algorithm; },
-                               "louvain, leiden, label_propagation or attribute.")
-        .def_property_readonly("levels", [](const PyPartition& r) { return r.p.levels; },
-                               "Levels of the last multilevel pass (Louvain/Leiden), sweeps (label propagation).")
-        .def_property_readonly("iterations", [](const PyPartition& r) { return r.p.iterations; },
-                               "Passes of the whole algorithm (Louvain/Leiden).")
-        .def_property_readonly("sizes", [](const PyPartition& r) { return r.p.sizes(); },
-                               "Cluster sizes, largest first.")
-        .def("__len__", [](const PyPartition& r) { return r.p.count; }, "Number of clusters.")
-        .def("__iter__", [](PyPartition& r) { return py::iter(r.communities()); },
-             "Iterates over the clusters (lists of ids), largest first, like igraph's VertexClustering.")
-        .def("__getitem__", [](PyPartition& r, std::size_t k) {
-            if (k >= r.p.count) throw py::index_error("cluster " + std::to_string(k) + " out of range");
-            return py::object(r.communities()[py::int_(k)]);
-        }, py::arg("k"), "The ids of cluster k.")
-        .def("records", [](PyPartition& r) {
-            py::list out;
-            std::vector<py::object> lab(r.p.count);
-            for (std::uint32_t c = 0; c < r.p.count; ++c) lab[c] = r.label(c);
-            for (std::size_t i = 0; i < r.p.membership.size(); ++i) {
-                py::dict d;
-                d["id"] = (*r.ids)[i];
-                d["cluster"] = lab[r.p.membership[i]];
-                out.append(d);
-            }
-            return out;
-        }, "One record per structure: ``{\"id\", \"cluster\"}`` (``pandas.DataFrame(p.records())``).")
+        .def_property_readonly(
+            "modularity", [](const PyPartition& r) { return r.p.modularity; },
+            "Modularity Q of the partition (NaN when the view has no link).")
+        .def_property_readonly(
+            "quality", [](const PyPartition& r) { return r.p.quality; },
+            "Value of the optimised objective (Q; CPM quality for objective='cpm').")
+        .def_property_readonly(
+            "resolution", [](const PyPartition& r) { return r.p.resolution; }, "Resolution gamma.")
+        .def_property_readonly(
+            "seed", [](const PyPartition& r) { return r.p.seed; }, "The seed used.")
+        .def_property_readonly(
+            "objective", [](const PyPartition& r) { return r.objective; }, "\"modularity\" or \"cpm\".")
+        .def_property_readonly(
+            "algorithm", [](const PyPartition& r) { return r.p.algorithm; },
+            "louvain, leiden, label_propagation or attribute.")
+        .def_property_readonly(
+            "levels", [](const PyPartition& r) { return r.p.levels; },
+            "Levels of the last multilevel pass (Louvain/Leiden), sweeps (label propagation).")
+        .def_property_readonly(
+            "iterations", [](const PyPartition& r) { return r.p.iterations; },
+            "Passes of the whole algorithm (Louvain/Leiden).")
+        .def_property_readonly(
+            "sizes", [](const PyPartition& r) { return r.p.sizes(); }, "Cluster sizes, largest first.")
+        .def(
+            "__len__", [](const PyPartition& r) { return r.p.count; }, "Number of clusters.")
+        .def(
+            "__iter__", [](PyPartition& r) { return py::iter(r.communities()); },
+            "Iterates over the clusters (lists of ids), largest first, like igraph's VertexClustering.")
+        .def(
+            "__getitem__",
+            [](PyPartition& r, std::size_t k) {
+                if (k >= r.p.count) throw py::index_error("cluster " + std::to_string(k) + " out of range");
+                return py::object(r.communities()[py::int_(k)]);
+            },
+            py::arg("k"), "The ids of cluster k.")
+        .def(
+            "records",
+            [](PyPartition& r) {
+                py::list out;
+                std::vector<py::object> lab(r.p.count);
+                for (std::uint32_t c = 0; c < r.p.count; ++c) lab[c] = r.label(c);
+                for (std::size_t i = 0; i < r.p.membership.size(); ++i) {
+                    py::dict d;
+                    d["id"] = (*r.ids)[i];
+                    d["cluster"] = lab[r.p.membership[i]];
+                    out.append(d);
+                }
+                return out;
+            },
+            "One record per structure: ``{\"id\", \"cluster\"}`` (``pandas.DataFrame(p.records())``).")
         .def("__repr__", [](const PyPartition& r) {
             std::ostringstream s;
             s << "<coopmap.Partition " << r.p.algorithm << ": " << r.p.count << " clusters, modularity "
@@ -190,24 +206,28 @@ information, natural log), ``n`` (number of structures).
                    " vi=" + format_double(c.vi) + " n=" + std::to_string(c.n) + ">";
         });
 
-    m.def("louvain", [](const Network& net, double resolution, const py::object& seed, const py::object& weight,
-                        int n_iterations, const py::object& restarts, double tolerance) {
-        LouvainOptions o;
-        o.restarts = restarts_arg(restarts);
-        o.tolerance = tolerance;
-        o.resolution = resolution;
-        o.seed = seed_arg(seed);
-        o.weighted = weight_arg(weight);
-        o.n_iterations = n_iterations;
-        Partition p;
-        {
-            ReleaseReading nogil(net);
-            p = louvain(net, o);
-        }
-        return wrap(std::move(p), net);
-    }, py::arg("net"), py::arg("resolution") = 1.0, py::arg("seed") = 0, py::arg("weight") = "weight",
-       py::arg("n_iterations") = -1, py::arg("restarts") = py::none(), py::arg("tolerance") = LouvainOptions{}.tolerance,
-       R"doc(
+    m.def(
+        "louvain",
+        [](const Network& net, double resolution, const py::object& seed, const py::object& weight, int n_iterations,
+           const py::object& restarts, double tolerance) {
+            LouvainOptions o;
+            o.restarts = restarts_arg(restarts);
+            o.tolerance = tolerance;
+            o.resolution = resolution;
+            o.seed = seed_arg(seed);
+            o.weighted = weight_arg(weight);
+            o.n_iterations = n_iterations;
+            Partition p;
+            {
+                ReleaseReading nogil(net);
+                p = louvain(net, o);
+            }
+            return wrap(std::move(p), net);
+        },
+        py::arg("net"), py::arg("resolution") = 1.0, py::arg("seed") = 0, py::arg("weight") = "weight",
+        py::arg("n_iterations") = -1, py::arg("restarts") = py::none(),
+        py::arg("tolerance") = LouvainOptions{}.tolerance,
+        R"doc(
 Louvain modularity optimisation (Blondel et al. 2008). Returns a :class:`Partition`.
 
 Parameters: ``resolution`` gamma >= 0 (networkx/igraph convention: larger gamma, smaller
@@ -238,29 +258,32 @@ Example::
     len(p), round(p.modularity, 3)
 )doc");
 
-    m.def("leiden", [](const Network& net, double resolution, const py::object& seed, const py::object& weight,
-                       const std::string& objective, int n_iterations, double beta,
-                       const py::object& initial_membership, const py::object& restarts, double tolerance) {
-        LeidenOptions o;
-        o.restarts = restarts_arg(restarts);
-        o.tolerance = tolerance;
-        o.resolution = resolution;
-        o.seed = seed_arg(seed);
-        o.weighted = weight_arg(weight);
-        o.objective = objective_arg(objective);
-        o.n_iterations = n_iterations;
-        o.beta = beta;
-        if (!initial_membership.is_none()) o.initial_membership = membership_arg(net, initial_membership);
-        Partition p;
-        {
-            ReleaseReading nogil(net);
-            p = leiden(net, o);
-        }
-        return wrap(std::move(p), net, o.objective == Objective::cpm ? "cpm" : "modularity");
-    }, py::arg("net"), py::arg("resolution") = 1.0, py::arg("seed") = 0, py::arg("weight") = "weight",
-       py::arg("objective") = "modularity", py::arg("n_iterations") = -1, py::arg("beta") = 0.01,
-       py::arg("initial_membership") = py::none(), py::arg("restarts") = py::none(),
-       py::arg("tolerance") = LeidenOptions{}.tolerance, R"doc(
+    m.def(
+        "leiden",
+        [](const Network& net, double resolution, const py::object& seed, const py::object& weight,
+           const std::string& objective, int n_iterations, double beta, const py::object& initial_membership,
+           const py::object& restarts, double tolerance) {
+            LeidenOptions o;
+            o.restarts = restarts_arg(restarts);
+            o.tolerance = tolerance;
+            o.resolution = resolution;
+            o.seed = seed_arg(seed);
+            o.weighted = weight_arg(weight);
+            o.objective = objective_arg(objective);
+            o.n_iterations = n_iterations;
+            o.beta = beta;
+            if (!initial_membership.is_none()) o.initial_membership = membership_arg(net, initial_membership);
+            Partition p;
+            {
+                ReleaseReading nogil(net);
+                p = leiden(net, o);
+            }
+            return wrap(std::move(p), net, o.objective == Objective::cpm ? "cpm" : "modularity");
+        },
+        py::arg("net"), py::arg("resolution") = 1.0, py::arg("seed") = 0, py::arg("weight") = "weight",
+        py::arg("objective") = "modularity", py::arg("n_iterations") = -1, py::arg("beta") = 0.01,
+        py::arg("initial_membership") = py::none(), py::arg("restarts") = py::none(),
+        py::arg("tolerance") = LeidenOptions{}.tolerance, R"doc(
 Leiden algorithm (Traag, Waltman & van Eck 2019). Returns a :class:`Partition` whose
 clusters are all connected.
 
@@ -291,14 +314,17 @@ Example::
     q = coopmap.leiden(net, objective="cpm", resolution=0.05)
 )doc");
 
-    m.def("modularity", [](const Network& net, const py::object& membership_or_communities, double resolution,
-                           const py::object& weight) {
-        auto memb = membership_arg(net, membership_or_communities);
-        const bool w = weight_arg(weight);
-        ReleaseReading nogil(net);
-        return modularity(net, memb, {resolution, w});
-    }, py::arg("net"), py::arg("membership_or_communities"), py::arg("resolution") = 1.0,
-       py::arg("weight") = "weight", R"doc(
+    m.def(
+        "modularity",
+        [](const Network& net, const py::object& membership_or_communities, double resolution,
+           const py::object& weight) {
+            auto memb = membership_arg(net, membership_or_communities);
+            const bool w = weight_arg(weight);
+            ReleaseReading nogil(net);
+            return modularity(net, memb, {resolution, w});
+        },
+        py::arg("net"), py::arg("membership_or_communities"), py::arg("resolution") = 1.0, py::arg("weight") = "weight",
+        R"doc(
 Modularity of any partition (Newman 2006):
 Q = sum_c [L_c / m - gamma (K_c / 2m)^2], L_c the link weight inside cluster c, K_c the
 summed strengths of its structures, m the total weight.
@@ -316,14 +342,17 @@ Example::
     coopmap.modularity(net, coopmap.partition_by(net, "tenancy", missing="none"))
 )doc");
 
-    m.def("components", [](const Network& net, bool strong) {
-        Partition p;
-        {
-            ReleaseReading nogil(net);
-            p = components(net, {strong});
-        }
-        return wrap(std::move(p), net).communities();
-    }, py::arg("net"), py::arg("strong") = false, R"doc(
+    m.def(
+        "components",
+        [](const Network& net, bool strong) {
+            Partition p;
+            {
+                ReleaseReading nogil(net);
+                p = components(net, {strong});
+            }
+            return wrap(std::move(p), net).communities();
+        },
+        py::arg("net"), py::arg("strong") = false, R"doc(
 Connected components as lists of structure ids, largest first (ties: the component with
 the earliest structure first); ids in structure order. Default: weak components
 (direction dropped). ``strong=True``: strongly connected components of a directed
@@ -336,17 +365,20 @@ Example::
     coopmap.components(directed_net, strong=True)
 )doc");
 
-    m.def("label_propagation", [](const Network& net, const py::object& seed, const py::object& weight) {
-        LabelPropagationOptions o;
-        o.seed = seed_arg(seed);
-        o.weighted = weight_arg(weight);
-        Partition p;
-        {
-            ReleaseReading nogil(net);
-            p = label_propagation(net, o);
-        }
-        return wrap(std::move(p), net);
-    }, py::arg("net"), py::arg("seed") = 0, py::arg("weight") = "weight", R"doc(
+    m.def(
+        "label_propagation",
+        [](const Network& net, const py::object& seed, const py::object& weight) {
+            LabelPropagationOptions o;
+            o.seed = seed_arg(seed);
+            o.weighted = weight_arg(weight);
+            Partition p;
+            {
+                ReleaseReading nogil(net);
+                p = label_propagation(net, o);
+            }
+            return wrap(std::move(p), net);
+        },
+        py::arg("net"), py::arg("seed") = 0, py::arg("weight") = "weight", R"doc(
 Asynchronous label propagation (Raghavan, Albert & Kumara 2007). Returns a
 :class:`Partition`.
 
@@ -363,14 +395,17 @@ Example::
     p.communities[0], p.modularity
 )doc");
 
-    m.def("core_number", [](const Network& net) {
-        std::vector<std::uint32_t> c;
-        {
-            ReleaseReading nogil(net);
-            c = core_number(net);
-        }
-        return per_structure(net, c);
-    }, py::arg("net"), R"doc(
+    m.def(
+        "core_number",
+        [](const Network& net) {
+            std::vector<std::uint32_t> c;
+            {
+                ReleaseReading nogil(net);
+                c = core_number(net);
+            }
+            return per_structure(net, c);
+        },
+        py::arg("net"), R"doc(
 k-core number of every structure (dict {id: k}): the largest k such that the structure
 lies in a subgraph where every structure has at least k partners (Batagelj & Zaversnik
 2003, Boost.Graph). On the undirected simple view: equals ``networkx.core_number`` of the
@@ -382,20 +417,23 @@ Example::
     inner = [i for i, k in cores.items() if k == max(cores.values())]
 )doc");
 
-    m.def("cliques", [](const Network& net, std::size_t min_size) {
-        std::vector<std::vector<index_t>> cl;
-        {
-            ReleaseReading nogil(net);
-            cl = cliques(net, {min_size});
-        }
-        py::list out;
-        for (const auto& c : cl) {
-            py::list l;
-            for (auto i : c) l.append(net.structure(i).id);
-            out.append(l);
-        }
-        return out;
-    }, py::arg("net"), py::arg("min_size") = 3, R"doc(
+    m.def(
+        "cliques",
+        [](const Network& net, std::size_t min_size) {
+            std::vector<std::vector<index_t>> cl;
+            {
+                ReleaseReading nogil(net);
+                cl = cliques(net, {min_size});
+            }
+            py::list out;
+            for (const auto& c : cl) {
+                py::list l;
+                for (auto i : c) l.append(net.structure(i).id);
+                out.append(l);
+            }
+            return out;
+        },
+        py::arg("net"), py::arg("min_size") = 3, R"doc(
 Maximal cliques with at least ``min_size`` structures (Bron & Kerbosch 1973, Boost.Graph),
 as lists of ids (structure order), largest first. On the undirected simple view; the
 same cliques as ``networkx.find_cliques`` (filtered by size). Isolates are cliques of size
@@ -406,24 +444,27 @@ Example::
     coopmap.cliques(net, min_size=4)   # groups of 4+ structures all cooperating pairwise
 )doc");
 
-    m.def("compare_partitions", [](const py::object& a, const py::object& b) {
-        py::dict da = as_mapping(a, "a"), db = as_mapping(b, "b");
-        py::list keys;
-        for (auto item : da) {
-            if (!db.contains(item.first))
-                throw input_error("compare_partitions: " + py::repr(item.first).cast<std::string>() +
-                                  " is in a but not in b");
-            keys.append(item.first);
-        }
-        if (db.size() != da.size()) {
-            for (auto item : db)
-                if (!da.contains(item.first))
+    m.def(
+        "compare_partitions",
+        [](const py::object& a, const py::object& b) {
+            py::dict da = as_mapping(a, "a"), db = as_mapping(b, "b");
+            py::list keys;
+            for (auto item : da) {
+                if (!db.contains(item.first))
                     throw input_error("compare_partitions: " + py::repr(item.first).cast<std::string>() +
-                                      " is in b but not in a");
-        }
-        auto x = encode(da, keys), y = encode(db, keys);
-        return compare_partitions(x, y);
-    }, py::arg("a"), py::arg("b"), R"doc(
+                                      " is in a but not in b");
+                keys.append(item.first);
+            }
+            if (db.size() != da.size()) {
+                for (auto item : db)
+                    if (!da.contains(item.first))
+                        throw input_error("compare_partitions: " + py::repr(item.first).cast<std::string>() +
+                                          " is in b but not in a");
+            }
+            auto x = encode(da, keys), y = encode(db, keys);
+            return compare_partitions(x, y);
+        },
+        py::arg("a"), py::arg("b"), R"doc(
 NMI and adjusted Rand index between two partitions of the same structures (a
 :class:`PartitionComparison`). ``a``/``b``: Partition, Mapping {id: label} or lists of
 communities; they must cover the same ids (ValueError naming the first missing id).
@@ -438,13 +479,16 @@ Example::
     coopmap.compare_partitions(coopmap.louvain(net), coopmap.partition_by(net, "tenancy", missing="none")).nmi
 )doc");
 
-    m.def("partition_by", [](const Network& net, const std::string& attribute, double resolution,
-                             const py::object& weight, const py::object& missing) {
-        PartitionByOptions o{resolution, weight_arg(weight), std::nullopt};
-        if (!missing.is_none()) o.missing = to_value(missing, "missing");
-        return wrap(partition_by(net, attribute, o), net);
-    }, py::arg("net"), py::arg("attribute"), py::arg("resolution") = 1.0, py::arg("weight") = "weight",
-       py::arg("missing") = py::none(), R"doc(
+    m.def(
+        "partition_by",
+        [](const Network& net, const std::string& attribute, double resolution, const py::object& weight,
+           const py::object& missing) {
+            PartitionByOptions o{resolution, weight_arg(weight), std::nullopt};
+            if (!missing.is_none()) o.missing = to_value(missing, "missing");
+            return wrap(partition_by(net, attribute, o), net);
+        },
+        py::arg("net"), py::arg("attribute"), py::arg("resolution") = 1.0, py::arg("weight") = "weight",
+        py::arg("missing") = py::none(), R"doc(
 The formal groups as a :class:`Partition`: structures grouped by the value of an
 attribute (``"name"`` groups by display name; 1 == 1.0). ``membership`` maps each id to
 its attribute value, ``communities`` lists the groups largest first, ``modularity`` is Q of

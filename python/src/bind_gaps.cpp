@@ -1,4 +1,5 @@
 // Bindings of coopmap/gaps.hpp: only type conversions and GIL release.
+// (Over 600 lines: mostly the Python docstrings of the sixteen gaps functions.)
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -85,145 +86,186 @@ Isolates (no in- and no out-tie) -> NaN; in-ties alone suffice. Complexity O(sum
 large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
 Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).)doc";
 
-    m.def("constraint", [burt](const Network& net, const py::object& weight) {
-        auto r = burt(net, weight);
-        return keyed(ids_of(net), r.constraint);
-    }, py::arg("net"), py::arg("weight") = "weight", (std::string(R"doc(
+    m.def(
+        "constraint",
+        [burt](const Network& net, const py::object& weight) {
+            auto r = burt(net, weight);
+            return keyed(ids_of(net), r.constraint);
+        },
+        py::arg("net"), py::arg("weight") = "weight",
+        (std::string(R"doc(
 Burt's constraint per structure: c_i = sum_{j in N(i)} (p_ij + sum_{q != i,j} p_iq p_qj)^2.
 
 High constraint: the partners are tied to each other (a closed, redundant network);
 low constraint: the structure spans structural holes.
-)doc") + burt_common + R"doc(
+)doc") + burt_common +
+         R"doc(
 
 Returns a dict {structure id: float}. Example::
 
     >>> cm.constraint(net, weight=None)["ies"]          # doctest: +SKIP
     0.4375
-)doc").c_str());
-    m.def("effective_size", [burt](const Network& net, const py::object& weight) {
-        auto r = burt(net, weight);
-        return keyed(ids_of(net), r.effective_size);
-    }, py::arg("net"), py::arg("weight") = "weight", (std::string(R"doc(
+)doc")
+            .c_str());
+    m.def(
+        "effective_size",
+        [burt](const Network& net, const py::object& weight) {
+            auto r = burt(net, weight);
+            return keyed(ids_of(net), r.effective_size);
+        },
+        py::arg("net"), py::arg("weight") = "weight",
+        (std::string(R"doc(
 Burt's effective size per structure: e_i = sum_{j in N(i)} (1 - sum_{q in N(i)} p_iq m_jq),
 the number of partners minus their redundancy (unweighted undirected: n - 2t/n, with t
 the ties among the n partners, Borgatti 1997). Equal to networkx's
 ``effective_size(G, nodes=..., weight=...)``; networkx 3.6's all-nodes call (nodes=None)
 divides a_jq by the largest weight of q instead of j on weighted or directed graphs, so
 it differs there: coopmap follows Burt's definition.
-)doc") + burt_common + "\n\nReturns a dict {structure id: float}.").c_str());
-    m.def("efficiency", [burt](const Network& net, const py::object& weight) {
-        auto r = burt(net, weight);
-        return keyed(ids_of(net), r.efficiency);
-    }, py::arg("net"), py::arg("weight") = "weight", (std::string(R"doc(
+)doc") + burt_common +
+         "\n\nReturns a dict {structure id: float}.")
+            .c_str());
+    m.def(
+        "efficiency",
+        [burt](const Network& net, const py::object& weight) {
+            auto r = burt(net, weight);
+            return keyed(ids_of(net), r.efficiency);
+        },
+        py::arg("net"), py::arg("weight") = "weight",
+        (std::string(R"doc(
 Burt's efficiency per structure: effective size / number of distinct partners (in 0..1].
-)doc") + burt_common + "\n\nReturns a dict {structure id: float}.").c_str());
-    m.def("hierarchy", [burt](const Network& net, const py::object& weight) {
-        auto r = burt(net, weight);
-        return keyed(ids_of(net), r.hierarchy);
-    }, py::arg("net"), py::arg("weight") = "weight", (std::string(R"doc(
+)doc") + burt_common +
+         "\n\nReturns a dict {structure id: float}.")
+            .c_str());
+    m.def(
+        "hierarchy",
+        [burt](const Network& net, const py::object& weight) {
+            auto r = burt(net, weight);
+            return keyed(ids_of(net), r.hierarchy);
+        },
+        py::arg("net"), py::arg("weight") = "weight",
+        (std::string(R"doc(
 Burt's hierarchy per structure: h_i = sum_j (c_ij/C) ln(c_ij/C) / (N ln N), with c_ij the
 dyadic constraint of partner j, N the number of partners and C = c_i / N (Burt 1992,
 p. 71). 0 when the constraint is spread equally over the partners, up to 1 when one
 partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
-)doc") + burt_common + "\n\nReturns a dict {structure id: float}.").c_str());
-    m.def("structural_holes", [](const Network& net, const py::object& weight, unsigned threads) {
-        BurtOptions o;
-        o.weighted = weight_arg(weight);
-        o.threads = threads;
-        StructuralHoles r;
-        {
-            ReleaseReading nogil(net);
-            r = structural_holes(net, o);
-        }
-        const auto n = net.number_of_structures();
-        py::list out(n);
-        // keys created once: building 10^5 records is then dominated by the values
-        const py::str k_id("id"), k_deg("degree"), k_c("constraint"), k_e("effective_size"), k_f("efficiency"),
-            k_h("hierarchy");
-        for (index_t i = 0; i < n; ++i) {
-            py::dict d;
-            d[k_id] = py::str(net.structure(i).id);
-            d[k_deg] = py::int_(r.degree[i]);
-            d[k_c] = py::float_(r.constraint[i]);
-            d[k_e] = py::float_(r.effective_size[i]);
-            d[k_f] = py::float_(r.efficiency[i]);
-            d[k_h] = py::float_(r.hierarchy[i]);
-            out[i] = std::move(d);
-        }
-        return out;
-    }, py::arg("net"), py::arg("weight") = "weight", py::kw_only(), py::arg("threads") = 0, (std::string(R"doc(
+)doc") + burt_common +
+         "\n\nReturns a dict {structure id: float}.")
+            .c_str());
+    m.def(
+        "structural_holes",
+        [](const Network& net, const py::object& weight, unsigned threads) {
+            BurtOptions o;
+            o.weighted = weight_arg(weight);
+            o.threads = threads;
+            StructuralHoles r;
+            {
+                ReleaseReading nogil(net);
+                r = structural_holes(net, o);
+            }
+            const auto n = net.number_of_structures();
+            py::list out(n);
+            // keys created once: building 10^5 records is then dominated by the values
+            const py::str k_id("id"), k_deg("degree"), k_c("constraint"), k_e("effective_size"), k_f("efficiency"),
+                k_h("hierarchy");
+            for (index_t i = 0; i < n; ++i) {
+                py::dict d;
+                d[k_id] = py::str(net.structure(i).id);
+                d[k_deg] = py::int_(r.degree[i]);
+                d[k_c] = py::float_(r.constraint[i]);
+                d[k_e] = py::float_(r.effective_size[i]);
+                d[k_f] = py::float_(r.efficiency[i]);
+                d[k_h] = py::float_(r.hierarchy[i]);
+                out[i] = std::move(d);
+            }
+            return out;
+        },
+        py::arg("net"), py::arg("weight") = "weight", py::kw_only(), py::arg("threads") = 0,
+        (std::string(R"doc(
 All four Burt measures in one pass: a list of records (one per structure, in structure
 order) with ``id``, ``degree`` (distinct partners, in or out), ``constraint``,
 ``effective_size``, ``efficiency`` and ``hierarchy`` (see those functions).
 ``pandas.DataFrame(cm.structural_holes(net)).set_index("id")`` gives the table.
 ``threads``: worker threads (0 = one per core, at most 8; graphs under 100,000 ties
 always use one); the results do not depend on it.
-)doc") + burt_common).c_str());
+)doc") + burt_common)
+            .c_str());
 
     // ---------------------------------------------------------------- cut points
-    m.def("articulation_points", [](const Network& net) {
-        Biconnected b;
-        {
-            ReleaseReading nogil(net);
-            b = biconnected(net);
-        }
-        std::vector<std::string> out;
-        for (auto i : b.articulation_points) out.push_back(net.structure(i).id);
-        return out;
-    }, py::arg("net"), R"doc(
+    m.def(
+        "articulation_points",
+        [](const Network& net) {
+            Biconnected b;
+            {
+                ReleaseReading nogil(net);
+                b = biconnected(net);
+            }
+            std::vector<std::string> out;
+            for (auto i : b.articulation_points) out.push_back(net.structure(i).id);
+            return out;
+        },
+        py::arg("net"), R"doc(
 Cut points: structures whose removal disconnects their component (ids, in structure
 order). Computed on the undirected simple view (direction and weights ignored) with
 Boost.Graph's biconnected components (Hopcroft & Tarjan 1973); the same set as
 networkx's ``articulation_points``. Isolates and the empty network give none. O(n + m).
 )doc");
-    m.def("bridges", [](const Network& net) {
-        Biconnected b;
-        {
-            ReleaseReading nogil(net);
-            b = biconnected(net);
-        }
-        py::list out;
-        for (auto [u, v] : b.bridges) out.append(py::make_tuple(net.structure(u).id, net.structure(v).id));
-        return out;
-    }, py::arg("net"), R"doc(
+    m.def(
+        "bridges",
+        [](const Network& net) {
+            Biconnected b;
+            {
+                ReleaseReading nogil(net);
+                b = biconnected(net);
+            }
+            py::list out;
+            for (auto [u, v] : b.bridges) out.append(py::make_tuple(net.structure(u).id, net.structure(v).id));
+            return out;
+        },
+        py::arg("net"), R"doc(
 Bridges: ties whose removal disconnects their component, as (u, v) id pairs (u before v
 in structure order). Undirected simple view; the same set as networkx's ``bridges``.
 O(n + m).
 )doc");
-    m.def("biconnected_components", [](const Network& net) {
-        Biconnected b;
-        {
-            ReleaseReading nogil(net);
-            b = biconnected(net);
-        }
-        py::list out;
-        for (const auto& c : b.components) {
-            py::list ids;
-            for (auto i : c) ids.append(net.structure(i).id);
-            out.append(ids);
-        }
-        return out;
-    }, py::arg("net"), R"doc(
+    m.def(
+        "biconnected_components",
+        [](const Network& net) {
+            Biconnected b;
+            {
+                ReleaseReading nogil(net);
+                b = biconnected(net);
+            }
+            py::list out;
+            for (const auto& c : b.components) {
+                py::list ids;
+                for (auto i : c) ids.append(net.structure(i).id);
+                out.append(ids);
+            }
+            return out;
+        },
+        py::arg("net"), R"doc(
 Biconnected components (maximal sets of structures that stay connected after removing
 any one of them) as lists of ids (structure order); a bridge forms a component of two,
 isolates belong to none. Undirected simple view; the same sets as networkx's
 ``biconnected_components``. O(n + m).
 )doc");
-    m.def("local_bridges", [](const Network& net, bool with_span) {
-        std::vector<LocalBridge> lb;
-        {
-            ReleaseReading nogil(net);
-            lb = local_bridges(net, with_span);
-        }
-        py::list out;
-        for (const auto& x : lb) {
-            py::str u(net.structure(x.u).id), v(net.structure(x.v).id);
-            if (!with_span) out.append(py::make_tuple(u, v));
-            else if (std::isinf(x.span)) out.append(py::make_tuple(u, v, py::float_(x.span)));
-            else out.append(py::make_tuple(u, v, py::int_(static_cast<long long>(x.span))));
-        }
-        return out;
-    }, py::arg("net"), py::arg("with_span") = true, R"doc(
+    m.def(
+        "local_bridges",
+        [](const Network& net, bool with_span) {
+            std::vector<LocalBridge> lb;
+            {
+                ReleaseReading nogil(net);
+                lb = local_bridges(net, with_span);
+            }
+            py::list out;
+            for (const auto& x : lb) {
+                py::str u(net.structure(x.u).id), v(net.structure(x.v).id);
+                if (!with_span) out.append(py::make_tuple(u, v));
+                else if (std::isinf(x.span)) out.append(py::make_tuple(u, v, py::float_(x.span)));
+                else out.append(py::make_tuple(u, v, py::int_(static_cast<long long>(x.span))));
+            }
+            return out;
+        },
+        py::arg("net"), py::arg("with_span") = true, R"doc(
 Local bridges: ties whose two ends have no common partner, as networkx's
 ``local_bridges(G, with_span=True)``: tuples (u, v, span) with u before v in structure
 order, span = length (hops) of the shortest u-v path once the tie is removed (an int
@@ -243,37 +285,43 @@ A suggested cooperation between two structures that are not linked (see
         .def_readonly("target", &Suggestion::target, "Id of the second structure.")
         .def_readonly("score", &Suggestion::score, "Score of the method.")
         .def_readonly("shared", &Suggestion::shared, "Common partners (sorted ids).")
-        .def("as_dict", [](const Suggestion& s) {
-            py::dict d;
-            d["source"] = s.source;
-            d["target"] = s.target;
-            d["score"] = s.score;
-            d["shared"] = s.shared;
-            return d;
-        }, "A record: {source, target, score, shared}.")
+        .def(
+            "as_dict",
+            [](const Suggestion& s) {
+                py::dict d;
+                d["source"] = s.source;
+                d["target"] = s.target;
+                d["score"] = s.score;
+                d["shared"] = s.shared;
+                return d;
+            },
+            "A record: {source, target, score, shared}.")
         .def("__repr__", [](const Suggestion& s) {
             return "<coopmap.Suggestion " + s.source + " -- " + s.target + " score=" + fmt(s.score) + ", " +
                    std::to_string(s.shared.size()) + " shared>";
         });
-    m.def("predict_links", [](const Network& net, const std::string& method, const py::object& top,
-                              const py::object& across, const py::object& missing) {
-        PredictOptions o;
-        o.missing = missing_arg(missing);
-        o.method = parse_link_predictor(method);
-        if (top.is_none()) o.top = std::nullopt;
-        else {
-            o.top = static_cast<std::size_t>(int_arg(top, "top", 0));
-        }
-        if (!across.is_none()) {
-            if (py::isinstance<py::str>(across)) o.across_attribute = across.cast<std::string>();
-            else o.across_membership = membership_arg(net, across);
-            if (py::isinstance<py::str>(across) && o.across_attribute.empty())
-                throw input_error("across: attribute name must not be empty");
-        }
-        ReleaseReading nogil(net);
-        return predict_links(net, o);
-    }, py::arg("net"), py::arg("method") = "adamic_adar", py::arg("top") = 25, py::arg("across") = py::none(),
-       py::kw_only(), py::arg("missing") = py::none(), R"doc(
+    m.def(
+        "predict_links",
+        [](const Network& net, const std::string& method, const py::object& top, const py::object& across,
+           const py::object& missing) {
+            PredictOptions o;
+            o.missing = missing_arg(missing);
+            o.method = parse_link_predictor(method);
+            if (top.is_none()) o.top = std::nullopt;
+            else {
+                o.top = static_cast<std::size_t>(int_arg(top, "top", 0));
+            }
+            if (!across.is_none()) {
+                if (py::isinstance<py::str>(across)) o.across_attribute = across.cast<std::string>();
+                else o.across_membership = membership_arg(net, across);
+                if (py::isinstance<py::str>(across) && o.across_attribute.empty())
+                    throw input_error("across: attribute name must not be empty");
+            }
+            ReleaseReading nogil(net);
+            return predict_links(net, o);
+        },
+        py::arg("net"), py::arg("method") = "adamic_adar", py::arg("top") = 25, py::arg("across") = py::none(),
+        py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Suggested cooperations: the best-scored pairs of structures that are not linked.
 
 Scores (networkx's, to 1e-12) on the undirected simple view, Γ(u) = partners of u,
@@ -317,50 +365,65 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
 ``gaps``: group pairs (label, label) with no tie.
 )doc")
         .def_property_readonly("labels", [](const PyMixing& p) { return labels_list(p.r.labels); })
-        .def_property_readonly("sizes", [](const PyMixing& p) {
-            py::dict d;
-            for (std::size_t a = 0; a < p.r.k; ++a) d[from_value(p.r.labels[a])] = p.r.sizes[a];
-            return d;
-        }, "Structures per group: dict label -> count.")
+        .def_property_readonly(
+            "sizes",
+            [](const PyMixing& p) {
+                py::dict d;
+                for (std::size_t a = 0; a < p.r.k; ++a) d[from_value(p.r.labels[a])] = p.r.sizes[a];
+                return d;
+            },
+            "Structures per group: dict label -> count.")
         .def_property_readonly("matrix", [](const PyMixing& p) { return square(p.r.matrix, p.r.k); })
-        .def_property_readonly("gaps", [](const PyMixing& p) {
-            py::list out;
-            for (auto [a, b] : p.r.gaps) out.append(py::make_tuple(from_value(p.r.labels[a]), from_value(p.r.labels[b])));
-            return out;
-        }, "Group pairs (a, b), a before b in label order, with no tie between them.")
-        .def("to_dict", [](const PyMixing& p) {
-            py::dict d;
-            for (std::size_t a = 0; a < p.r.k; ++a) {
-                py::dict row;
-                for (std::size_t b = 0; b < p.r.k; ++b) row[from_value(p.r.labels[b])] = p.r.at(a, b);
-                d[from_value(p.r.labels[a])] = row;
-            }
-            return d;
-        }, "Nested dict {label: {label: ties}} (networkx attribute_mixing_dict layout).")
-        .def("records", [](const PyMixing& p) {
-            py::list out;
-            for (std::size_t a = 0; a < p.r.k; ++a)
-                for (std::size_t b = a; b < p.r.k; ++b) {
-                    py::dict d;
-                    d["group_a"] = from_value(p.r.labels[a]);
-                    d["group_b"] = from_value(p.r.labels[b]);
-                    d["ties"] = p.r.at(a, b);
-                    out.append(d);
+        .def_property_readonly(
+            "gaps",
+            [](const PyMixing& p) {
+                py::list out;
+                for (auto [a, b] : p.r.gaps)
+                    out.append(py::make_tuple(from_value(p.r.labels[a]), from_value(p.r.labels[b])));
+                return out;
+            },
+            "Group pairs (a, b), a before b in label order, with no tie between them.")
+        .def(
+            "to_dict",
+            [](const PyMixing& p) {
+                py::dict d;
+                for (std::size_t a = 0; a < p.r.k; ++a) {
+                    py::dict row;
+                    for (std::size_t b = 0; b < p.r.k; ++b) row[from_value(p.r.labels[b])] = p.r.at(a, b);
+                    d[from_value(p.r.labels[a])] = row;
                 }
-            return out;
-        }, "One record per unordered group pair (a <= b): group_a, group_b, ties.")
+                return d;
+            },
+            "Nested dict {label: {label: ties}} (networkx attribute_mixing_dict layout).")
+        .def(
+            "records",
+            [](const PyMixing& p) {
+                py::list out;
+                for (std::size_t a = 0; a < p.r.k; ++a)
+                    for (std::size_t b = a; b < p.r.k; ++b) {
+                        py::dict d;
+                        d["group_a"] = from_value(p.r.labels[a]);
+                        d["group_b"] = from_value(p.r.labels[b]);
+                        d["ties"] = p.r.at(a, b);
+                        out.append(d);
+                    }
+                return out;
+            },
+            "One record per unordered group pair (a <= b): group_a, group_b, ties.")
         .def("__repr__", [](const PyMixing& p) {
             return "<coopmap.MixingMatrix " + std::to_string(p.r.k) + " groups, " + std::to_string(p.r.gaps.size()) +
                    " gaps>";
         });
-    m.def("mixing_matrix", [](const Network& net, const std::string& attribute, const py::object& weight,
-                              const py::object& missing) {
-        const bool w = weight_arg(weight);
-        const auto miss = missing_arg(missing);
-        ReleaseReading nogil(net);
-        return PyMixing{mixing_matrix(net, attribute, w, miss)};
-    }, py::arg("net"), py::arg("attribute"), py::arg("weight") = py::none(), py::kw_only(),
-       py::arg("missing") = py::none(), R"doc(
+    m.def(
+        "mixing_matrix",
+        [](const Network& net, const std::string& attribute, const py::object& weight, const py::object& missing) {
+            const bool w = weight_arg(weight);
+            const auto miss = missing_arg(missing);
+            ReleaseReading nogil(net);
+            return PyMixing{mixing_matrix(net, attribute, w, miss)};
+        },
+        py::arg("net"), py::arg("attribute"), py::arg("weight") = py::none(), py::kw_only(),
+        py::arg("missing") = py::none(), R"doc(
 Mixing matrix of the groups given by a structure attribute, on the undirected simple
 view (a -> b and b -> a merge; each connected pair counted once).
 
@@ -374,11 +437,14 @@ Raises ValueError when structures lack the attribute, unless ``missing`` gives t
 group label (``missing="unknown"``). O(n k + m).
 Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
 )doc");
-    m.def("assortativity", [](const Network& net, const std::string& attribute, const py::object& missing) {
-        const auto miss = missing_arg(missing);
-        ReleaseReading nogil(net);
-        return assortativity(net, attribute, miss);
-    }, py::arg("net"), py::arg("attribute"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
+    m.def(
+        "assortativity",
+        [](const Network& net, const std::string& attribute, const py::object& missing) {
+            const auto miss = missing_arg(missing);
+            ReleaseReading nogil(net);
+            return assortativity(net, attribute, miss);
+        },
+        py::arg("net"), py::arg("attribute"), py::kw_only(), py::arg("missing") = py::none(), R"doc(
 Nominal assortativity coefficient (Newman 2003) of a structure attribute, on the
 undirected simple view: r = (Σ_a e_aa − Σ_a a_a²) / (1 − Σ_a a_a²), e the mixing
 matrix with every tie in both orientations normalised to 1, a its row sums. Equals
@@ -395,75 +461,98 @@ label -> E-I), ``structures`` (dict id -> E-I), ``rescaled``, ``expected``,
 permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
 ``permutation_sd``) and the counts behind them.
 )doc")
-        .def_property_readonly("network", [](const PyEI& p) { return p.r.network; }, "(EL − IL)/(EL + IL); NaN without ties.")
-        .def_property_readonly("groups", [](const PyEI& p) {
-            py::dict d;
-            for (std::size_t a = 0; a < p.r.groups.size(); ++a) d[p.labels[a]] = p.r.groups[a];
-            return d;
-        }, "Per group label: (EL_g − IL_g)/(EL_g + IL_g), EL_g ties leaving g, IL_g ties inside; NaN without ties.")
-        .def_property_readonly("structures", [](const PyEI& p) { return keyed(p.ids, p.r.structures); },
-                               "Per structure id: partners outside minus inside its group, over all partners; NaN for isolates.")
+        .def_property_readonly(
+            "network", [](const PyEI& p) { return p.r.network; }, "(EL − IL)/(EL + IL); NaN without ties.")
+        .def_property_readonly(
+            "groups",
+            [](const PyEI& p) {
+                py::dict d;
+                for (std::size_t a = 0; a < p.r.groups.size(); ++a) d[p.labels[a]] = p.r.groups[a];
+                return d;
+            },
+            "Per group label: (EL_g − IL_g)/(EL_g + IL_g), EL_g ties leaving g, IL_g ties inside; NaN without ties.")
+        .def_property_readonly(
+            "structures", [](const PyEI& p) { return keyed(p.ids, p.r.structures); },
+            "Per structure id: partners outside minus inside its group, over all partners; NaN for isolates.")
         .def_property_readonly("labels", [](const PyEI& p) { return p.labels; })
-        .def_property_readonly("sizes", [](const PyEI& p) {
-            py::dict d;
-            for (std::size_t a = 0; a < p.r.sizes.size(); ++a) d[p.labels[a]] = p.r.sizes[a];
-            return d;
-        }, "Structures per group.")
-        .def_property_readonly("external", [](const PyEI& p) { return p.r.external; }, "EL: ties between groups.")
-        .def_property_readonly("internal", [](const PyEI& p) { return p.r.internal; }, "IL: ties within groups.")
-        .def_property_readonly("max_external", [](const PyEI& p) { return p.r.max_external; },
-                               "Possible ties between groups: Σ_{a<b} n_a n_b.")
-        .def_property_readonly("max_internal", [](const PyEI& p) { return p.r.max_internal; },
-                               "Possible ties within groups: Σ_a n_a (n_a − 1)/2.")
-        .def_property_readonly("expected", [](const PyEI& p) { return p.r.expected; },
-                               "E-I of the complete graph (expected E-I when ties fall at random).")
-        .def_property_readonly("minimum", [](const PyEI& p) { return p.r.minimum; },
-                               "Smallest E-I reachable with EL + IL ties and these group sizes.")
-        .def_property_readonly("maximum", [](const PyEI& p) { return p.r.maximum; }, "Largest reachable E-I.")
-        .def_property_readonly("rescaled", [](const PyEI& p) { return p.r.rescaled; },
-                               "E-I rescaled to [−1, 1] between minimum and maximum; NaN when they coincide.")
+        .def_property_readonly(
+            "sizes",
+            [](const PyEI& p) {
+                py::dict d;
+                for (std::size_t a = 0; a < p.r.sizes.size(); ++a) d[p.labels[a]] = p.r.sizes[a];
+                return d;
+            },
+            "Structures per group.")
+        .def_property_readonly(
+            "external", [](const PyEI& p) { return p.r.external; }, "EL: ties between groups.")
+        .def_property_readonly(
+            "internal", [](const PyEI& p) { return p.r.internal; }, "IL: ties within groups.")
+        .def_property_readonly(
+            "max_external", [](const PyEI& p) { return p.r.max_external; },
+            "Possible ties between groups: Σ_{a<b} n_a n_b.")
+        .def_property_readonly(
+            "max_internal", [](const PyEI& p) { return p.r.max_internal; },
+            "Possible ties within groups: Σ_a n_a (n_a − 1)/2.")
+        .def_property_readonly(
+            "expected", [](const PyEI& p) { return p.r.expected; },
+            "E-I of the complete graph (expected E-I when ties fall at random).")
+        .def_property_readonly(
+            "minimum", [](const PyEI& p) { return p.r.minimum; },
+            "Smallest E-I reachable with EL + IL ties and these group sizes.")
+        .def_property_readonly(
+            "maximum", [](const PyEI& p) { return p.r.maximum; }, "Largest reachable E-I.")
+        .def_property_readonly(
+            "rescaled", [](const PyEI& p) { return p.r.rescaled; },
+            "E-I rescaled to [−1, 1] between minimum and maximum; NaN when they coincide.")
         .def_property_readonly("permutations", [](const PyEI& p) { return p.r.permutations; })
         .def_property_readonly("permutation_mean", [](const PyEI& p) { return p.r.permutation_mean; })
         .def_property_readonly("permutation_sd", [](const PyEI& p) { return p.r.permutation_sd; })
-        .def_property_readonly("p_value", [](const PyEI& p) { return p.r.p_value; },
-                               "Two-sided: share of permutations at least as far from their mean as the observed E-I.")
-        .def_property_readonly("p_greater", [](const PyEI& p) { return p.r.p_greater; },
-                               "Share of permutations with E-I >= observed.")
-        .def_property_readonly("p_less", [](const PyEI& p) { return p.r.p_less; },
-                               "Share of permutations with E-I <= observed.")
-        .def("records", [](const PyEI& p) {
-            py::list out;
-            for (std::size_t a = 0; a < p.r.groups.size(); ++a) {
-                py::dict d;
-                d["group"] = p.labels[a];
-                d["size"] = p.r.sizes[a];
-                d["ei"] = p.r.groups[a];
-                out.append(d);
-            }
-            return out;
-        }, "One record per group: group, size, ei.")
+        .def_property_readonly(
+            "p_value", [](const PyEI& p) { return p.r.p_value; },
+            "Two-sided: share of permutations at least as far from their mean as the observed E-I.")
+        .def_property_readonly(
+            "p_greater", [](const PyEI& p) { return p.r.p_greater; }, "Share of permutations with E-I >= observed.")
+        .def_property_readonly(
+            "p_less", [](const PyEI& p) { return p.r.p_less; }, "Share of permutations with E-I <= observed.")
+        .def(
+            "records",
+            [](const PyEI& p) {
+                py::list out;
+                for (std::size_t a = 0; a < p.r.groups.size(); ++a) {
+                    py::dict d;
+                    d["group"] = p.labels[a];
+                    d["size"] = p.r.sizes[a];
+                    d["ei"] = p.r.groups[a];
+                    out.append(d);
+                }
+                return out;
+            },
+            "One record per group: group, size, ei.")
         .def("__repr__", [](const PyEI& p) {
             return "<coopmap.EIIndex network=" + fmt(p.r.network) + " rescaled=" + fmt(p.r.rescaled) +
                    " p_value=" + fmt(p.r.p_value) + ">";
         });
-    m.def("ei_index", [](const Network& net, const py::object& attribute, std::size_t permutations, std::uint64_t seed,
-                         const py::object& missing) {
-        EIOptions o{permutations, seed, missing_arg(missing)};
-        PartitionArg part;
-        std::string attr;
-        const bool by_attr = py::isinstance<py::str>(attribute);
-        if (by_attr) attr = attribute.cast<std::string>();
-        else part = partition_arg(net, attribute);
-        PyEI out;
-        out.ids = ids_of(net);
-        {
-            ReleaseReading nogil(net);
-            out.r = by_attr ? ei_index(net, attr, o) : ei_index(net, part.membership, o);
-        }
-        out.labels = by_attr ? labels_list(out.r.labels) : part.labels;
-        return out;
-    }, py::arg("net"), py::arg("attribute"), py::arg("permutations") = 1000, py::arg("seed") = 0, py::kw_only(),
-       py::arg("missing") = py::none(), R"doc(
+    m.def(
+        "ei_index",
+        [](const Network& net, const py::object& attribute, std::size_t permutations, std::uint64_t seed,
+           const py::object& missing) {
+            EIOptions o{permutations, seed, missing_arg(missing)};
+            PartitionArg part;
+            std::string attr;
+            const bool by_attr = py::isinstance<py::str>(attribute);
+            if (by_attr) attr = attribute.cast<std::string>();
+            else part = partition_arg(net, attribute);
+            PyEI out;
+            out.ids = ids_of(net);
+            {
+                ReleaseReading nogil(net);
+                out.r = by_attr ? ei_index(net, attr, o) : ei_index(net, part.membership, o);
+            }
+            out.labels = by_attr ? labels_list(out.r.labels) : part.labels;
+            return out;
+        },
+        py::arg("net"), py::arg("attribute"), py::arg("permutations") = 1000, py::arg("seed") = 0, py::kw_only(),
+        py::arg("missing") = py::none(), R"doc(
 Krackhardt & Stern's E-I index: (EL − IL) / (EL + IL), EL = ties between groups, IL =
 ties within groups, on the undirected simple view (each connected pair once, weights
 ignored). −1: closed groups; +1: all ties across groups.
@@ -495,60 +584,79 @@ else by first appearance in structure order), a community's position in the list
 Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
 ``labels``; ``members``, ``sizes``, ``gaps`` and ``records()`` are keyed by label.
 )doc")
-        .def_property_readonly("k", [](const PyClusterGaps& p) { return p.r.k; }, "Number of clusters.")
-        .def_property_readonly("labels", [](const PyClusterGaps& p) { return p.labels; },
-                               "Cluster labels, in the order of the matrices' rows and columns.")
-        .def_property_readonly("sizes", [](const PyClusterGaps& p) {
-            py::dict d;
-            for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = p.r.sizes[a];
-            return d;
-        }, "Dict label -> number of structures.")
-        .def_property_readonly("members", [](const PyClusterGaps& p) {
-            std::vector<std::vector<std::string>> per(p.r.k);
-            for (std::size_t i = 0; i < p.ids.size(); ++i) per[p.membership[i]].push_back(p.ids[i]);
-            py::dict d;
-            for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = per[a];
-            return d;
-        }, "Dict label -> ids of the cluster, in structure order.")
-        .def_property_readonly("ties", [](const PyClusterGaps& p) { return square(p.r.ties, p.r.k); },
-                               "k x k (rows/columns in ``labels`` order): ties between clusters; diagonal = ties "
-                               "within (each tie once).")
-        .def_property_readonly("density", [](const PyClusterGaps& p) { return square(p.r.density, p.r.k); },
-                               "k x k (rows/columns in ``labels`` order): ties / possible ties (n_a n_b between, "
-                               "n_a (n_a − 1)/2 within; NaN if n_a < 2).")
-        .def_property_readonly("gaps", [](const PyClusterGaps& p) {
-            py::list out;
-            for (auto [a, b] : p.r.gaps) out.append(py::make_tuple(p.labels[a], p.labels[b]));
-            return out;
-        }, "Cluster label pairs (a, b), a before b in ``labels``, with no tie between them.")
-        .def("records", [](const PyClusterGaps& p) {
-            py::list out;
-            for (std::size_t a = 0; a < p.r.k; ++a)
-                for (std::size_t b = a; b < p.r.k; ++b) {
-                    py::dict d;
-                    d["cluster_a"] = p.labels[a];
-                    d["cluster_b"] = p.labels[b];
-                    d["ties"] = p.r.ties[a * p.r.k + b];
-                    d["density"] = p.r.density[a * p.r.k + b];
-                    out.append(d);
-                }
-            return out;
-        }, "One record per unordered cluster pair (a before or equal to b in ``labels``): cluster_a, cluster_b "
-           "(labels), ties, density.")
+        .def_property_readonly(
+            "k", [](const PyClusterGaps& p) { return p.r.k; }, "Number of clusters.")
+        .def_property_readonly(
+            "labels", [](const PyClusterGaps& p) { return p.labels; },
+            "Cluster labels, in the order of the matrices' rows and columns.")
+        .def_property_readonly(
+            "sizes",
+            [](const PyClusterGaps& p) {
+                py::dict d;
+                for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = p.r.sizes[a];
+                return d;
+            },
+            "Dict label -> number of structures.")
+        .def_property_readonly(
+            "members",
+            [](const PyClusterGaps& p) {
+                std::vector<std::vector<std::string>> per(p.r.k);
+                for (std::size_t i = 0; i < p.ids.size(); ++i) per[p.membership[i]].push_back(p.ids[i]);
+                py::dict d;
+                for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = per[a];
+                return d;
+            },
+            "Dict label -> ids of the cluster, in structure order.")
+        .def_property_readonly(
+            "ties", [](const PyClusterGaps& p) { return square(p.r.ties, p.r.k); },
+            "k x k (rows/columns in ``labels`` order): ties between clusters; diagonal = ties "
+            "within (each tie once).")
+        .def_property_readonly(
+            "density", [](const PyClusterGaps& p) { return square(p.r.density, p.r.k); },
+            "k x k (rows/columns in ``labels`` order): ties / possible ties (n_a n_b between, "
+            "n_a (n_a − 1)/2 within; NaN if n_a < 2).")
+        .def_property_readonly(
+            "gaps",
+            [](const PyClusterGaps& p) {
+                py::list out;
+                for (auto [a, b] : p.r.gaps) out.append(py::make_tuple(p.labels[a], p.labels[b]));
+                return out;
+            },
+            "Cluster label pairs (a, b), a before b in ``labels``, with no tie between them.")
+        .def(
+            "records",
+            [](const PyClusterGaps& p) {
+                py::list out;
+                for (std::size_t a = 0; a < p.r.k; ++a)
+                    for (std::size_t b = a; b < p.r.k; ++b) {
+                        py::dict d;
+                        d["cluster_a"] = p.labels[a];
+                        d["cluster_b"] = p.labels[b];
+                        d["ties"] = p.r.ties[a * p.r.k + b];
+                        d["density"] = p.r.density[a * p.r.k + b];
+                        out.append(d);
+                    }
+                return out;
+            },
+            "One record per unordered cluster pair (a before or equal to b in ``labels``): cluster_a, cluster_b "
+            "(labels), ties, density.")
         .def("__repr__", [](const PyClusterGaps& p) {
             return "<coopmap.ClusterGaps " + std::to_string(p.r.k) + " clusters, " + std::to_string(p.r.gaps.size()) +
                    " gaps>";
         });
-    m.def("cluster_gaps", [](const Network& net, const py::object& partition) {
-        PyClusterGaps out;
-        auto part = partition_arg(net, partition);
-        out.membership = std::move(part.membership);
-        out.labels = std::move(part.labels);
-        out.ids = ids_of(net);
-        ReleaseReading nogil(net);
-        out.r = cluster_gaps(net, out.membership);
-        return out;
-    }, py::arg("net"), py::arg("partition"), R"doc(
+    m.def(
+        "cluster_gaps",
+        [](const Network& net, const py::object& partition) {
+            PyClusterGaps out;
+            auto part = partition_arg(net, partition);
+            out.membership = std::move(part.membership);
+            out.labels = std::move(part.labels);
+            out.ids = ids_of(net);
+            ReleaseReading nogil(net);
+            out.r = cluster_gaps(net, out.membership);
+            return out;
+        },
+        py::arg("net"), py::arg("partition"), R"doc(
 Inter-cluster density matrix and the cluster pairs with no tie at all, on the undirected
 simple view (each connected pair once, weights ignored).
 
@@ -563,33 +671,42 @@ within (NaN for a cluster of one). O(n + m + k²).
     py::class_<PyReciprocity>(m, "Reciprocity", R"doc(
 Reciprocity of a directed network (see :func:`reciprocity`).
 )doc")
-        .def_property_readonly("edgewise", [](const PyReciprocity& p) { return p.r.edgewise; },
-                               "Reciprocated arcs / arcs (networkx ``reciprocity``, igraph default mode).")
-        .def_property_readonly("ratio", [](const PyReciprocity& p) { return p.r.ratio; },
-                               "Mutual pairs / connected pairs (igraph ``reciprocity(mode=\"ratio\")``).")
+        .def_property_readonly(
+            "edgewise", [](const PyReciprocity& p) { return p.r.edgewise; },
+            "Reciprocated arcs / arcs (networkx ``reciprocity``, igraph default mode).")
+        .def_property_readonly(
+            "ratio", [](const PyReciprocity& p) { return p.r.ratio; },
+            "Mutual pairs / connected pairs (igraph ``reciprocity(mode=\"ratio\")``).")
         .def_property_readonly("arcs", [](const PyReciprocity& p) { return p.r.arcs; })
         .def_property_readonly("reciprocated_arcs", [](const PyReciprocity& p) { return p.r.reciprocated_arcs; })
         .def_property_readonly("mutual_pairs", [](const PyReciprocity& p) { return p.r.mutual_pairs; })
         .def_property_readonly("asymmetric_pairs", [](const PyReciprocity& p) { return p.r.asymmetric_pairs; })
-        .def_property_readonly("structures", [](const PyReciprocity& p) { return keyed(p.ids, p.r.structures); },
-                               "Per structure: 2 |pred ∩ succ| / (|pred| + |succ|) (networkx ``reciprocity(G, nodes)``); "
-                               "NaN for isolates.")
-        .def_property_readonly("unreciprocated", [](const PyReciprocity& p) {
-            py::list out;
-            for (auto [u, v] : p.r.unreciprocated) out.append(py::make_tuple(p.ids[u], p.ids[v]));
-            return out;
-        }, "Arcs (u, v) without a link v -> u.")
+        .def_property_readonly(
+            "structures", [](const PyReciprocity& p) { return keyed(p.ids, p.r.structures); },
+            "Per structure: 2 |pred ∩ succ| / (|pred| + |succ|) (networkx ``reciprocity(G, nodes)``); "
+            "NaN for isolates.")
+        .def_property_readonly(
+            "unreciprocated",
+            [](const PyReciprocity& p) {
+                py::list out;
+                for (auto [u, v] : p.r.unreciprocated) out.append(py::make_tuple(p.ids[u], p.ids[v]));
+                return out;
+            },
+            "Arcs (u, v) without a link v -> u.")
         .def("__repr__", [](const PyReciprocity& p) {
             return "<coopmap.Reciprocity edgewise=" + fmt(p.r.edgewise) + " ratio=" + fmt(p.r.ratio) + ", " +
                    std::to_string(p.r.unreciprocated.size()) + " unreciprocated>";
         });
-    m.def("reciprocity", [](const Network& net) {
-        PyReciprocity out;
-        out.ids = ids_of(net);
-        ReleaseReading nogil(net);
-        out.r = reciprocity(net);
-        return out;
-    }, py::arg("net"), R"doc(
+    m.def(
+        "reciprocity",
+        [](const Network& net) {
+            PyReciprocity out;
+            out.ids = ids_of(net);
+            ReleaseReading nogil(net);
+            out.r = reciprocity(net);
+            return out;
+        },
+        py::arg("net"), R"doc(
 Reciprocity of the directed simple view (parallel links of one direction count once):
 ``edgewise`` = reciprocated arcs / arcs (networkx ``reciprocity(G)``), ``ratio`` = mutual
 pairs / connected pairs (igraph ``reciprocity(mode="ratio")``), per-structure values,
@@ -597,12 +714,16 @@ and the ``unreciprocated`` arcs (declared one way only). An undirected network h
 tie mutual: 1.0 (igraph's convention; networkx refuses undirected graphs). No arcs ->
 NaN. O(n + m log d).
 )doc");
-    m.def("isolates", [](const Network& net) {
-        std::vector<std::string> out;
-        for (auto i : isolates(net)) out.push_back(net.structure(i).id);
-        return out;
-    }, py::arg("net"), "Ids of the structures without any link (in or out), in structure order "
-                       "(networkx ``isolates``). O(n + m).");
+    m.def(
+        "isolates",
+        [](const Network& net) {
+            std::vector<std::string> out;
+            for (auto i : isolates(net)) out.push_back(net.structure(i).id);
+            return out;
+        },
+        py::arg("net"),
+        "Ids of the structures without any link (in or out), in structure order "
+        "(networkx ``isolates``). O(n + m).");
 }
 
 

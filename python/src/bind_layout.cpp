@@ -38,41 +38,43 @@ Layout positions_arg(const Network& net, const py::handle& obj) {
 }
 
 void bind_layout(py::module_& m) {
-    m.def("_layout", [](const Network& net, const std::string& method, std::uint64_t seed, std::size_t iterations,
-                        bool weighted, double padding, bool linlog, double gravity, bool strong_gravity, double scaling,
-                        bool dissuade_hubs, double edge_weight_influence, double jitter_tolerance, int barnes_hut,
-                        double theta, const std::string& latitude, const std::string& longitude,
-                        const std::string& projection) {
-        LayoutOptions o;
-        o.seed = seed;
-        o.iterations = iterations;
-        o.weighted = weighted;
-        o.padding = padding;
-        o.linlog = linlog;
-        o.gravity = gravity;
-        o.strong_gravity = strong_gravity;
-        o.scaling = scaling;
-        o.dissuade_hubs = dissuade_hubs;
-        o.edge_weight_influence = edge_weight_influence;
-        o.jitter_tolerance = jitter_tolerance;
-        o.barnes_hut = barnes_hut;
-        o.theta = theta;
-        o.latitude = latitude;
-        o.longitude = longitude;
-        if (projection == "equirectangular") o.projection = Projection::equirectangular;
-        else if (projection == "mercator") o.projection = Projection::mercator;
-        else throw input_error("projection: expected 'equirectangular' or 'mercator', got '" + projection + "'");
-        Layout l;
-        {
-            ReleaseReading nogil(net);
-            l = layout(net, method, o);
-        }
-        return positions_dict(net, l);
-    }, py::arg("net"), py::arg("method"), py::arg("seed"), py::arg("iterations"), py::arg("weighted"),
-       py::arg("padding"), py::arg("linlog"), py::arg("gravity"), py::arg("strong_gravity"), py::arg("scaling"),
-       py::arg("dissuade_hubs"), py::arg("edge_weight_influence"), py::arg("jitter_tolerance"),
-       py::arg("barnes_hut"), py::arg("theta"), py::arg("latitude"), py::arg("longitude"), py::arg("projection"),
-       "Internal: use coopmap.layout.");
+    m.def(
+        "_layout",
+        [](const Network& net, const std::string& method, std::uint64_t seed, std::size_t iterations, bool weighted,
+           double padding, bool linlog, double gravity, bool strong_gravity, double scaling, bool dissuade_hubs,
+           double edge_weight_influence, double jitter_tolerance, int barnes_hut, double theta,
+           const std::string& latitude, const std::string& longitude, const std::string& projection) {
+            LayoutOptions o;
+            o.seed = seed;
+            o.iterations = iterations;
+            o.weighted = weighted;
+            o.padding = padding;
+            o.linlog = linlog;
+            o.gravity = gravity;
+            o.strong_gravity = strong_gravity;
+            o.scaling = scaling;
+            o.dissuade_hubs = dissuade_hubs;
+            o.edge_weight_influence = edge_weight_influence;
+            o.jitter_tolerance = jitter_tolerance;
+            o.barnes_hut = barnes_hut;
+            o.theta = theta;
+            o.latitude = latitude;
+            o.longitude = longitude;
+            if (projection == "equirectangular") o.projection = Projection::equirectangular;
+            else if (projection == "mercator") o.projection = Projection::mercator;
+            else throw input_error("projection: expected 'equirectangular' or 'mercator', got '" + projection + "'");
+            Layout l;
+            {
+                ReleaseReading nogil(net);
+                l = layout(net, method, o);
+            }
+            return positions_dict(net, l);
+        },
+        py::arg("net"), py::arg("method"), py::arg("seed"), py::arg("iterations"), py::arg("weighted"),
+        py::arg("padding"), py::arg("linlog"), py::arg("gravity"), py::arg("strong_gravity"), py::arg("scaling"),
+        py::arg("dissuade_hubs"), py::arg("edge_weight_influence"), py::arg("jitter_tolerance"), py::arg("barnes_hut"),
+        py::arg("theta"), py::arg("latitude"), py::arg("longitude"), py::arg("projection"),
+        "Internal: use coopmap.layout.");
 }
 
 

@@ -15,7 +15,7 @@ namespace {
 
 /// One field of every item as a numpy array (GIL held).
 template <class T, class Item, class Field>
-py::array_t<T> column(const std::vector<Item>& items, Field Item::*field) {
+py::array_t<T> column(const std::vector<Item>& items, Field Item::* field) {
     py::array_t<T> a(static_cast<py::ssize_t>(items.size()));
     auto* p = a.mutable_data();
     for (std::size_t i = 0; i < items.size(); ++i) p[i] = static_cast<T>(items[i].*field);
@@ -24,7 +24,7 @@ py::array_t<T> column(const std::vector<Item>& items, Field Item::*field) {
 
 /// One text field of every item as a list of str.
 template <class Item>
-py::list texts(const std::vector<Item>& items, std::string Item::*field) {
+py::list texts(const std::vector<Item>& items, std::string Item::* field) {
     py::list l(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) l[i] = py::str(items[i].*field);
     return l;
@@ -34,7 +34,8 @@ py::list texts(const std::vector<Item>& items, std::string Item::*field) {
 
 void bind_map(py::module_& m) {
     py::class_<MapColorEntry>(m, "MapColorEntry", "An entry of a map's colour legend.")
-        .def_readonly("key", &MapColorEntry::key, "\"group\", \"other\" (the groups beyond the palette) or \"no_value\".")
+        .def_readonly("key", &MapColorEntry::key,
+                      "\"group\", \"other\" (the groups beyond the palette) or \"no_value\".")
         .def_readonly("group", &MapColorEntry::group, "The group index (key \"group\"), else -1.")
         .def_readonly("color", &MapColorEntry::color)
         .def_readonly("count", &MapColorEntry::count, "Number of structures.")
@@ -83,24 +84,34 @@ void bind_map(py::module_& m) {
         .def_readonly("vmax", &MapModel::vmax)
         .def_property_readonly("node_x", [](const MapModel& o) { return column<double>(o.nodes, &MapNode::x); })
         .def_property_readonly("node_y", [](const MapModel& o) { return column<double>(o.nodes, &MapNode::y); })
-        .def_property_readonly("node_radius", [](const MapModel& o) { return column<double>(o.nodes, &MapNode::radius); })
+        .def_property_readonly("node_radius",
+                               [](const MapModel& o) { return column<double>(o.nodes, &MapNode::radius); })
         .def_property_readonly("node_color", [](const MapModel& o) { return texts(o.nodes, &MapNode::color); })
         .def_property_readonly("node_hollow", [](const MapModel& o) { return column<bool>(o.nodes, &MapNode::hollow); })
-        .def_property_readonly("node_group", [](const MapModel& o) { return column<std::int64_t>(o.nodes, &MapNode::group); })
-        .def_property_readonly("draw_order", [](const MapModel& o) {
-            py::array_t<std::uint32_t> a(static_cast<py::ssize_t>(o.draw_order.size()));
-            std::copy(o.draw_order.begin(), o.draw_order.end(), a.mutable_data());
-            return a;
-        }, "Node indices by decreasing radius (small nodes drawn last, on top).")
-        .def_property_readonly("edge_source", [](const MapModel& o) { return column<std::uint32_t>(o.edges, &MapEdge::source); })
-        .def_property_readonly("edge_target", [](const MapModel& o) { return column<std::uint32_t>(o.edges, &MapEdge::target); })
-        .def_property_readonly("edge_type", [](const MapModel& o) { return column<std::uint32_t>(o.edges, &MapEdge::type); })
+        .def_property_readonly("node_group",
+                               [](const MapModel& o) { return column<std::int64_t>(o.nodes, &MapNode::group); })
+        .def_property_readonly(
+            "draw_order",
+            [](const MapModel& o) {
+                py::array_t<std::uint32_t> a(static_cast<py::ssize_t>(o.draw_order.size()));
+                std::copy(o.draw_order.begin(), o.draw_order.end(), a.mutable_data());
+                return a;
+            },
+            "Node indices by decreasing radius (small nodes drawn last, on top).")
+        .def_property_readonly("edge_source",
+                               [](const MapModel& o) { return column<std::uint32_t>(o.edges, &MapEdge::source); })
+        .def_property_readonly("edge_target",
+                               [](const MapModel& o) { return column<std::uint32_t>(o.edges, &MapEdge::target); })
+        .def_property_readonly("edge_type",
+                               [](const MapModel& o) { return column<std::uint32_t>(o.edges, &MapEdge::type); })
         .def_property_readonly("edge_color", [](const MapModel& o) { return texts(o.edges, &MapEdge::color); })
-        .def_property_readonly("edge_style", [](const MapModel& o) { return column<std::uint8_t>(o.edges, &MapEdge::style); },
-                               "0 solid, 1 dashed (unconfirmed), 2 dotted (partner did not respond).")
+        .def_property_readonly(
+            "edge_style", [](const MapModel& o) { return column<std::uint8_t>(o.edges, &MapEdge::style); },
+            "0 solid, 1 dashed (unconfirmed), 2 dotted (partner did not respond).")
         .def_property_readonly("edge_arrow", [](const MapModel& o) { return column<bool>(o.edges, &MapEdge::arrow); })
-        .def_property_readonly("edge_marker", [](const MapModel& o) { return column<std::int32_t>(o.edges, &MapEdge::marker); },
-                               "Index of the edge's arrowhead in arrow_colors, -1: none.")
+        .def_property_readonly(
+            "edge_marker", [](const MapModel& o) { return column<std::int32_t>(o.edges, &MapEdge::marker); },
+            "Index of the edge's arrowhead in arrow_colors, -1: none.")
         .def_property_readonly("edge_width", [](const MapModel& o) { return column<double>(o.edges, &MapEdge::width); })
         .def_property_readonly("edge_bend", [](const MapModel& o) { return column<double>(o.edges, &MapEdge::bend); })
         .def_property_readonly("edge_x1", [](const MapModel& o) { return column<double>(o.edges, &MapEdge::x1); })
@@ -127,55 +138,70 @@ void bind_map(py::module_& m) {
         .def_readonly("hollow", &MapModel::hollow, "Number of structures that did not respond.")
         .def_readonly("respondents_known", &MapModel::respondents_known, "Number of structures with a known answer.");
 
-    m.def("_map_model", [](const Network& net, const py::object& positions, const std::vector<std::int64_t>& color,
-                           std::size_t color_groups, const std::vector<double>& size, const std::string& edge_color,
-                           std::size_t labels, const py::object& responded, double width, double height,
-                           const std::map<std::string, std::string>& type_labels) {
-        MapOptions o;
-        o.positions = positions_arg(net, positions);
-        o.color = color;
-        o.color_groups = color_groups;
-        o.size = size;
-        o.edge_color = edge_color;
-        o.labels = labels;
-        if (!responded.is_none())
-            for (auto b : responded.cast<std::vector<bool>>()) o.responded.push_back(b ? 1 : 0);
-        o.width = width;
-        o.height = height;
-        o.type_labels = type_labels;
-        ReleaseReading nogil(net);
-        return map_model(net, o);
-    }, py::arg("net"), py::kw_only(), py::arg("positions"), py::arg("color"), py::arg("color_groups"),
-       py::arg("size"), py::arg("edge_color"), py::arg("labels"), py::arg("responded"), py::arg("width"),
-       py::arg("height"), py::arg("type_labels"), "Internal: the map model; use coopmap.draw.");
+    m.def(
+        "_map_model",
+        [](const Network& net, const py::object& positions, const std::vector<std::int64_t>& color,
+           std::size_t color_groups, const std::vector<double>& size, const std::string& edge_color, std::size_t labels,
+           const py::object& responded, double width, double height,
+           const std::map<std::string, std::string>& type_labels) {
+            MapOptions o;
+            o.positions = positions_arg(net, positions);
+            o.color = color;
+            o.color_groups = color_groups;
+            o.size = size;
+            o.edge_color = edge_color;
+            o.labels = labels;
+            if (!responded.is_none())
+                for (auto b : responded.cast<std::vector<bool>>()) o.responded.push_back(b ? 1 : 0);
+            o.width = width;
+            o.height = height;
+            o.type_labels = type_labels;
+            ReleaseReading nogil(net);
+            return map_model(net, o);
+        },
+        py::arg("net"), py::kw_only(), py::arg("positions"), py::arg("color"), py::arg("color_groups"), py::arg("size"),
+        py::arg("edge_color"), py::arg("labels"), py::arg("responded"), py::arg("width"), py::arg("height"),
+        py::arg("type_labels"), "Internal: the map model; use coopmap.draw.");
 
-    m.def("_write_text", [](const py::object& path, const std::string& text) {
-        const auto p = path_arg(path, "path", true);
-        py::gil_scoped_release nogil;
-        detail::write_file_atomic(p, text);
-    }, py::arg("path"), py::arg("text"), "Internal: writes a text file atomically (temporary file, then rename).");
+    m.def(
+        "_write_text",
+        [](const py::object& path, const std::string& text) {
+            const auto p = path_arg(path, "path", true);
+            py::gil_scoped_release nogil;
+            detail::write_file_atomic(p, text);
+        },
+        py::arg("path"), py::arg("text"), "Internal: writes a text file atomically (temporary file, then rename).");
 
-    m.def("_group_colors", [](const std::vector<std::int64_t>& color, std::size_t k) {
-        const auto gc = detail::group_colors(color, k);
-        std::vector<std::string> per;
-        for (auto g : color)
-            per.push_back(g >= 0 ? gc.colors.at(static_cast<std::size_t>(g)) : std::string(detail::kNoneColor));
-        return per;
-    }, py::arg("groups"), py::arg("k"), "Internal: the map colour of each structure's group.");
+    m.def(
+        "_group_colors",
+        [](const std::vector<std::int64_t>& color, std::size_t k) {
+            const auto gc = detail::group_colors(color, k);
+            std::vector<std::string> per;
+            for (auto g : color)
+                per.push_back(g >= 0 ? gc.colors.at(static_cast<std::size_t>(g)) : std::string(detail::kNoneColor));
+            return per;
+        },
+        py::arg("groups"), py::arg("k"), "Internal: the map colour of each structure's group.");
 
-    m.def("_partition_labels", [](const Network& net, const py::object& partition) {
-        const auto part = partition_arg(net, partition);
-        py::list out;
-        for (auto g : part.membership) out.append(part.labels[g]);
-        return out;
-    }, py::arg("net"), py::arg("partition"), "Internal: a partition argument -> its own label per structure.");
+    m.def(
+        "_partition_labels",
+        [](const Network& net, const py::object& partition) {
+            const auto part = partition_arg(net, partition);
+            py::list out;
+            for (auto g : part.membership) out.append(part.labels[g]);
+            return out;
+        },
+        py::arg("net"), py::arg("partition"), "Internal: a partition argument -> its own label per structure.");
 
-    m.def("_degree", [](const Network& net) {
-        const auto g = simple_view(net, {Aggregate::sum, true});
-        std::vector<double> d(g.n);
-        for (index_t i = 0; i < g.n; ++i) d[i] = static_cast<double>(g.degree(i));
-        return per_structure(net, d);
-    }, py::arg("net"), "Internal: number of distinct partners of each structure (undirected simple view).");
+    m.def(
+        "_degree",
+        [](const Network& net) {
+            const auto g = simple_view(net, {Aggregate::sum, true});
+            std::vector<double> d(g.n);
+            for (index_t i = 0; i < g.n; ++i) d[i] = static_cast<double>(g.degree(i));
+            return per_structure(net, d);
+        },
+        py::arg("net"), "Internal: number of distinct partners of each structure (undirected simple view).");
 }
 
 

@@ -72,7 +72,7 @@ KeyPlayerObjective objective_arg(const std::string& s) {
 
 /// Rows with a label, before, after and change -> records {key: label, "before", "after", "change"}.
 template <class Row>
-py::list before_after(const std::vector<Row>& rows, const char* key, std::string Row::*label) {
+py::list before_after(const std::vector<Row>& rows, const char* key, std::string Row::* label) {
     py::list out;
     for (const auto& row : rows) {
         py::dict d;
@@ -111,13 +111,16 @@ Borgatti's fragmentation of a network: ``fragmentation`` (F), ``distance_fragmen
                    " structures, " + std::to_string(f.components) + " components>";
         });
 
-    m.def("fragmentation", [](const Network& net, const py::object& removed, const py::object& threads) {
-        FragmentationOptions o;
-        o.removed = ids_arg(net, removed, "removed");
-        o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
-        ReleaseReading nogil(net);
-        return fragmentation(net, o);
-    }, py::arg("net"), py::arg("removed") = py::none(), py::kw_only(), py::arg("threads") = 0, R"doc(
+    m.def(
+        "fragmentation",
+        [](const Network& net, const py::object& removed, const py::object& threads) {
+            FragmentationOptions o;
+            o.removed = ids_arg(net, removed, "removed");
+            o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
+            ReleaseReading nogil(net);
+            return fragmentation(net, o);
+        },
+        py::arg("net"), py::arg("removed") = py::none(), py::kw_only(), py::arg("threads") = 0, R"doc(
 Borgatti's fragmentation of the network, or of the network without ``removed``.
 
 On the undirected view (direction and weights dropped; a pair is tied when some link
@@ -178,29 +181,31 @@ computed by the search).
             return s;
         });
 
-    m.def("key_players", [](const Network& net, const py::object& k, const std::string& objective,
-                            const py::object& mm, const py::object& target, const py::object& seed,
-                            const py::object& restarts, const py::object& threads) {
-        KeyPlayerOptions o;
-        o.k = static_cast<std::size_t>(int_arg(k, "k", 1));
-        o.objective = objective_arg(objective);
-        o.m = static_cast<std::size_t>(int_arg(mm, "m", 1));
-        o.target = target_arg(net, target);
-        o.seed = static_cast<std::uint64_t>(int_arg(seed, "seed", 0));
-        o.restarts = static_cast<std::size_t>(int_arg(restarts, "restarts", 1));
-        o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
-        PyKeyPlayers p;
-        {
-            ReleaseReading nogil(net);
-            p.r = key_players(net, o);
-        }
-        for (index_t i : p.r.players) p.players.push_back(net.structure(i).id);
-        p.objective = objective;
-        p.k = o.k;
-        p.m = o.m;
-        return p;
-    }, py::arg("net"), py::arg("k") = 3, py::arg("objective") = "fragmentation", py::kw_only(), py::arg("m") = 1,
-       py::arg("target") = py::none(), py::arg("seed") = 0, py::arg("restarts") = 10, py::arg("threads") = 0, R"doc(
+    m.def(
+        "key_players",
+        [](const Network& net, const py::object& k, const std::string& objective, const py::object& mm,
+           const py::object& target, const py::object& seed, const py::object& restarts, const py::object& threads) {
+            KeyPlayerOptions o;
+            o.k = static_cast<std::size_t>(int_arg(k, "k", 1));
+            o.objective = objective_arg(objective);
+            o.m = static_cast<std::size_t>(int_arg(mm, "m", 1));
+            o.target = target_arg(net, target);
+            o.seed = static_cast<std::uint64_t>(int_arg(seed, "seed", 0));
+            o.restarts = static_cast<std::size_t>(int_arg(restarts, "restarts", 1));
+            o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
+            PyKeyPlayers p;
+            {
+                ReleaseReading nogil(net);
+                p.r = key_players(net, o);
+            }
+            for (index_t i : p.r.players) p.players.push_back(net.structure(i).id);
+            p.objective = objective;
+            p.k = o.k;
+            p.m = o.m;
+            return p;
+        },
+        py::arg("net"), py::arg("k") = 3, py::arg("objective") = "fragmentation", py::kw_only(), py::arg("m") = 1,
+        py::arg("target") = py::none(), py::arg("seed") = 0, py::arg("restarts") = 10, py::arg("threads") = 0, R"doc(
 Borgatti's key-player problem: the k structures that matter most to the network.
 
 Objectives (on the undirected view, n structures, S the set, d(S, j) the distance from
@@ -246,36 +251,39 @@ Example
 >>> coopmap.key_players(net, k=3, objective="reach", m=2, target={"legal_family": "classic"})
 )doc");
 
-    m.def("vulnerability", [](const Network& net, const py::object& group, const py::object& missing,
-                              bool distance, const py::object& threads) {
-        VulnerabilityOptions o;
-        if (!group.is_none()) o.group = utf8(group, "group");
-        if (!missing.is_none()) o.missing = to_value(missing, "missing");
-        o.distance = distance;
-        o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
-        VulnerabilityResult r;
-        {
-            ReleaseReading nogil(net);
-            r = vulnerability(net, o);
-        }
-        py::list out;
-        for (index_t i = 0; i < r.structures.size(); ++i) {
-            const auto& s = r.structures[i];
-            py::dict d;
-            d["id"] = net.structure(i).id;
-            d["fragmentation"] = s.fragmentation;
-            d["distance_fragmentation"] = s.distance_fragmentation;
-            d["increase"] = s.increase;
-            d["distance_increase"] = s.distance_increase;
-            py::list cut;
-            for (index_t u : s.cut_off) cut.append(net.structure(u).id);
-            d["cut_off"] = cut;
-            d["cross_group_brokerage"] = s.cross_group_brokerage;
-            out.append(d);
-        }
-        return out;
-    }, py::arg("net"), py::arg("group") = py::none(), py::kw_only(), py::arg("missing") = py::none(),
-       py::arg("distance") = true, py::arg("threads") = 0, R"doc(
+    m.def(
+        "vulnerability",
+        [](const Network& net, const py::object& group, const py::object& missing, bool distance,
+           const py::object& threads) {
+            VulnerabilityOptions o;
+            if (!group.is_none()) o.group = utf8(group, "group");
+            if (!missing.is_none()) o.missing = to_value(missing, "missing");
+            o.distance = distance;
+            o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
+            VulnerabilityResult r;
+            {
+                ReleaseReading nogil(net);
+                r = vulnerability(net, o);
+            }
+            py::list out;
+            for (index_t i = 0; i < r.structures.size(); ++i) {
+                const auto& s = r.structures[i];
+                py::dict d;
+                d["id"] = net.structure(i).id;
+                d["fragmentation"] = s.fragmentation;
+                d["distance_fragmentation"] = s.distance_fragmentation;
+                d["increase"] = s.increase;
+                d["distance_increase"] = s.distance_increase;
+                py::list cut;
+                for (index_t u : s.cut_off) cut.append(net.structure(u).id);
+                d["cut_off"] = cut;
+                d["cross_group_brokerage"] = s.cross_group_brokerage;
+                out.append(d);
+            }
+            return out;
+        },
+        py::arg("net"), py::arg("group") = py::none(), py::kw_only(), py::arg("missing") = py::none(),
+        py::arg("distance") = true, py::arg("threads") = 0, R"doc(
 What each structure's departure would cost the network: one record per structure (in
 structure order; ``pandas.DataFrame(cm.vulnerability(net))`` loads them).
 
@@ -308,37 +316,40 @@ Example
 >>> max(v, key=lambda r: r["increase"])["id"]
 )doc");
 
-    m.def("_weave", [](const Network& net, const py::object& k, const std::string& objective, const py::object& group,
-                       const py::object& missing) {
-        WeaveOptions o;
-        o.k = static_cast<std::size_t>(int_arg(k, "k", 0));
-        if (objective == "cohesion") o.objective = WeaveObjective::cohesion;
-        else if (objective == "cross_group") o.objective = WeaveObjective::cross_group;
-        else throw input_error("objective: unknown '" + objective + "' (expected cohesion or cross_group)");
-        if (!group.is_none()) o.group = utf8(group, "group");
-        if (!missing.is_none()) o.missing = to_value(missing, "missing");
-        WeaveResult r;
-        {
-            ReleaseReading nogil(net);
-            r = weave(net, o);
-        }
-        py::list links;
-        for (const auto& w : r.links) {
-            py::dict d;
-            d["source"] = net.structure(w.source).id;
-            d["target"] = net.structure(w.target).id;
-            d["gain"] = w.gain;
-            d["distance"] = w.distance < 0 ? py::object(py::none()) : py::object(py::int_(w.distance));
-            py::list shared;
-            for (index_t z : w.shared) shared.append(net.structure(z).id);
-            d["shared"] = shared;
-            d["adamic_adar"] = w.adamic_adar;
-            d["cross_group"] = w.cross_group;
-            links.append(d);
-        }
-        return py::make_tuple(links, r.before, r.after);
-    }, py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("group"), py::arg("missing"),
-       "Internal: use coopmap.weave (the links as records, the objective before and after).");
+    m.def(
+        "_weave",
+        [](const Network& net, const py::object& k, const std::string& objective, const py::object& group,
+           const py::object& missing) {
+            WeaveOptions o;
+            o.k = static_cast<std::size_t>(int_arg(k, "k", 0));
+            if (objective == "cohesion") o.objective = WeaveObjective::cohesion;
+            else if (objective == "cross_group") o.objective = WeaveObjective::cross_group;
+            else throw input_error("objective: unknown '" + objective + "' (expected cohesion or cross_group)");
+            if (!group.is_none()) o.group = utf8(group, "group");
+            if (!missing.is_none()) o.missing = to_value(missing, "missing");
+            WeaveResult r;
+            {
+                ReleaseReading nogil(net);
+                r = weave(net, o);
+            }
+            py::list links;
+            for (const auto& w : r.links) {
+                py::dict d;
+                d["source"] = net.structure(w.source).id;
+                d["target"] = net.structure(w.target).id;
+                d["gain"] = w.gain;
+                d["distance"] = w.distance < 0 ? py::object(py::none()) : py::object(py::int_(w.distance));
+                py::list shared;
+                for (index_t z : w.shared) shared.append(net.structure(z).id);
+                d["shared"] = shared;
+                d["adamic_adar"] = w.adamic_adar;
+                d["cross_group"] = w.cross_group;
+                links.append(d);
+            }
+            return py::make_tuple(links, r.before, r.after);
+        },
+        py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("group"), py::arg("missing"),
+        "Internal: use coopmap.weave (the links as records, the objective before and after).");
 
     py::class_<WhatIfResult>(m, "WhatIf", R"doc(
 The result of :func:`what_if`: ``indicators`` (records ``indicator``, ``before``,
@@ -346,10 +357,11 @@ The result of :func:`what_if`: ``indicators`` (records ``indicator``, ``before``
 ``before``, ``after``, ``change`` of the Gould–Fernandez total-brokerage z-score, largest
 change first) and ``after`` (the network after the change).
 )doc")
-        .def_property_readonly("indicators", [](const WhatIfResult& r) {
-            return before_after(r.indicators, "indicator", &WhatIfIndicator::name);
-        })
-        .def_property_readonly("brokers", [](const WhatIfResult& r) { return before_after(r.brokers, "id", &BrokerChange::id); })
+        .def_property_readonly(
+            "indicators",
+            [](const WhatIfResult& r) { return before_after(r.indicators, "indicator", &WhatIfIndicator::name); })
+        .def_property_readonly("brokers",
+                               [](const WhatIfResult& r) { return before_after(r.brokers, "id", &BrokerChange::id); })
         .def_readonly("after", &WhatIfResult::after)
         .def("__repr__", [](const WhatIfResult& r) {
             std::string s = "<coopmap.WhatIf";
@@ -366,30 +378,34 @@ change first) and ``after`` (the network after the change).
             return s;
         });
 
-    m.def("what_if", [](const Network& net, const py::object& remove, const py::object& add, const py::object& group,
-                        const py::object& missing, const py::object& brokers, const py::object& threads) {
-        WhatIfOptions o;
-        o.remove = ids_arg(net, remove, "remove");
-        if (!add.is_none()) {
-            for (const auto& item : add) {
-                const auto t = py::reinterpret_borrow<py::sequence>(item);
-                if (py::isinstance<py::str>(item) || t.size() < 2 || t.size() > 4)
-                    throw input_error("add: each link is (source, target), (source, target, type) or "
-                                      "(source, target, type, weight)");
-                LinkSpec spec;
-                if (t.size() >= 3) spec.type = utf8(t[2], "add: type");
-                if (t.size() == 4) spec.weight = t[3].cast<double>();
-                o.add.push_back({{net.index_of(utf8(t[0], "add")), net.index_of(utf8(t[1], "add"))}, spec});
+    m.def(
+        "what_if",
+        [](const Network& net, const py::object& remove, const py::object& add, const py::object& group,
+           const py::object& missing, const py::object& brokers, const py::object& threads) {
+            WhatIfOptions o;
+            o.remove = ids_arg(net, remove, "remove");
+            if (!add.is_none()) {
+                for (const auto& item : add) {
+                    const auto t = py::reinterpret_borrow<py::sequence>(item);
+                    if (py::isinstance<py::str>(item) || t.size() < 2 || t.size() > 4)
+                        throw input_error(
+                            "add: each link is (source, target), (source, target, type) or "
+                            "(source, target, type, weight)");
+                    LinkSpec spec;
+                    if (t.size() >= 3) spec.type = utf8(t[2], "add: type");
+                    if (t.size() == 4) spec.weight = t[3].cast<double>();
+                    o.add.push_back({{net.index_of(utf8(t[0], "add")), net.index_of(utf8(t[1], "add"))}, spec});
+                }
             }
-        }
-        if (!group.is_none()) o.group = utf8(group, "group");
-        if (!missing.is_none()) o.missing = to_value(missing, "missing");
-        o.brokers = static_cast<std::size_t>(int_arg(brokers, "brokers", 0));
-        o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
-        ReleaseReading nogil(net);
-        return what_if(net, o);
-    }, py::arg("net"), py::arg("remove") = py::none(), py::arg("add") = py::none(), py::arg("group") = py::none(),
-       py::kw_only(), py::arg("missing") = py::none(), py::arg("brokers") = 10, py::arg("threads") = 0, R"doc(
+            if (!group.is_none()) o.group = utf8(group, "group");
+            if (!missing.is_none()) o.missing = to_value(missing, "missing");
+            o.brokers = static_cast<std::size_t>(int_arg(brokers, "brokers", 0));
+            o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
+            ReleaseReading nogil(net);
+            return what_if(net, o);
+        },
+        py::arg("net"), py::arg("remove") = py::none(), py::arg("add") = py::none(), py::arg("group") = py::none(),
+        py::kw_only(), py::arg("missing") = py::none(), py::arg("brokers") = 10, py::arg("threads") = 0, R"doc(
 What if some structures left and some cooperations were added: the network's indicators
 before and after, and the structures whose brokerage changes most.
 

@@ -84,21 +84,21 @@ declarations with an unresolved partner this import's new ids or aliases resolve
         .def_readonly("unchanged", &ImportReport::unchanged)
         .def_readonly("resolved_partners", &ImportReport::resolved_partners)
         .def_property_readonly("counts", &counts_list)
-        .def_property_readonly("unresolved_partners", [](const ImportReport& r) {
-            py::list out;
-            for (const auto& u : r.unresolved_partners) {
-                py::dict d;
-                d["file"] = u.file;
-                d["line"] = u.line;
-                d["declarer"] = u.declarer;
-                d["partner"] = u.partner;
-                d["type"] = u.type;
-                out.append(d);
-            }
-            return out;
-        })
-        .def("records", &counts_list,
-             "The per-table counts as records (``pandas.DataFrame(report.records())``).")
+        .def_property_readonly("unresolved_partners",
+                               [](const ImportReport& r) {
+                                   py::list out;
+                                   for (const auto& u : r.unresolved_partners) {
+                                       py::dict d;
+                                       d["file"] = u.file;
+                                       d["line"] = u.line;
+                                       d["declarer"] = u.declarer;
+                                       d["partner"] = u.partner;
+                                       d["type"] = u.type;
+                                       out.append(d);
+                                   }
+                                   return out;
+                               })
+        .def("records", &counts_list, "The per-table counts as records (``pandas.DataFrame(report.records())``).")
         .def("__repr__", [](const ImportReport& r) {
             return "<coopmap.ImportReport " + std::to_string(r.added) + " added, " + std::to_string(r.updated) +
                    " updated, " + std::to_string(r.unchanged) + " unchanged, " +
@@ -150,58 +150,66 @@ number of distinct partners in the view (directions and types ignored) and its c
         .def_property_readonly("new", [](const WaveComparison& c) { return link_keys(c.new_links); })
         .def_property_readonly("lost", [](const WaveComparison& c) { return link_keys(c.lost_links); })
         .def_property_readonly("kept", [](const WaveComparison& c) { return link_keys(c.kept_links); })
-        .def_property_readonly("status_changed", [](const WaveComparison& c) {
-            py::list out;
-            for (const auto& x : c.status_changed) {
-                py::dict d;
-                d["source"] = x.link.source;
-                d["target"] = x.link.target;
-                d["type"] = x.link.type;
-                d["before"] = x.before;
-                d["after"] = x.after;
-                out.append(d);
-            }
-            return out;
-        })
+        .def_property_readonly("status_changed",
+                               [](const WaveComparison& c) {
+                                   py::list out;
+                                   for (const auto& x : c.status_changed) {
+                                       py::dict d;
+                                       d["source"] = x.link.source;
+                                       d["target"] = x.link.target;
+                                       d["type"] = x.link.type;
+                                       d["before"] = x.before;
+                                       d["after"] = x.after;
+                                       out.append(d);
+                                   }
+                                   return out;
+                               })
         .def_readonly("jaccard", &WaveComparison::jaccard)
         .def_readonly("non_respondents_before", &WaveComparison::non_respondents_before)
         .def_readonly("non_respondents_after", &WaveComparison::non_respondents_after)
         .def_readonly("joined", &WaveComparison::joined)
         .def_readonly("left", &WaveComparison::left)
-        .def_property_readonly("degree_before", [](const WaveComparison& c) {
-            py::dict d;
-            for (const auto& x : c.degrees) d[py::str(x.id)] = x.before;
-            return d;
-        })
-        .def_property_readonly("degree_after", [](const WaveComparison& c) {
-            py::dict d;
-            for (const auto& x : c.degrees) d[py::str(x.id)] = x.after;
-            return d;
-        })
-        .def_property_readonly("degree_change", [](const WaveComparison& c) {
-            py::dict d;
-            for (const auto& x : c.degrees) d[py::str(x.id)] = x.change();
-            return d;
-        })
-        .def("records", [](const WaveComparison& c) {
-            py::list out;
-            for (const auto& x : c.degrees) {
-                py::dict d;
-                d["id"] = x.id;
-                d["degree_before"] = x.before;
-                d["degree_after"] = x.after;
-                d["change"] = x.change();
-                d["in_before"] = x.in_before;
-                d["in_after"] = x.in_after;
-                out.append(d);
-            }
-            return out;
-        }, "Per-structure records: id, degree_before, degree_after, change, in_before, in_after.")
+        .def_property_readonly("degree_before",
+                               [](const WaveComparison& c) {
+                                   py::dict d;
+                                   for (const auto& x : c.degrees) d[py::str(x.id)] = x.before;
+                                   return d;
+                               })
+        .def_property_readonly("degree_after",
+                               [](const WaveComparison& c) {
+                                   py::dict d;
+                                   for (const auto& x : c.degrees) d[py::str(x.id)] = x.after;
+                                   return d;
+                               })
+        .def_property_readonly("degree_change",
+                               [](const WaveComparison& c) {
+                                   py::dict d;
+                                   for (const auto& x : c.degrees) d[py::str(x.id)] = x.change();
+                                   return d;
+                               })
+        .def(
+            "records",
+            [](const WaveComparison& c) {
+                py::list out;
+                for (const auto& x : c.degrees) {
+                    py::dict d;
+                    d["id"] = x.id;
+                    d["degree_before"] = x.before;
+                    d["degree_after"] = x.after;
+                    d["change"] = x.change();
+                    d["in_before"] = x.in_before;
+                    d["in_after"] = x.in_after;
+                    out.append(d);
+                }
+                return out;
+            },
+            "Per-structure records: id, degree_before, degree_after, change, in_before, in_after.")
         .def("__repr__", [](const WaveComparison& c) {
             return "<coopmap.WaveComparison " + c.before + " -> " + c.after + " (" + std::string(view_name(c.view)) +
                    "): " + std::to_string(c.new_links.size()) + " new, " + std::to_string(c.lost_links.size()) +
                    " lost, " + std::to_string(c.kept_links.size()) + " kept, " +
-                   std::to_string(c.status_changed.size()) + " status changed, jaccard " + format_double(c.jaccard) + ">";
+                   std::to_string(c.status_changed.size()) + " status changed, jaccard " + format_double(c.jaccard) +
+                   ">";
         });
 
     py::class_<PyInventory>(m, "Inventory", R"doc(
@@ -241,37 +249,47 @@ Example::
              }),
              py::arg("path"), py::kw_only(), py::arg("readonly") = false)
         .def_property_readonly("path", [](const PyInventory& p) { return p.inv.path(); })
-        .def_property_readonly_static("schema_version", [](const py::object&) { return Inventory::schema_version; },
-                                      "The schema version this coopmap writes.")
-        .def("close", [](PyInventory& p) {
-            std::lock_guard<std::mutex> lock(p.mutex);
-            p.inv.close();
-        }, "Closes the database connection (idempotent); later calls raise StorageError.")
+        .def_property_readonly_static(
+            "schema_version", [](const py::object&) { return Inventory::schema_version; },
+            "The schema version this coopmap writes.")
+        .def(
+            "close",
+            [](PyInventory& p) {
+                std::lock_guard<std::mutex> lock(p.mutex);
+                p.inv.close();
+            },
+            "Closes the database connection (idempotent); later calls raise StorageError.")
         .def("__enter__", [](py::object self) { return self; })
-        .def("__exit__", [](PyInventory& p, const py::object&, const py::object&, const py::object&) {
-            std::lock_guard<std::mutex> lock(p.mutex);
-            p.inv.close();
-        }, py::arg("exc_type"), py::arg("exc_value"), py::arg("traceback"))
-        .def("import_csv", [](PyInventory& p, const py::object& structures, const py::object& link_types,
-                              const py::object& affiliations, const py::object& declarations, const py::object& wave,
-                              const py::object& responses) {
-            ImportFiles f;
-            f.structures = path_arg(structures, "structures");
-            f.link_types = path_arg(link_types, "link_types");
-            f.affiliations = path_arg(affiliations, "affiliations");
-            f.declarations = path_arg(declarations, "declarations");
-            f.responses = path_arg(responses, "responses");
-            if (!wave.is_none()) {
-                if (!py::isinstance<py::str>(wave)) throw input_error("wave must be a str");
-                f.wave = wave.cast<std::string>();
-                if (f.wave.empty()) throw input_error("wave must not be empty");
-            }
-            py::gil_scoped_release release;
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.import_csv(f);
-        }, py::kw_only(), py::arg("structures") = py::none(), py::arg("link_types") = py::none(),
-           py::arg("affiliations") = py::none(), py::arg("declarations") = py::none(), py::arg("wave") = py::none(),
-           py::arg("responses") = py::none(), R"doc(
+        .def(
+            "__exit__",
+            [](PyInventory& p, const py::object&, const py::object&, const py::object&) {
+                std::lock_guard<std::mutex> lock(p.mutex);
+                p.inv.close();
+            },
+            py::arg("exc_type"), py::arg("exc_value"), py::arg("traceback"))
+        .def(
+            "import_csv",
+            [](PyInventory& p, const py::object& structures, const py::object& link_types,
+               const py::object& affiliations, const py::object& declarations, const py::object& wave,
+               const py::object& responses) {
+                ImportFiles f;
+                f.structures = path_arg(structures, "structures");
+                f.link_types = path_arg(link_types, "link_types");
+                f.affiliations = path_arg(affiliations, "affiliations");
+                f.declarations = path_arg(declarations, "declarations");
+                f.responses = path_arg(responses, "responses");
+                if (!wave.is_none()) {
+                    if (!py::isinstance<py::str>(wave)) throw input_error("wave must be a str");
+                    f.wave = wave.cast<std::string>();
+                    if (f.wave.empty()) throw input_error("wave must not be empty");
+                }
+                py::gil_scoped_release release;
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.import_csv(f);
+            },
+            py::kw_only(), py::arg("structures") = py::none(), py::arg("link_types") = py::none(),
+            py::arg("affiliations") = py::none(), py::arg("declarations") = py::none(), py::arg("wave") = py::none(),
+            py::arg("responses") = py::none(), R"doc(
 Imports CSV files in one transaction and returns an :class:`ImportReport`.
 
 Files (any may be omitted; ``wave`` is required with ``declarations`` or ``responses``),
@@ -302,12 +320,15 @@ alias is stored as text and listed in ``report.unresolved_partners``.
 Complexity: one streaming pass per file, O(rows) prepared statements in one
 transaction (about a million declarations per second).
 )doc")
-        .def("network", [](PyInventory& p, const std::string& wave, const std::string& view) {
-            const auto v = parse_view(view);
-            py::gil_scoped_release release;
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.network(wave, v);
-        }, py::arg("wave"), py::arg("view") = "union", R"doc(
+        .def(
+            "network",
+            [](PyInventory& p, const std::string& wave, const std::string& view) {
+                const auto v = parse_view(view);
+                py::gil_scoped_release release;
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.network(wave, v);
+            },
+            py::arg("wave"), py::arg("view") = "union", R"doc(
 The :class:`Network` of a wave in a view (``"union"``, ``"confirmed"``, ``"reconstructed"``).
 
 Structures: those taking part in the wave (a response row, or a declaration as declarer
@@ -326,40 +347,46 @@ link and a directed one an arc: the network is mixed when it holds both, and giv
 same numbers as the folder of the same links read with its link types file.
 Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declarations.
 )doc")
-        .def("links", [](PyInventory& p, const std::string& wave, const std::string& view) {
-            const auto v = parse_view(view);
-            std::vector<DerivedLink> links;
-            {
+        .def(
+            "links",
+            [](PyInventory& p, const std::string& wave, const std::string& view) {
+                const auto v = parse_view(view);
+                std::vector<DerivedLink> links;
+                {
+                    py::gil_scoped_release release;
+                    std::lock_guard<std::mutex> lock(p.mutex);
+                    links = p.inv.links(wave, v);
+                }
+                py::list out;
+                for (const auto& l : links) {
+                    py::dict d;
+                    d["source"] = l.source;
+                    d["target"] = l.target;
+                    d["type"] = l.type;
+                    d["directed"] = l.directed;
+                    d["weight"] = l.weight;
+                    d["start"] = l.start.empty() ? py::object(py::none()) : py::object(py::str(l.start));
+                    d["end"] = l.end.empty() ? py::object(py::none()) : py::object(py::str(l.end));
+                    d["status"] = l.status;
+                    d["declared_by"] = py::cast(l.declared_by);
+                    d["declarations"] = l.declarations;
+                    out.append(d);
+                }
+                return out;
+            },
+            py::arg("wave"), py::arg("view") = "union",
+            "The derived links of a wave in a view as records (source, target, type, directed, weight, start, end, "
+            "status, declared_by (list of ids), declarations (number merged)). Undirected links list the end "
+            "imported first as source.")
+        .def(
+            "compare",
+            [](PyInventory& p, const std::string& before, const std::string& after, const std::string& view) {
+                const auto v = parse_view(view);
                 py::gil_scoped_release release;
                 std::lock_guard<std::mutex> lock(p.mutex);
-                links = p.inv.links(wave, v);
-            }
-            py::list out;
-            for (const auto& l : links) {
-                py::dict d;
-                d["source"] = l.source;
-                d["target"] = l.target;
-                d["type"] = l.type;
-                d["directed"] = l.directed;
-                d["weight"] = l.weight;
-                d["start"] = l.start.empty() ? py::object(py::none()) : py::object(py::str(l.start));
-                d["end"] = l.end.empty() ? py::object(py::none()) : py::object(py::str(l.end));
-                d["status"] = l.status;
-                d["declared_by"] = py::cast(l.declared_by);
-                d["declarations"] = l.declarations;
-                out.append(d);
-            }
-            return out;
-        }, py::arg("wave"), py::arg("view") = "union",
-             "The derived links of a wave in a view as records (source, target, type, directed, weight, start, end, "
-             "status, declared_by (list of ids), declarations (number merged)). Undirected links list the end "
-             "imported first as source.")
-        .def("compare", [](PyInventory& p, const std::string& before, const std::string& after, const std::string& view) {
-            const auto v = parse_view(view);
-            py::gil_scoped_release release;
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.compare(before, after, v);
-        }, py::arg("before"), py::arg("after"), py::arg("view") = "union", R"doc(
+                return p.inv.compare(before, after, v);
+            },
+            py::arg("before"), py::arg("after"), py::arg("view") = "union", R"doc(
 Compares two waves in one view and returns a :class:`WaveComparison`: new, lost and
 kept links, links whose status changed (never counted as new or lost), Jaccard
 stability of the two views' link sets (NaN when both are empty), structures that joined
@@ -368,42 +395,58 @@ unknown wave. Complexity: O(d log d) for d declarations in the two waves.
 
 Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.
 )doc")
-        .def("response_counts", [](PyInventory& p, const std::string& wave) {
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.response_rate(wave);
-        }, py::arg("wave"), "The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. "
-                            "(:meth:`response_rate` gives the rate as a float with the same counts.)")
-        .def("waves", [](PyInventory& p) {
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.waves();
-        }, "Wave codes in creation order.")
-        .def("link_types", [](PyInventory& p) {
-            std::lock_guard<std::mutex> lock(p.mutex);
-            py::list out;
-            for (const auto& t : p.inv.link_types()) {
+        .def(
+            "response_counts",
+            [](PyInventory& p, const std::string& wave) {
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.response_rate(wave);
+            },
+            py::arg("wave"),
+            "The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. "
+            "(:meth:`response_rate` gives the rate as a float with the same counts.)")
+        .def(
+            "waves",
+            [](PyInventory& p) {
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.waves();
+            },
+            "Wave codes in creation order.")
+        .def(
+            "link_types",
+            [](PyInventory& p) {
+                std::lock_guard<std::mutex> lock(p.mutex);
+                py::list out;
+                for (const auto& t : p.inv.link_types()) {
+                    py::dict d;
+                    d["code"] = t.code;
+                    d["label"] = t.label;
+                    d["family"] = t.family;
+                    d["directed"] = t.directed;
+                    out.append(d);
+                }
+                return out;
+            },
+            "The link-type vocabulary as records (code, label, family, directed).")
+        .def(
+            "counts",
+            [](PyInventory& p) {
+                std::lock_guard<std::mutex> lock(p.mutex);
                 py::dict d;
-                d["code"] = t.code;
-                d["label"] = t.label;
-                d["family"] = t.family;
-                d["directed"] = t.directed;
-                out.append(d);
-            }
-            return out;
-        }, "The link-type vocabulary as records (code, label, family, directed).")
-        .def("counts", [](PyInventory& p) {
-            std::lock_guard<std::mutex> lock(p.mutex);
-            py::dict d;
-            for (const auto& [k, v] : p.inv.counts()) d[py::str(k)] = v;
-            return d;
-        }, "Rows per table: structures, aliases, groups, affiliations, link_types, waves, responses, declarations.")
-        .def("affiliation_network", [](PyInventory& p, const py::object& groups, const py::object& roles,
-                                       const py::object& active_on) {
-            auto o = affiliation_options(groups, roles, active_on);
-            py::gil_scoped_release release;
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.affiliation_network(o);
-        }, py::kw_only(), py::arg("groups") = py::none(), py::arg("roles") = py::none(), py::arg("active_on") = py::none(),
-             R"doc(
+                for (const auto& [k, v] : p.inv.counts()) d[py::str(k)] = v;
+                return d;
+            },
+            "Rows per table: structures, aliases, groups, affiliations, link_types, waves, responses, declarations.")
+        .def(
+            "affiliation_network",
+            [](PyInventory& p, const py::object& groups, const py::object& roles, const py::object& active_on) {
+                auto o = affiliation_options(groups, roles, active_on);
+                py::gil_scoped_release release;
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.affiliation_network(o);
+            },
+            py::kw_only(), py::arg("groups") = py::none(), py::arg("roles") = py::none(),
+            py::arg("active_on") = py::none(),
+            R"doc(
 The bipartite structure x group :class:`Network` (undirected): structures with at least
 one kept affiliation (attributes ``kind="structure"``, ``bipartite=0``, as networkx's
 bipartite convention), then the groups (``kind="group"``, ``bipartite=1``; id = group
@@ -413,14 +456,17 @@ affiliation (type ``"affiliation"``, attribute ``role``, the affiliation's dates
 ``groups``/``roles``: keep only these group codes / roles; ``active_on``: an ISO date,
 keep affiliations with start <= date <= end (missing bounds open).
 )doc")
-        .def("affiliation_projection", [](PyInventory& p, bool weighted, const py::object& groups,
-                                          const py::object& roles, const py::object& active_on) {
-            auto o = affiliation_options(groups, roles, active_on);
-            py::gil_scoped_release release;
-            std::lock_guard<std::mutex> lock(p.mutex);
-            return p.inv.affiliation_projection(o, weighted);
-        }, py::kw_only(), py::arg("weighted") = false, py::arg("groups") = py::none(), py::arg("roles") = py::none(),
-             py::arg("active_on") = py::none(), R"doc(
+        .def(
+            "affiliation_projection",
+            [](PyInventory& p, bool weighted, const py::object& groups, const py::object& roles,
+               const py::object& active_on) {
+                auto o = affiliation_options(groups, roles, active_on);
+                py::gil_scoped_release release;
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.affiliation_projection(o, weighted);
+            },
+            py::kw_only(), py::arg("weighted") = false, py::arg("groups") = py::none(), py::arg("roles") = py::none(),
+            py::arg("active_on") = py::none(), R"doc(
 The one-mode projection of :meth:`affiliation_network` on the structures: a link (type
 ``"shared_group"``) between two structures sharing at least one group, weight 1
 (``weighted=False``, as ``networkx.bipartite.projected_graph``) or the number of shared

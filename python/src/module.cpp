@@ -94,15 +94,18 @@ PYBIND11_MODULE(_core, m) {
     });
     main_thread_ident = py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
     coopmap::detail::set_interrupt_hook(&python_interrupted);
-    m.def("_register_python", [](const py::kwargs& kwargs) {
-        for (const auto& [key, value] : kwargs) {
-            auto& slot = coopmap::py_bind::hooks()[key.cast<std::string>()];
-            Py_XDECREF(slot);
-            slot = value.ptr();
-            Py_INCREF(slot);
-        }
-    }, "Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, "
-       "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).");
+    m.def(
+        "_register_python",
+        [](const py::kwargs& kwargs) {
+            for (const auto& [key, value] : kwargs) {
+                auto& slot = coopmap::py_bind::hooks()[key.cast<std::string>()];
+                Py_XDECREF(slot);
+                slot = value.ptr();
+                Py_INCREF(slot);
+            }
+        },
+        "Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, "
+        "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).");
     namespace b = coopmap::py_bind;
     for (auto bind : {b::bind_network, b::bind_brokerage, b::bind_centrality, b::bind_clusters, b::bind_export,
                       b::bind_gaps, b::bind_layout, b::bind_map, b::bind_scenarios, b::bind_store})

@@ -17,9 +17,9 @@ namespace coopmap {
 namespace {
 
 using detail::CsvReader;
-using detail::parse_bool;
 using detail::is_scalar_text;
 using detail::is_typed_number;
+using detail::parse_bool;
 using detail::parse_canonical_int;
 using detail::parse_double;
 
@@ -144,8 +144,8 @@ void detail::read_structures(Network& net, CsvReader& r, std::vector<std::size_t
             if (net.structure(*prev).id == id)
                 r.fail(c_id, "duplicate structure id '" + shown(id) + "' (first defined on line " +
                                  std::to_string(first_line[*prev]) + ")");
-            r.fail(c_id, "structure id '" + shown(id) + "' is already an alias of structure '" + shown(net.structure(*prev).id) +
-                             "' (line " + std::to_string(first_line[*prev]) + ")");
+            r.fail(c_id, "structure id '" + shown(id) + "' is already an alias of structure '" +
+                             shown(net.structure(*prev).id) + "' (line " + std::to_string(first_line[*prev]) + ")");
         }
         if (c_name != CsvReader::npos)
             if (auto fault = text_fault(f[c_name], TextRule::text); !fault.empty())
@@ -215,7 +215,8 @@ void read_link_types(Network& net, CsvReader& r) {
         std::optional<bool> directed;
         if (c_dir != CsvReader::npos && !f[c_dir].empty()) {
             bool b = false;
-            if (!parse_bool(f[c_dir], b)) r.fail(c_dir, "directed must be true or false, got '" + shown(f[c_dir]) + "'");
+            if (!parse_bool(f[c_dir], b))
+                r.fail(c_dir, "directed must be true or false, got '" + shown(f[c_dir]) + "'");
             directed = b;
         }
         Attributes a;
@@ -252,10 +253,12 @@ void read_links(Network& net, CsvReader& r, bool known_types_only) {
             ends[k] = *i;
         }
         if (ends[0] == ends[1])
-            r.fail(c_t, "self-loop: source and target are the same structure '" + shown(net.structure(ends[0]).id) + "'");
+            r.fail(c_t,
+                   "self-loop: source and target are the same structure '" + shown(net.structure(ends[0]).id) + "'");
         std::string_view type = "cooperation";
         if (c_type != CsvReader::npos && !f[c_type].empty()) type = f[c_type];
-        if (auto fault = text_fault(type, TextRule::identifier); !fault.empty()) r.fail(c_type, "link type code " + fault);
+        if (auto fault = text_fault(type, TextRule::identifier); !fault.empty())
+            r.fail(c_type, "link type code " + fault);
         if (c_status != CsvReader::npos)
             if (auto fault = text_fault(f[c_status], TextRule::identifier); !fault.empty())
                 r.fail(c_status, "link " + net.describe(ends[0], ends[1]) + ": status " + fault);
@@ -289,8 +292,10 @@ void read_links(Network& net, CsvReader& r, bool known_types_only) {
     }
     // In name order, so that each new link attribute column is appended to the network's
     // sorted columns (O(1)) rather than inserted among them (O(columns)).
-    if (!std::is_sorted(cols.begin(), cols.end(), [](const AttributeColumn& x, const AttributeColumn& y) { return x.name < y.name; })) {
-        std::vector<std::pair<std::string_view, std::size_t>> order(cols.size());  // sorting small keys, then moving once
+    if (!std::is_sorted(cols.begin(), cols.end(),
+                        [](const AttributeColumn& x, const AttributeColumn& y) { return x.name < y.name; })) {
+        std::vector<std::pair<std::string_view, std::size_t>> order(
+            cols.size());  // sorting small keys, then moving once
         for (std::size_t k = 0; k < cols.size(); ++k) order[k] = {cols[k].name, k};
         std::sort(order.begin(), order.end());
         std::vector<AttributeColumn> sorted;
@@ -408,7 +413,8 @@ std::vector<std::pair<index_t, std::string>> read_responses(const Network& net, 
         [&](CsvReader& rr, const std::vector<std::string>& f, std::size_t col) {
             if (f[col].empty()) rr.fail(col, "empty structure");
             const auto i = net.find(f[col]);
-            if (!i) rr.fail(col, "unknown structure '" + shown(f[col]) + "' (not an id or alias in the structures file)");
+            if (!i)
+                rr.fail(col, "unknown structure '" + shown(f[col]) + "' (not an id or alias in the structures file)");
             return *i;
         },
         [&](index_t i) { return net.structure(i).id; },
@@ -423,7 +429,8 @@ void write_csv(const Network& net, const std::string& structures_path, const std
     if (!options.link_types.empty()) {
         std::vector<std::uint32_t> types(net.type_names().size());  // (no std::views::iota: clang 14 + libstdc++ 12)
         std::iota(types.begin(), types.end(), std::uint32_t{0});
-        const auto names = attribute_names(types, [&](std::uint32_t k) -> const Attributes& { return net.type_attributes(k); });
+        const auto names =
+            attribute_names(types, [&](std::uint32_t k) -> const Attributes& { return net.type_attributes(k); });
         AtomicFile out(options.link_types);
         std::string line = "code";
         (line += d) += "directed";
@@ -445,8 +452,9 @@ void write_csv(const Network& net, const std::string& structures_path, const std
     }
     if (!structures_path.empty()) {
         const auto names = structure_attribute_names(net);
-        const auto mixed = mixed_columns(names, net.structures(),
-                                         [](const Structure& st, const std::string& k) { return find_value(st.attributes, k); });
+        const auto mixed = mixed_columns(names, net.structures(), [](const Structure& st, const std::string& k) {
+            return find_value(st.attributes, k);
+        });
         const bool any_alias = std::any_of(net.structures().begin(), net.structures().end(),
                                            [](const Structure& s) { return !s.aliases.empty(); });
         AtomicFile out(structures_path);

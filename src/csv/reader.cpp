@@ -33,14 +33,22 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
         std::size_t len;
         unsigned lo = 0x80, hi = 0xBF;
         if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }
-        else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) { len = 3; hi = 0x9F; }
-        else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }
-        else return i;
+        else if (c == 0xE0) {
+            len = 3;
+            lo = 0xA0;
+        } else if (c >= 0xE1 && c <= 0xEC) len = 3;
+        else if (c == 0xED) {
+            len = 3;
+            hi = 0x9F;
+        } else if (c >= 0xEE && c <= 0xEF) len = 3;
+        else if (c == 0xF0) {
+            len = 4;
+            lo = 0x90;
+        } else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) {
+            len = 4;
+            hi = 0x8F;
+        } else return i;
         if (i + len > n) return i;
         if (p[i + 1] < lo || p[i + 1] > hi) return i;
         for (std::size_t k = 2; k < len; ++k)
@@ -128,7 +136,8 @@ bool CsvReader::fill() {
     len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
     pos_ = 0;
     if (len_ == 0) {
-        if (std::ferror(file_)) throw parse_error(path_, line_, 0, "", std::string("read error: ") + std::strerror(errno));
+        if (std::ferror(file_))
+            throw parse_error(path_, line_, 0, "", std::string("read error: ") + std::strerror(errno));
         eof_ = true;
         return false;
     }
@@ -188,25 +197,34 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                 const std::size_t open_line = line_;
                 for (;;) {
                     c = get();
-                    if (c == EOF)
-                    {
+                    if (c == EOF) {
                         record_line_ = open_line;
                         fail(nf, "quoted field is never closed (missing closing quote)");
                     }
                     if (c == '"') {
-                        if (peek() == '"') { get(); field.push_back('"'); continue; }
+                        if (peek() == '"') {
+                            get();
+                            field.push_back('"');
+                            continue;
+                        }
                         break;
                     }
                     if (c == '\n') ++line_;
                     else if (c == '\r') {
-                        if (peek() == '\n') { get(); field += "\r\n"; ++line_; continue; }
+                        if (peek() == '\n') {
+                            get();
+                            field += "\r\n";
+                            ++line_;
+                            continue;
+                        }
                         ++line_;
                     }
                     field.push_back(static_cast<char>(c));
                 }
                 while (is_space(c = peek(), delim_)) get();
                 if (c != EOF && c != delim_ && c != '\n' && c != '\r')
-                    fail(nf, "unexpected character after a closing quote (a quote inside a quoted field must be doubled)");
+                    fail(nf,
+                         "unexpected character after a closing quote (a quote inside a quoted field must be doubled)");
             } else {
                 // Fast path: copy runs of ordinary bytes straight from the buffer.
                 unsigned char high = 0;
@@ -221,7 +239,8 @@ bool CsvReader::read_record(std::vector<std::string>& fields, std::vector<char>&
                     if (p < e) break;
                 }
                 ascii = high < 0x80;
-                if (peek() == '"') fail(nf, "quote inside an unquoted field (quote the whole field and double the inner quotes)");
+                if (peek() == '"')
+                    fail(nf, "quote inside an unquoted field (quote the whole field and double the inner quotes)");
                 while (!field.empty() && is_space(static_cast<unsigned char>(field.back()), delim_)) field.pop_back();
             }
             c = get();

@@ -40,7 +40,9 @@ public:
     const std::string& path() const noexcept { return path_; }
 
     /// Throws parse_error at the current record; column is a 0-based index or npos.
-    [[noreturn]] void fail(std::size_t column, const std::string& message) const { fail_at(record_line_, column, message); }
+    [[noreturn]] void fail(std::size_t column, const std::string& message) const {
+        fail_at(record_line_, column, message);
+    }
     /// The same at a record read earlier (its line()).
     [[noreturn]] void fail_at(std::size_t line, std::size_t column, const std::string& message) const;
 
@@ -62,7 +64,7 @@ private:
     std::size_t record_line_ = 1;
     std::vector<std::string> header_;
     FlatStringMap<std::size_t> columns_;  // header name -> index (duplicates refused in O(1) each)
-    bool stop_[256] = {};  // bytes that end an unquoted run: the delimiter, CR, LF, quote
+    bool stop_[256] = {};                 // bytes that end an unquoted run: the delimiter, CR, LF, quote
 };
 
 /// Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and code

@@ -27,8 +27,9 @@ inline void check_columns(const CsvReader& r, std::initializer_list<const char*>
                           std::initializer_list<const char*> allowed) {
     for (const char* c : required)
         if (r.column(c) == CsvReader::npos)
-            throw parse_error(r.path(), 1, 0, "", std::string("missing required column '") + c +
-                                                      "' (the header has: " + join_header(r) + ")");
+            throw parse_error(
+                r.path(), 1, 0, "",
+                std::string("missing required column '") + c + "' (the header has: " + join_header(r) + ")");
     if (allowed.size() == 0) return;
     for (std::size_t i = 0; i < r.header().size(); ++i) {
         const auto& h = r.header()[i];

@@ -20,9 +20,9 @@ bool parse_double(std::string_view s, bool decimal_comma, double& out) {
     }
     std::string_view body = s;
     if (body.front() == '+') body.remove_prefix(1);
-    if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.' ||
-                          body.front() == '-' || body.front() == 'i' || body.front() == 'I' || body.front() == 'n' ||
-                          body.front() == 'N'))
+    if (body.empty() ||
+        !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.' || body.front() == '-' ||
+          body.front() == 'i' || body.front() == 'I' || body.front() == 'n' || body.front() == 'N'))
         return false;
     auto res = std::from_chars(body.data(), body.data() + body.size(), out);
     return res.ec == std::errc() && res.ptr == body.data() + body.size();
@@ -31,8 +31,14 @@ bool parse_double(std::string_view s, bool decimal_comma, double& out) {
 bool parse_bool(std::string_view s, bool& out) {
     std::string l(s);
     for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (l == "true") { out = true; return true; }
-    if (l == "false") { out = false; return true; }
+    if (l == "true") {
+        out = true;
+        return true;
+    }
+    if (l == "false") {
+        out = false;
+        return true;
+    }
     return false;
 }
 

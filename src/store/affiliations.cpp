@@ -31,8 +31,7 @@ Network Inventory::affiliation_network(const AffiliationOptions& options) const 
         }
     }
     for (const auto& g : options.groups)
-        if (std::find(groups.begin(), groups.end(), g) == groups.end())
-            throw not_found(g, "unknown group '" + g + "'");
+        if (std::find(groups.begin(), groups.end(), g) == groups.end()) throw not_found(g, "unknown group '" + g + "'");
     std::unordered_map<std::int64_t, std::size_t> sidx;
     for (std::size_t i = 0; i < structures.size(); ++i) sidx.emplace(structures[i].rowid, i);
     std::vector<Affiliation> affs;
@@ -50,7 +49,8 @@ Network Inventory::affiliation_network(const AffiliationOptions& options) const 
         if (!options.groups.empty() &&
             std::find(options.groups.begin(), options.groups.end(), groups[a.group]) == options.groups.end())
             continue;
-        if (!options.roles.empty() && std::find(options.roles.begin(), options.roles.end(), a.role) == options.roles.end())
+        if (!options.roles.empty() &&
+            std::find(options.roles.begin(), options.roles.end(), a.role) == options.roles.end())
             continue;
         if (!options.active_on.empty() && ((!a.start.empty() && compare_dates(a.start, options.active_on) > 0) ||
                                            (!a.end.empty() && compare_dates(options.active_on, a.end) > 0)))
@@ -120,8 +120,8 @@ Network Inventory::affiliation_projection(const AffiliationOptions& options, boo
     for (const auto& [pair, gs] : shared) {
         std::string names;
         for (auto g : gs) (names += names.empty() ? "" : "|") += b.structure(g).name;
-        net.add_link(pair.first, pair.second, "shared_group", weighted ? static_cast<double>(gs.size()) : 1.0, {}, {}, {},
-                     Attributes{{"groups", names}});
+        net.add_link(pair.first, pair.second, "shared_group", weighted ? static_cast<double>(gs.size()) : 1.0, {}, {},
+                     {}, Attributes{{"groups", names}});
     }
     return net;
 }

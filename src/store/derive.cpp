@@ -30,9 +30,8 @@ void merge(Derived& d, std::vector<Arc>& arcs) {
         arcs.swap(sorted);
         for (std::size_t i = 0; i < n; ++i)
             std::sort(arcs.begin() + static_cast<std::ptrdiff_t>(start[i]),
-                      arcs.begin() + static_cast<std::ptrdiff_t>(start[i + 1]), [](const Arc& x, const Arc& y) {
-                          return x.t != y.t ? x.t < y.t : x.type < y.type;
-                      });
+                      arcs.begin() + static_cast<std::ptrdiff_t>(start[i + 1]),
+                      [](const Arc& x, const Arc& y) { return x.t != y.t ? x.t < y.t : x.type < y.type; });
     }
     d.links.reserve(arcs.size());
     for (std::size_t k = 0; k < arcs.size();) {
@@ -41,15 +40,23 @@ void merge(Derived& d, std::vector<Arc>& arcs) {
         double wsum = 0;
         std::uint32_t st = 0, en = 0;
         bool open_end = false;
-        for (; e < arcs.size() && arcs[e].s == arcs[k].s && arcs[e].t == arcs[k].t && arcs[e].type == arcs[k].type; ++e) {
+        for (; e < arcs.size() && arcs[e].s == arcs[k].s && arcs[e].t == arcs[k].t && arcs[e].type == arcs[k].type;
+             ++e) {
             bits = static_cast<std::uint8_t>(bits | arcs[e].bits);
             wsum += arcs[e].w;
             if (arcs[e].start && (st == 0 || d.dates[arcs[e].start] < d.dates[st])) st = arcs[e].start;
             if (arcs[e].end == UINT32_MAX) open_end = true;
             else if (en == 0 || d.dates[arcs[e].end] > d.dates[en]) en = arcs[e].end;
         }
-        CLink l{arcs[k].s, arcs[k].t, arcs[k].type, bits, 0, static_cast<std::uint32_t>(e - k),
-                wsum / static_cast<double>(e - k), st, open_end ? 0u : en};
+        CLink l{arcs[k].s,
+                arcs[k].t,
+                arcs[k].type,
+                bits,
+                0,
+                static_cast<std::uint32_t>(e - k),
+                wsum / static_cast<double>(e - k),
+                st,
+                open_end ? 0u : en};
         if (bits != 3) {
             const index_t other = bits == 1 ? l.t : l.s;
             l.status = responded[other] ? 1 : 2;
@@ -199,10 +206,10 @@ Derived Inventory::Impl::scan(const std::string& wave_code, std::vector<Arc>& ar
         count.bind(1, wave);
         if (count.step()) arcs.reserve(static_cast<std::size_t>(std::max(0.0, count.real(0))));
         count.reset();
-        auto s = prepare(
-            std::string("SELECT d.id, d.declarer, d.partner, d.type, d.direction, d.intensity, d.start_date, "
-                        "d.end_date") +
-            kWaveDeclarations + " AND d.partner IS NOT NULL");
+        auto s =
+            prepare(std::string("SELECT d.id, d.declarer, d.partner, d.type, d.direction, d.intensity, d.start_date, "
+                                "d.end_date") +
+                    kWaveDeclarations + " AND d.partner IS NOT NULL");
         s.bind(1, wave);
         s.rows_of("declarations", "id");
         while (s.step()) {

@@ -70,11 +70,11 @@ struct StructureRow {
 
 /// Compact derived link (indices into the loaded tables).
 struct CLink {
-    index_t s, t;        // dense structure indices (inventory order)
-    std::uint32_t type;  // index into Derived::types
-    std::uint8_t bits;   // 1: declared by s, 2: declared by t
-    std::uint8_t status; // 0 confirmed, 1 unconfirmed, 2 partner_did_not_respond
-    std::uint32_t n;     // declarations merged
+    index_t s, t;         // dense structure indices (inventory order)
+    std::uint32_t type;   // index into Derived::types
+    std::uint8_t bits;    // 1: declared by s, 2: declared by t
+    std::uint8_t status;  // 0 confirmed, 1 unconfirmed, 2 partner_did_not_respond
+    std::uint32_t n;      // declarations merged
     double weight;
     std::uint32_t start, end;  // date indices, 0 = none
 };
@@ -83,7 +83,7 @@ struct CLink {
 struct Arc {
     index_t s, t;
     std::uint32_t type;
-    std::uint8_t bits;         // 1: declared by s, 2: declared by t
+    std::uint8_t bits;  // 1: declared by s, 2: declared by t
     double w;
     std::uint32_t start, end;  // date indices; end: UINT32_MAX when open
 };
@@ -133,9 +133,9 @@ struct Derived {
     std::vector<StructureRow> structures;  // inventory order
     std::vector<std::string> types;        // index -> code
     std::vector<char> type_directed;
-    std::vector<std::string> dates;  // [0] = ""
-    std::vector<CLink> links;        // sorted by (s, t, type)
-    std::vector<char> participates;  // per structure
+    std::vector<std::string> dates;     // [0] = ""
+    std::vector<CLink> links;           // sorted by (s, t, type)
+    std::vector<char> participates;     // per structure
     std::vector<std::string> response;  // per structure, "" when no row
     std::vector<char> responded;        // per structure: complete or partial response
 };

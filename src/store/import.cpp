@@ -16,7 +16,7 @@ void add_count(ImportReport& r, const ImportCount& c, bool in_totals) {
 }  // namespace store
 
 std::int64_t Inventory::Impl::resolve_structure(CsvReader& r, const std::vector<std::string>& f, std::size_t col,
-                                               const ImportState& st, const char* what) const {
+                                                const ImportState& st, const char* what) const {
     if (f[col].empty()) r.fail(col, std::string("empty ") + what);
     auto it = st.names.find(f[col]);
     if (!it)

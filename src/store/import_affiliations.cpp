@@ -15,8 +15,10 @@ void Inventory::Impl::import_affiliations(const std::string& file, ImportState& 
     ImportCount c{"affiliations"}, cg{"groups"};
     auto find_group = prepare("SELECT id FROM groups WHERE code = ?");
     auto insert_group = prepare("INSERT INTO groups(code) VALUES (?)");
-    auto find = prepare("SELECT id, end_date FROM affiliations WHERE structure = ? AND grp = ? AND role = ? AND start_date = ?");
-    auto insert = prepare("INSERT INTO affiliations(structure, grp, role, start_date, end_date) VALUES (?, ?, ?, ?, ?)");
+    auto find = prepare(
+        "SELECT id, end_date FROM affiliations WHERE structure = ? AND grp = ? AND role = ? AND start_date = ?");
+    auto insert =
+        prepare("INSERT INTO affiliations(structure, grp, role, start_date, end_date) VALUES (?, ?, ?, ?, ?)");
     auto update = prepare("UPDATE affiliations SET end_date = ? WHERE id = ?");
     StringMap<std::int64_t> groups;
     std::map<std::tuple<std::int64_t, std::int64_t, std::string, std::string>, std::size_t> seen;

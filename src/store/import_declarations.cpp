@@ -20,7 +20,7 @@ struct DeclKey {
     std::int64_t declarer;
     std::int64_t partner;  // structure rowid (> 0), or -(unresolved text number)
     std::int64_t type;
-    std::uint8_t dir;      // effective direction: none for undirected types, out when not given
+    std::uint8_t dir;  // effective direction: none for undirected types, out when not given
     friend bool operator==(const DeclKey&, const DeclKey&) = default;
 };
 struct DeclKeyHash {
@@ -62,9 +62,9 @@ void Inventory::Impl::record_span(std::int64_t wave, std::int64_t first, std::si
 
 void Inventory::Impl::import_declarations(const std::string& file, std::int64_t wave, ImportState& st) const {
     CsvReader r(file);
-    detail::check_columns(r, {"declarer", "partner", "type"},
-                  {"declarer", "partner", "type", "intensity", "direction", "frequency", "start", "end", "source",
-                   "comment"});
+    detail::check_columns(
+        r, {"declarer", "partner", "type"},
+        {"declarer", "partner", "type", "intensity", "direction", "frequency", "start", "end", "source", "comment"});
     const auto c_d = r.column("declarer"), c_p = r.column("partner"), c_t = r.column("type"),
                c_int = r.column("intensity"), c_dir = r.column("direction"), c_freq = r.column("frequency"),
                c_start = r.column("start"), c_end = r.column("end"), c_src = r.column("source"),
@@ -100,9 +100,9 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
             const auto dtext = s.opt_text(6);
             const std::uint8_t dir = directed_of[type] ? stored_dir : std::uint8_t{dir_none};
             DeclKey k{s.id(1), s.is_null(3) ? text_key(s.text(4)) : s.id(3), type, dir};
-            existing.emplace(k, std::pair{s.integer(0), DeclFields{s.opt_text(2), s.opt_text(4), dtext, s.opt_real(7),
-                                                                  s.opt_text(8), s.opt_text(9), s.opt_text(10),
-                                                                  s.opt_text(11), s.opt_text(12)}});
+            existing.emplace(
+                k, std::pair{s.integer(0), DeclFields{s.opt_text(2), s.opt_text(4), dtext, s.opt_real(7), s.opt_text(8),
+                                                      s.opt_text(9), s.opt_text(10), s.opt_text(11), s.opt_text(12)}});
         }
     }
     // Two threads: a worker parses and validates the file and resolves its names into
@@ -128,9 +128,9 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
     // the group fills; the others take their default, NULL. Binding the NULLs of the
     // columns a survey leaves empty cost about 15 % of SQLite's insert time. The
     // statements are prepared on first use of a column set.
-    static constexpr const char* kColumns[] = {"wave",      "declarer",  "declarer_text", "partner", "partner_text",
-                                               "type",      "direction", "intensity",     "frequency",
-                                               "start_date", "end_date", "source",        "comment"};
+    static constexpr const char* kColumns[] = {"wave",     "declarer",  "declarer_text", "partner",   "partner_text",
+                                               "type",     "direction", "intensity",     "frequency", "start_date",
+                                               "end_date", "source",    "comment"};
     constexpr std::uint16_t kAlways = 1u | 2u | 32u;  // wave, declarer, type: NOT NULL
     auto filled_of = [&](const Pending& p) {
         std::uint16_t m = kAlways;
@@ -193,10 +193,12 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
         std::size_t k = 0;
         for (; k + kRows <= b.n; k += kRows) {
             std::uint16_t columns = 0;
-            for (int j = 0; j < kRows; ++j) columns = static_cast<std::uint16_t>(columns | b.rows[k + static_cast<std::size_t>(j)].filled);
+            for (int j = 0; j < kRows; ++j)
+                columns = static_cast<std::uint16_t>(columns | b.rows[k + static_cast<std::size_t>(j)].filled);
             auto& stmt = insert_for(columns, kRows);
             const int per_row = std::popcount(columns);
-            for (int j = 0; j < kRows; ++j) bind_row(stmt, j * per_row, b.rows[k + static_cast<std::size_t>(j)], columns);
+            for (int j = 0; j < kRows; ++j)
+                bind_row(stmt, j * per_row, b.rows[k + static_cast<std::size_t>(j)], columns);
             stmt.run();
         }
         for (; k < b.n; ++k) {
@@ -206,9 +208,9 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
         }
     };
     std::vector<std::pair<std::int64_t, DeclFields>> updates;  // corrections of stored rows
-    std::vector<DeclKey> keys;            // for duplicate detection within the file,
-    std::vector<std::size_t> key_lines;   // with their lines
-    std::size_t duplicate = 0, duplicated = 0;  // line repeating an earlier line, that line
+    std::vector<DeclKey> keys;                                 // for duplicate detection within the file,
+    std::vector<std::size_t> key_lines;                        // with their lines
+    std::size_t duplicate = 0, duplicated = 0;                 // line repeating an earlier line, that line
     detail::Handoff<Batch> pipe(8);
     const auto first_id = pragma_int("SELECT coalesce(max(id), 0) + 1 FROM declarations");
 
@@ -262,8 +264,9 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
                 if (dtext != last_declarer) {
                     auto dit = st.names.find(dtext, hd[j]);
                     if (!dit)
-                        fail(c_d, "unknown declarer '" + dtext +
-                                      "' (not a structure id or alias in the inventory; import it in the structures file)");
+                        fail(c_d,
+                             "unknown declarer '" + dtext +
+                                 "' (not a structure id or alias in the inventory; import it in the structures file)");
                     last_ref = *dit;
                     last_declarer = dtext;
                 }
@@ -279,7 +282,8 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
                     partner = pit->rowid;
                     partner_alias = pit->alias;
                     if (partner == declarer)
-                        fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of(declarer) + "')");
+                        fail(c_p, "partner '" + ptext + "' is the declarer itself (structure '" + st.code_of(declarer) +
+                                      "')");
                 }
                 const std::string& tcode = f[c_t];
                 auto tit = st.types.find(tcode);
@@ -293,8 +297,8 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
                 std::uint8_t dir = directed ? dir_out : dir_none;
                 if (!dcell.empty()) {
                     if (!directed)
-                        fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" + tcode +
-                                        "' (leave it empty)");
+                        fail(c_dir, "direction '" + std::string(dcell) + "' given for the undirected link type '" +
+                                        tcode + "' (leave it empty)");
                     if (dcell == "out") dir = dir_out;
                     else if (dcell == "in") dir = dir_in;
                     else if (dcell == "both") dir = dir_both;
@@ -323,8 +327,15 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
                 const std::string_view pt = (!partner || partner_alias) ? std::string_view(ptext) : std::string_view();
                 if (!existing.empty()) {
                     if (auto it = existing.find(key); it != existing.end()) {
-                        DeclFields now{opt(dt), opt(pt), opt(dcell), intensity, opt(cell(f, c_freq)), opt(cell(f, c_start)),
-                                       opt(cell(f, c_end)), opt(cell(f, c_src)), opt(cell(f, c_com))};
+                        DeclFields now{opt(dt),
+                                       opt(pt),
+                                       opt(dcell),
+                                       intensity,
+                                       opt(cell(f, c_freq)),
+                                       opt(cell(f, c_start)),
+                                       opt(cell(f, c_end)),
+                                       opt(cell(f, c_src)),
+                                       opt(cell(f, c_com))};
                         if (now == it->second.second) ++c.unchanged;
                         else {
                             updates.emplace_back(it->second.first, std::move(now));
@@ -378,18 +389,26 @@ void Inventory::Impl::import_declarations(const std::string& file, std::int64_t 
     if (parse_failure) std::rethrow_exception(parse_failure);
     if (c.added) record_span(wave, first_id, c.added);
     auto update = prepare(
-        "UPDATE declarations SET declarer_text = ?2, partner_text = ?3, direction = ?4, intensity = ?5, frequency = ?6, "
+        "UPDATE declarations SET declarer_text = ?2, partner_text = ?3, direction = ?4, intensity = ?5, frequency = "
+        "?6, "
         "start_date = ?7, end_date = ?8, source = ?9, comment = ?10 WHERE id = ?1");
     for (const auto& [id, now] : updates) {
-        update.bind(1, id).bind(2, now.declarer_text).bind(3, now.partner_text).bind(4, now.direction)
-            .bind(5, now.intensity).bind(6, now.frequency).bind(7, now.start).bind(8, now.end).bind(9, now.source)
+        update.bind(1, id)
+            .bind(2, now.declarer_text)
+            .bind(3, now.partner_text)
+            .bind(4, now.direction)
+            .bind(5, now.intensity)
+            .bind(6, now.frequency)
+            .bind(7, now.start)
+            .bind(8, now.end)
+            .bind(9, now.source)
             .bind(10, now.comment);
         update.exec();
     }
     if (duplicate)
-        throw parse_error(file, duplicate, 0, "",
-                          "duplicate declaration: same declarer, partner, type and direction as line " +
-                              std::to_string(duplicated));
+        throw parse_error(
+            file, duplicate, 0, "",
+            "duplicate declaration: same declarer, partner, type and direction as line " + std::to_string(duplicated));
     add_count(st.report, c);
 }
 

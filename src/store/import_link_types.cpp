@@ -30,7 +30,8 @@ void Inventory::Impl::import_link_types(const std::string& file, ImportState& st
     while (r.next(f, q)) {
         const auto& code = f[c_code];
         if (code.empty()) r.fail(c_code, "empty link type code");
-        if (auto fault = text_fault(code, TextRule::identifier); !fault.empty()) r.fail(c_code, "link type code " + fault);
+        if (auto fault = text_fault(code, TextRule::identifier); !fault.empty())
+            r.fail(c_code, "link type code " + fault);
         for (std::size_t k = 0; k < f.size(); ++k)
             if (k != c_code)
                 if (auto fault = text_fault(f[k], TextRule::text); !fault.empty()) r.fail(k, fault);

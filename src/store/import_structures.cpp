@@ -25,9 +25,11 @@ void Inventory::Impl::import_structures(const std::string& file, ImportState& st
     auto update = prepare("UPDATE structures SET name = ?, siren = ?, rna = ?, legal_family = ? WHERE id = ?");
     auto attrs = prepare("SELECT structure, name, kind, value FROM structure_attributes WHERE structure = ?");
     attrs.rows_of("structure_attributes", "structure, name");
-    auto put_attr = prepare("INSERT OR REPLACE INTO structure_attributes(structure, name, kind, value) VALUES (?, ?, ?, ?)");
+    auto put_attr =
+        prepare("INSERT OR REPLACE INTO structure_attributes(structure, name, kind, value) VALUES (?, ?, ?, ?)");
     auto put_alias = prepare("INSERT INTO aliases(alias, structure) VALUES (?, ?)");
-    auto resolve = prepare("UPDATE declarations SET partner = ?1 WHERE partner IS NULL AND partner_text = ?2 AND declarer <> ?1");
+    auto resolve =
+        prepare("UPDATE declarations SET partner = ?1 WHERE partner IS NULL AND partner_text = ?2 AND declarer <> ?1");
     auto resolve_name = [&](std::int64_t rowid, const std::string& text) {
         resolve.bind(1, rowid).bind(2, std::string_view(text));
         resolve.exec();
@@ -48,8 +50,8 @@ void Inventory::Impl::import_structures(const std::string& file, ImportState& st
         std::int64_t rowid;
         if (auto it = st.names.find(s.id); it && it->alias) {
             throw parse_error(file, line, c_id + 1, "id",
-                              "structure id '" + s.id + "' is already an alias of structure '" +
-                                  st.code_of(it->rowid) + "' in the inventory");
+                              "structure id '" + s.id + "' is already an alias of structure '" + st.code_of(it->rowid) +
+                                  "' in the inventory");
         }
         bool existed = false, changed_fields = false;
         find_code.bind(1, std::string_view(s.id));
@@ -83,7 +85,11 @@ void Inventory::Impl::import_structures(const std::string& file, ImportState& st
             changed_fields = changed;
         } else {
             find_code.reset();
-            insert.bind(1, std::string_view(s.id)).bind(2, std::string_view(s.name)).bind(3, siren).bind(4, rna).bind(5, family);
+            insert.bind(1, std::string_view(s.id))
+                .bind(2, std::string_view(s.name))
+                .bind(3, siren)
+                .bind(4, rna)
+                .bind(5, family);
             insert.exec();
             rowid = sqlite3_last_insert_rowid(conn());
             st.add_structure(s.id, rowid);
@@ -98,9 +104,9 @@ void Inventory::Impl::import_structures(const std::string& file, ImportState& st
                     ++ca.unchanged;
                     continue;
                 }
-                throw parse_error(file, line, c_aliases == CsvReader::npos ? 0 : c_aliases + 1, "aliases",
-                                  "alias '" + al + "' is already used by structure '" +
-                                      st.code_of(it->rowid) + "' in the inventory");
+                throw parse_error(
+                    file, line, c_aliases == CsvReader::npos ? 0 : c_aliases + 1, "aliases",
+                    "alias '" + al + "' is already used by structure '" + st.code_of(it->rowid) + "' in the inventory");
             }
             put_alias.bind(1, std::string_view(al)).bind(2, rowid);
             put_alias.exec();

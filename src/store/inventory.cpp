@@ -24,8 +24,8 @@ std::string_view view_name(View v) noexcept {
 namespace store {
 
 void stored_data_error(const std::string& path, const input_error& e) {
-    throw storage_error(path + ": the inventory is damaged or was edited by another program (" +
-                        std::string(e.what()) + "); restore it from a copy");
+    throw storage_error(path + ": the inventory is damaged or was edited by another program (" + std::string(e.what()) +
+                        "); restore it from a copy");
 }
 
 }  // namespace store
@@ -55,7 +55,8 @@ ResponseRate Inventory::response_rate(const std::string& wave) const {
     ResponseRate r;
     r.wave = wave;
     // (min(structure): a row holding the status, named when the status is none of the four)
-    auto s = impl_->prepare("SELECT wave, min(structure), status, count(*) FROM responses WHERE wave = ? GROUP BY status");
+    auto s =
+        impl_->prepare("SELECT wave, min(structure), status, count(*) FROM responses WHERE wave = ? GROUP BY status");
     s.bind(1, w);
     s.rows_of("responses", "wave, structure");
     while (s.step()) {
@@ -91,8 +92,8 @@ std::vector<LinkTypeInfo> Inventory::link_types() const {
 
 std::vector<std::pair<std::string, std::size_t>> Inventory::counts() const {
     std::vector<std::pair<std::string, std::size_t>> out;
-    for (const char* t : {"structures", "aliases", "groups", "affiliations", "link_types", "waves", "responses",
-                          "declarations"}) {
+    for (const char* t :
+         {"structures", "aliases", "groups", "affiliations", "link_types", "waves", "responses", "declarations"}) {
         auto s = impl_->prepare(std::string("SELECT count(*) FROM ") + t);  // fixed table names, no user input
         s.step();
         out.emplace_back(t, static_cast<std::size_t>(s.integer(0)));

@@ -53,8 +53,14 @@ std::vector<StructureRow> Inventory::Impl::load_structures() const {
     s.rows_of("structures", "id");
     while (s.step()) {
         if (!index.add(s.integer(0))) s.bad(0, "not a positive integer id");
-        rows.push_back(StructureRow{s.integer(0), std::string(s.text(1, TextRule::identifier)), std::string(s.text(2)), s.opt_text(3),
-                                    s.opt_text(4), s.opt_text(5), {}, {}});
+        rows.push_back(StructureRow{s.integer(0),
+                                    std::string(s.text(1, TextRule::identifier)),
+                                    std::string(s.text(2)),
+                                    s.opt_text(3),
+                                    s.opt_text(4),
+                                    s.opt_text(5),
+                                    {},
+                                    {}});
     }
     index.finish();
     // table order is id order: each structure's aliases come in the order they were added

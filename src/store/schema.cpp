@@ -122,8 +122,8 @@ void harden(sqlite3* db) {
 std::vector<std::string> schema_of(sqlite3* db) {
     std::vector<std::string> out;
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master", -1, &s,
-                           nullptr) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master", -1, &s, nullptr) ==
+        SQLITE_OK) {
         while (sqlite3_step(s) == SQLITE_ROW) {
             std::string row;
             for (int c = 0; c < 4; ++c) {
@@ -353,15 +353,14 @@ void Inventory::Impl::check_file_size() const {
 void Inventory::Impl::check_foreign_file(int version) const {
     const auto schema = schema_of(db);
     if (schema.size() == 1 && schema[0] == "\x1e")
-        throw storage_error(path + ": the inventory is damaged (its schema cannot be read: " +
-                            sqlite3_errmsg(db) + "); restore it from a copy");
+        throw storage_error(path + ": the inventory is damaged (its schema cannot be read: " + sqlite3_errmsg(db) +
+                            "); restore it from a copy");
     if (schema != expected_schema(version))
         throw storage_error(path +
                             ": not a coopmap database (its schema differs from coopmap's: extra or altered "
                             "tables, indexes, triggers or views)");
     auto bad = [&](const std::string& what) {
-        throw storage_error(path + ": the inventory is damaged (" + what +
-                            "); restore it from a copy");
+        throw storage_error(path + ": the inventory is damaged (" + what + "); restore it from a copy");
     };
     try {
         auto s = prepare("PRAGMA integrity_check(20)");
@@ -373,8 +372,9 @@ void Inventory::Impl::check_foreign_file(int version) const {
         }
         if (!problems.empty()) bad("integrity_check: " + problems.substr(0, 500));
         auto f = prepare("PRAGMA foreign_key_check");
-        if (f.step()) bad("foreign_key_check: table " + std::string(f.text(0)) + " has a row whose " +
-                          std::string(f.text(2)) + " reference is missing");
+        if (f.step())
+            bad("foreign_key_check: table " + std::string(f.text(0)) + " has a row whose " + std::string(f.text(2)) +
+                " reference is missing");
         // Every query of a wave reads its declarations through declaration_spans: the
         // spans must not overlap and must hold every declaration, each in a span of
         // its own wave (disjoint spans count each row at most once). A version 1 file
@@ -385,7 +385,8 @@ void Inventory::Impl::check_foreign_file(int version) const {
             "WHERE first_id <= prev LIMIT 1");
         if (overlap.step()) bad("declaration_spans overlap");
         auto covered = prepare(
-            "SELECT (SELECT count(*) FROM declarations) = (SELECT count(*) FROM declaration_spans s JOIN declarations d "
+            "SELECT (SELECT count(*) FROM declarations) = (SELECT count(*) FROM declaration_spans s JOIN declarations "
+            "d "
             "ON d.id BETWEEN s.first_id AND s.last_id AND d.wave = s.wave)");
         if (covered.step() && covered.integer(0) != 1) bad("declarations outside the declaration_spans of their wave");
     } catch (const storage_error& e) {

@@ -34,14 +34,17 @@ public:
     }
     void finish() {
         direct_.clear();
-        if (ids_.empty() || static_cast<std::uint64_t>(ids_.back()) > 2 * static_cast<std::uint64_t>(ids_.size()) + 1024)
+        if (ids_.empty() ||
+            static_cast<std::uint64_t>(ids_.back()) > 2 * static_cast<std::uint64_t>(ids_.size()) + 1024)
             return;
         direct_.assign(static_cast<std::size_t>(ids_.back()) + 1, npos);
-        for (std::size_t i = 0; i < ids_.size(); ++i) direct_[static_cast<std::size_t>(ids_[i])] = static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i < ids_.size(); ++i)
+            direct_[static_cast<std::size_t>(ids_[i])] = static_cast<std::uint32_t>(i);
     }
     std::uint32_t find(std::int64_t id) const {
         if (!direct_.empty())
-            return id > 0 && static_cast<std::uint64_t>(id) < direct_.size() ? direct_[static_cast<std::size_t>(id)] : npos;
+            return id > 0 && static_cast<std::uint64_t>(id) < direct_.size() ? direct_[static_cast<std::size_t>(id)]
+                                                                             : npos;
         const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
         return it != ids_.end() && *it == id ? static_cast<std::uint32_t>(it - ids_.begin()) : npos;
     }
@@ -98,7 +101,8 @@ public:
     /// The index in `index` of the id held by column i (a reference to a row of
     /// `table`), else bad().
     std::uint32_t ref(int i, const IdIndex& index, const char* table) const {
-        const auto k = sqlite3_column_type(s_, i) == SQLITE_INTEGER ? index.find(sqlite3_column_int64(s_, i)) : IdIndex::npos;
+        const auto k =
+            sqlite3_column_type(s_, i) == SQLITE_INTEGER ? index.find(sqlite3_column_int64(s_, i)) : IdIndex::npos;
         if (k == IdIndex::npos) bad(i, std::string("not the id of a row of ") + table);
         return k;
     }
@@ -144,8 +148,7 @@ public:
     /// exec() for a statement whose every parameter is bound before each run: the
     /// bindings are left for the next run to overwrite, not cleared.
     void run() {
-        while (step()) {
-        }
+        while (step()) {}
         sqlite3_reset(s_);
     }
     bool is_null(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }

@@ -30,7 +30,8 @@ Network barbell() {
     for (int i = 0; i < 12; ++i) net.add_structure(numbered("n", i));
     for (int h = 0; h < 2; ++h)
         for (int i = 0; i < 6; ++i)
-            for (int j = i + 1; j < 6; ++j) net.add_link(static_cast<index_t>(6 * h + i), static_cast<index_t>(6 * h + j));
+            for (int j = i + 1; j < 6; ++j)
+                net.add_link(static_cast<index_t>(6 * h + i), static_cast<index_t>(6 * h + j));
     net.add_link(5u, 6u);
     return net;
 }

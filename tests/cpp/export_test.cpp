@@ -41,7 +41,7 @@ TEST(Export, GexfDeclaresTypesAndKeepsParallelLinks) {
     EXPECT_EQ(count(g, "<node id="), 3u);
     EXPECT_NE(g.find("title=\"n\" type=\"double\""), std::string::npos);  // int and float -> double
     EXPECT_NE(g.find("title=\"flag\" type=\"boolean\""), std::string::npos);
-    EXPECT_NE(g.find("value=\"1.0\""), std::string::npos);               // the int in a double column
+    EXPECT_NE(g.find("value=\"1.0\""), std::string::npos);  // the int in a double column
     EXPECT_NE(g.find("label=\"A &lt;1&gt;\""), std::string::npos);
     EXPECT_NE(g.find("<viz:color r=\"230\" g=\"159\" b=\"0\"/>"), std::string::npos);  // 0xE6 0x9F 0x00
     // viz size 10 + 40 sqrt(v / 4): b -> 50, a -> 30, c (0) -> 10.
@@ -95,7 +95,8 @@ std::string xml_problem(const std::string& x, std::multiset<std::string>& texts)
             cp = (cp << 6) | (b & 0x3F);
         }
         static constexpr char32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::string("invalid UTF-8 at ") + std::to_string(i);
+        if (cp < min[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return std::string("invalid UTF-8 at ") + std::to_string(i);
         if (!is_xml_char(cp)) return std::string("character not allowed in XML 1.0 at byte ") + std::to_string(i);
         i += len;
     }
@@ -162,7 +163,8 @@ std::string xml_problem(const std::string& x, std::multiset<std::string>& texts)
         if (x[i] != '<') {
             std::string data;
             if (auto p = text('<', data); !p.empty()) return p;
-            if (open.empty() && data.find_first_not_of(" \t\r\n") != std::string::npos) return fail("text outside the root");
+            if (open.empty() && data.find_first_not_of(" \t\r\n") != std::string::npos)
+                return fail("text outside the root");
             if (!open.empty()) texts.insert(data);
             continue;
         }
@@ -218,9 +220,14 @@ std::string xml_problem(const std::string& x, std::multiset<std::string>& texts)
 
 TEST(Export, XmlOutputsAreWellFormedWhateverTheNames) {
     // Every odd character XML 1.0 allows, in names, attribute values and link fields.
-    const std::vector<std::string> odd = {
-        "tab\there", "two\nlines", "crlf\r\nend", "replacement \xEF\xBF\xBD", "emoji \xF0\x9F\xA4\x9D\xF0\x9F\x8F\xBD",
-        "<&>\"' ]]> &amp;", "DEL \x7f C1 \xC2\x85", "last plane \xF4\x8F\xBF\xBD"};
+    const std::vector<std::string> odd = {"tab\there",
+                                          "two\nlines",
+                                          "crlf\r\nend",
+                                          "replacement \xEF\xBF\xBD",
+                                          "emoji \xF0\x9F\xA4\x9D\xF0\x9F\x8F\xBD",
+                                          "<&>\"' ]]> &amp;",
+                                          "DEL \x7f C1 \xC2\x85",
+                                          "last plane \xF4\x8F\xBF\xBD"};
     auto id = [](std::size_t k) {  // (no "s" + to_string: a GCC 12 -O3 -Wrestrict false positive)
         std::string s = "s";
         s += std::to_string(k);
@@ -229,20 +236,23 @@ TEST(Export, XmlOutputsAreWellFormedWhateverTheNames) {
     };
     Network net;
     for (std::size_t k = 0; k < odd.size(); ++k)
-        net.add_structure(id(k), odd[k], {{"note", odd[k]}}, {std::string("alias \xF0\x9F\xA4\x9D ") + std::to_string(k)});
+        net.add_structure(id(k), odd[k], {{"note", odd[k]}},
+                          {std::string("alias \xF0\x9F\xA4\x9D ") + std::to_string(k)});
     for (std::size_t k = 1; k < odd.size(); ++k)
-        net.add_link(static_cast<index_t>(k - 1), static_cast<index_t>(k), "type <&> \xC3\xA9", 1.0, "", "", "st \xEF\xBF\xBD",
-                     {{"memo", odd[k]}});
+        net.add_link(static_cast<index_t>(k - 1), static_cast<index_t>(k), "type <&> \xC3\xA9", 1.0, "", "",
+                     "st \xEF\xBF\xBD", {{"memo", odd[k]}});
     // What XML cannot hold is refused at input, so it can never reach an output (before
     // the input rules these were accepted and written: U+FFFE/U+FFFF raw, controls dropped).
-    for (const std::string& bad : {std::string("nul \0 x", 7), std::string("bell \x07"), std::string("esc \x1b"),
-                                  std::string("noncharacter \xEF\xBF\xBE"), std::string("\xEF\xBF\xBF"),
-                                  std::string("vt \x0b ff \x0c")}) {
+    for (const std::string& bad :
+         {std::string("nul \0 x", 7), std::string("bell \x07"), std::string("esc \x1b"),
+          std::string("noncharacter \xEF\xBF\xBE"), std::string("\xEF\xBF\xBF"), std::string("vt \x0b ff \x0c")}) {
         EXPECT_THROW(net.add_structure("bad", bad), input_error) << bad;
         EXPECT_THROW(net.add_structure("bad" + bad), input_error) << bad;
         EXPECT_THROW(net.set_attribute("s0 \xC3\xA9 <&>", "note", bad), input_error) << bad;
     }
-    EXPECT_THROW(net.add_structure("a\x01" "b"), input_error);  // would collapse with "ab" in GEXF, GraphML, DOT
+    EXPECT_THROW(net.add_structure("a\x01"
+                                   "b"),
+                 input_error);  // would collapse with "ab" in GEXF, GraphML, DOT
     const auto n = net.number_of_structures();
     ASSERT_EQ(n, odd.size());
     // (The maps' SVG and HTML are written in Python: tests/python/test_escaping.py.)
@@ -252,8 +262,7 @@ TEST(Export, XmlOutputsAreWellFormedWhateverTheNames) {
         std::multiset<std::string> texts;
         EXPECT_EQ(xml_problem(xml, texts), "");
         for (const auto& text : odd) EXPECT_GE(texts.count(text), 2u) << text;  // name and note, verbatim
-        for (std::size_t k = 0; k < n; ++k)
-            EXPECT_GE(texts.count(id(k)), 1u);  // ids kept whole
+        for (std::size_t k = 0; k < n; ++k) EXPECT_GE(texts.count(id(k)), 1u);  // ids kept whole
         EXPECT_GE(texts.count("st \xEF\xBF\xBD"), 1u);
     }
     // The checker itself refuses what it must.

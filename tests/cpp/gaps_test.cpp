@@ -182,8 +182,8 @@ TEST(Mixing, HandCounted) {
     for (auto [id, grp] : std::initializer_list<std::pair<const char*, const char*>>{
              {"a", "X"}, {"b", "X"}, {"c", "Y"}, {"d", "Y"}, {"e", "Z"}})
         net.add_structure(id, "", {{"grp", std::string(grp)}});
-    for (auto [u, v] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"a", "b"}, {"b", "c"}, {"a", "c"}, {"c", "d"}})
+    for (auto [u, v] :
+         std::initializer_list<std::pair<const char*, const char*>>{{"a", "b"}, {"b", "c"}, {"a", "c"}, {"c", "d"}})
         net.add_link(u, v);
     auto mm = mixing_matrix(net, "grp");
     ASSERT_EQ(mm.k, 3u);

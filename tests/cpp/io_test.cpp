@@ -109,12 +109,18 @@ TEST_F(Csv, Errors) {
 
 TEST_F(Csv, RoundTripIsLossless) {
     Network net(true);
-    net.add_structure("a", "Name, with \"quotes\"\nand a line", {{"n", std::int64_t{-3}}, {"x", 2.0}, {"ok", true},
-                                                                 {"code", std::string("007")}, {"empty", std::string()}},
-                      {"A", "alias 2"});
+    net.add_structure(
+        "a", "Name, with \"quotes\"\nand a line",
+        {{"n", std::int64_t{-3}}, {"x", 2.0}, {"ok", true}, {"code", std::string("007")}, {"empty", std::string()}},
+        {"A", "alias 2"});
     net.add_structure(" b ", "", {{"x", 0.1}});
-    net.add_link("a", " b ", {.type = "supply", .weight = 0.25, .start = "2012-01", .end = "2013-12-31",
-                              .status = "confirmed", .attributes = {{"note", std::string("é; ç; œ")}}});
+    net.add_link("a", " b ",
+                 {.type = "supply",
+                  .weight = 0.25,
+                  .start = "2012-01",
+                  .end = "2013-12-31",
+                  .status = "confirmed",
+                  .attributes = {{"note", std::string("é; ç; œ")}}});
     net.add_link(" b ", "a", {.type = "co_funding", .weight = 3.0});
     const auto s1 = (dir_ / "s1.csv").string(), l1 = (dir_ / "l1.csv").string();
     write_csv(net, s1, l1);
@@ -173,11 +179,11 @@ TEST(Utf8, Validation) {
     using detail::invalid_utf8_offset;
     constexpr auto ok = static_cast<std::size_t>(-1);
     EXPECT_EQ(invalid_utf8_offset("Économie œuvre ç"), ok);
-    EXPECT_EQ(invalid_utf8_offset("\xF0\x9F\x98\x80"), ok);       // U+1F600
-    EXPECT_EQ(invalid_utf8_offset("ab\xC3"), 2u);                 // truncated sequence
-    EXPECT_EQ(invalid_utf8_offset("\xC0\xAF"), 0u);               // overlong '/'
-    EXPECT_EQ(invalid_utf8_offset("x\xED\xA0\x80"), 1u);          // UTF-16 surrogate
-    EXPECT_EQ(invalid_utf8_offset("\xF4\x90\x80\x80"), 0u);       // above U+10FFFF
+    EXPECT_EQ(invalid_utf8_offset("\xF0\x9F\x98\x80"), ok);  // U+1F600
+    EXPECT_EQ(invalid_utf8_offset("ab\xC3"), 2u);            // truncated sequence
+    EXPECT_EQ(invalid_utf8_offset("\xC0\xAF"), 0u);          // overlong '/'
+    EXPECT_EQ(invalid_utf8_offset("x\xED\xA0\x80"), 1u);     // UTF-16 surrogate
+    EXPECT_EQ(invalid_utf8_offset("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
 }
 
 // ---- reading from memory (read_csv_text), chunk boundaries, hostile sizes -------------------
@@ -360,8 +366,10 @@ TEST_F(Csv, WideRowsAndHeadersAreReadInLinearTime) {
 // parse_error naming the file, line and column of the cell (messages as the Network's).
 TEST_F(Csv, CharactersOutputsCannotKeepAreRefusedWithTheirCell) {
     const std::string ok = "id,name\nx,X\ny,Y\n";
-    expect_error(write("a.csv", "id,name\n\"a\x01" "b\",A\n"), "", 2, 1,
-                 "structure id 'a?b': control character U+0001 is not allowed");
+    expect_error(write("a.csv",
+                       "id,name\n\"a\x01"
+                       "b\",A\n"),
+                 "", 2, 1, "structure id 'a?b': control character U+0001 is not allowed");
     expect_error(write("b.csv", "id,name\nab,A\n\"a\tb\",B\n"), "", 3, 1, "control character U+0009");
     expect_error(write("c.csv", "id,name,aliases\nx,X,\ny,\"Y\xEF\xBF\xBF\",\n"), "", 3, 2,
                  "structure 'y': name 'Y?': character U+FFFF is not allowed");
@@ -395,7 +403,8 @@ TEST_F(Csv, CharactersOutputsCannotKeepAreRefusedWithTheirCell) {
     }
     EXPECT_THROW(read_csv(s, "", {.link_types = write("u.csv", "code,label\nc,\"C\x01\"\n")}), parse_error);
     // XML-safe odd text is data: tab, line breaks, U+FFFD, an emoji, markup.
-    const auto net = read_csv(write("v.csv", "id,name,note\nx,\"a\tb\r\nc\",\"\xEF\xBF\xBD \xF0\x9F\xA4\x9D <&>\"\"\"\n"));
+    const auto net =
+        read_csv(write("v.csv", "id,name,note\nx,\"a\tb\r\nc\",\"\xEF\xBF\xBD \xF0\x9F\xA4\x9D <&>\"\"\"\n"));
     EXPECT_EQ(net.structure("x").name, "a\tb\r\nc");
     EXPECT_EQ(std::get<std::string>(net.structure("x").attributes.at("note")), "\xEF\xBF\xBD \xF0\x9F\xA4\x9D <&>\"");
 }

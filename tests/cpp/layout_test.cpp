@@ -65,10 +65,13 @@ TEST(Layout, ComponentsPackedWithoutOverlap) {
     const auto net = two_cliques(false);
     for (auto m : kMethods) {
         const auto l = layout(net, m, {.seed = 1});
-        double ax0 = 1e300, ax1 = -1e300, ay0 = 1e300, ay1 = -1e300, bx0 = 1e300, bx1 = -1e300, by0 = 1e300, by1 = -1e300;
+        double ax0 = 1e300, ax1 = -1e300, ay0 = 1e300, ay1 = -1e300, bx0 = 1e300, bx1 = -1e300, by0 = 1e300,
+               by1 = -1e300;
         for (std::size_t i = 0; i < 6; ++i) {
-            ax0 = std::min(ax0, l.x[i]), ax1 = std::max(ax1, l.x[i]), ay0 = std::min(ay0, l.y[i]), ay1 = std::max(ay1, l.y[i]);
-            bx0 = std::min(bx0, l.x[i + 6]), bx1 = std::max(bx1, l.x[i + 6]), by0 = std::min(by0, l.y[i + 6]), by1 = std::max(by1, l.y[i + 6]);
+            ax0 = std::min(ax0, l.x[i]), ax1 = std::max(ax1, l.x[i]), ay0 = std::min(ay0, l.y[i]),
+            ay1 = std::max(ay1, l.y[i]);
+            bx0 = std::min(bx0, l.x[i + 6]), bx1 = std::max(bx1, l.x[i + 6]), by0 = std::min(by0, l.y[i + 6]),
+            by1 = std::max(by1, l.y[i + 6]);
         }
         const bool overlap = ax0 < bx1 && bx0 < ax1 && ay0 < by1 && by0 < ay1;
         EXPECT_FALSE(overlap) << m;
@@ -132,7 +135,9 @@ TEST(Layout, GeographicExactProjection) {
     // Mercator: y = (180/pi) ln tan(pi/4 + lat/2).
     const auto m = geographic_layout(net, {.projection = Projection::mercator});
     EXPECT_DOUBLE_EQ(m.x[0], 1.44);
-    EXPECT_NEAR(m.y[0], 180 / std::numbers::pi * std::log(std::tan(std::numbers::pi / 4 + 43.6 * std::numbers::pi / 360)), 1e-12);
+    EXPECT_NEAR(m.y[0],
+                180 / std::numbers::pi * std::log(std::tan(std::numbers::pi / 4 + 43.6 * std::numbers::pi / 360)),
+                1e-12);
     Network bad;
     bad.add_structure("x", "", {{"latitude", 91.0}, {"longitude", 0.0}});
     EXPECT_THROW(geographic_layout(bad), input_error);

@@ -43,11 +43,11 @@ TEST(MapModel, RadiiFollowTheSquareRootOfTheMeasure) {
     // map area 1230 x 850 px for 4 structures: r_max = clamp(0.45 sqrt(1230 * 850 / 4), 4, 24) = 24
     EXPECT_DOUBLE_EQ(m.rmax, 24);
     EXPECT_DOUBLE_EQ(m.rmin, 6);
-    EXPECT_DOUBLE_EQ(m.nodes[0].radius, 24);                       // the largest value
+    EXPECT_DOUBLE_EQ(m.nodes[0].radius, 24);  // the largest value
     EXPECT_DOUBLE_EQ(m.nodes[1].radius, 6 + 18 * std::sqrt(1.0 / 3));
     EXPECT_DOUBLE_EQ(m.nodes[2].radius, 6 + 18 * std::sqrt(2.0 / 3));
-    EXPECT_DOUBLE_EQ(m.nodes[3].radius, 6);                        // 0 -> r_min
-    ASSERT_EQ(m.size_legend.size(), 3u);                           // largest, median, smallest positive
+    EXPECT_DOUBLE_EQ(m.nodes[3].radius, 6);  // 0 -> r_min
+    ASSERT_EQ(m.size_legend.size(), 3u);     // largest, median, smallest positive
     EXPECT_EQ(m.size_legend[0].value, 3);
     EXPECT_EQ(m.size_legend[1].value, 2);
     EXPECT_EQ(m.size_legend[2].value, 1);
@@ -190,8 +190,8 @@ TEST(MapModel, LegendRowsStackFromTheTop) {
     const auto m = map_model(net, options(net));
     std::vector<std::string> kinds;
     for (const auto& r : m.legend) kinds.push_back(r.kind);
-    EXPECT_EQ(kinds, (std::vector<std::string>{"color_heading", "color", "color", "color", "size_heading", "size", "size",
-                                               "size", "edge_heading", "edge", "edge", "dashed", "hollow"}));
+    EXPECT_EQ(kinds, (std::vector<std::string>{"color_heading", "color", "color", "color", "size_heading", "size",
+                                               "size", "size", "edge_heading", "edge", "edge", "dashed", "hollow"}));
     EXPECT_EQ(m.legend_box_x, 1600 - 334);
     EXPECT_EQ(m.legend_box_height, 1000 - 28);
     // headings 26 px, colour rows 24 px, 12 px after the colours
@@ -292,5 +292,5 @@ TEST(MapModel, HugeNumbersNeverLeakUnwrittenBytes) {
     const auto s = fixed(1e64, 0);
     EXPECT_EQ(s, "10000000000000000213204190094543968723012578712679649467743338496");
     EXPECT_EQ(fixed(-1e300, 0).size(), 302u);  // '-' and 301 digits: still fixed, no overflow
-    EXPECT_EQ(fixed(-0.04, 1), "0.0");  // no "-0.0"
+    EXPECT_EQ(fixed(-0.04, 1), "0.0");         // no "-0.0"
 }

@@ -25,16 +25,16 @@ TEST(Network, StructuresAndLookup) {
     auto net = small();
     EXPECT_EQ(net.number_of_structures(), 3u);
     EXPECT_EQ(net.structure("una").name, "una");  // name defaults to the id
-    EXPECT_EQ(net.index_of("I.E.S."), 0u);       // alias
+    EXPECT_EQ(net.index_of("I.E.S."), 0u);        // alias
     EXPECT_TRUE(net.contains("bge"));
     EXPECT_FALSE(net.contains("nope"));
     EXPECT_THROW(net.index_of("nope"), not_found);
-    EXPECT_THROW(net.add_structure("ies"), input_error);          // duplicate id
-    EXPECT_THROW(net.add_structure("I.E.S."), input_error);       // id equal to an alias
-    EXPECT_THROW(net.add_structure(""), input_error);             // empty id
+    EXPECT_THROW(net.add_structure("ies"), input_error);                 // duplicate id
+    EXPECT_THROW(net.add_structure("I.E.S."), input_error);              // id equal to an alias
+    EXPECT_THROW(net.add_structure(""), input_error);                    // empty id
     EXPECT_THROW(net.add_structure("x", "", {}, {"bge"}), input_error);  // alias equal to an id
     EXPECT_THROW(net.add_structure("x", "", {}, {"a|b"}), input_error);  // alias separator
-    EXPECT_EQ(net.number_of_structures(), 3u);  // failed adds left nothing behind
+    EXPECT_EQ(net.number_of_structures(), 3u);                           // failed adds left nothing behind
 }
 
 TEST(Network, UnknownEndIsNotFoundAndAddsNothing) {
@@ -94,14 +94,15 @@ TEST(Network, DirectedLinksBetween) {
 TEST(Network, Filters) {
     auto net = small();
     net.add_link("ies", "bge", {.type = "shared_premises", .start = "2012", .end = "2013-06", .status = "confirmed"});
-    net.add_link("ies", "una", {.type = "know_how", .status = "unconfirmed", .attributes = {{"basis", std::int64_t{1}}}});
+    net.add_link("ies", "una",
+                 {.type = "know_how", .status = "unconfirmed", .attributes = {{"basis", std::int64_t{1}}}});
     auto a = filter_links(net, LinkFilter{.types = {"know_how"}});
     EXPECT_EQ(a.number_of_structures(), 3u);
     ASSERT_EQ(a.number_of_links(), 1u);
     EXPECT_EQ(a.type_name(a.links()[0]), "know_how");
     EXPECT_EQ(filter_links(net, LinkFilter{.statuses = {"confirmed"}}).number_of_links(), 1u);
     EXPECT_EQ(filter_links(net, LinkFilter{.attributes = {{"basis", 1.0}}}).number_of_links(), 1u);  // 1 == 1.0
-    EXPECT_EQ(filter_links(net, LinkFilter{.active_on = "2013-07-01"}).number_of_links(), 1u);  // first link ended
+    EXPECT_EQ(filter_links(net, LinkFilter{.active_on = "2013-07-01"}).number_of_links(), 1u);       // first link ended
     EXPECT_EQ(filter_links(net, LinkFilter{.active_on = "2013-06-30"}).number_of_links(), 2u);
     auto s = filter_structures(net, StructureFilter{.attributes = {{"legal_family", std::string("association")}}});
     EXPECT_EQ(s.number_of_structures(), 1u);
@@ -264,9 +265,9 @@ namespace {
 std::vector<std::string> dump_links(const Network& net) {
     std::vector<std::string> out;
     for (const auto& l : net.links()) {
-        std::string row = net.structures()[l.source].id + ">" + net.structures()[l.target].id + " " +
-                          net.type_name(l) + " " + format_double(l.weight) + " [" + net.start(l) + "," + net.end(l) +
-                          "] " + net.status_name(l);
+        std::string row = net.structures()[l.source].id + ">" + net.structures()[l.target].id + " " + net.type_name(l) +
+                          " " + format_double(l.weight) + " [" + net.start(l) + "," + net.end(l) + "] " +
+                          net.status_name(l);
         for (const auto& [k, v] : net.attributes(l)) row += " " + k + "=" + value_to_string(v);
         out.push_back(row);
     }
@@ -296,7 +297,8 @@ TEST(Network, AddLinksMatchesAddLinkOneByOne) {
     c.start = {2, 2, 0};
     c.end = {1, 1, 3};
     c.status = {2, 2, 1};
-    c.attributes.emplace_back("by", std::vector<Value>{std::string("ies|bge"), std::string("ies|bge"), std::string("una")});
+    c.attributes.emplace_back("by",
+                              std::vector<Value>{std::string("ies|bge"), std::string("ies|bge"), std::string("una")});
     EXPECT_EQ(bulk.add_links(c), 2u);
     EXPECT_EQ(dump_links(bulk), dump_links(one));
     EXPECT_EQ(dump_links(bulk)[4], "una>bge project 0.5 [,2010] unconfirmed by=una");
@@ -570,10 +572,16 @@ TEST(Network, IdentifiersRefuseControlCharactersAndNoncharacters) {
     Network net;
     net.add_structure("ab");
     // "a\x01b" would be written "ab" by the outputs that drop control characters: refused.
-    EXPECT_EQ(refusal([&] { net.add_structure("a\x01" "b"); }),
+    EXPECT_EQ(refusal([&] {
+                  net.add_structure(
+                      "a\x01"
+                      "b");
+              }),
               "structure id 'a?b': control character U+0001 is not allowed");
-    for (const char* bad : {"a\tb", "a\nb", "a\rb", "\x1f", "a\x7f", "a\xC2\x80", "a\xC2\x9F" "b", "x\xEF\xBF\xBE",
-                            "x\xEF\xBF\xBF"})
+    for (const char* bad : {"a\tb", "a\nb", "a\rb", "\x1f", "a\x7f", "a\xC2\x80",
+                            "a\xC2\x9F"
+                            "b",
+                            "x\xEF\xBF\xBE", "x\xEF\xBF\xBF"})
         EXPECT_THROW(net.add_structure(bad), input_error) << bad;
     EXPECT_THROW(net.add_structure(std::string("a\0b", 3)), input_error);  // NUL
     EXPECT_NE(refusal([&] { net.add_structure("x\xEF\xBF\xBF"); }).find("character U+FFFF is not allowed"),
@@ -604,7 +612,9 @@ TEST(Network, NamesAndTextValuesRefuseWhatXmlCannotHold) {
     const std::string fine = "A\tB\nC\rD \xC2\x85 \x7f \xEF\xBF\xBD \xF0\x9F\x98\x80 <&>\"";
     net.add_structure("a", fine, {{"note", fine}});
     EXPECT_EQ(net.structure("a").name, fine);
-    EXPECT_EQ(refusal([&] { net.add_structure("b", "B\x01"); }).rfind("structure 'b': name 'B?': control character U+0001 is not allowed", 0),
+    EXPECT_EQ(refusal([&] {
+                  net.add_structure("b", "B\x01");
+              }).rfind("structure 'b': name 'B?': control character U+0001 is not allowed", 0),
               0u);
     EXPECT_THROW(net.add_structure("b", "B\xEF\xBF\xBE"), input_error);
     EXPECT_THROW(net.add_structure("b", std::string("B\0", 2)), input_error);
@@ -633,7 +643,8 @@ TEST(Network, LinkFieldsRefuseControlCharacters) {
     EXPECT_THROW(net.set_link_type("t", true, {{"label", std::string("x\x02")}}), input_error);
     EXPECT_EQ(net.number_of_links(), 0u);
     EXPECT_TRUE(net.type_names().empty());  // refused before anything was interned
-    net.add_link("ies", "bge", {.type = "supply chain", .status = "confirmed", .attributes = {{"note", std::string("a\tb")}}});
+    net.add_link("ies", "bge",
+                 {.type = "supply chain", .status = "confirmed", .attributes = {{"note", std::string("a\tb")}}});
     EXPECT_THROW(net.set_link_attribute(0, "x\x03", 1.0), input_error);
     EXPECT_THROW(net.set_link_attribute(0, "note", std::string("\xEF\xBF\xBF")), input_error);
     EXPECT_EQ(net.link_attribute_names(), (std::vector<std::string>{"note"}));
@@ -682,7 +693,9 @@ TEST(Network, PrintableTextAndFaults) {
     EXPECT_EQ(text_fault("plain", TextRule::identifier), "");
     EXPECT_EQ(text_fault("a\tb", TextRule::text), "");
     EXPECT_EQ(text_fault("a\tb", TextRule::identifier), "'a?b': control character U+0009 is not allowed");
-    EXPECT_EQ(printable_text("a\x01\xC2\x85\xEF\xBF\xBF\xE9z"), "a???" "?z");
+    EXPECT_EQ(printable_text("a\x01\xC2\x85\xEF\xBF\xBF\xE9z"),
+              "a???"
+              "?z");
     EXPECT_EQ(printable_text(std::string(100, 'x')), std::string(80, 'x') + "... (100 bytes)");
     EXPECT_EQ(detail::code_point_name(0x1F600), "U+1F600");
 }
@@ -710,7 +723,8 @@ TEST(Network, ManyAliasesAndLinkColumnsAreLinear) {
     aliases.resize(n);
     aliases.push_back("alias 5");
     aliases.push_back("alias 7");
-    EXPECT_EQ(refusal([&] { net.add_structure("t", "", {}, aliases); }), "structure 't': alias 'alias 0' is already used by structure 's'");
+    EXPECT_EQ(refusal([&] { net.add_structure("t", "", {}, aliases); }),
+              "structure 't': alias 'alias 0' is already used by structure 's'");
     for (auto& a : aliases) a = "t" + a;
     EXPECT_EQ(refusal([&] { net.add_structure("t", "", {}, aliases); }), "structure 't': alias 'talias 5' given twice");
     net.add_structure("u");

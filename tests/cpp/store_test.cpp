@@ -33,19 +33,21 @@ protected:
               ("coopmap_store_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
         fs::remove_all(dir);
         fs::create_directories(dir);
-        write("structures.csv", "id,name,aliases,legal_family\na,Alpha,ALPHA,association\nb,Beta,BETA,scop\n"
-                                "c,Gamma,,company\nd,Delta,,association\nf,Phi,,scic\n");
-        write("types.csv", "code,label,family,directed\njp,Joint project,project,false\nsub,Subcontracting,commerce,true\n");
+        write("structures.csv",
+              "id,name,aliases,legal_family\na,Alpha,ALPHA,association\nb,Beta,BETA,scop\n"
+              "c,Gamma,,company\nd,Delta,,association\nf,Phi,,scic\n");
+        write("types.csv",
+              "code,label,family,directed\njp,Joint project,project,false\nsub,Subcontracting,commerce,true\n");
         write("r13.csv", "structure,status\na,complete\nb,complete\nc,partial\nd,refused\n");
         write("d13.csv",
               "declarer,partner,type,intensity,direction\n"
-              "a,b,jp,2,\n"      // a-b jp, with the next line: confirmed, weight 3
+              "a,b,jp,2,\n"  // a-b jp, with the next line: confirmed, weight 3
               "BETA,a,jp,4,\n"
               "a,c,jp,,\n"       // c answered (partial), silent: unconfirmed
               "a,d,jp,,\n"       // d refused: partner_did_not_respond
               "a,b,sub,1,out\n"  // a->b, with the next line: confirmed
               "b,a,sub,1,in\n"
-              "c,b,sub,1,\n"     // c->b, b answered, silent: unconfirmed
+              "c,b,sub,1,\n"  // c->b, b answered, silent: unconfirmed
               "b,Nobody Inc,jp,1,\n");
         write("r14.csv", "structure,status\na,complete\nb,complete\nc,complete\nf,complete\n");
         write("d14.csv", "declarer,partner,type\na,b,jp\nb,a,jp\na,c,jp\nc,f,jp\nf,c,jp\na,b,sub\n");
@@ -80,12 +82,11 @@ std::size_t count(const Inventory& inv, const std::string& table) {
 TEST_F(StoreTest, ViewsAndStatuses) {
     auto inv = filled();
     using T = std::tuple<std::string, std::string, std::string, std::string>;
-    EXPECT_EQ(as_set(inv.links("2013", View::union_)),
-              (std::set<T>{{"a", "b", "jp", "confirmed"},
-                           {"a", "c", "jp", "unconfirmed"},
-                           {"a", "d", "jp", "partner_did_not_respond"},
-                           {"a", "b", "sub", "confirmed"},
-                           {"c", "b", "sub", "unconfirmed"}}));
+    EXPECT_EQ(as_set(inv.links("2013", View::union_)), (std::set<T>{{"a", "b", "jp", "confirmed"},
+                                                                    {"a", "c", "jp", "unconfirmed"},
+                                                                    {"a", "d", "jp", "partner_did_not_respond"},
+                                                                    {"a", "b", "sub", "confirmed"},
+                                                                    {"c", "b", "sub", "unconfirmed"}}));
     EXPECT_EQ(inv.links("2013", View::confirmed).size(), 2u);      // a-b jp, a->b sub
     EXPECT_EQ(inv.links("2013", View::reconstructed).size(), 3u);  // + a-d jp
     const auto links = inv.links("2013");
@@ -125,7 +126,8 @@ TEST_F(StoreTest, NetworkThreadsCarryEveryField) {
     const auto& a = net.structure("ALPHA");  // aliases come along
     EXPECT_EQ(a.id, "a");
     EXPECT_EQ(a.name, "Alpha");
-    EXPECT_EQ(a.attributes, (Attributes{{"legal_family", std::string("association")}, {"response", std::string("complete")}}));
+    EXPECT_EQ(a.attributes,
+              (Attributes{{"legal_family", std::string("association")}, {"response", std::string("complete")}}));
     EXPECT_EQ(std::get<std::string>(net.structure("d").attributes.at("response")), "refused");
     EXPECT_FALSE(net.contains("f"));  // not surveyed in 2013, no link
     // confirmed view: a-b jp (two-way) and a->b sub (an arc), one link each
@@ -176,7 +178,8 @@ TEST_F(StoreTest, BadRowRollsBackAndReimportIsIdempotent) {
     }
     EXPECT_EQ(inv.counts(), before);
     EXPECT_EQ(inv.waves(), (std::vector<std::string>{"2013", "2014"}));
-    const auto r = inv.import_csv(ImportFiles{p("structures.csv"), p("types.csv"), "", p("d13.csv"), p("r13.csv"), "2013"});
+    const auto r =
+        inv.import_csv(ImportFiles{p("structures.csv"), p("types.csv"), "", p("d13.csv"), p("r13.csv"), "2013"});
     EXPECT_EQ(r.added, 0u);
     EXPECT_EQ(r.updated, 0u);
     EXPECT_EQ(r.unresolved_partners.size(), 1u);  // "Nobody Inc", reported again, stored once
@@ -301,8 +304,9 @@ TEST_F(StoreTest, DeclarationSpansFollowImports) {
     inv.import_csv(ImportFiles{"", "", "", p("d13b.csv"), "", "2013"});  // id 15: a new span of 2013
     inv.import_csv(ImportFiles{"", "", "", p("d14b.csv"), "", "2014"});  // ids 16-17: 2014 again
     inv.import_csv(ImportFiles{"", "", "", p("d14b.csv"), "", "2014"});  // nothing new: no span
-    EXPECT_EQ(rows(p("inv.db"), "SELECT w.code, first_id, last_id FROM declaration_spans JOIN waves w ON w.id = wave "
-                                "ORDER BY first_id"),
+    EXPECT_EQ(rows(p("inv.db"),
+                   "SELECT w.code, first_id, last_id FROM declaration_spans JOIN waves w ON w.id = wave "
+                   "ORDER BY first_id"),
               (std::vector<std::string>{"2013|1|8", "2014|9|14", "2013|15|15", "2014|16|17"}));
     write("d14c.csv", "declarer,partner,type\nb,d,jp\n");
     inv.import_csv(ImportFiles{"", "", "", p("d14c.csv"), "", "2014"});  // id 18 extends 16-17
@@ -329,8 +333,9 @@ TEST_F(StoreTest, MigratesVersion1Files) {
         l14 = as_set(inv.links("2014"));
     }
     ASSERT_EQ(l13.size(), 6u);
-    sql(f, "DROP TABLE declaration_spans; CREATE INDEX declarations_wave ON declarations(wave); "
-           "PRAGMA user_version = 1;");
+    sql(f,
+        "DROP TABLE declaration_spans; CREATE INDEX declarations_wave ON declarations(wave); "
+        "PRAGMA user_version = 1;");
     {
         Inventory inv(f);
         EXPECT_EQ(as_set(inv.links("2013")), l13);
@@ -402,8 +407,9 @@ std::string storage_what(const std::function<void()>& f) {
 // every query and from an import.
 TEST_F(StoreTest, CraftedNegativeLinkTypeIdIsAStorageError) {
     { auto inv = filled(); }
-    sql(p("inv.db"), "UPDATE link_types SET id = -1 WHERE code = 'jp'; UPDATE declarations SET type = -1 WHERE type = 1; "
-                     "UPDATE link_type_attributes SET type = -1 WHERE type = 1;");
+    sql(p("inv.db"),
+        "UPDATE link_types SET id = -1 WHERE code = 'jp'; UPDATE declarations SET type = -1 WHERE type = 1; "
+        "UPDATE link_type_attributes SET type = -1 WHERE type = 1;");
     Inventory inv(p("inv.db"));  // the open checks cannot see it
     const std::vector<std::function<void()>> queries = {
         [&] { (void)inv.network("2013"); },
@@ -420,9 +426,10 @@ TEST_F(StoreTest, CraftedNegativeLinkTypeIdIsAStorageError) {
 // id -3, column id, from the wave queries, the affiliation network and an import.
 TEST_F(StoreTest, CraftedNegativeStructureIdIsAStorageError) {
     { auto inv = filled(); }
-    sql(p("inv.db"), "UPDATE structures SET id = -3 WHERE id = 3; UPDATE declarations SET declarer = -3 WHERE declarer = 3; "
-                     "UPDATE declarations SET partner = -3 WHERE partner = 3; "
-                     "UPDATE responses SET structure = -3 WHERE structure = 3;");
+    sql(p("inv.db"),
+        "UPDATE structures SET id = -3 WHERE id = 3; UPDATE declarations SET declarer = -3 WHERE declarer = 3; "
+        "UPDATE declarations SET partner = -3 WHERE partner = 3; "
+        "UPDATE responses SET structure = -3 WHERE structure = 3;");
     Inventory inv(p("inv.db"));
     const std::vector<std::function<void()>> queries = {
         [&] { (void)inv.network("2013"); },
@@ -548,8 +555,9 @@ TEST_F(StoreTest, CraftedTextIsAStorageError) {
 // naming table responses, row (wave 1, structure 3), column status.
 TEST_F(StoreTest, CraftedUnknownResponseStatusIsAStorageError) {
     auto inv = filled();
-    sql(p("inv.db"), "PRAGMA ignore_check_constraints = ON; "
-                     "UPDATE responses SET status = 'maybe' WHERE wave = 1 AND structure = 3;");
+    sql(p("inv.db"),
+        "PRAGMA ignore_check_constraints = ON; "
+        "UPDATE responses SET status = 'maybe' WHERE wave = 1 AND structure = 3;");
     const std::vector<std::function<void()>> queries = {
         [&] { (void)inv.links("2013"); },
         [&] { (void)inv.network("2013"); },
@@ -557,7 +565,8 @@ TEST_F(StoreTest, CraftedUnknownResponseStatusIsAStorageError) {
         [&] { (void)inv.response_rate("2013"); },
     };
     for (std::size_t q = 0; q < queries.size(); ++q)
-        EXPECT_TRUE(names_cell(storage_what(queries[q]), "responses", "(wave 1, structure 3)", "status")) << "query " << q;
+        EXPECT_TRUE(names_cell(storage_what(queries[q]), "responses", "(wave 1, structure 3)", "status"))
+            << "query " << q;
     EXPECT_EQ(inv.links("2014").size(), 4u);  // a-b, a-c, c-f jp and a->b sub: wave 2014 does not read that row
 }
 
@@ -569,12 +578,14 @@ TEST_F(StoreTest, CraftedUnknownResponseStatusIsAStorageError) {
 TEST_F(StoreTest, RefusedFileIsLeftByteForByte) {
     { auto inv = filled(); }
     fs::copy_file(p("inv.db"), p("v1.db"));
-    sql(p("v1.db"), "PRAGMA journal_mode = DELETE; DROP TABLE declaration_spans; "
-                    "CREATE INDEX declarations_wave ON declarations(wave); PRAGMA user_version = 1; "
-                    "UPDATE declarations SET declarer = 99 WHERE id = 1;");
+    sql(p("v1.db"),
+        "PRAGMA journal_mode = DELETE; DROP TABLE declaration_spans; "
+        "CREATE INDEX declarations_wave ON declarations(wave); PRAGMA user_version = 1; "
+        "UPDATE declarations SET declarer = 99 WHERE id = 1;");
     fs::copy_file(p("inv.db"), p("trigger.db"));
-    sql(p("trigger.db"), "PRAGMA journal_mode = DELETE; "
-                         "CREATE TRIGGER t AFTER INSERT ON waves BEGIN DELETE FROM aliases; END;");
+    sql(p("trigger.db"),
+        "PRAGMA journal_mode = DELETE; "
+        "CREATE TRIGGER t AFTER INSERT ON waves BEGIN DELETE FROM aliases; END;");
     for (const auto* name : {"v1.db", "trigger.db"}) {
         const auto before = file_bytes(p(name));
         const auto files = entries(dir);
@@ -602,9 +613,10 @@ TEST_F(StoreTest, ReadonlyOpensWhereNoWalCanBeCreated) {
     ro.readonly = true;
     auto read_only_use = [&](const std::string& path) {
         Inventory inv(path, ro);
-        EXPECT_EQ(inv.links("2013").size(), 5u);  // ViewsAndStatuses
+        EXPECT_EQ(inv.links("2013").size(), 5u);                    // ViewsAndStatuses
         EXPECT_EQ(inv.network("2014").number_of_structures(), 4u);  // a, b, c, f
-        EXPECT_NE(storage_what([&] { (void)inv.import_csv(ImportFiles{p("structures.csv"), "", "", "", "", ""}); }), "");
+        EXPECT_NE(storage_what([&] { (void)inv.import_csv(ImportFiles{p("structures.csv"), "", "", "", "", ""}); }),
+                  "");
     };
     fs::create_directory(p("inv.db-wal"));
     fs::create_directory(p("inv.db-shm"));
@@ -698,7 +710,7 @@ TEST_F(StoreTest, ImportStoresEachRowsOwnFields) {
     std::vector<std::vector<std::string>> want;  // per row: declarer_text .. comment, "NULL" when absent
     for (int k = 0; k < n; ++k) {
         auto on = [k](int bit) { return (k >> bit & 1) != 0; };
-        const std::string declarer = on(0) ? "ALPHA" : "a";  // alias: declarer_text stored
+        const std::string declarer = on(0) ? "ALPHA" : "a";                      // alias: declarer_text stored
         const std::string partner = std::string("P").append(std::to_string(k));  // free text: partner_text stored
         const std::string type = on(1) ? "sub" : "jp";
         const std::string intensity = on(2) ? std::to_string(1 + k % 5) : "";
@@ -710,8 +722,8 @@ TEST_F(StoreTest, ImportStoresEachRowsOwnFields) {
         const std::string source = on(7) ? "survey; \"quoted\"" : "";
         std::string comment;
         if (on(8)) comment.append("<b>").append(std::to_string(k)).append("</b>");
-        csv += declarer + "," + partner + "," + type + "," + intensity + "," + direction + "," + frequency + "," + start +
-               "," + end + "," + (source.empty() ? "" : "\"survey; \"\"quoted\"\"\"") + "," + comment + "\n";
+        csv += declarer + "," + partner + "," + type + "," + intensity + "," + direction + "," + frequency + "," +
+               start + "," + end + "," + (source.empty() ? "" : "\"survey; \"\"quoted\"\"\"") + "," + comment + "\n";
         auto v = [](const std::string& x) { return x.empty() ? std::string("NULL") : x; };
         want.push_back({on(0) ? "ALPHA" : "NULL", partner, v(direction), intensity.empty() ? "NULL" : intensity + ".0",
                         v(frequency), v(start), v(end), v(source), v(comment)});
@@ -723,20 +735,20 @@ TEST_F(StoreTest, ImportStoresEachRowsOwnFields) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open_v2(p("inv.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     sqlite3_stmt* q = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db,
-                                 "SELECT declarer_text, partner_text, direction, intensity, frequency, start_date, end_date, "
-                                 "source, comment, partner IS NULL FROM declarations WHERE wave = "
-                                 "(SELECT id FROM waves WHERE code = '2016') ORDER BY id",
-                                 -1, &q, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db,
+                           "SELECT declarer_text, partner_text, direction, intensity, frequency, start_date, end_date, "
+                           "source, comment, partner IS NULL FROM declarations WHERE wave = "
+                           "(SELECT id FROM waves WHERE code = '2016') ORDER BY id",
+                           -1, &q, nullptr),
+        SQLITE_OK);
     int k = 0;
     while (sqlite3_step(q) == SQLITE_ROW) {
         std::vector<std::string> got;
         for (int c = 0; c < 9; ++c)
-            got.push_back(sqlite3_column_type(q, c) == SQLITE_NULL
-                              ? "NULL"
-                              : c == 3 ? format_double(sqlite3_column_double(q, c))
-                                       : reinterpret_cast<const char*>(sqlite3_column_text(q, c)));
+            got.push_back(sqlite3_column_type(q, c) == SQLITE_NULL ? "NULL"
+                          : c == 3 ? format_double(sqlite3_column_double(q, c))
+                                   : reinterpret_cast<const char*>(sqlite3_column_text(q, c)));
         ASSERT_LT(k, n);
         EXPECT_EQ(got, want[static_cast<std::size_t>(k)]) << "row " << k;
         EXPECT_EQ(sqlite3_column_int(q, 9), 1);
@@ -768,8 +780,9 @@ TEST_F(StoreTest, ImportThreadsLateErrorsRollBackWholeBatches) {
         for (int k = 0; k < n; ++k) {
             const int line = k + 2;
             if (line == bad_line) s += "a,Partner 7,jp,1\n";  // repeats line 9 (k = 7)
-            else s += std::string(k % 2 ? "a" : "BETA") + ",Partner " + std::to_string(k) + ",jp," +
-                      std::to_string(1 + k % 3) + "\n";
+            else
+                s += std::string(k % 2 ? "a" : "BETA") + ",Partner " + std::to_string(k) + ",jp," +
+                     std::to_string(1 + k % 3) + "\n";
         }
         return s;
     };

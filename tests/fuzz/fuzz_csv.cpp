@@ -58,9 +58,8 @@ void check_same(const coopmap::Network& a, const coopmap::Network& b) {
     }
     for (std::size_t k = 0; k < a.number_of_links(); ++k) {
         const auto &l = a.links()[k], &m = b.links()[k];
-        if (l.source != m.source || l.target != m.target || a.type_name(l) != b.type_name(m) ||
-            l.weight != m.weight || a.start(l) != b.start(m) || a.end(l) != b.end(m) ||
-            a.status_name(l) != b.status_name(m))
+        if (l.source != m.source || l.target != m.target || a.type_name(l) != b.type_name(m) || l.weight != m.weight ||
+            a.start(l) != b.start(m) || a.end(l) != b.end(m) || a.status_name(l) != b.status_name(m))
             finding("round trip: link " + std::to_string(k) + " differs");
         if (!same_attributes(a.attributes(l), b.attributes(m)))
             finding("round trip: attributes of link " + std::to_string(k) + " differ");

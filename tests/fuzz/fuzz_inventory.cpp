@@ -89,7 +89,8 @@ std::string dump(const fs::path& db) {
     {
         sqlite3_stmt* s = nullptr;
         sqlite3_prepare_v2(c, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1, &s, nullptr);
-        while (sqlite3_step(s) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        while (sqlite3_step(s) == SQLITE_ROW)
+            tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
         sqlite3_finalize(s);
     }
     for (const auto& t : tables) {
@@ -123,12 +124,16 @@ std::string dump(const fs::path& db) {
 fs::path make_base() {
     const auto db = workdir() / "base.db";
     remove_db(db);
-    write_file(workdir() / "bs.csv", "id,name,aliases,group,size,ratio,member,siren\na,Alpha,AA,g1,3,0.5,true,123456789\n"
-                                     "b,Beta,,g2,4,1.5,false,\nc,Gamma,CC|C3,,5,nan,,\n");
-    write_file(workdir() / "bt.csv", "code,label,family,directed,label_fr\njp,Joint,project,false,Projet\nsub,Sub,,true,Sous\n");
-    write_file(workdir() / "ba.csv", "structure,group,role,start,end\na,g1,member,2010,\nb,g1,lead,2011,2015\nc,g2,member,,\n");
-    write_file(workdir() / "bd.csv", "declarer,partner,type,intensity,direction,start,end\na,b,jp,2,,2010,\nb,a,jp,1,,,2014\n"
-                                     "c,a,sub,3,in,,\na,c,sub,1,both,2012-01,2013\nb,Nobody,jp,,,,\n");
+    write_file(workdir() / "bs.csv",
+               "id,name,aliases,group,size,ratio,member,siren\na,Alpha,AA,g1,3,0.5,true,123456789\n"
+               "b,Beta,,g2,4,1.5,false,\nc,Gamma,CC|C3,,5,nan,,\n");
+    write_file(workdir() / "bt.csv",
+               "code,label,family,directed,label_fr\njp,Joint,project,false,Projet\nsub,Sub,,true,Sous\n");
+    write_file(workdir() / "ba.csv",
+               "structure,group,role,start,end\na,g1,member,2010,\nb,g1,lead,2011,2015\nc,g2,member,,\n");
+    write_file(workdir() / "bd.csv",
+               "declarer,partner,type,intensity,direction,start,end\na,b,jp,2,,2010,\nb,a,jp,1,,,2014\n"
+               "c,a,sub,3,in,,\na,c,sub,1,both,2012-01,2013\nb,Nobody,jp,,,,\n");
     write_file(workdir() / "br.csv", "structure,status\na,complete\nb,partial\nc,refused\n");
     coopmap::Inventory inv(db.string());
     inv.import_csv({(workdir() / "bs.csv").string(), (workdir() / "bt.csv").string(), (workdir() / "ba.csv").string(),
@@ -145,19 +150,16 @@ void query_everything(const coopmap::Inventory& inv) {
                 (void)inv.links(wave, v);
                 (void)inv.network(wave, v);
                 (void)inv.compare("w0", wave, v);
-            } catch (const coopmap::error&) {
-            }
+            } catch (const coopmap::error&) {}
         }
         try {
             (void)inv.response_rate(wave);
-        } catch (const coopmap::error&) {
-        }
+        } catch (const coopmap::error&) {}
     }
     try {
         (void)inv.affiliation_network();
         (void)inv.affiliation_projection({}, true);
-    } catch (const coopmap::error&) {
-    }
+    } catch (const coopmap::error&) {}
     (void)inv.counts();
     (void)inv.link_types();
 }
@@ -174,24 +176,52 @@ struct Target {
     const char* key;
 };
 constexpr Target kTargets[] = {
-    {"structures", "id", "rowid"}, {"structures", "code", "rowid"}, {"structures", "name", "rowid"},
-    {"structures", "siren", "rowid"}, {"structures", "legal_family", "rowid"}, {"aliases", "id", "rowid"},
-    {"aliases", "alias", "rowid"}, {"aliases", "structure", "rowid"},
-    {"structure_attributes", "structure", "structure, name"}, {"structure_attributes", "name", "structure, name"},
-    {"structure_attributes", "kind", "structure, name"}, {"structure_attributes", "value", "structure, name"},
-    {"groups", "id", "rowid"}, {"groups", "code", "rowid"}, {"affiliations", "id", "rowid"},
-    {"affiliations", "structure", "rowid"}, {"affiliations", "grp", "rowid"}, {"affiliations", "role", "rowid"},
-    {"affiliations", "start_date", "rowid"}, {"affiliations", "end_date", "rowid"}, {"link_types", "id", "rowid"},
-    {"link_types", "code", "rowid"}, {"link_types", "label", "rowid"}, {"link_types", "directed", "rowid"},
-    {"link_type_attributes", "type", "type, name"}, {"link_type_attributes", "name", "type, name"},
-    {"link_type_attributes", "value", "type, name"}, {"waves", "id", "rowid"}, {"waves", "code", "rowid"},
-    {"responses", "wave", "wave, structure"}, {"responses", "structure", "wave, structure"},
-    {"responses", "status", "wave, structure"}, {"declarations", "id", "rowid"}, {"declarations", "wave", "rowid"},
-    {"declarations", "declarer", "rowid"}, {"declarations", "declarer_text", "rowid"},
-    {"declarations", "partner", "rowid"}, {"declarations", "partner_text", "rowid"}, {"declarations", "type", "rowid"},
-    {"declarations", "direction", "rowid"}, {"declarations", "intensity", "rowid"},
-    {"declarations", "start_date", "rowid"}, {"declarations", "end_date", "rowid"}, {"declarations", "comment", "rowid"},
-    {"declaration_spans", "wave", "wave, first_id"}, {"declaration_spans", "first_id", "wave, first_id"},
+    {"structures", "id", "rowid"},
+    {"structures", "code", "rowid"},
+    {"structures", "name", "rowid"},
+    {"structures", "siren", "rowid"},
+    {"structures", "legal_family", "rowid"},
+    {"aliases", "id", "rowid"},
+    {"aliases", "alias", "rowid"},
+    {"aliases", "structure", "rowid"},
+    {"structure_attributes", "structure", "structure, name"},
+    {"structure_attributes", "name", "structure, name"},
+    {"structure_attributes", "kind", "structure, name"},
+    {"structure_attributes", "value", "structure, name"},
+    {"groups", "id", "rowid"},
+    {"groups", "code", "rowid"},
+    {"affiliations", "id", "rowid"},
+    {"affiliations", "structure", "rowid"},
+    {"affiliations", "grp", "rowid"},
+    {"affiliations", "role", "rowid"},
+    {"affiliations", "start_date", "rowid"},
+    {"affiliations", "end_date", "rowid"},
+    {"link_types", "id", "rowid"},
+    {"link_types", "code", "rowid"},
+    {"link_types", "label", "rowid"},
+    {"link_types", "directed", "rowid"},
+    {"link_type_attributes", "type", "type, name"},
+    {"link_type_attributes", "name", "type, name"},
+    {"link_type_attributes", "value", "type, name"},
+    {"waves", "id", "rowid"},
+    {"waves", "code", "rowid"},
+    {"responses", "wave", "wave, structure"},
+    {"responses", "structure", "wave, structure"},
+    {"responses", "status", "wave, structure"},
+    {"declarations", "id", "rowid"},
+    {"declarations", "wave", "rowid"},
+    {"declarations", "declarer", "rowid"},
+    {"declarations", "declarer_text", "rowid"},
+    {"declarations", "partner", "rowid"},
+    {"declarations", "partner_text", "rowid"},
+    {"declarations", "type", "rowid"},
+    {"declarations", "direction", "rowid"},
+    {"declarations", "intensity", "rowid"},
+    {"declarations", "start_date", "rowid"},
+    {"declarations", "end_date", "rowid"},
+    {"declarations", "comment", "rowid"},
+    {"declaration_spans", "wave", "wave, first_id"},
+    {"declaration_spans", "first_id", "wave, first_id"},
     {"declaration_spans", "last_id", "wave, first_id"},
 };
 constexpr std::size_t kTargetCount = sizeof kTargets / sizeof kTargets[0];
@@ -201,8 +231,8 @@ constexpr std::size_t kTargetCount = sizeof kTargets / sizeof kTargets[0];
 void bind_value(sqlite3_stmt* s, std::uint8_t kind, std::uint8_t arg) {
     constexpr auto i64max = std::numeric_limits<std::int64_t>::max();
     constexpr auto i64min = std::numeric_limits<std::int64_t>::min();
-    static const char* const words[] = {"out", "in", "both", "complete", "partial", "refused", "unreached",
-                                        "bool", "int", "float", "str", "jp", "w0", "a"};
+    static const char* const words[] = {"out",  "in",  "both",  "complete", "partial", "refused", "unreached",
+                                        "bool", "int", "float", "str",      "jp",      "w0",      "a"};
     static const char* const dates[] = {"2013-13-45", "9999", "2013-02-30", "0000-00-00", "2013", "2013-1-1", "-2013"};
     auto text = [s](const std::string& t) {
         sqlite3_bind_text(s, 1, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
@@ -235,7 +265,9 @@ void bind_value(sqlite3_stmt* s, std::uint8_t kind, std::uint8_t arg) {
             break;
         case 16: text(words[arg % std::size(words)]); break;
         case 17: text(dates[arg % std::size(dates)]); break;
-        case 18: sqlite3_bind_int64(s, 1, arg % 2 ? std::int64_t{arg} : -std::int64_t{arg}); break;  // with SET c = c + ?
+        case 18:
+            sqlite3_bind_int64(s, 1, arg % 2 ? std::int64_t{arg} : -std::int64_t{arg});
+            break;  // with SET c = c + ?
         default: sqlite3_bind_double(s, 1, arg * 1e300); break;
     }
 }
@@ -253,11 +285,14 @@ void apply_edits(const fs::path& db, std::uint8_t flags, std::string_view m) {
     if (flags & 2) sqlite3_exec(c, "PRAGMA ignore_check_constraints = ON", nullptr, nullptr, nullptr);
     if (!(flags & 1)) {
         if (flags & 4)
-            sqlite3_exec(c, "DROP TABLE declaration_spans; CREATE INDEX declarations_wave ON declarations(wave); "
-                            "PRAGMA user_version = 1;", nullptr, nullptr, nullptr);
+            sqlite3_exec(c,
+                         "DROP TABLE declaration_spans; CREATE INDEX declarations_wave ON declarations(wave); "
+                         "PRAGMA user_version = 1;",
+                         nullptr, nullptr, nullptr);
         if (flags & 8) sqlite3_exec(c, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
         if (flags & 16)
-            sqlite3_exec(c, ("PRAGMA user_version = " + std::to_string((flags >> 5) - 2)).c_str(), nullptr, nullptr, nullptr);
+            sqlite3_exec(c, ("PRAGMA user_version = " + std::to_string((flags >> 5) - 2)).c_str(), nullptr, nullptr,
+                         nullptr);
     }
     for (std::size_t k = 0; k + 4 <= m.size() && k < 32; k += 4) {
         const auto& t = kTargets[static_cast<std::uint8_t>(m[k]) % kTargetCount];
@@ -270,8 +305,8 @@ void apply_edits(const fs::path& db, std::uint8_t flags, std::string_view m) {
         if (kind % 20 == 19 && arg % 4 == 0) value = "-" + column;
         std::string sql = std::string("UPDATE ") + t.table + " SET " + column + " = " + value;
         if (row != 255)
-            sql += std::string(" WHERE (") + t.key + ") IN (SELECT " + t.key + " FROM " + t.table + " ORDER BY " + t.key +
-                   " LIMIT 1 OFFSET " + std::to_string(row % 8) + ")";
+            sql += std::string(" WHERE (") + t.key + ") IN (SELECT " + t.key + " FROM " + t.table + " ORDER BY " +
+                   t.key + " LIMIT 1 OFFSET " + std::to_string(row % 8) + ")";
         sqlite3_stmt* s = nullptr;
         if (sqlite3_prepare_v2(c, sql.c_str(), -1, &s, nullptr) == SQLITE_OK) {
             if (value.find("?1") != std::string::npos) bind_value(s, kind, arg);
@@ -285,12 +320,10 @@ void apply_edits(const fs::path& db, std::uint8_t flags, std::string_view m) {
 void query_crafted(coopmap::Inventory& inv, const coopmap::ImportFiles& files) {
     try {
         query_everything(inv);
-    } catch (const coopmap::error&) {
-    }
+    } catch (const coopmap::error&) {}
     try {
         (void)inv.import_csv(files);  // reads the stored names, types and declarations
-    } catch (const coopmap::error&) {
-    }
+    } catch (const coopmap::error&) {}
 }
 
 /// Property 4 and 5 on the database at `db` (a valid file), edited as `m` says.
@@ -336,8 +369,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         start = nul + 1;
     }
     parts.resize(6);
-    const char* names[] = {"structures.csv", "link_types.csv", "affiliations.csv", "declarations.csv",
-                           "responses.csv"};
+    const char* names[] = {"structures.csv", "link_types.csv", "affiliations.csv", "declarations.csv", "responses.csv"};
     std::string paths[5];
     for (int i = 0; i < 5; ++i) {
         if (parts[static_cast<std::size_t>(i)].empty()) continue;
@@ -347,8 +379,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto db = workdir() / "inv.db";
     remove_db(db);
     static const fs::path base = make_base();
-    const coopmap::ImportFiles files{paths[0], paths[1], paths[2], paths[3], paths[4],
-                                     (paths[3].empty() && paths[4].empty()) ? "" : "w1"};
+    const coopmap::ImportFiles files{paths[0], paths[1], paths[2],
+                                     paths[3], paths[4], (paths[3].empty() && paths[4].empty()) ? "" : "w1"};
     try {
         fs::copy_file(base, db, fs::copy_options::overwrite_existing);
         coopmap::Inventory inv(db.string());  // an existing file: checked on open
@@ -370,8 +402,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (dump(db) != after) finding("re-importing an accepted input changed the database");
         }
         query_everything(inv);
-    } catch (const coopmap::error&) {
-    }
+    } catch (const coopmap::error&) {}
     if (!parts[5].empty()) crafted(db, parts[5], files);
     remove_db(db);
     return 0;

@@ -74,8 +74,7 @@ struct PathGraph {
 /// non-decreasing distance (s first), dist/sigma are valid for them.
 class ShortestPaths {
 public:
-    explicit ShortestPaths(std::size_t n)
-        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), order() {
+    explicit ShortestPaths(std::size_t n) : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), order() {
         order.reserve(n);
     }
 

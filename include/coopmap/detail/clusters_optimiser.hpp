@@ -311,7 +311,7 @@ private:
 
     double g_, beta_;
     Rng& rng_;
-    std::vector<double> acc_;  ///< dense accumulator, all zero between uses
+    std::vector<double> acc_;       ///< dense accumulator, all zero between uses
     std::vector<index_t> touched_;  ///< n + 1 slots: the labels an accumulation touched, in order
     std::vector<double> A_;
     std::vector<std::uint32_t> cnt_;

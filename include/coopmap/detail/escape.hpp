@@ -64,7 +64,8 @@ inline void append_json_string(std::string& out, std::string_view s) {
                     out += hex[c >> 4];
                     out += hex[c & 15];
                 } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                            static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
                     out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
                     i += 2;
                 } else {

@@ -59,9 +59,7 @@ public:
         const auto slot = slots_[h & mask_];
         if (const auto k = static_cast<std::uint32_t>(slot); k != 0) __builtin_prefetch(&entries_[k - 1]);
     }
-    V* find(std::string_view key) noexcept {
-        return const_cast<V*>(std::as_const(*this).find(key));
-    }
+    V* find(std::string_view key) noexcept { return const_cast<V*>(std::as_const(*this).find(key)); }
 
     /// Inserts key -> value unless key is there; returns the stored value and whether it
     /// was inserted (as std::unordered_map::emplace).

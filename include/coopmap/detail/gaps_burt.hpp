@@ -135,8 +135,9 @@ inline BurtColumns burt_all(const SimpleGraph& g, unsigned threads) {
     index_t start = 0;
     for (unsigned t = 0; t < threads; ++t) {
         const double goal = work[g.n] * (t + 1) / threads;
-        index_t stop = t + 1 == threads ? static_cast<index_t>(g.n)
-                                        : static_cast<index_t>(std::lower_bound(work.begin(), work.end(), goal) - work.begin());
+        index_t stop = t + 1 == threads
+                           ? static_cast<index_t>(g.n)
+                           : static_cast<index_t>(std::lower_bound(work.begin(), work.end(), goal) - work.begin());
         stop = std::clamp(stop, start, static_cast<index_t>(g.n));
         pool.emplace_back([&, start, stop] { burt_range(g, inv_sum, inv_max, start, stop, out); });
         start = stop;

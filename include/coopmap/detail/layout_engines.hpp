@@ -62,8 +62,7 @@ struct LocalGraph {
     std::vector<double> edge_weights;
 };
 
-inline LocalGraph local_graph(const SimpleGraph& g, const std::vector<index_t>& members,
-                              std::vector<index_t>& local) {
+inline LocalGraph local_graph(const SimpleGraph& g, const std::vector<index_t>& members, std::vector<index_t>& local) {
     LocalGraph lg;
     lg.n = members.size();
     for (index_t k = 0; k < members.size(); ++k) local[members[k]] = k;
@@ -330,8 +329,7 @@ private:
 
 /// `o`: a coopmap::LayoutOptions (a template parameter so that this header stands alone).
 template <class Options>
-void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector<double>& x,
-                          std::vector<double>& y) {
+void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector<double>& x, std::vector<double>& y) {
     const std::size_t n = lg.n;
     random_start(rng, n, x, y, 10.0 * std::sqrt(static_cast<double>(n)));
     if (n < 2) return;
@@ -425,8 +423,9 @@ void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector
         }
         const double est = 0.05 * std::sqrt(static_cast<double>(n));
         const double min_jt = std::sqrt(est), max_jt = 10.0;
-        double jt = o.jitter_tolerance *
-                    std::max(min_jt, std::min(max_jt, est * traction_sum / (static_cast<double>(n) * static_cast<double>(n))));
+        double jt =
+            o.jitter_tolerance *
+            std::max(min_jt, std::min(max_jt, est * traction_sum / (static_cast<double>(n) * static_cast<double>(n))));
         const double min_eff = 0.05;
         if (traction_sum > 0 && swinging_sum / traction_sum > 2.0) {
             if (speed_eff > min_eff) speed_eff *= 0.5;

@@ -27,8 +27,8 @@ inline const std::vector<std::string>& node_palette() {
 }
 inline const std::vector<std::string>& edge_palette() {
     // Paul Tol's "muted" scheme, then the distinct colours of his "vibrant" scheme.
-    static const std::vector<std::string> p = {"#332288", "#117733", "#CC6677", "#44AA99", "#882255",
-                                               "#999933", "#AA4499", "#88CCEE", "#DDCC77",
+    static const std::vector<std::string> p = {"#332288", "#117733", "#CC6677", "#44AA99", "#882255", "#999933",
+                                               "#AA4499", "#88CCEE", "#DDCC77",
                                                // then Paul Tol's "vibrant" scheme
                                                "#0077BB", "#EE7733", "#EE3377", "#33BBEE", "#CC3311", "#009988"};
     return p;
@@ -89,7 +89,8 @@ inline void check_map_options(const Network& net, const MapOptions& o) {
                           std::to_string(o.positions.x.size()));
     if (!o.color.empty() && o.color.size() != n) throw input_error("color: one group per structure expected");
     if (!o.size.empty() && o.size.size() != n) throw input_error("size: one value per structure expected");
-    if (!o.responded.empty() && o.responded.size() != n) throw input_error("responded: one flag per structure expected");
+    if (!o.responded.empty() && o.responded.size() != n)
+        throw input_error("responded: one flag per structure expected");
     // bounded so that every coordinate is a short finite number (a poster of 2 m at 300
     // dpi is 24,000 px)
     if (!(o.width >= 400 && o.width <= 100000))
@@ -115,7 +116,9 @@ inline void project_nodes(const MapOptions& o, MapModel& m) {
     m.map_x1 = o.width - 340;
     m.map_y0 = 120;
     m.map_y1 = o.height - 30;
-    m.rmax = std::clamp(0.45 * std::sqrt((m.map_x1 - m.map_x0) * (m.map_y1 - m.map_y0) / std::max<double>(1, static_cast<double>(n))), 4.0, 24.0);
+    m.rmax = std::clamp(
+        0.45 * std::sqrt((m.map_x1 - m.map_x0) * (m.map_y1 - m.map_y0) / std::max<double>(1, static_cast<double>(n))),
+        4.0, 24.0);
     m.rmin = std::max(2.5, m.rmax / 4);
     const double inset = m.rmax + 4;
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
@@ -309,7 +312,8 @@ inline void build_edges(const Network& net, const MapOptions& o, MapModel& m) {
     for (auto& e : m.edges) {
         edge_path(m, e);
         if (e.arrow && net.directed())
-            e.marker = static_cast<int>(std::find(m.arrow_colors.begin(), m.arrow_colors.end(), e.color) - m.arrow_colors.begin());
+            e.marker = static_cast<int>(std::find(m.arrow_colors.begin(), m.arrow_colors.end(), e.color) -
+                                        m.arrow_colors.begin());
     }
     // link types, for the filter of the interactive map
     m.link_types.resize(net.type_names().size());
@@ -366,9 +370,12 @@ inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
         };
         const double dy = font * 0.35;
         const Cand cands[] = {
-            {v.x + r, v.y + dy, "start"},          {v.x - r, v.y + dy, "end"},
-            {v.x, v.y - r - 4, "middle"},          {v.x, v.y + r + font, "middle"},
-            {v.x + r * 0.7, v.y - r * 0.7, "start"}, {v.x - r * 0.7, v.y - r * 0.7, "end"},
+            {v.x + r, v.y + dy, "start"},
+            {v.x - r, v.y + dy, "end"},
+            {v.x, v.y - r - 4, "middle"},
+            {v.x, v.y + r + font, "middle"},
+            {v.x + r * 0.7, v.y - r * 0.7, "start"},
+            {v.x - r * 0.7, v.y - r * 0.7, "end"},
             {v.x + r * 0.7, v.y + r * 0.7 + font * 0.8, "start"},
             {v.x - r * 0.7, v.y + r * 0.7 + font * 0.8, "end"},
         };
