@@ -119,7 +119,7 @@ struct DerivedLink {
 
 /// Response counts of a wave. rate = (complete + partial) / surveyed, NaN when no
 /// structure was surveyed (no response row).
-struct ResponseRate {
+struct ResponseCounts {
     std::string wave;
     std::size_t surveyed = 0;
     std::size_t complete = 0;
@@ -128,6 +128,8 @@ struct ResponseRate {
     std::size_t unreached = 0;
     double rate = 0;
 };
+/// The former name of ResponseCounts (Python's coopmap.ResponseRate is the rate as a float).
+using ResponseRate [[deprecated("use ResponseCounts")]] = ResponseCounts;
 
 /// A derived link's identity in a comparison.
 struct LinkKey {
@@ -296,7 +298,7 @@ public:
     WaveComparison compare(const std::string& before, const std::string& after, View view = View::union_) const;
 
     /// Response counts of a wave (not_found for an unknown wave).
-    ResponseRate response_rate(const std::string& wave) const;
+    ResponseCounts response_rate(const std::string& wave) const;
 
     /// Wave codes in creation order.
     std::vector<std::string> waves() const;

@@ -105,21 +105,21 @@ declarations with an unresolved partner this import's new ids or aliases resolve
                    std::to_string(r.unresolved_partners.size()) + " unresolved partners>";
         });
 
-    py::class_<ResponseRate>(m, "ResponseCounts", R"doc(
+    py::class_<ResponseCounts>(m, "ResponseCounts", R"doc(
 Response counts of a wave: ``surveyed`` (structures with a response row), ``complete``,
 ``partial``, ``refused``, ``unreached`` and ``rate`` = (complete + partial) / surveyed
 (NaN when nobody was surveyed). ``float(r)`` is the rate. :meth:`Inventory.response_rate`
 returns the same as a float (:class:`coopmap.ResponseRate`).
 )doc")
-        .def_readonly("wave", &ResponseRate::wave)
-        .def_readonly("surveyed", &ResponseRate::surveyed)
-        .def_readonly("complete", &ResponseRate::complete)
-        .def_readonly("partial", &ResponseRate::partial)
-        .def_readonly("refused", &ResponseRate::refused)
-        .def_readonly("unreached", &ResponseRate::unreached)
-        .def_readonly("rate", &ResponseRate::rate)
-        .def("__float__", [](const ResponseRate& r) { return r.rate; })
-        .def("__repr__", [](const ResponseRate& r) {
+        .def_readonly("wave", &ResponseCounts::wave)
+        .def_readonly("surveyed", &ResponseCounts::surveyed)
+        .def_readonly("complete", &ResponseCounts::complete)
+        .def_readonly("partial", &ResponseCounts::partial)
+        .def_readonly("refused", &ResponseCounts::refused)
+        .def_readonly("unreached", &ResponseCounts::unreached)
+        .def_readonly("rate", &ResponseCounts::rate)
+        .def("__float__", [](const ResponseCounts& r) { return r.rate; })
+        .def("__repr__", [](const ResponseCounts& r) {
             return "<coopmap.ResponseCounts wave " + r.wave + ": " + std::to_string(r.complete + r.partial) + "/" +
                    std::to_string(r.surveyed) + " = " + format_double(r.rate) + ">";
         });

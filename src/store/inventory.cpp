@@ -50,9 +50,9 @@ void Inventory::close() {
 
 ImportReport Inventory::import_csv(const ImportFiles& files) { return impl_->import_csv(files); }
 
-ResponseRate Inventory::response_rate(const std::string& wave) const {
+ResponseCounts Inventory::response_rate(const std::string& wave) const {
     const auto w = impl_->require_wave(wave);
-    ResponseRate r;
+    ResponseCounts r;
     r.wave = wave;
     // (min(structure): a row holding the status, named when the status is none of the four)
     auto s =
