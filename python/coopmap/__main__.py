@@ -92,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=0, help="seed of every randomised step (default: 0)")
     r.add_argument("--top", type=int, default=15, help="rows of the broker and suggestion tables (default: 15)")
     r.add_argument("--quiet", action="store_true", help="no progress messages")
+    r.add_argument(
+        "--scenarios",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help='the "What if" section: key players, departures, cooperations that join the groups '
+        "(default: on up to 150 structures)",
+    )
     p = sub.add_parser("import", help="import CSV files into an inventory database (one transaction)")
     p.add_argument("db", type=Path, help="the SQLite inventory file (created if needed)")
     p.add_argument("--structures", type=Path)
@@ -116,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 view=args.view,
                 directed=args.directed,
                 seed=args.seed,
+                scenarios=args.scenarios,
                 top=args.top,
                 progress=False if args.quiet else None,
             )

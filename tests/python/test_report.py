@@ -405,3 +405,23 @@ def test_report_tables_are_safe_to_open_in_a_spreadsheet(tmp_path):
     net = cm.read_csv(structures=src / "structures.csv", links=src / "links.csv")
     net.write_csv(structures=tmp_path / "back_s.csv", links=tmp_path / "back_l.csv")
     assert "=HYPERLINK" in (tmp_path / "back_s.csv").read_text(encoding="utf-8").splitlines()[1].split(",", 1)[1]
+
+
+def test_report_what_if_section(tmp_path):
+    # on by default at PTCE size: the key players of cm.key_players (same seed), the
+    # costliest departure of cm.vulnerability, the first cooperation of cm.weave with its reason
+    page = cm.report("ptce-sicoval-2013", tmp_path / "on", progress=False, seed=2).read_text(encoding="utf-8")
+    net = cm.load_dataset("ptce-sicoval-2013")
+    names = {r["id"]: r["name"] for r in net.structures()}
+    assert "<h2>What if?</h2>" in page
+    kp = cm.key_players(net, k=3, objective="fragmentation", seed=2, restarts=3)
+    assert all(html.escape(names[p]) in page for p in kp.players)
+    worst = max(cm.vulnerability(net, "legal_family", missing="–"), key=lambda r: (r["increase"], r["distance_increase"]))
+    assert html.escape(names[worst["id"]]) in page
+    first = cm.weave(net, k=1, objective="cross_group", group="legal_family", missing="–")[0]
+    assert html.escape(first.why, quote=True) in page
+    assert "Borgatti (2006)" in page  # the method says where the measures come from
+    page = cm.report("ptce-sicoval-2013", tmp_path / "off", progress=False, scenarios=False).read_text(
+        encoding="utf-8"
+    )
+    assert "What if?" not in page and "Borgatti" not in page

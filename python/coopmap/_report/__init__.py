@@ -67,6 +67,7 @@ def report(
     seed: int = 0,
     top: int = 15,
     progress: bool | None = None,
+    scenarios: bool | None = None,
 ) -> Path:
     """Writes the seminar report of a network and returns the path of ``report.html``.
 
@@ -82,14 +83,17 @@ def report(
     when the data has them; a name given here that no structure has is a ValueError);
     ``seed`` — the seed of every randomised step (Louvain, layout, permutation test),
     printed in the report; ``top`` — rows of the broker and suggestion tables;
-    ``progress`` — step messages on stderr (default: when stderr is a terminal).
+    ``progress`` — step messages on stderr (default: when stderr is a terminal);
+    ``scenarios`` — the "What if" section (key players, what each departure costs, the
+    cooperations that would most join the groups; default: on up to 150 structures,
+    where its searches take seconds).
 
     The same input and seed give the same report, byte for byte.
     """
     import coopmap as cm
 
     t = Translator(lang)
-    steps = _Progress(8, progress)
+    steps = _Progress(9, progress)
     if isinstance(source, str) and source in cm.datasets() and not Path(source).exists():
         source = cm.dataset_path(source)
     source, out = Path(source), Path(out)
@@ -99,7 +103,9 @@ def report(
         raise cm.InputError(f"source {str(source)[:80]!r}: {e.strerror}") from None
     if not exists:
         raise cm.NotFoundError(f"source {str(source)[:80]!r}: no such folder or database file", str(source)[:80])
-    settings = sec.Settings(lang=lang, group=group, formal_groups=formal_groups, seed=seed, top=top)
+    settings = sec.Settings(
+        lang=lang, group=group, formal_groups=formal_groups, seed=seed, top=top, scenarios=bool(scenarios)
+    )
     # every file goes to a fresh folder that replaces `out` as a whole at the end: a
     # report killed or failing leaves the previous folder as it was (_files.OutputFolder)
     with OutputFolder(out) as work:
@@ -116,6 +122,10 @@ def report(
         brokers = sec.brokers(src, work, settings)
         steps(t("progress.gaps"))
         gaps = sec.gaps(src, work, settings, brokers)
+        if scenarios is None:
+            settings.scenarios = len(src.net) <= sec.SCENARIOS_MAX
+        steps(t("progress.scenarios"))
+        what_if = sec.scenarios(src, settings) if settings.scenarios else []
         steps(t("progress.layout"))
         positions = sec.layout(src, settings)
         steps(t("progress.maps"))
@@ -128,6 +138,7 @@ def report(
             *clusters,
             *brokers.parts,
             *gaps,
+            *what_if,
             *maps.bridges,
             *maps.types,
             *sec.method(src, settings),

@@ -29,6 +29,7 @@ class Settings:
     formal_groups: Sequence[str] | None
     seed: int
     top: int
+    scenarios: bool = True
 
 
 def _filled(net: Any, attribute: str, fill: str) -> dict[str, Any]:
@@ -377,6 +378,63 @@ def maps(
     )
 
 
+#: Largest network whose report has the "What if" section by default: the key-player
+#: search compares sets by DF on F's plateaus (one all-pairs search per evaluation) and
+#: each departure is measured by DF (O(n^2 (n + m)) in all).
+SCENARIOS_MAX = 150
+
+
+def scenarios(src: Source, s: Settings) -> list[str]:
+    """What if: the key players whose joint departure fragments the network most, what
+    each departure costs, and the cooperations that would most join the groups."""
+    import coopmap as cm
+
+    net, t, name = src.net, src.t, src.name
+    n = len(net)
+    if n < 3:
+        return []
+    parts = [f"<h2>{esc(t('h.scenarios'))}</h2>", f'<p class="note">{esc(t("scenarios.caveat"))}</p>']
+    k = min(3, n - 2)
+    kp = cm.key_players(net, k=k, objective="fragmentation", seed=s.seed, restarts=3)
+    players = ", ".join(name(x) for x in kp.players)
+    text = t(
+        "scenarios.key_players",
+        count=t.number(k),
+        names="\x00",
+        before=t.number(kp.baseline, 3),
+        after=t.number(kp.score, 3),
+    )
+    parts.append("<p>" + esc(text).replace("\x00", players) + "</p>")
+    distance = n <= SCENARIOS_MAX
+    departures = cm.vulnerability(net, s.group, missing=NONE, distance=distance)
+    departures.sort(key=lambda r: (-r["increase"], -(r["distance_increase"] if distance else 0), r["id"]))
+    shown = [r for r in departures if r["increase"] > 0 or r["cut_off"] or (distance and r["distance_increase"] > 0)]
+    shown = shown[: min(s.top, 10)]
+    if shown:
+        heads = [esc(t("col.structure")), esc(t("col.f_after")), esc(t("col.increase"))]
+        heads += [esc(t("col.df_increase"))] if distance else []
+        heads += [esc(t("col.cut_off")), esc(t("col.cross_brokerage"))]
+        rows = []
+        for r in shown:
+            row = [name(r["id"]), t.number(r["fragmentation"], 3), t.number(r["increase"], 3)]
+            row += [t.number(r["distance_increase"], 3)] if distance else []
+            row += [", ".join(name(x) for x in r["cut_off"]) or "", t.number(int(r["cross_group_brokerage"]))]
+            rows.append(row)
+        parts += [
+            f"<p>{esc(t('scenarios.departures', count=t.number(len(shown)), group=s.group))}</p>",
+            table(heads, rows),
+        ]
+    woven = cm.weave(net, k=5, objective="cross_group", group=s.group, missing=NONE, lang=s.lang)
+    parts.append(f"<p>{esc(t('scenarios.weave', group=s.group))}</p>")
+    if woven:
+        heads = [esc(t("col.structure")), esc(t("col.partner")), esc(t("col.gain")), esc(t("col.reason"))]
+        rows = [[name(w.source), name(w.target), t.number(int(w.gain)), esc(w.why)] for w in woven]
+        parts.append(table(heads, rows))
+    else:
+        parts.append(f"<p>{esc(t('scenarios.none'))}</p>")
+    return parts
+
+
 def method(src: Source, s: Settings) -> list[str]:
     """How the report was computed: view, seed and each method in one sentence."""
     t = src.t
@@ -389,6 +447,7 @@ def method(src: Source, s: Settings) -> list[str]:
         "method.ei",
         "method.suggestions",
         "method.layout",
+        *(("method.scenarios",) if s.scenarios else ()),
     )
     return [
         f"<h2>{esc(t('h.method'))}</h2>",
