@@ -271,7 +271,7 @@ def test_number_formats_of_the_writers():
     assert short_number(12.34) == "12.3"
     assert short_number(250) == "250"
     assert short_number(0.00001234) == "1.23e-05"
-    assert short_number(math.nan) == "n/a"
+    assert short_number(math.nan) == "–"
     # coordinates: no "-0.0"
     assert fixed(-0.04) == "0.0" and fixed(-0.06) == "-0.1" and fixed(0.25) == "0.2" and fixed(1e64, 0).startswith("1000")
     # JSON: shortest round trip, fixed or scientific whichever is shorter (fixed on a tie)
@@ -283,3 +283,17 @@ def test_number_formats_of_the_writers():
     # the batched forms (one translate for many texts) agree, NUL or not
     assert json_each(["a<", "b\n", ""]) == ["a\\u003c", "b\\n", ""] and json_each([]) == []
     assert xml_each(["a\0&", "c"]) == ["a&amp;", "c"] and xml_each(["<"]) == ["&lt;"]
+
+
+def test_map_script_words_come_from_the_catalogue():
+    # the tooltip of an undefined measure reads the catalogue's word, not a literal
+    from pathlib import Path
+
+    import coopmap.maps as maps
+
+    script = (Path(maps.__file__).parent / "map.js").read_text(encoding="utf-8")
+    assert "n/a" not in script and "data.texts.not_available" in script
+    net = cm.load_dataset("florentine")
+    page = cm.draw(net, None, format="html", lang="fr")
+    assert '"not_available":"n.d."' in page
+    assert '"not_available":"n/a"' in cm.draw(net, None, format="html", lang="en")

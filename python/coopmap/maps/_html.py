@@ -14,7 +14,18 @@ from ._svg import Page, svg_element
 from ._text import json_each, json_number, json_string, json_value, xml
 
 # texts the script shows (data.texts)
-_SCRIPT_TEXTS = ("no_match", "matches", "id", "aliases", "group", "partners", "survey", "did_not_respond", "colon")
+_SCRIPT_TEXTS = (
+    "no_match",
+    "matches",
+    "id",
+    "aliases",
+    "group",
+    "partners",
+    "survey",
+    "did_not_respond",
+    "colon",
+    "not_available",
+)
 
 _NOT_ATTRIBUTES = frozenset({"id", "name", "aliases"})
 

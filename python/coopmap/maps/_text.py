@@ -100,7 +100,7 @@ def short_number(x: float) -> str:
     """A short human-readable number: up to 3 significant digits, no exponent from 1e-4
     to 1e6 (a seminar legend reads 0.000475, not 4.75e-04)."""
     if math.isnan(x):
-        return "n/a"
+        return "–"  # as the report shows an undefined value (never reached by a legend: values > 0)
     a = abs(x)
     if a != 0 and (a < 1e-4 or a >= 1e6):
         return f"{x:.2e}"

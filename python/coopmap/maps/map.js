@@ -54,7 +54,7 @@
     a.textContent = k; b.textContent = v; tr.appendChild(a); tr.appendChild(b); table.appendChild(tr);
   }
   function fmt(v) {
-    if (v === null) return 'n/a';
+    if (v === null) return data.texts.not_available;
     if (typeof v === 'number') return Math.abs(v) >= 1000 || v === Math.round(v) ? String(v) : v.toPrecision(3);
     return String(v);
   }
