@@ -135,6 +135,61 @@ inline double distance_fragmentation_of(const SimpleGraph& g, const std::vector<
     return 1.0 - total / (static_cast<double>(n) * static_cast<double>(n - 1));
 }
 
+/// Depth-first numbering of the undirected view (one tree per component, roots in index
+/// order): preorder position `pre`, vertices in preorder `order`, subtree size `sub`, low
+/// point `low` (the smallest preorder reachable through the subtree and one back edge),
+/// `parent` (a root is its own parent) and the smallest index of each subtree. Iterative,
+/// O(n + m).
+struct DepthFirstSeparation {
+    std::vector<std::size_t> pre, sub, low;
+    std::vector<index_t> order, parent, min_in_sub;
+};
+inline DepthFirstSeparation depth_first_separation(const SimpleGraph& g) {
+    const std::size_t n = g.n, none = std::numeric_limits<std::size_t>::max();
+    DepthFirstSeparation d;
+    d.pre.assign(n, none);
+    d.sub.assign(n, 1);
+    d.low.assign(n, 0);
+    d.parent.resize(n);
+    d.min_in_sub.resize(n);
+    d.order.reserve(n);
+    std::vector<std::pair<index_t, std::size_t>> stack;  // vertex, next neighbour position
+    for (index_t root = 0; root < n; ++root) {
+        if (d.pre[root] != none) continue;
+        d.parent[root] = root;
+        d.pre[root] = d.low[root] = d.order.size();
+        d.order.push_back(root);
+        d.min_in_sub[root] = root;
+        stack.push_back({root, 0});
+        while (!stack.empty()) {
+            auto& [u, next] = stack.back();
+            const auto nb = g.neighbors(u);
+            if (next < nb.size()) {
+                const index_t w = nb[next++];
+                if (d.pre[w] == none) {
+                    d.parent[w] = u;
+                    d.pre[w] = d.low[w] = d.order.size();
+                    d.order.push_back(w);
+                    d.min_in_sub[w] = w;
+                    stack.push_back({w, 0});
+                } else if (w != d.parent[u]) {
+                    d.low[u] = std::min(d.low[u], d.pre[w]);
+                }
+                continue;
+            }
+            const index_t done = u;
+            stack.pop_back();
+            if (!stack.empty()) {
+                const index_t p = stack.back().first;
+                d.low[p] = std::min(d.low[p], d.low[done]);
+                d.sub[p] += d.sub[done];
+                d.min_in_sub[p] = std::min(d.min_in_sub[p], d.min_in_sub[done]);
+            }
+        }
+    }
+    return d;
+}
+
 inline SimpleGraph scenario_view(const Network& net) {
     return simple_view(net, {.aggregate = Aggregate::binary, .undirected = true});
 }
@@ -485,8 +540,10 @@ struct VulnerabilityResult {
 /// increase over the whole network's, the structures only it connects to the largest
 /// component, and the cross-group brokerage roles it holds (brokerage.hpp).
 ///
-/// Complexity: F and cut-offs O(n (n + m)) (one component search per departure); DF
-/// O(n^2 (n + m)) (parallel over sources), skipped with distance = false.
+/// Complexity: F of every departure O(n + m) in all (one depth-first search: the parts a
+/// departure leaves are the child subtrees whose low point stays below it, and the rest);
+/// cut-offs O(n + m + their total length); DF O(n^2 (n + m)) (one all-pairs search per
+/// departure, parallel over sources), skipped with distance = false.
 inline VulnerabilityResult vulnerability(const Network& net, const VulnerabilityOptions& options = {}) {
     const SimpleGraph g = detail::scenario_view(net);
     const std::size_t n = g.n;
@@ -505,34 +562,80 @@ inline VulnerabilityResult vulnerability(const Network& net, const Vulnerability
     BrokerageResult roles;
     if (!options.group.empty()) roles = brokerage(net, options.group, options.missing);
     r.structures.resize(n);
+    // one depth-first search gives, for every structure, the parts its component splits
+    // into when it leaves (Hopcroft–Tarjan: a child subtree whose low point does not reach
+    // above the structure is cut from the rest)
+    const auto dfs = detail::depth_first_separation(g);
+    double same = 0;  // Σ over components s (s - 1)
+    for (std::size_t c : whole.sizes) same += static_cast<double>(c) * static_cast<double>(c - 1);
+    std::vector<std::vector<index_t>> children(n);
+    for (index_t u = 0; u < n; ++u)
+        if (dfs.parent[u] != u) children[dfs.parent[u]].push_back(u);
+    std::vector<char> in_piece(n, 0);
     for (index_t v = 0; v < n; ++v) {
         detail::check_interrupt();
         auto& s = r.structures[v];
-        alive[v] = 0;
-        const auto comps = detail::alive_components(g, alive, bfs);
-        s.fragmentation = detail::fragmentation_of(comps.sizes, n - 1);
+        const auto component = static_cast<std::size_t>(whole.label[v]);
+        const std::size_t size = whole.sizes[component];
+        std::vector<index_t> pieces;  // separated children: their subtrees become components
+        std::size_t separated = 0;
+        for (index_t c : children[v])
+            if (dfs.parent[v] == v || dfs.low[c] >= dfs.pre[v]) {
+                pieces.push_back(c);
+                separated += dfs.sub[c];
+            }
+        const std::size_t rest = size - 1 - separated;  // the part holding v's parent
+        double after = same - static_cast<double>(size) * static_cast<double>(size - 1);
+        for (index_t c : pieces) after += static_cast<double>(dfs.sub[c]) * static_cast<double>(dfs.sub[c] - 1);
+        if (rest > 0) after += static_cast<double>(rest) * static_cast<double>(rest - 1);
+        s.fragmentation = n - 1 < 2 ? nan : 1.0 - after / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
         s.increase = s.fragmentation - r.fragmentation;
-        s.distance_fragmentation =
-            options.distance ? detail::distance_fragmentation_of(g, alive, options.threads) : nan;
+        if (options.distance) {
+            alive[v] = 0;
+            s.distance_fragmentation = detail::distance_fragmentation_of(g, alive, options.threads);
+            alive[v] = 1;
+        } else {
+            s.distance_fragmentation = nan;
+        }
         s.distance_increase = s.distance_fragmentation - r.distance_fragmentation;
-        alive[v] = 1;
-        if (whole.label[v] == largest) {
-            // the largest part of what remains of the largest component
-            std::vector<std::size_t> part_size(comps.sizes.size(), 0);
-            std::int64_t keep = -1;
-            for (index_t u = 0; u < n; ++u)
-                if (u != v && whole.label[u] == largest) {
-                    const auto c = static_cast<std::size_t>(comps.label[u]);
-                    ++part_size[c];
+        if (whole.label[v] == largest && size > 1) {
+            // the largest part (ties: the one holding the lowest index) stays; the others are cut off
+            for (index_t c : pieces)
+                for (std::size_t q = dfs.pre[c]; q < dfs.pre[c] + dfs.sub[c]; ++q) in_piece[dfs.order[q]] = 1;
+            // the lowest index of the rest: only needed when a piece ties with it
+            auto lowest_of_rest = [&] {
+                for (index_t u = 0; u < n; ++u)
+                    if (u != v && whole.label[u] == whole.label[v] && !in_piece[u]) return u;
+                return static_cast<index_t>(n);
+            };
+            std::int64_t keep = rest > 0 ? -1 : -2;  // -1: the rest; >= 0: pieces[keep]
+            std::size_t keep_size = rest;
+            index_t keep_min = static_cast<index_t>(n);
+            bool keep_min_known = rest == 0;
+            for (std::size_t i = 0; i < pieces.size(); ++i) {
+                const index_t c = pieces[i];
+                if (keep != -2 && dfs.sub[c] == keep_size && !keep_min_known) {
+                    keep_min = lowest_of_rest();
+                    keep_min_known = true;
                 }
-            for (index_t u = 0; u < n; ++u)  // by lowest index on ties: scan members in order
-                if (u != v && whole.label[u] == largest) {
-                    const auto c = comps.label[u];
-                    if (keep < 0 || part_size[static_cast<std::size_t>(c)] > part_size[static_cast<std::size_t>(keep)])
-                        keep = c;
+                if (keep == -2 || dfs.sub[c] > keep_size || (dfs.sub[c] == keep_size && dfs.min_in_sub[c] < keep_min)) {
+                    keep_min_known = true;
+                    keep = static_cast<std::int64_t>(i);
+                    keep_size = dfs.sub[c];
+                    keep_min = dfs.min_in_sub[c];
                 }
-            for (index_t u = 0; u < n; ++u)
-                if (u != v && whole.label[u] == largest && comps.label[u] != keep) s.cut_off.push_back(u);
+            }
+            for (std::size_t i = 0; i < pieces.size(); ++i) {
+                if (static_cast<std::int64_t>(i) == keep) continue;
+                const index_t c = pieces[i];
+                for (std::size_t q = dfs.pre[c]; q < dfs.pre[c] + dfs.sub[c]; ++q) s.cut_off.push_back(dfs.order[q]);
+            }
+            if (rest > 0 && keep != -1)
+                for (index_t u = 0; u < n; ++u)
+                    if (u != v && whole.label[u] == whole.label[v] && !in_piece[u]) s.cut_off.push_back(u);
+            std::sort(s.cut_off.begin(), s.cut_off.end());
+            for (index_t c : pieces)
+                for (std::size_t q = dfs.pre[c]; q < dfs.pre[c] + dfs.sub[c]; ++q) in_piece[dfs.order[q]] = 0;
         }
         if (!options.group.empty()) {
             const auto& c = roles.counts[v];

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import random
 
 import networkx as nx
 import pytest
@@ -190,6 +191,35 @@ def test_vulnerability_equals_networkx_removal_by_removal(name: str) -> None:
         assert math.isnan(r["cross_group_brokerage"])
     cut_points = set(nx.articulation_points(G))
     assert {r["id"] for r in records if r["cut_off"]} <= cut_points
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_vulnerability_one_pass_on_tree_like_graphs(seed: int) -> None:
+    # many cut points, several components, ties between equal parts: F and the cut-offs of
+    # every departure (one depth-first search) against networkx removal by removal
+    rng = random.Random(seed)
+    T = nx.random_labeled_tree(120, seed=seed) if hasattr(nx, "random_labeled_tree") else nx.random_tree(120, seed=seed)
+    G = nx.relabel_nodes(T, lambda v: f"s{v}")
+    G.add_edges_from((f"s{rng.randrange(120)}", f"s{rng.randrange(120)}") for _ in range(15))
+    G.remove_edges_from(nx.selfloop_edges(G))
+    G.add_nodes_from(["iso1", "iso2"])
+    G.add_edges_from([("p1", "p2"), ("p2", "p3")])
+    net = cm.from_networkx(G)
+    order = {v: i for i, v in enumerate(net.structure_ids())}
+    F = nx_fragmentation(G)
+    comps = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(order[v] for v in c)))
+    largest = comps[0]
+    for r in cm.vulnerability(net, distance=False):
+        H = without(G, [r["id"]])
+        assert r["fragmentation"] == pytest.approx(nx_fragmentation(H), abs=1e-12)
+        assert r["increase"] == pytest.approx(nx_fragmentation(H) - F, abs=1e-12)
+        assert math.isnan(r["distance_fragmentation"])
+        expected: list[str] = []
+        if r["id"] in largest:
+            parts = sorted(nx.connected_components(H.subgraph(largest - {r["id"]})),
+                           key=lambda c: (-len(c), min(order[v] for v in c)))
+            expected = sorted((largest - {r["id"]}) - (parts[0] if parts else set()), key=order.get)
+        assert r["cut_off"] == expected, r["id"]
 
 
 def test_vulnerability_cross_group_brokerage_is_brokerage_across_groups() -> None:
