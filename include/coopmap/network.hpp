@@ -159,6 +159,38 @@ struct RefusedChar {
 };
 inline constexpr char32_t kInvalidUtf8 = 0x110000;
 
+/// The UTF-8 sequence starting at p[i], a byte >= 0x80 (n bytes in all): its length, 2 to
+/// 4, with its code point in `cp`; 0 when it is not valid UTF-8 (a stray continuation
+/// byte, an overlong form, a surrogate, a code point above U+10FFFF, a cut sequence).
+inline std::size_t utf8_sequence(const unsigned char* p, std::size_t i, std::size_t n, char32_t& cp) noexcept {
+    const unsigned c = p[i];
+    std::size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) {
+        len = 3;
+        lo = 0xA0;
+    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
+    else if (c == 0xED) {
+        len = 3;
+        hi = 0x9F;
+    } else if (c == 0xF0) {
+        len = 4;
+        lo = 0x90;
+    } else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) {
+        len = 4;
+        hi = 0x8F;
+    }
+    if (len == 0 || i + len > n || p[i + 1] < lo || p[i + 1] > hi) return 0;
+    cp = c & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((p[i + k] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (p[i + k] & 0x3Fu);
+    }
+    return len;
+}
+
 /// The first character of s that the rule refuses. O(|s|); ASCII costs two comparisons a byte.
 inline RefusedChar first_refused(std::string_view s, TextRule rule) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -173,31 +205,9 @@ inline RefusedChar first_refused(std::string_view s, TextRule rule) noexcept {
             }
             return {i, c};
         }
-        // A multi-byte sequence: overlongs, surrogates and code points above U+10FFFF are invalid.
-        std::size_t len = 0;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) {
-            len = 3;
-            lo = 0xA0;
-        } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
-        else if (c == 0xED) {
-            len = 3;
-            hi = 0x9F;
-        } else if (c == 0xF0) {
-            len = 4;
-            lo = 0x90;
-        } else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) {
-            len = 4;
-            hi = 0x8F;
-        }
-        if (len == 0 || i + len > n || p[i + 1] < lo || p[i + 1] > hi) return {i, kInvalidUtf8};
-        char32_t cp = c & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return {i, kInvalidUtf8};
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
+        char32_t cp = 0;
+        const std::size_t len = utf8_sequence(p, i, n, cp);
+        if (len == 0) return {i, kInvalidUtf8};
         if ((id && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) return {i, cp};
         i += len;
     }

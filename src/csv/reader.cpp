@@ -1,7 +1,7 @@
 // The streaming CSV record reader (csv/reader.hpp): buffering, quoting, UTF-8 and line tracking.
 #include "csv/reader.hpp"
 
-#include "coopmap/network.hpp"  // printable_text
+#include "coopmap/network.hpp"  // printable_text, utf8_sequence
 
 #include <algorithm>
 #include <cerrno>
@@ -23,36 +23,14 @@ std::string hex_byte(unsigned char b) {
 std::size_t invalid_utf8_offset(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
+    for (std::size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
             ++i;
             continue;
         }
-        std::size_t len;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) {
-            len = 3;
-            lo = 0xA0;
-        } else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) {
-            len = 3;
-            hi = 0x9F;
-        } else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) {
-            len = 4;
-            lo = 0x90;
-        } else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) {
-            len = 4;
-            hi = 0x8F;
-        } else return i;
-        if (i + len > n) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+        char32_t cp = 0;
+        const std::size_t len = utf8_sequence(p, i, n, cp);
+        if (len == 0) return i;
         i += len;
     }
     return static_cast<std::size_t>(-1);
