@@ -96,6 +96,16 @@ inline AliveComponents alive_components(const SimpleGraph& g, const std::vector<
     return c;
 }
 
+/// The largest component (ties: the one holding the lowest index, as labels follow the
+/// smallest member); -1 when there is none.
+inline std::int64_t largest_component(const AliveComponents& c) {
+    std::int64_t largest = -1;
+    for (std::size_t k = 0; k < c.sizes.size(); ++k)
+        if (largest < 0 || c.sizes[k] > c.sizes[static_cast<std::size_t>(largest)])
+            largest = static_cast<std::int64_t>(k);
+    return largest;
+}
+
 /// F = 1 - Σ_k s_k (s_k - 1) / (n (n - 1)); NaN when n < 2.
 inline double fragmentation_of(const std::vector<std::size_t>& sizes, std::size_t n) {
     if (n < 2) return std::numeric_limits<double>::quiet_NaN();
@@ -554,11 +564,7 @@ inline VulnerabilityResult vulnerability(const Network& net, const Vulnerability
     const double nan = std::numeric_limits<double>::quiet_NaN();
     r.fragmentation = detail::fragmentation_of(whole.sizes, n);
     r.distance_fragmentation = options.distance ? detail::distance_fragmentation_of(g, alive, options.threads) : nan;
-    // the largest component: first of the largest sizes (labels follow the smallest member)
-    std::int64_t largest = -1;
-    for (std::size_t c = 0; c < whole.sizes.size(); ++c)
-        if (largest < 0 || whole.sizes[c] > whole.sizes[static_cast<std::size_t>(largest)])
-            largest = static_cast<std::int64_t>(c);
+    const std::int64_t largest = detail::largest_component(whole);
     BrokerageResult roles;
     if (!options.group.empty()) roles = brokerage(net, options.group, options.missing);
     r.structures.resize(n);
@@ -885,18 +891,14 @@ struct WhatIfResult {
 };
 
 namespace detail {
-/// Mean distance over ordered pairs of the largest component (ties: the one holding the
-/// lowest index); NaN when it has fewer than two structures.
-inline double mean_distance_in_largest(const SimpleGraph& g) {
-    std::vector<char> alive(g.n, 1);
-    ScenarioBfs bfs(g.n);
-    const auto comps = alive_components(g, alive, bfs);
-    std::int64_t largest = -1;
-    for (std::size_t c = 0; c < comps.sizes.size(); ++c)
-        if (largest < 0 || comps.sizes[c] > comps.sizes[static_cast<std::size_t>(largest)])
-            largest = static_cast<std::int64_t>(c);
+/// Mean distance over ordered pairs of the largest component of `comps` (the components
+/// of g, all alive); NaN when it has fewer than two structures.
+inline double mean_distance_in_largest(const SimpleGraph& g, const AliveComponents& comps) {
+    const std::int64_t largest = largest_component(comps);
     if (largest < 0 || comps.sizes[static_cast<std::size_t>(largest)] < 2)
         return std::numeric_limits<double>::quiet_NaN();
+    std::vector<char> alive(g.n, 1);
+    ScenarioBfs bfs(g.n);
     double total = 0;
     std::vector<index_t> one(1);
     for (index_t s = 0; s < g.n; ++s) {
@@ -926,7 +928,7 @@ inline double mean_distance_in_largest(const SimpleGraph& g) {
 /// Links are added first (between structures of the original network, indices), then
 /// the structures in `remove` leave with their links. Errors: input_error for an index
 /// out of range or a link refused by Network::add_link (a self-loop, a bad weight).
-/// Complexity: that of fragmentation() and brokerage(), twice.
+/// Complexity: that of fragmentation() and brokerage(), for the network before and after.
 inline WhatIfResult what_if(const Network& net, const WhatIfOptions& options = {}) {
     WhatIfResult r;
     r.after = net;
@@ -945,20 +947,22 @@ inline WhatIfResult what_if(const Network& net, const WhatIfOptions& options = {
     for (const auto& id : leaving) r.after.remove_structure(id);
     const double nan = std::numeric_limits<double>::quiet_NaN();
     auto indicators = [&](const Network& x) {
+        // one view and one component search serve every indicator of the undirected view
         const SimpleGraph g = detail::scenario_view(x);
-        const auto f = fragmentation(x, {.threads = options.threads});
         std::vector<char> alive(g.n, 1);
         detail::ScenarioBfs bfs(g.n);
         const auto comps = detail::alive_components(g, alive, bfs);
-        std::size_t largest = 0;
-        for (std::size_t s : comps.sizes) largest = std::max(largest, s);
+        const std::int64_t largest = detail::largest_component(comps);
+        const double share = largest < 0 ? nan
+                                         : static_cast<double>(comps.sizes[static_cast<std::size_t>(largest)]) /
+                                               static_cast<double>(g.n);
         std::vector<std::pair<std::string, double>> v = {
             {"components", static_cast<double>(comps.sizes.size())},
-            {"largest_component_share", g.n ? static_cast<double>(largest) / static_cast<double>(g.n) : nan},
-            {"fragmentation", f.fragmentation},
-            {"distance_fragmentation", f.distance_fragmentation},
+            {"largest_component_share", share},
+            {"fragmentation", detail::fragmentation_of(comps.sizes, g.n)},
+            {"distance_fragmentation", detail::distance_fragmentation_of(g, alive, options.threads)},
             {"density", density(x)},
-            {"mean_distance", detail::mean_distance_in_largest(g)},
+            {"mean_distance", detail::mean_distance_in_largest(g, comps)},
             {"ei_index", options.group.empty()
                              ? nan
                              : ei_index(x, options.group, {.permutations = 0, .missing = options.missing}).network},

@@ -125,7 +125,7 @@ def report(
         if scenarios is None:
             settings.scenarios = len(src.net) <= sec.SCENARIOS_MAX
         steps(t("progress.scenarios"))
-        what_if = sec.scenarios(src, settings) if settings.scenarios else []
+        what_if = sec.scenarios(src, settings, brokers) if settings.scenarios else []
         steps(t("progress.layout"))
         positions = sec.layout(src, settings)
         steps(t("progress.maps"))

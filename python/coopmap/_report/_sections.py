@@ -152,6 +152,7 @@ class Brokers:
     betweenness: dict[str, float]
     cut_points: set[str]
     holes: list[dict[str, Any]]  # Burt's four measures, computed once for both sections
+    cross_group: dict[str, int]  # Gould–Fernandez roles across groups (all but coordinator)
 
 
 def brokers(src: Source, out: Path, s: Settings) -> Brokers:
@@ -197,7 +198,11 @@ def brokers(src: Source, out: Path, s: Settings) -> Brokers:
         ),
     ]
     return Brokers(
-        parts, {r["id"]: r["betweenness"] for r in records}, {r["id"] for r in records if r["cut_point"]}, holes
+        parts,
+        {r["id"]: r["betweenness"] for r in records},
+        {r["id"] for r in records if r["cut_point"]},
+        holes,
+        {r["id"]: r["total"] - r["coordinator"] for r in records},
     )
 
 
@@ -384,9 +389,10 @@ def maps(
 SCENARIOS_MAX = 150
 
 
-def scenarios(src: Source, s: Settings) -> list[str]:
+def scenarios(src: Source, s: Settings, b: Brokers) -> list[str]:
     """What if: the key players whose joint departure fragments the network most, what
-    each departure costs, and the cooperations that would most join the groups."""
+    each departure costs (with the cross-group brokerage of the broker table), and the
+    cooperations that would most join the groups."""
     import coopmap as cm
 
     net, t, name = src.net, src.t, src.name
@@ -406,7 +412,7 @@ def scenarios(src: Source, s: Settings) -> list[str]:
     )
     parts.append("<p>" + esc(text).replace("\x00", players) + "</p>")
     distance = n <= SCENARIOS_MAX
-    departures = cm.vulnerability(net, s.group, missing=NONE, distance=distance)
+    departures = cm.vulnerability(net, distance=distance)
     departures.sort(key=lambda r: (-r["increase"], -(r["distance_increase"] if distance else 0), r["id"]))
     shown = [r for r in departures if r["increase"] > 0 or r["cut_off"] or (distance and r["distance_increase"] > 0)]
     shown = shown[: min(s.top, 10)]
@@ -418,7 +424,7 @@ def scenarios(src: Source, s: Settings) -> list[str]:
         for r in shown:
             row = [name(r["id"]), t.number(r["fragmentation"], 3), t.number(r["increase"], 3)]
             row += [t.number(r["distance_increase"], 3)] if distance else []
-            row += [", ".join(name(x) for x in r["cut_off"]) or "", t.number(int(r["cross_group_brokerage"]))]
+            row += [", ".join(name(x) for x in r["cut_off"]) or "", t.number(b.cross_group[r["id"]])]
             rows.append(row)
         parts += [
             f"<p>{esc(t('scenarios.departures', count=t.number(len(shown)), group=s.group))}</p>",
