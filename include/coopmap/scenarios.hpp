@@ -145,17 +145,22 @@ inline double distance_fragmentation_of(const SimpleGraph& g, const std::vector<
     return 1.0 - total / (static_cast<double>(n) * static_cast<double>(n - 1));
 }
 
-/// Depth-first numbering of the undirected view (one tree per component, roots in index
-/// order): preorder position `pre`, vertices in preorder `order`, subtree size `sub`, low
-/// point `low` (the smallest preorder reachable through the subtree and one back edge),
-/// `parent` (a root is its own parent) and the smallest index of each subtree. Iterative,
-/// O(n + m).
+/// Depth-first numbering of the undirected view, or of its alive vertices when `alive`
+/// is given (one tree per component, roots in index order; removed vertices keep `pre`
+/// = none): preorder position `pre`, vertices in preorder `order`, subtree size `sub`,
+/// low point `low` (the smallest preorder reachable through the subtree and one back
+/// edge), `parent` (a root is its own parent) and the smallest index of each subtree.
+/// Iterative, O(n + m).
 struct DepthFirstSeparation {
     std::vector<std::size_t> pre, sub, low;
     std::vector<index_t> order, parent, min_in_sub;
+    static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    /// When v leaves, the subtree of its child c becomes a component of its own
+    /// (Hopcroft–Tarjan): v is a root, or no back edge from the subtree reaches above v.
+    bool separates(index_t v, index_t c) const { return parent[v] == v || low[c] >= pre[v]; }
 };
-inline DepthFirstSeparation depth_first_separation(const SimpleGraph& g) {
-    const std::size_t n = g.n, none = std::numeric_limits<std::size_t>::max();
+inline DepthFirstSeparation depth_first_separation(const SimpleGraph& g, const std::vector<char>* alive = nullptr) {
+    const std::size_t n = g.n, none = DepthFirstSeparation::none;
     DepthFirstSeparation d;
     d.pre.assign(n, none);
     d.sub.assign(n, 1);
@@ -163,9 +168,10 @@ inline DepthFirstSeparation depth_first_separation(const SimpleGraph& g) {
     d.parent.resize(n);
     d.min_in_sub.resize(n);
     d.order.reserve(n);
+    auto live = [&](index_t v) { return alive == nullptr || (*alive)[v] != 0; };
     std::vector<std::pair<index_t, std::size_t>> stack;  // vertex, next neighbour position
     for (index_t root = 0; root < n; ++root) {
-        if (d.pre[root] != none) continue;
+        if (d.pre[root] != none || !live(root)) continue;
         d.parent[root] = root;
         d.pre[root] = d.low[root] = d.order.size();
         d.order.push_back(root);
@@ -176,6 +182,7 @@ inline DepthFirstSeparation depth_first_separation(const SimpleGraph& g) {
             const auto nb = g.neighbors(u);
             if (next < nb.size()) {
                 const index_t w = nb[next++];
+                if (!live(w)) continue;
                 if (d.pre[w] == none) {
                     d.parent[w] = u;
                     d.pre[w] = d.low[w] = d.order.size();
@@ -198,6 +205,39 @@ inline DepthFirstSeparation depth_first_separation(const SimpleGraph& g) {
         }
     }
     return d;
+}
+
+/// Σ_k s_k (s_k - 1) over the components of the numbered graph (`whole`) and, for every
+/// numbered vertex v, over the components left when v leaves (`after[v]`; NaN for the
+/// vertices the search did not number): v's component of size s loses s (s - 1) and
+/// gains p (p - 1) for each separated child subtree p and for the rest, of size
+/// s - 1 - Σ p. Integer-valued sums, exact in doubles below 2^53. O(n).
+struct PairsAfterDeparture {
+    double whole = 0;
+    std::vector<double> after;
+};
+inline PairsAfterDeparture pairs_after_departure(const DepthFirstSeparation& d) {
+    const std::size_t n = d.pre.size();
+    auto pairs = [](std::size_t s) { return static_cast<double>(s) * static_cast<double>(s == 0 ? 0 : s - 1); };
+    PairsAfterDeparture r;
+    r.after.assign(n, std::numeric_limits<double>::quiet_NaN());
+    std::vector<std::size_t> size(n, 0), separated(n, 0);
+    std::vector<double> pieces(n, 0.0);
+    for (std::size_t q = 0; q < d.order.size();) {  // one tree per component, contiguous in preorder
+        const index_t root = d.order[q];
+        const std::size_t s = d.sub[root];
+        r.whole += pairs(s);
+        for (std::size_t i = q; i < q + s; ++i) size[d.order[i]] = s;
+        q += s;
+    }
+    for (index_t c : d.order) {
+        const index_t v = d.parent[c];
+        if (v == c || !d.separates(v, c)) continue;
+        separated[v] += d.sub[c];
+        pieces[v] += pairs(d.sub[c]);
+    }
+    for (index_t v : d.order) r.after[v] = r.whole - pairs(size[v]) + pieces[v] + pairs(size[v] - 1 - separated[v]);
+    return r;
 }
 
 inline SimpleGraph scenario_view(const Network& net) {
@@ -292,9 +332,8 @@ struct KeyPlayerResult {
 namespace detail {
 
 /// A key-player score: the objective (`value`, NaN when undefined: the worst) and, on its
-/// plateaus, a finer tie-breaker (`tie`): DF for the F objective (F only changes when a
-/// component splits, DF with every lengthened path), the distance-weighted reach for the
-/// m-reach objective; NaN when the objective has none or it was not needed.
+/// plateaus, a finer tie-breaker (`tie`, see key_players()); NaN when the objective has
+/// none or it was not needed.
 struct KeyPlayerScore {
     double value = std::numeric_limits<double>::quiet_NaN();
     double tie = std::numeric_limits<double>::quiet_NaN();
@@ -313,14 +352,28 @@ inline bool better(const KeyPlayerScore& a, const KeyPlayerScore& b) {
     return better_value(a.tie, b.tie);
 }
 
-/// Evaluates key-player sets on one graph (scratch reused across evaluations).
+/// Above this many breadth-first steps for one DF (n^2 (n + m)), the F objective breaks
+/// its ties by the links the set removes instead of by DF (key_players()).
+inline constexpr double key_player_distance_tie_limit = 1e8;
+
+/// Evaluates key-player sets on one graph (scratch reused across evaluations): whole sets
+/// (operator()), and the sets `base` + v for every outsider v (prepare(), then with()).
+/// For F, prepare() numbers G - base once by depth-first search, which gives F of
+/// G - base - v for every v in O(n + m) together (pairs_after_departure).
 class KeyPlayerEvaluator {
 public:
     KeyPlayerEvaluator(const SimpleGraph& g, const KeyPlayerOptions& o) : g_(g), o_(o), bfs_(g.n), alive_(g.n, 1) {
         switch (o.objective) {
-            case KeyPlayerObjective::fragmentation: tie_ = KeyPlayerObjective::distance_fragmentation; break;
-            case KeyPlayerObjective::reach: tie_ = KeyPlayerObjective::distance_reach; break;
-            default: tie_ = o.objective; break;
+            case KeyPlayerObjective::fragmentation: {
+                const double n = static_cast<double>(g.n);
+                tie_ = n * n * (n + static_cast<double>(g.targets.size())) <= key_player_distance_tie_limit
+                           ? Tie::distance_fragmentation
+                           : Tie::links_removed;
+                if (tie_ == Tie::links_removed) alive_degree_.assign(g.n, 0);
+                break;
+            }
+            case KeyPlayerObjective::reach: tie_ = Tie::distance_reach; break;
+            default: tie_ = Tie::none; break;
         }
     }
 
@@ -331,14 +384,57 @@ public:
         check_interrupt();
         KeyPlayerScore s;
         s.value = value(set, o_.objective);
-        if (tie_ == o_.objective) return s;
+        if (tie_ == Tie::none || (against && better_value(against->value, s.value))) return s;
+        s.tie = tie(set);
+        return s;
+    }
+
+    /// Makes with(v) score base + v.
+    void prepare(const std::vector<index_t>& base) {
+        base_ = base;
+        if (o_.objective != KeyPlayerObjective::fragmentation) return;
+        check_interrupt();
+        mark(base_, 0);
+        const auto dfs = depth_first_separation(g_, &alive_);
+        pairs_ = pairs_after_departure(dfs).after;
+        left_ = g_.n - base_.size() - 1;
+        if (tie_ == Tie::links_removed) {
+            base_links_ = links_removed();
+            for (index_t v = 0; v < g_.n; ++v) {
+                if (!alive_[v]) continue;
+                std::size_t d = 0;
+                for (index_t w : g_.neighbors(v)) d += alive_[w] != 0;
+                alive_degree_[v] = d;
+            }
+        }
+        mark(base_, 1);
+    }
+    /// The score of base + v (v not in base), as operator() would give it.
+    KeyPlayerScore with(index_t v, const KeyPlayerScore* against = nullptr) {
+        if (o_.objective != KeyPlayerObjective::fragmentation) {
+            base_.push_back(v);
+            const KeyPlayerScore s = (*this)(base_, against);
+            base_.pop_back();
+            return s;
+        }
+        ++evaluations;
+        KeyPlayerScore s;
+        s.value = left_ < 2 ? std::numeric_limits<double>::quiet_NaN()
+                            : 1.0 - pairs_[v] / (static_cast<double>(left_) * static_cast<double>(left_ - 1));
         if (against && better_value(against->value, s.value)) return s;
-        s.tie = value(set, tie_);
+        if (tie_ == Tie::links_removed) {
+            s.tie = base_links_ + static_cast<double>(alive_degree_[v]);
+        } else {
+            base_.push_back(v);
+            s.tie = tie(base_);
+            base_.pop_back();
+        }
         return s;
     }
     std::size_t evaluations = 0;
 
 private:
+    enum class Tie { none, distance_fragmentation, distance_reach, links_removed };
     double value(const std::vector<index_t>& set, KeyPlayerObjective objective) {
         switch (objective) {
             case KeyPlayerObjective::fragmentation: {
@@ -373,6 +469,29 @@ private:
         mark(set, 1);
         return others ? sum / static_cast<double>(others) : std::numeric_limits<double>::quiet_NaN();
     }
+    double tie(const std::vector<index_t>& set) {
+        switch (tie_) {
+            case Tie::distance_fragmentation: return value(set, KeyPlayerObjective::distance_fragmentation);
+            case Tie::distance_reach: return value(set, KeyPlayerObjective::distance_reach);
+            case Tie::links_removed: {
+                mark(set, 0);
+                const double t = links_removed();
+                mark(set, 1);
+                return t;
+            }
+            case Tie::none: break;
+        }
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    /// Links with an end among the removed (alive_ == 0) structures: O(n + m).
+    double links_removed() {
+        std::size_t touching = 0;
+        for (index_t v = 0; v < g_.n; ++v) {
+            if (alive_[v]) continue;
+            for (index_t w : g_.neighbors(v)) touching += alive_[w] ? 2 : 1;  // links inside counted from both ends
+        }
+        return static_cast<double>(touching / 2);
+    }
     bool counts(index_t j) const { return o_.target.empty() || o_.target[j]; }
     void mark(const std::vector<index_t>& set, char value) {
         for (index_t v : set) alive_[v] = value;
@@ -381,11 +500,17 @@ private:
     const KeyPlayerOptions& o_;
     ScenarioBfs bfs_;
     std::vector<char> alive_;
-    KeyPlayerObjective tie_;
+    Tie tie_;
+    std::vector<index_t> base_;
+    std::vector<double> pairs_;              // F objective: Σ s (s - 1) of G - base - v
+    std::size_t left_ = 0;                   // structures left in G - base - v
+    std::vector<std::size_t> alive_degree_;  // links_removed tie: degree of v in G - base
+    double base_links_ = 0;                  // links_removed tie: links base removes
 };
 
 /// Steepest-ascent swaps: replaces one member by one outsider while the best such swap
-/// improves the score (candidates in index order; ties keep the first).
+/// improves the score (members in set order, outsiders in index order; ties keep the
+/// first).
 inline KeyPlayerScore improve_by_swaps(const SimpleGraph& g, std::vector<index_t>& set, KeyPlayerScore score,
                                        KeyPlayerEvaluator& eval) {
     std::vector<char> in(g.n, 0);
@@ -395,18 +520,18 @@ inline KeyPlayerScore improve_by_swaps(const SimpleGraph& g, std::vector<index_t
         std::size_t best_i = set.size();
         index_t best_v = 0;
         for (std::size_t i = 0; i < set.size(); ++i) {
-            const index_t out = set[i];
+            std::vector<index_t> base = set;
+            base.erase(base.begin() + static_cast<std::ptrdiff_t>(i));
+            eval.prepare(base);
             for (index_t v = 0; v < g.n; ++v) {
                 if (in[v]) continue;
-                set[i] = v;
-                const KeyPlayerScore s = eval(set, &best);
+                const KeyPlayerScore s = eval.with(v, &best);
                 if (better(s, best)) {
                     best = s;
                     best_i = i;
                     best_v = v;
                 }
             }
-            set[i] = out;
         }
         if (best_i == set.size()) return score;
         in[set[best_i]] = 0;
@@ -429,16 +554,23 @@ inline KeyPlayerScore improve_by_swaps(const SimpleGraph& g, std::vector<index_t
 /// time, each the best given the previous ones; ties: lower index) improved by
 /// steepest-ascent swaps (one member for one outsider) until no swap improves. F and
 /// m-reach are flat over many sets (F moves only when a component splits), so sets of
-/// equal value are compared by DF (for F) or by the distance-weighted reach (for
-/// m-reach), which leads the search across those plateaus; then
-/// `restarts - 1` searches from random k-sets drawn with `seed` (detail::Rng: identical
-/// on every platform), each improved the same way. The best set over the searches is
-/// returned (ties: the earliest). It is a local optimum, not a proven global one; the
-/// tests compare it with the brute-force optimum over every k-set on small networks.
+/// equal value are compared by a finer tie-breaker that leads the search across those
+/// plateaus: for m-reach the distance-weighted reach; for F, DF of the network without
+/// the set while one DF costs at most 10^8 breadth-first steps (n^2 (n + m) <= 10^8,
+/// networks up to about 400 structures), above that the number of links the set
+/// removes (the classic degree attack, which costs O(m) for all candidates together).
+/// Then `restarts - 1` searches from random k-sets drawn with `seed` (detail::Rng:
+/// identical on every platform), each improved the same way. The best set over the
+/// searches is returned (ties: the earliest). It is a local optimum, not a proven
+/// global one; the tests compare it with the brute-force optimum over every k-set on
+/// small networks.
 ///
 /// Errors: input_error when k is 0 or k >= n, m is 0, or target has a wrong size.
-/// Complexity: each evaluation is O(n + m) (F, reach) or O(n (n + m)) (DF); a swap
-/// round makes k (n - k) evaluations.
+/// Complexity: F: O(k (n + m)) per greedy step or swap round (one depth-first search of
+/// G - (S without one member) scores every outsider, the cut points' split sizes giving
+/// F; DF ties on small networks add O(n (n + m)) per tied candidate); reach objectives:
+/// O(n + m) per candidate, k (n - k) candidates per swap round; DF: O(n (n + m)) per
+/// candidate, parallel over sources.
 inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& options = {}) {
     const SimpleGraph g = detail::scenario_view(net);
     const std::size_t n = g.n, k = options.k;
@@ -470,18 +602,17 @@ inline KeyPlayerResult key_players(const Network& net, const KeyPlayerOptions& o
         detail::KeyPlayerScore best;
         index_t best_v = 0;
         bool found = false;
-        set.push_back(0);
+        eval.prepare(set);
         for (index_t v = 0; v < n; ++v) {
             if (in[v]) continue;
-            set.back() = v;
-            const detail::KeyPlayerScore s = eval(set, found ? &best : nullptr);
+            const detail::KeyPlayerScore s = eval.with(v, found ? &best : nullptr);
             if (!found || detail::better(s, best)) {
                 best = s;
                 best_v = v;
                 found = true;
             }
         }
-        set.back() = best_v;
+        set.push_back(best_v);
         in[best_v] = 1;
         score = best;
     }
@@ -572,8 +703,7 @@ inline VulnerabilityResult vulnerability(const Network& net, const Vulnerability
     // into when it leaves (Hopcroft–Tarjan: a child subtree whose low point does not reach
     // above the structure is cut from the rest)
     const auto dfs = detail::depth_first_separation(g);
-    double same = 0;  // Σ over components s (s - 1)
-    for (std::size_t c : whole.sizes) same += static_cast<double>(c) * static_cast<double>(c - 1);
+    const auto pairs = detail::pairs_after_departure(dfs);
     std::vector<std::vector<index_t>> children(n);
     for (index_t u = 0; u < n; ++u)
         if (dfs.parent[u] != u) children[dfs.parent[u]].push_back(u);
@@ -586,15 +716,13 @@ inline VulnerabilityResult vulnerability(const Network& net, const Vulnerability
         std::vector<index_t> pieces;  // separated children: their subtrees become components
         std::size_t separated = 0;
         for (index_t c : children[v])
-            if (dfs.parent[v] == v || dfs.low[c] >= dfs.pre[v]) {
+            if (dfs.separates(v, c)) {
                 pieces.push_back(c);
                 separated += dfs.sub[c];
             }
         const std::size_t rest = size - 1 - separated;  // the part holding v's parent
-        double after = same - static_cast<double>(size) * static_cast<double>(size - 1);
-        for (index_t c : pieces) after += static_cast<double>(dfs.sub[c]) * static_cast<double>(dfs.sub[c] - 1);
-        if (rest > 0) after += static_cast<double>(rest) * static_cast<double>(rest - 1);
-        s.fragmentation = n - 1 < 2 ? nan : 1.0 - after / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+        s.fragmentation =
+            n - 1 < 2 ? nan : 1.0 - pairs.after[v] / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
         s.increase = s.fragmentation - r.fragmentation;
         if (options.distance) {
             alive[v] = 0;

@@ -64,6 +64,69 @@ TEST(KeyPlayers, BridgeEndsFragmentMost) {
 
 // Star: centre a, leaves b c d e, and f alone. KPP-Pos, k = 1, m = 1: the centre reaches
 // 4 of the 5 others: 0.8; the baseline (the highest degree) is the centre too.
+// F after each departure from one depth-first search of G - D (detail::
+// pairs_after_departure) against a component search of G - D - v for every v, on sparse
+// random graphs (many cut points) with random removed sets D.
+TEST(KeyPlayers, EveryDepartureFromOneSearchEqualsComponentSearches) {
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const auto net = test::random_graph(60, 0.035, seed, false);
+        const auto g = detail::scenario_view(net);
+        detail::Rng rng(seed * 7919);
+        std::vector<char> alive(g.n, 1);
+        for (index_t v = 0; v < g.n; ++v) alive[v] = rng.below(5) != 0;
+        const auto dfs = detail::depth_first_separation(g, &alive);
+        const auto pairs = detail::pairs_after_departure(dfs);
+        detail::ScenarioBfs bfs(g.n);
+        const auto whole = detail::alive_components(g, alive, bfs);
+        double same = 0;
+        for (std::size_t s : whole.sizes) same += static_cast<double>(s) * static_cast<double>(s - 1);
+        EXPECT_EQ(pairs.whole, same) << "seed " << seed;
+        for (index_t v = 0; v < g.n; ++v) {
+            if (!alive[v]) {
+                EXPECT_TRUE(std::isnan(pairs.after[v]));
+                continue;
+            }
+            alive[v] = 0;
+            const auto comps = detail::alive_components(g, alive, bfs);
+            alive[v] = 1;
+            double expected = 0;
+            for (std::size_t s : comps.sizes) expected += static_cast<double>(s) * static_cast<double>(s - 1);
+            EXPECT_EQ(pairs.after[v], expected) << "seed " << seed << ", structure " << v;
+        }
+    }
+}
+
+// Above the DF tie limit (n^2 (n + m) > 10^8: 500 structures) F's ties go to the links
+// the set removes. k = 1: the greedy step scores every structure, so the result is the
+// brute-force optimum of F over single removals, ties to the highest degree, then the
+// lowest index; k = 3: the reported score is F of the reported set.
+TEST(KeyPlayers, LargeNetworkBreaksTiesByLinksRemoved) {
+    const auto net = test::random_graph(500, 0.0045, 3, false);
+    const auto g = detail::scenario_view(net);
+    ASSERT_GT(500.0 * 500.0 * (500.0 + static_cast<double>(g.targets.size())), detail::key_player_distance_tie_limit);
+    detail::ScenarioBfs bfs(g.n);
+    auto F = [&](const std::vector<index_t>& removed) {  // a component search of G - removed
+        const auto alive = detail::alive_without(g.n, removed);
+        return detail::fragmentation_of(detail::alive_components(g, alive, bfs).sizes, g.n - removed.size());
+    };
+    index_t best = 0;
+    double best_f = -1;
+    for (index_t v = 0; v < g.n; ++v) {
+        const double f = F({v});
+        if (f > best_f + 1e-12 || (std::fabs(f - best_f) <= 1e-12 && g.degree(v) > g.degree(best))) {
+            best = v;
+            best_f = f;
+        }
+    }
+    auto r = key_players(net, {.k = 1, .restarts = 2});
+    EXPECT_EQ(r.players, std::vector<index_t>{best});
+    EXPECT_NEAR(r.score, best_f, tol);
+    r = key_players(net, {.k = 3, .seed = 4, .restarts = 3});
+    ASSERT_EQ(r.players.size(), 3u);
+    EXPECT_NEAR(r.score, F(r.players), tol);
+    EXPECT_GT(r.score, r.baseline);
+}
+
 TEST(KeyPlayers, ReachOfAStar) {
     const auto net = make(6, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
     auto r = key_players(net, {.k = 1, .objective = KeyPlayerObjective::reach, .m = 1});
