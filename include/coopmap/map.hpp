@@ -46,7 +46,10 @@
 ///    else the attribute "response" (an Inventory's survey status) other than complete
 ///    or partial. The response rate is known when every structure has an answer;
 ///  * labels for the `labels` largest structures (by the size measure, ties by index),
-///    names cut to 30 characters, 15 px font, width estimated as 0.6 font per character;
+///    or for options.label_nodes in their order,
+///    the text a "short_name" (else "acronym") attribute or the name, shortened to 30
+///    characters without cutting a word (the head before " – " when it fits, else whole
+///    words and "…"), 15 px font, width estimated as 0.6 font per character;
 ///    each is placed greedily at the first of 8 positions around its node (right, left,
 ///    above, below, then the four diagonals) where its box overlaps neither a placed
 ///    label nor another node and stays in the map area; a label that fits nowhere is
@@ -78,6 +81,12 @@ struct MapOptions {
     /// "type" (link type), "status" (link status) or "" (all edges grey).
     std::string edge_color = "type";
     std::size_t labels = 20;  ///< number of structures to label
+    /// Structures to label, in this order of priority (indices); non-empty: these are
+    /// labelled instead of the `labels` largest.
+    std::vector<index_t> label_nodes;
+    /// The bridge view: the legend adds the two rows "cross" (links between groups,
+    /// drawn strong) and "within" (links inside a group, drawn faint); needs `color`.
+    bool bridges = false;
     /// 1 responded, 0 did not (hollow node); empty: from the attribute "responded" (bool
     /// or 0/1), else "response" (an Inventory's status: complete and partial answered,
     /// refused and unreached did not).
@@ -114,6 +123,8 @@ struct MapEdge {
     /// quadratic curve when curved.
     double x1 = 0, y1 = 0, cx = 0, cy = 0, x2 = 0, y2 = 0;
     bool curved = false;
+    /// Its two ends have colour groups (MapOptions::color >= 0) and they differ.
+    bool cross = false;
 };
 
 /// An entry of the colour legend: a group ("group", `group` its index), the groups
@@ -154,13 +165,13 @@ struct MapLabel {
     index_t node = 0;
     double x = 0, y = 0;  ///< anchor point; y is the text baseline
     std::string anchor;   ///< "start", "middle" or "end" (SVG text-anchor)
-    std::string text;     ///< the name, cut to 30 characters
+    std::string text;     ///< short_name, acronym or name, shortened to 30 characters on a word boundary
 };
 
 /// A row of the legend panel, top to bottom. kind: "color_heading", "color" (entry of
 /// color_legend), "size_heading", "size" (entry of size_legend), "edge_heading",
-/// "edge" (entry of edge_legend), "dashed", "dotted" (the two edge styles) or "hollow"
-/// (the non-respondents). The sample (circle or line) is at (x, y), a line ending at
+/// "edge" (entry of edge_legend), "dashed", "dotted" (the two edge styles), "cross",
+/// "within" (the bridge view's strong and faint links) or "hollow" (the non-respondents). The sample (circle or line) is at (x, y), a line ending at
 /// (x2, y); the row's text starts at (text_x, text_y) (a heading: its text only).
 struct MapLegendRow {
     std::string kind;
@@ -200,7 +211,7 @@ namespace coopmap {
 
 /// The model of the map of `net`: positions, radii, colours, edges, legends, labels.
 /// Errors: input_error when positions, color, size or responded do not have one entry
-/// per structure, a position is not finite, a group is beyond color_groups, width or
+/// per structure, label_nodes holds an index out of range, bridges is set without color, a position is not finite, a group is beyond color_groups, width or
 /// height is out of range, or edge_color is not "type", "status" or "".
 /// Complexity: O(n + m log m + L n) for L labels.
 inline MapModel map_model(const Network& net, const MapOptions& options) {

@@ -25,13 +25,32 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["OutputFolder", "spreadsheet_cell", "write_table", "write_text"]
+__all__ = ["OutputFolder", "file_stem", "spreadsheet_cell", "write_table", "write_text"]
 
 _TMP = ".coopmap-tmp."
 
 # OWASP "CSV injection": a cell starting with one of these is read as a formula by
 # Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def file_stem(text: str, taken: set[str] | None = None) -> str:
+    """A file-name stem for an id or a code: the text itself when it is made of ASCII
+    letters, digits, ``_``, ``-`` and ``.`` (not leading), at most 80 characters, and not
+    in ``taken`` (compared case-insensitively, as some file systems do); else its safe
+    characters (others as ``_``, cut to 60) and ``-`` with 8 hex digits of its SHA-1,
+    so that two ids never share a file. The stem is added to ``taken``."""
+    import hashlib
+    import re
+
+    seen = taken if taken is not None else set()
+    safe = re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}", text) is not None
+    stem = text
+    if not safe or stem.lower() in seen:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        stem = re.sub(r"[^A-Za-z0-9_-]", "_", text)[:60] + "-" + digest
+    seen.add(stem.lower())
+    return stem
 
 
 def spreadsheet_cell(value: Any) -> Any:

@@ -121,6 +121,9 @@ void bind_map(py::module_& m) {
         .def_property_readonly("edge_x2", [](const MapModel& o) { return column<double>(o.edges, &MapEdge::x2); })
         .def_property_readonly("edge_y2", [](const MapModel& o) { return column<double>(o.edges, &MapEdge::y2); })
         .def_property_readonly("edge_curved", [](const MapModel& o) { return column<bool>(o.edges, &MapEdge::curved); })
+        .def_property_readonly(
+            "edge_cross", [](const MapModel& o) { return column<bool>(o.edges, &MapEdge::cross); },
+            "True when the edge's ends are in two different colour groups.")
         .def_readonly("arrow_colors", &MapModel::arrow_colors)
         .def_readonly("color_legend", &MapModel::color_legend)
         .def_readonly("size_legend", &MapModel::size_legend)
@@ -143,7 +146,8 @@ void bind_map(py::module_& m) {
         [](const Network& net, const py::object& positions, const std::vector<std::int64_t>& color,
            std::size_t color_groups, const std::vector<double>& size, const std::string& edge_color, std::size_t labels,
            const py::object& responded, double width, double height,
-           const std::map<std::string, std::string>& type_labels) {
+           const std::map<std::string, std::string>& type_labels, const std::vector<index_t>& label_nodes,
+           bool bridges) {
             MapOptions o;
             o.positions = positions_arg(net, positions);
             o.color = color;
@@ -156,12 +160,15 @@ void bind_map(py::module_& m) {
             o.width = width;
             o.height = height;
             o.type_labels = type_labels;
+            o.label_nodes = label_nodes;
+            o.bridges = bridges;
             ReleaseReading nogil(net);
             return map_model(net, o);
         },
         py::arg("net"), py::kw_only(), py::arg("positions"), py::arg("color"), py::arg("color_groups"), py::arg("size"),
         py::arg("edge_color"), py::arg("labels"), py::arg("responded"), py::arg("width"), py::arg("height"),
-        py::arg("type_labels"), "Internal: the map model; use coopmap.draw.");
+        py::arg("type_labels"), py::arg("label_nodes") = std::vector<index_t>{}, py::arg("bridges") = false,
+        "Internal: the map model; use coopmap.draw.");
 
     m.def(
         "_write_text",

@@ -294,3 +294,37 @@ TEST(MapModel, HugeNumbersNeverLeakUnwrittenBytes) {
     EXPECT_EQ(fixed(-1e300, 0).size(), 302u);  // '-' and 301 digits: still fixed, no overflow
     EXPECT_EQ(fixed(-0.04, 1), "0.0");         // no "-0.0"
 }
+
+// Labels are never cut inside a word (hand-counted code points): a name of at most 30
+// stays; the head before " – " when it fits (2 to 30); else the whole words within 29
+// code points and "…"; a single longer word is cut at 29 with "…".
+TEST(MapModel, LabelsAreShortenedOnWordBoundaries) {
+    using detail::short_label;
+    EXPECT_EQ(short_label("Alter Habitat MT", 30), "Alter Habitat MT");
+    EXPECT_EQ(short_label("GENIES – GENérateur d'Initiatives Économiques", 30), "GENIES");
+    // "Association pour le" is 19 code points; adding " développement" makes 33 > 29
+    EXPECT_EQ(short_label("Association pour le développement de l'emploi local", 30), "Association pour le…");
+    // "Économie, écologie, égalité," is 28 code points (é counted once); the comma
+    // before the cut is dropped
+    EXPECT_EQ(short_label("Économie, écologie, égalité, entraide mutuelle", 30), "Économie, écologie, égalité…");
+    EXPECT_EQ(short_label("abcdefghijklmnopqrstuvwxyzabcdefghij", 30), "abcdefghijklmnopqrstuvwxyzabc…");
+    // a head of one code point is no label: the words are kept instead
+    EXPECT_EQ(short_label("X – a very long name of an organisation here", 30), "X – a very long name of an…");
+}
+
+// short_name, then acronym, label a structure; a blank one does not.
+TEST(MapModel, LabelsPreferShortNameThenAcronym) {
+    Network net;
+    net.add_structure("a", "Association pour le développement de l'emploi local", {{"short_name", "ADEL"}});
+    net.add_structure("b", "Bureau d'études et de conseil en énergie", {{"acronym", "BECE"}});
+    net.add_structure("c", "Coop", {{"short_name", " "}});
+    net.add_link("a", "b");
+    net.add_link("b", "c");
+    MapOptions o;
+    o.positions = {{0, 1, 2}, {0, 1, 0}};
+    o.labels = 3;
+    const auto m = map_model(net, o);
+    std::vector<std::string> texts(3);
+    for (const auto& l : m.labels) texts[l.node] = l.text;
+    EXPECT_EQ(texts, (std::vector<std::string>{"ADEL", "BECE", "Coop"}));
+}

@@ -84,7 +84,7 @@ def test_html_map_in_chromium(tmp_path):
     cm.draw(
         net, page, color="legal_family", size="degree", labels=20, seed=0,
         title="PTCE Sicoval — cooperation inventory", subtitle="Seminar map (browser test)",
-        wave="2013", view="union",
+        wave="2013", view_label="union",
     )
     url = page.as_uri()
     r = run(url + "#selftest", "--dump-dom", tmp=tmp_path)
@@ -108,6 +108,7 @@ def test_html_map_in_chromium(tmp_path):
     assert st["hidden"] == len(pairs)  # unticking a link type hides its edges
     assert st["tip"] == net.structure(first)["name"]
     assert st["after_reset"] == 0
+    assert st["bridges_toggled"] is True  # coloured by group: the bridge view's checkbox works
     shot = tmp_path / "map_html.png"
     r = run(url, f"--screenshot={shot}", tmp=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
@@ -119,7 +120,7 @@ def test_svg_map_in_chromium(tmp_path):
     net = seminar_network()
     path = tmp_path / "map.svg"
     cm.draw(net, path, color="legal_family", size="degree", labels=20, seed=0,
-            title="PTCE Sicoval — cooperation inventory", wave="2013", view="union")
+            title="PTCE Sicoval — cooperation inventory", wave="2013", view_label="union")
     r = run(path.as_uri(), "--dump-dom", tmp=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     assert console_errors(r.stderr) == []

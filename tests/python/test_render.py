@@ -24,7 +24,7 @@ def nodes(root):
 
 
 def edges(root):
-    return [p for p in root.iter(SVG + "path") if p.get("class") == "edge"]
+    return [p for p in root.iter(SVG + "path") if "edge" in p.get("class", "").split()]
 
 
 def sample() -> cm.Network:
@@ -212,7 +212,7 @@ def test_svg_elements_styles_and_legend_samples():
     svg = cm.draw(net, None, color="family", size=None)
     assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')
     assert svg.count('<circle class="node') == 4
-    assert svg.count('<path class="edge"') == 4  # a-b twice (two types), b-c, c-d
+    assert len(re.findall(r'<path class="edge[ "]', svg)) == 4  # a-b twice (two types), b-c, c-d
     # the unconfirmed a-b "cooperation" edge and the legend sample
     assert svg.count('stroke-dasharray="7 5"') == 2
     assert svg.count('class="node hollow"') == 1
@@ -297,3 +297,88 @@ def test_map_script_words_come_from_the_catalogue():
     page = cm.draw(net, None, format="html", lang="fr")
     assert '"not_available":"n.d."' in page
     assert '"not_available":"n/a"' in cm.draw(net, None, format="html", lang="en")
+
+
+def two_groups() -> cm.Network:
+    """a b c (group A) and d e (group B) on the path a - b - c - d - e, plus the
+    triangle closer a - c; the only link across the groups is c - d."""
+    net = cm.Network()
+    for sid, g in zip("abcde", "AAABB"):
+        net.add_structure(sid, name=sid.upper(), side=g)
+    for u, v in ("ab", "bc", "ac", "cd", "de"):
+        net.add_link(u, v, type="know_how")
+    return net
+
+
+def test_every_drawn_link_names_its_ends_and_whether_it_crosses_groups():
+    net = cm.load_dataset("ptce-sicoval-2013")
+    group = {r["id"]: r.get("legal_family") for r in net.structures()}
+    assert None in group.values()  # some structures have no legal family
+    for view in (None, "bridges"):
+        root = parse(cm.draw(net, None, format="svg", color="legal_family", group="legal_family", view=view))
+        drawn = edges(root)
+        pairs = {frozenset((l["source"], l["target"])) for l in net.links()}
+        assert {frozenset((e.get("data-source"), e.get("data-target"))) for e in drawn} == pairs
+        for e in drawn:
+            s, t = e.get("data-source"), e.get("data-target")
+            if view == "bridges":  # structures without a value form the group "(no value)"
+                cross = group[s] != group[t]
+            else:  # colour "no value" is no group
+                cross = group[s] is not None and group[t] is not None and group[s] != group[t]
+            assert e.get("data-cross") == ("1" if cross else "0"), (s, t)
+            assert ("cross" if cross else "within") in e.get("class").split()
+            assert e.get("data-type") in net.link_types()
+    # without groups there is nothing to cross
+    root = parse(cm.draw(net, None, format="svg"))
+    assert all(e.get("data-cross") is None for e in edges(root))
+
+
+def test_bridge_view_draws_across_strong_and_labels_the_brokers():
+    net = two_groups()
+    svg = cm.draw(net, None, format="svg", view="bridges", group="side", lang="en")
+    root = parse(svg)
+    assert root.get("class") == "bridges"
+    crossing = [(e.get("data-source"), e.get("data-target")) for e in edges(root) if e.get("data-cross") == "1"]
+    assert crossing == [("c", "d")]
+    # brokers: Gould–Fernandez total z > 1.96 (none in five structures, see below), then the
+    # cut points: c (parts {a, b} and {d, e}) and d (part {e}); networkx agrees
+    z = {i: r["total"] for i, r in cm.brokerage(net, "side").z.items()}
+    strong = {i for i, v in z.items() if v > 1.96}
+    G = nx.Graph(net.to_networkx())
+    expected = strong | set(nx.articulation_points(G))
+    assert expected == {"c", "d"}
+    labelled = {t.text for t in root.iter(SVG + "text") if t.get("class") == "label"}
+    assert labelled == {net.structure(i)["name"] for i in expected}
+    legend = [t.text for t in root.iter(SVG + "text") if t.get("class") == "legend"]
+    assert "between groups (strong)" in legend and "within a group (faint)" in legend
+    assert "A (3)" in legend and "B (2)" in legend  # one legend line per group
+    fr = cm.draw(net, None, format="svg", view="bridges", group="side", lang="fr")
+    assert "entre groupes (appuyés)" in fr
+    with pytest.raises(ValueError, match="group="):
+        cm.draw(net, None, format="svg", view="bridges")
+    with pytest.raises(ValueError, match="sidee.*side"):
+        cm.draw(net, None, format="svg", view="bridges", group="sidee")
+    with pytest.raises(ValueError, match="bridgess.*bridges"):
+        cm.draw(net, None, format="svg", view="bridgess", group="side")
+
+
+@pytest.mark.parametrize("radius", [1, 2])
+def test_ego_map_draws_the_structures_within_radius(radius):
+    net = cm.load_dataset("ptce-sicoval-2013")
+    G = nx.Graph(net.to_networkx())
+    ego = "genies"  # "GENIES – GENérateur d'Initiatives ...": labelled by the head "GENIES"
+    root = parse(cm.draw(net, None, format="svg", ego=ego, radius=radius, color="legal_family"))
+    drawn = {c.get("data-id") for c in nodes(root)}
+    assert drawn == set(nx.ego_graph(G, ego, radius=radius))
+    H = G.subgraph(drawn)
+    assert {frozenset((e.get("data-source"), e.get("data-target"))) for e in edges(root)} == {
+        frozenset(e) for e in H.edges()
+    }
+    labels = [t.text for t in root.iter(SVG + "text") if t.get("class") == "label"]
+    assert labels[0] == "GENIES"  # the ego is labelled first
+    title = next(root.iter(SVG + "title")).text
+    assert title == net.structure(ego)["name"]
+    with pytest.raises(ValueError, match="radius"):
+        cm.draw(net, None, format="svg", ego=ego, radius=0)
+    with pytest.raises(KeyError):
+        cm.draw(net, None, format="svg", ego="nobody")

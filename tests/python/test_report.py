@@ -81,7 +81,8 @@ def test_report_files_and_sections(reports):
     # one small map per link type used in the data
     with open(PTCE / "links.csv", newline="", encoding="utf-8") as f:
         types = {row["type"] or "cooperation" for row in csv.DictReader(f)}
-    assert len(list(d.glob("map-type-*.svg"))) == len(types)
+    # named by the type's code (every bundled code is file-name safe)
+    assert {p.name for p in d.glob("map-*.svg")} == {f"map-{code}.svg" for code in types}
 
 
 def test_report_tables_match_the_reference_measures(reports):
@@ -317,10 +318,10 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_report_replaces_its_folder_as_a_whole(tmp_path):
     out = tmp_path / "out"
     cm.report("ptce-sicoval-2013", out, progress=False)
-    (out / "map-type-99.svg").write_text("<svg/>", encoding="utf-8")  # a file of an earlier run
+    (out / "map-old_type.svg").write_text("<svg/>", encoding="utf-8")  # a file of an earlier run
     page = cm.report("ptce-sicoval-2013", out, lang="fr", progress=False)
     assert page == out / "report.html" and "Données illustratives" in page.read_text(encoding="utf-8")
-    assert not (out / "map-type-99.svg").exists()
+    assert not (out / "map-old_type.svg").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left beside it
 
 

@@ -139,4 +139,40 @@ inline std::string utf8_truncate(std::string_view s, std::size_t max) {
     return std::string(s);
 }
 
+/// A label of at most `max` code points that is not cut inside a word: `s` itself when
+/// short enough; else its head before a separator (" – ", " — ", " - ", ": ", " (") when
+/// that head is 2 to `max` code points (the acronym of "GENIES – GENérateur ..."); else
+/// the words that fit in max - 1 code points and "…" (a single word longer than that is
+/// cut with "…" as utf8_truncate does).
+inline std::string short_label(std::string_view s, std::size_t max) {
+    auto length = [](std::string_view t) {
+        std::size_t n = 0;
+        for (char c : t) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return n;
+    };
+    if (length(s) <= max) return std::string(s);
+    std::size_t best = std::string_view::npos;
+    for (std::string_view sep : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", ": ", " ("}) {
+        const auto at = s.find(sep);
+        if (at != std::string_view::npos && (best == std::string_view::npos || at < best)) best = at;
+    }
+    if (best != std::string_view::npos) {
+        const std::size_t n = length(s.substr(0, best));
+        if (n >= 2 && n <= max) return std::string(s.substr(0, best));
+    }
+    // the last space before the (max - 1)-th code point
+    std::size_t i = 0, n = 0, space = std::string_view::npos;
+    for (; i < s.size() && n < max; ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (s[i] == ' ' && n > 0) space = i;
+        ++n;
+    }
+    if (space == std::string_view::npos) return utf8_truncate(s, max - 1);
+    std::string out(s.substr(0, space));
+    while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':' || out.back() == '-'))
+        out.pop_back();
+    out += "\xE2\x80\xA6";
+    return out;
+}
+
 }  // namespace coopmap::detail

@@ -103,6 +103,9 @@ inline void check_map_options(const Network& net, const MapOptions& o) {
                               "' has a non-finite position");
     for (auto g : o.color)
         if (g >= static_cast<std::int64_t>(o.color_groups)) throw input_error("color: group index beyond color_groups");
+    for (index_t v : o.label_nodes)
+        if (v >= n) throw input_error("label_nodes: structure index " + std::to_string(v) + " out of range");
+    if (o.bridges && o.color.empty()) throw input_error("bridges: the bridge view needs a colour group per structure");
     if (o.edge_color != "status" && o.edge_color != "type" && !o.edge_color.empty())
         throw input_error("edge_color: expected 'type', 'status' or None, got '" + o.edge_color + "'");
 }
@@ -289,6 +292,7 @@ inline void build_edges(const Network& net, const MapOptions& o, MapModel& m) {
         m.any_dashed = m.any_dashed || e.style == EdgeStyle::dashed;
         m.any_dotted = m.any_dotted || e.style == EdgeStyle::dotted;
         e.width = 1.2 + 2.8 * std::sqrt(acc.w / wmax);
+        e.cross = !o.color.empty() && o.color[a] >= 0 && o.color[b] >= 0 && o.color[a] != o.color[b];
         by_pair[{std::min(a, b), std::max(a, b)}].push_back(m.edges.size());
         m.edges.push_back(std::move(e));
     }
@@ -328,6 +332,19 @@ inline void build_edges(const Network& net, const MapOptions& o, MapModel& m) {
     }
 }
 
+/// The label of a structure: its "short_name" (else "acronym") attribute when it is a
+/// non-empty text, else its name; shortened to 30 code points without cutting a word
+/// (short_label).
+inline std::string map_label(const Structure& s) {
+    for (const char* key : {"short_name", "acronym"}) {
+        const auto it = s.attributes.find(key);
+        if (it == s.attributes.end()) continue;
+        const auto* text = std::get_if<std::string>(&it->second);
+        if (text && text->find_first_not_of(" \t") != std::string::npos) return short_label(*text, 30);
+    }
+    return short_label(s.name, 30);
+}
+
 /// Greedy label placement: the `labels` largest structures, each at the first of 8
 /// positions around its node whose box hits no placed label, no other node and stays in
 /// the map area. O(L (L + n)).
@@ -358,11 +375,12 @@ inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
         }
         return false;
     };
-    const std::size_t want = std::min(o.labels, n);
+    if (!o.label_nodes.empty()) order = o.label_nodes;
+    const std::size_t want = o.label_nodes.empty() ? std::min(o.labels, n) : order.size();
     for (std::size_t k = 0; k < want; ++k) {
         const index_t i = order[k];
         const auto& v = m.nodes[i];
-        auto text = utf8_truncate(net.structure(i).name, 30);
+        auto text = map_label(net.structure(i));
         const double w = text_width(text, font), h = font * 1.2, r = v.radius + 3;
         struct Cand {
             double x, y;
@@ -392,7 +410,7 @@ inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
 }
 
 /// The rows of the legend panel, stacked from y = 40 while they fit above the bottom.
-inline void layout_legend(MapModel& m) {
+inline void layout_legend(MapModel& m, bool bridges) {
     const double lx = m.width - 320, bottom = m.height - 30;
     double ly = 40;
     m.legend_box_x = lx - 14;
@@ -422,13 +440,14 @@ inline void layout_legend(MapModel& m) {
         }
         ly += 8;
     }
-    if ((!m.edge_legend.empty() || m.any_dashed || m.any_dotted || m.hollow) && ly < bottom - 60) {
+    if ((!m.edge_legend.empty() || m.any_dashed || m.any_dotted || bridges || m.hollow) && ly < bottom - 60) {
         heading("edge_heading");
         for (std::size_t k = 0; k < m.edge_legend.size() && ly < bottom - 50; ++k) {
             row("edge", k, lx, lx + 30, lx + 40);
             ly += 24;
         }
-        for (const auto& [kind, shown] : {std::pair{"dashed", m.any_dashed}, std::pair{"dotted", m.any_dotted}}) {
+        for (const auto& [kind, shown] : {std::pair{"dashed", m.any_dashed}, std::pair{"dotted", m.any_dotted},
+                                          std::pair{"cross", bridges}, std::pair{"within", bridges}}) {
             if (!shown || ly >= bottom - 30) continue;
             row(kind, 0, lx, lx + 30, lx + 40);
             ly += 24;
@@ -449,7 +468,7 @@ inline MapModel build_map_model(const Network& net, const MapOptions& o) {
     mark_respondents(net, o, m);
     build_edges(net, o, m);
     place_labels(net, o, m);
-    layout_legend(m);
+    layout_legend(m, o.bridges);
     return m;
 }
 

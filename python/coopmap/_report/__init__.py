@@ -4,7 +4,7 @@
 ``structures.csv`` and ``links.csv`` (optionally ``responses.csv`` and
 ``link_types.csv``), or an Inventory database with ``--wave`` and ``--view``, and writes
 ``out/report.html`` with the maps it embeds (``out/map.svg``, ``out/map.html``, one
-small map per link type, ``out/bridges.svg``) and the tables as CSV files
+small map per link type, ``out/map-<type code>.svg``, the bridge view ``out/bridges.svg``) and the tables as CSV files
 (``out/brokers.csv``, ``out/structural_holes.csv``, ``out/suggestions.csv``,
 ``out/clusters.csv``).
 

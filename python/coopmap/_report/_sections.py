@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._files import write_table, write_text
+from .._files import file_stem, write_table, write_text
 from ._load import Source, esc
 from ._page import figure, table
 
@@ -317,7 +317,7 @@ def maps(
     src: Source, out: Path, s: Settings, positions: dict[str, Any], part: Any, b: Brokers, type_counts: Counter[str]
 ) -> Maps:
     """``map.svg`` / ``map.html`` (clusters, size by betweenness), ``bridges.svg`` (the
-    groups of ``group``) and one ``map-type-K.svg`` per link type. An illustrative
+    groups of ``group``, the bridge view) and one ``map-<type code>.svg`` per link type. An illustrative
     dataset's maps say so and non-respondents are hollow: draw reads the network's
     ``illustrative`` attribute and each structure's ``response``."""
     import coopmap as cm
@@ -351,17 +351,18 @@ def maps(
     bridges_figure = svg(
         out / "bridges.svg",
         net,
-        color=groups,
+        view="bridges",
+        group=groups,
         color_title=s.group,
         size=b.betweenness,
         size_title=t("measure.betweenness"),
         edge_color="type",
-        labels=20,
         title=t("map.bridges", group=s.group),
     )
+    taken = {"change"}  # map-change.svg is the change map
     type_figures = [
         svg(
-            out / f"map-type-{k + 1}.svg",
+            out / f"map-{file_stem(code, taken)}.svg",
             net.filter_links(type=code),
             color=groups,
             color_title=s.group,
@@ -383,9 +384,9 @@ def maps(
     )
 
 
-#: Largest network whose report has the "What if" section by default: the key-player
-#: search compares sets by DF on F's plateaus (one all-pairs search per evaluation) and
-#: each departure is measured by DF (O(n^2 (n + m)) in all).
+#: Largest network whose report has the "What if" section by default: each departure is
+#: measured by DF (O(n^2 (n + m)) in all), and the key-player search breaks F's ties by
+#: DF (one all-pairs search per tied candidate) up to about 400 structures.
 SCENARIOS_MAX = 150
 
 

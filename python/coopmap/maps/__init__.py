@@ -154,7 +154,9 @@ def _cluster_text(label: Any) -> str:
     return _label_text(label)
 
 
-def _resolve_color(net: _core.Network, color: Any, seed: int) -> tuple[list[int], list[str], str] | None:
+def _resolve_color(
+    net: _core.Network, color: Any, seed: int, lang: str = "en"
+) -> tuple[list[int], list[str], str] | None:
     """color -> (group per structure, -1 for none; group labels; legend title)."""
     if color is None:
         return None
@@ -193,7 +195,7 @@ def _resolve_color(net: _core.Network, color: Any, seed: int) -> tuple[list[int]
         if i not in labels_of:
             groups.append(-1)
             continue
-        text = _label_text(labels_of[i])
+        text = _label_text(labels_of[i], lang)
         if text not in keys:
             keys[text] = len(labels)
             labels.append(text)
@@ -227,9 +229,13 @@ def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
     return {r["code"]: t.link_type(r["code"]) for r in net.link_type_records()}
 
 
-def _label_text(v: Any) -> str:
+def _label_text(v: Any, lang: str = "en") -> str:
+    """A group label: yes / no (in ``lang``) for a boolean, an integral float without
+    its ``.0``, else the value as text."""
     if isinstance(v, bool):
-        return "true" if v else "false"
+        from ..i18n import catalog
+
+        return catalog(lang)["yes" if v else "no"]
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
@@ -312,6 +318,10 @@ def draw(
     subtitle: str | None = None,
     wave: str | None = None,
     view: str | None = None,
+    group: Any = None,
+    ego: str | None = None,
+    radius: int = 1,
+    view_label: str | None = None,
     measures: Mapping[str, Mapping[str, float]] | None = None,
     width: int = 1600,
     height: int = 1000,
@@ -351,8 +361,20 @@ def draw(
         attribute ``response`` (set by ``Inventory.network``) is neither ``complete`` nor
         ``partial``. The response rate
         is printed when every structure has a known answer.
-    title, subtitle, wave, view : texts of the header; wave and view go to the
-        information line with the counts and the response rate. A network whose graph
+    view : None (the whole map) or ``"bridges"``, the bridge view: structures coloured
+        by ``group``, links between two groups drawn strong and links within a group
+        faint, and the brokers labelled: the structures whose Gould–Fernandez total
+        brokerage z-score (:func:`brokerage` with ``group``) exceeds 1.96, then the cut
+        points (:func:`articulation_points`), by decreasing z. The legend adds the two
+        link styles. The interactive map has the same view as a checkbox whenever its
+        structures have colour groups.
+    group : the groups of the bridge view: an attribute name or a Mapping ``{id:
+        label}``; structures without a value form the group "no value" (in ``lang``).
+    ego, radius : draw only the structure ``ego`` (id, name or alias) and the structures
+        within ``radius`` steps of it (links in either direction; radius >= 1), every
+        one labelled, ``ego`` first; the title defaults to its name.
+    title, subtitle, wave, view_label : texts of the header; wave and view_label go to
+        the information line with the counts and the response rate. A network whose graph
         attribute ``illustrative`` is True (a dataset whose ``dataset.json`` says so, e.g.
         the bundled PTCE data) gets "Illustrative data" (in ``lang``) at the head of the
         subtitle.
@@ -372,7 +394,10 @@ def draw(
 
     The HTML map needs no network access: pan (drag), zoom (wheel), hover for details,
     click a structure to highlight its partners, link-type checkboxes, search by name,
-    id or alias. Every data text is escaped; names are rendered as text only.
+    id or alias. Every data text is escaped; names are rendered as text only. Every
+    drawn link (SVG and HTML) carries ``data-source`` and ``data-target`` (the ids of
+    its ends), ``data-type`` (its link type code) and, when the structures are coloured
+    by group, ``data-cross`` (``1`` between two groups, else ``0``).
 
     Output is deterministic: the same network, arguments and seed give the same bytes.
     Complexity: the layout, plus O(n + m log m + labels * n).
@@ -397,8 +422,32 @@ def draw(
         raise _core_input_error("format: expected 'svg' or 'html'")
     if labels < 0:
         raise _core_input_error("labels must be >= 0")
+    if view not in (None, "bridges"):
+        raise _words.unknown(
+            "view", str(view), ["bridges"], "not a view of the map (the information line's text is view_label=)"
+        )
+    label_nodes: list[int] = []
+    if ego is not None:
+        ball = _ego_ball(net, ego, radius)
+        if title is None:
+            title = next(r["name"] for r in net.structures() if r["id"] == ball[0])
+        if positions is not None:
+            positions = {i: positions[i] for i in ball if i in positions}
+        if respondents is not None:
+            respondents = [r for r in respondents if net.resolve(r) in set(ball)]
+        net = net.filter_structures(ball)
+        index = {sid: k for k, sid in enumerate(net.structure_ids())}
+        label_nodes = [index[i] for i in ball]
+    if view == "bridges":
+        if group is None:
+            raise _core_input_error("view='bridges' needs group= (an attribute name or a Mapping {id: label})")
+        color = _group_labels(net, group, lang)
+        if not label_nodes:
+            label_nodes = _brokers(net, color)
+        if color_title is None and isinstance(group, str):
+            color_title = group
     pos = _resolve_positions(net, positions, layout, seed)
-    col = _resolve_color(net, color, seed)
+    col = _resolve_color(net, color, seed, lang)
     siz = _resolve_size(net, size)
     responded = None
     if respondents is not None:
@@ -439,13 +488,16 @@ def draw(
         type_labels={
             str(k): str(v) for k, v in (link_type_labels(net, lang) if type_labels is None else type_labels).items()
         },
+        label_nodes=label_nodes,
+        bridges=view == "bridges" and col is not None,
     )
     page = Page(
         texts=texts,
         title=title or "",
         subtitle=subtitle or "",
         wave=wave or "",
-        view=view or "",
+        view=view_label or "",
+        bridges=view == "bridges",
         color_labels=col[1] if col else [],
         color_title=color_title if color_title is not None else heading(col[2] if col else ""),
         size_title=size_title if size_title is not None else heading(siz[1] if siz else ""),
@@ -462,6 +514,55 @@ def draw(
         return text
     _core._write_text(os.fspath(path), text)
     return None
+
+
+def _ego_ball(net: _core.Network, ego: str, radius: int) -> list[str]:
+    """``ego`` (resolved) and the structures within ``radius`` steps of it, breadth first
+    (partners in link order)."""
+    if isinstance(radius, bool) or not isinstance(radius, int) or radius < 1:
+        raise _core_input_error(f"radius must be an integer >= 1, got {radius!r}")
+    centre = net.resolve(ego)
+    ball, seen, frontier = [centre], {centre}, [centre]
+    for _ in range(radius):
+        step = []
+        for u in frontier:
+            for w in net.neighbors(u):
+                if w not in seen:
+                    seen.add(w)
+                    step.append(w)
+        ball += step
+        frontier = step
+    return ball
+
+
+def _group_labels(net: _core.Network, group: Any, lang: str) -> dict[str, Any]:
+    """The bridge view's group of every structure: ``group`` is an attribute name or a
+    Mapping {id: label}; structures without one are "no value" (in ``lang``)."""
+    from ..i18n import catalog
+
+    none = catalog(lang)["map.no_value"]
+    if isinstance(group, str):
+        if group not in net.attribute_names():
+            raise _words.unknown("group", group, net.attribute_names(), "not an attribute of any structure")
+        return {r["id"]: r[group] if r.get(group) is not None else none for r in net.structures()}
+    if isinstance(group, Mapping):
+        given = {net.resolve(k): v for k, v in group.items()}
+        return {i: given.get(i, none) for i in net.structure_ids()}
+    raise _core_input_error("group: expected an attribute name or a Mapping {id: label}")
+
+
+def _brokers(net: _core.Network, groups: Mapping[str, Any]) -> list[int]:
+    """Indices of the bridge view's brokers: Gould–Fernandez total z > 1.96 by decreasing
+    z (ties: structure order), then the cut points in structure order."""
+    ids = net.structure_ids()
+    z: dict[str, float] = {}
+    if net.number_of_links() > 0 and len(net) > 2:
+        labels = {i: _label_text(v) for i, v in groups.items()}
+        z = {i: roles["total"] for i, roles in _core.brokerage(net, labels).z.items()}
+    index = {sid: k for k, sid in enumerate(ids)}
+    strong = sorted((i for i in ids if z.get(i, math.nan) > 1.96), key=lambda i: (-z[i], index[i]))
+    cut = set(_core.articulation_points(net)) - set(strong)
+    return [index[i] for i in strong] + [index[i] for i in ids if i in cut]
 
 
 def _visual(net: _core.Network, color: Any, size: Any, seed: int = 0) -> tuple[list[str], list[float]]:

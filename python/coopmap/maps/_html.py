@@ -25,6 +25,7 @@ _SCRIPT_TEXTS = (
     "did_not_respond",
     "colon",
     "not_available",
+    "bridges_toggle",
 )
 
 _NOT_ATTRIBUTES = frozenset({"id", "name", "aliases"})

@@ -17,7 +17,8 @@ _DASH = {1: "7 5", 2: "2 4"}  # EdgeStyle.dashed, EdgeStyle.dotted
 _STYLE = (
     "<style>.label{font-size:15px;fill:#111;stroke:#fff;stroke-width:4px;stroke-linejoin:round;paint-order:stroke;}"
     ".legend{font-size:16px;fill:#222}.legend-h{font-size:17px;font-weight:bold;fill:#111}"
-    ".node{stroke-width:1}.node.hollow{fill:#fff;stroke-width:3}.edge{fill:none;stroke-opacity:0.75}</style>\n"
+    ".node{stroke-width:1}.node.hollow{fill:#fff;stroke-width:3}.edge{fill:none;stroke-opacity:0.75}"
+    ".bridges .edge.within{stroke-opacity:0.13;marker-end:none}.bridges .edge.cross{stroke-opacity:1}</style>\n"
 )
 
 _MARKER = (
@@ -41,6 +42,7 @@ class Page:
         color_title: str,
         size_title: str,
         edge_color: str,
+        bridges: bool = False,
     ) -> None:
         self.t = texts
         self.title = title
@@ -51,6 +53,7 @@ class Page:
         self.color_title = color_title
         self.size_title = size_title
         self.edge_color = edge_color
+        self.bridges = bridges
 
 
 def info_line(m: MapModel, p: Page) -> str:
@@ -71,14 +74,16 @@ def info_line(m: MapModel, p: Page) -> str:
 
 
 _EDGE = (
-    '<path class="edge" data-s="%d" data-t="%d" data-k="%d" d="M%.1f %.1f%s%.1f %.1f" stroke="%s" '
-    'stroke-width="%.2f"%s%s/>\n'
+    '<path class="edge%s" data-s="%d" data-t="%d" data-k="%d" data-source="%s" data-target="%s" data-type="%s"%s '
+    'd="M%.1f %.1f%s%.1f %.1f" stroke="%s" stroke-width="%.2f"%s%s/>\n'
 )
 _DASH_ATTR = {0: ""}
 _DASH_ATTR.update({k: f' stroke-dasharray="{v}"' for k, v in _DASH.items()})
 
 
-def _edges(m: MapModel) -> str:
+def _edges(m: MapModel, ids: Sequence[str], grouped: bool) -> str:
+    """The edge paths; ``grouped``: the nodes have colour groups, so that every edge says
+    whether it joins two groups (class ``cross`` or ``within``, ``data-cross``)."""
     markers = [""] + [f' marker-end="url(#arrow{k})"' for k in range(len(m.arrow_colors))]
     marker = list(map(markers.__getitem__, (m.edge_marker + 1).tolist()))
     dash = list(map(_DASH_ATTR.__getitem__, m.edge_style.tolist()))
@@ -87,10 +92,21 @@ def _edges(m: MapModel) -> str:
     middle = ["L"] * len(marker)
     for k, cx, cy in zip(curved.tolist(), snapped(m.edge_cx[curved]), snapped(m.edge_cy[curved])):
         middle[k] = f"Q{cx:.1f} {cy:.1f} "
+    source, target = m.edge_source.tolist(), m.edge_target.tolist()
+    xml_ids = xml_each(ids)
+    codes = xml_each([k.code for k in m.link_types])
+    cross = m.edge_cross.tolist()
+    klass = [(" cross" if c else " within") for c in cross] if grouped else [""] * len(cross)
+    data_cross = [(' data-cross="1"' if c else ' data-cross="0"') for c in cross] if grouped else [""] * len(cross)
     rows = zip(
-        m.edge_source.tolist(),
-        m.edge_target.tolist(),
+        klass,
+        source,
+        target,
         m.edge_type.tolist(),
+        map(xml_ids.__getitem__, source),
+        map(xml_ids.__getitem__, target),
+        map(codes.__getitem__, m.edge_type.tolist()),
+        data_cross,
         snapped(m.edge_x1),
         snapped(m.edge_y1),
         middle,
@@ -156,6 +172,8 @@ def _legend_texts(m: MapModel, p: Page) -> dict[str, list[str]]:
         "edge": [t["no_status"] if e.key == "no_status" else e.label for e in m.edge_legend],
         "dashed": [t["unconfirmed"]],
         "dotted": [t["partner_did_not_respond"]],
+        "cross": [t["cross_links"]],
+        "within": [t["within_links"]],
         "hollow": [f"{t['did_not_respond']} ({m.hollow})"],
     }
 
@@ -186,6 +204,11 @@ def _legend(m: MapModel, p: Page) -> list[str]:
                 f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" '
                 f'stroke="{m.edge_legend[row.entry].color}" stroke-width="4"/>\n'
             )
+        elif kind in ("cross", "within"):
+            s.append(
+                f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" stroke="#333" stroke-width="4" '
+                f'stroke-opacity="{"1" if kind == "cross" else "0.13"}"/>\n'
+            )
         elif kind in ("dashed", "dotted"):
             s.append(
                 f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" stroke="#555" stroke-width="3" '
@@ -205,7 +228,9 @@ def svg_element(m: MapModel, p: Page, ids: Sequence[str], names: Sequence[str]) 
     W, H = fixed(m.width, 0), fixed(m.height, 0)
     t = p.t
     s = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" '
+        '<svg xmlns="http://www.w3.org/2000/svg"'
+        + (' class="bridges"' if p.bridges else "")
+        + f' viewBox="0 0 {W} {H}" width="{W}" height="{H}" '
         'font-family="DejaVu Sans, Verdana, Arial, sans-serif" role="img">\n',
         f"<title>{xml(p.title or t['untitled'])}</title>\n",
         _STYLE,
@@ -214,7 +239,7 @@ def svg_element(m: MapModel, p: Page, ids: Sequence[str], names: Sequence[str]) 
     if m.directed:
         s.append("<defs>" + "".join(_MARKER % (k, c) for k, c in enumerate(m.arrow_colors)) + "</defs>\n")
     s.append('<g id="viewport">\n<g class="edges">\n')
-    s.append(_edges(m))
+    s.append(_edges(m, ids, len(m.color_legend) > 0))
     s.append('</g>\n<g class="nodes">\n')
     s.append(_nodes(m, ids, names))
     s.append('</g>\n<g class="labels">\n')

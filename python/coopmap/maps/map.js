@@ -119,6 +119,17 @@
     filters.appendChild(lab);
   });
 
+  // ---- bridge view: links between groups strong, links within a group faint ----
+  var bridges = null;
+  if (svg.querySelector('.edge.cross, .edge.within')) {
+    var blab = document.createElement('label');
+    bridges = document.createElement('input');
+    bridges.type = 'checkbox'; bridges.id = 'bridges'; bridges.checked = svg.classList.contains('bridges');
+    blab.appendChild(bridges); blab.appendChild(document.createTextNode(' ' + data.texts.bridges_toggle));
+    bridges.addEventListener('change', function () { svg.classList.toggle('bridges', bridges.checked); });
+    filters.parentNode.insertBefore(blab, filters);
+  }
+
   // ---- search by name, id or alias ----
   var search = document.getElementById('search'), status = document.getElementById('status');
   function norm(s) { return String(s).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''); }
@@ -154,6 +165,11 @@
     var first = filters.querySelector('input');
     if (first) { first.checked = false; first.dispatchEvent(new Event('change')); }
     r.hidden = svg.querySelectorAll('.edge.off').length;
+    if (bridges) {
+      bridges.checked = !bridges.checked; bridges.dispatchEvent(new Event('change'));
+      r.bridges_toggled = svg.classList.contains('bridges') === bridges.checked;
+      bridges.checked = !bridges.checked; bridges.dispatchEvent(new Event('change'));
+    }
     showTip(0, { clientX: 10, clientY: 10 });
     r.tip = tip.querySelector('h3').textContent;
     document.getElementById('reset').click();
