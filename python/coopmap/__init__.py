@@ -32,7 +32,7 @@ from ._core import *  # noqa: F403  (every public name of the compiled module; s
 from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
 from ._folder import ConfirmationRate, confirmation_rate
 from ._networkx import from_networkx
-from ._report import report
+from ._report import card, cards, report
 from ._scenarios import WovenLink, weave
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
@@ -52,6 +52,8 @@ __all__ = [
     "read_csv",
     "from_networkx",
     "report",
+    "card",
+    "cards",
     "brokers",
     "dataset_path",
     "load_dataset",

@@ -1,6 +1,6 @@
 """The ``coopmap`` command line.
 
-coopmap report SOURCE [--out out/] [--lang en|fr]   the seminar report (report.html + maps)
+coopmap report SOURCE [--out out/] [--lang en|fr]   the seminar report (report.html + maps + cards/)
 coopmap summary DIR                                 a text summary of the network in DIR
 coopmap import DB [--structures F] [--link-types F] [--affiliations F]
                   [--declarations F --wave W] [--responses F]
@@ -99,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         help='the "What if" section: key players, departures, cooperations that join the groups '
         "(default: on up to 150 structures)",
     )
+    r.add_argument(
+        "--cards",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="one card per structure in OUT/cards/ (default: on up to 1,000 structures)",
+    )
     p = sub.add_parser("import", help="import CSV files into an inventory database (one transaction)")
     p.add_argument("db", type=Path, help="the SQLite inventory file (created if needed)")
     p.add_argument("--structures", type=Path)
@@ -124,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 directed=args.directed,
                 seed=args.seed,
                 scenarios=args.scenarios,
+                cards=args.cards,
                 top=args.top,
                 progress=False if args.quiet else None,
             )

@@ -1436,6 +1436,10 @@ def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.Support
     """
     Internal: use coopmap.layout.
     """
+def _map_labels(net: Network) -> list[str]:
+    """
+    Internal: the label of every structure on a map (short_name, acronym or the name shortened on a word boundary), in structure order.
+    """
 def _map_model(net: Network, *, positions: typing.Any, color: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], color_groups: typing.SupportsInt | typing.SupportsIndex, size: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], edge_color: str, labels: typing.SupportsInt | typing.SupportsIndex, responded: typing.Any, width: typing.SupportsFloat | typing.SupportsIndex, height: typing.SupportsFloat | typing.SupportsIndex, type_labels: collections.abc.Mapping[str, str], label_nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], bridges: bool = False) -> MapModel:
     """
     Internal: the map model; use coopmap.draw.

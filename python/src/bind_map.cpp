@@ -171,6 +171,22 @@ void bind_map(py::module_& m) {
         "Internal: the map model; use coopmap.draw.");
 
     m.def(
+        "_map_labels",
+        [](const Network& net) {
+            std::vector<std::string> out;
+            {
+                ReleaseReading nogil(net);
+                out.reserve(net.number_of_structures());
+                for (index_t i = 0; i < net.number_of_structures(); ++i)
+                    out.push_back(detail::map_label(net.structure(i)));
+            }
+            return out;
+        },
+        py::arg("net"),
+        "Internal: the label of every structure on a map (short_name, acronym or the name shortened on a word "
+        "boundary), in structure order.");
+
+    m.def(
         "_write_text",
         [](const py::object& path, const std::string& text) {
             const auto p = path_arg(path, "path", true);

@@ -6,6 +6,9 @@ written in comments.
 """
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -67,3 +70,56 @@ def link_multiset(links: Iterable[dict], directed: bool) -> Counter:
             s, t = t, s
         out[(s, t, tuple(sorted((k, typed(v)) for k, v in rec.items())))] += 1
     return out
+
+
+# ---- headless Chromium (Debian's chromium, installed by scripts/setup.sh) ----
+SHOTS = REPO / "build" / "screenshots"
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        p = shutil.which(name)
+        if p:
+            return p
+    pytest.fail("chromium is not installed (scripts/setup.sh installs Debian's 'chromium' package)")
+
+
+def run(url: str, *args: str, tmp: Path) -> subprocess.CompletedProcess:
+    cmd = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--no-first-run",
+        "--disable-extensions",
+        f"--user-data-dir={tmp / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=3000",
+        "--window-size=1600,1000",
+        *args,
+        url,
+    ]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def console_errors(stderr: str) -> list[str]:
+    """Console messages at error level and uncaught exceptions in Chromium's log."""
+    return [
+        line
+        for line in stderr.splitlines()
+        if "Uncaught" in line or re.search(r"CONSOLE.*(Error|error)", line) or ":ERROR:CONSOLE" in line
+    ]
+
+
+def body_attrs(dom: str) -> dict[str, str]:
+    m = re.search(r"<body([^>]*)>", dom)
+    assert m, "no <body> in the dumped DOM"
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', m.group(1)))
+
+
+def save_shot(src: Path, name: str) -> None:
+    assert src.is_file() and src.stat().st_size > 10_000, "screenshot missing or empty"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src, SHOTS / name)

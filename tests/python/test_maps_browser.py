@@ -8,67 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
 import coopmap as cm
-
-REPO = Path(__file__).resolve().parents[2]
-SHOTS = REPO / "build" / "screenshots"
-
-
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        p = shutil.which(name)
-        if p:
-            return p
-    pytest.fail("chromium is not installed (scripts/setup.sh installs Debian's 'chromium' package)")
-
-
-def run(url: str, *args: str, tmp: Path) -> subprocess.CompletedProcess:
-    cmd = [
-        chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--hide-scrollbars",
-        "--no-first-run",
-        "--disable-extensions",
-        f"--user-data-dir={tmp / 'profile'}",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--virtual-time-budget=3000",
-        "--window-size=1600,1000",
-        *args,
-        url,
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-
-
-def console_errors(stderr: str) -> list[str]:
-    """Console messages at error level and uncaught exceptions in Chromium's log."""
-    return [
-        line
-        for line in stderr.splitlines()
-        if "Uncaught" in line or re.search(r"CONSOLE.*(Error|error)", line) or ":ERROR:CONSOLE" in line
-    ]
-
-
-def body_attrs(dom: str) -> dict[str, str]:
-    m = re.search(r"<body([^>]*)>", dom)
-    assert m, "no <body> in the dumped DOM"
-    return dict(re.findall(r'([\w-]+)="([^"]*)"', m.group(1)))
-
-
-def save_shot(src: Path, name: str) -> None:
-    assert src.is_file() and src.stat().st_size > 10_000, "screenshot missing or empty"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(src, SHOTS / name)
-
+from conftest import body_attrs, console_errors, run, save_shot
 
 def seminar_network() -> cm.Network:
     net = cm.load_dataset("ptce-sicoval-2013")

@@ -16,7 +16,7 @@ import pytest
 import coopmap as cm
 from coopmap.i18n import catalog
 
-from test_maps_browser import body_attrs, chromium, console_errors, run, save_shot
+from conftest import body_attrs, chromium, console_errors, run, save_shot
 from conftest import venv_python
 
 PTCE = cm.dataset_path("ptce-sicoval-2013")
@@ -312,7 +312,8 @@ def test_maps_drawn_by_users_of_an_illustrative_dataset_say_so(tmp_path):
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file under ``folder`` (the cards/ subfolder too), by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_report_replaces_its_folder_as_a_whole(tmp_path):
@@ -426,3 +427,19 @@ def test_report_what_if_section(tmp_path):
         encoding="utf-8"
     )
     assert "What if?" not in page and "Borgatti" not in page
+
+
+def test_report_writes_a_card_per_structure_and_links_them(tmp_path):
+    net = cm.load_dataset("ptce-sicoval-2013")
+    page = cm.report("ptce-sicoval-2013", tmp_path / "out", lang="fr", progress=False)
+    text = page.read_text(encoding="utf-8")
+    assert '<a href="cards/index.html">' in text
+    cards = tmp_path / "out" / "cards"
+    written = {p.name for p in cards.iterdir()}
+    assert written == {f"{i}.html" for i in net.structure_ids()} | {"index.html", "print.html"}
+    index = (cards / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{i}.html"' in index for i in net.structure_ids())
+    # left out on request, and the report says so
+    page = cm.report("ptce-sicoval-2013", tmp_path / "plain", lang="en", progress=False, cards=False)
+    assert not (tmp_path / "plain" / "cards").exists()
+    assert "structure cards are written for networks of up to 1,000 structures" in page.read_text(encoding="utf-8")

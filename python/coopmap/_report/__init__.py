@@ -24,10 +24,12 @@ function per section, each measure computed once), ``_page`` with ``page.html`` 
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .._files import OutputFolder, write_text
 from ..i18n import Translator
@@ -35,7 +37,7 @@ from . import _sections as sec
 from ._load import esc, load
 from ._page import page
 
-__all__ = ["report"]
+__all__ = ["card", "cards", "report"]
 
 
 class _Progress:
@@ -68,6 +70,7 @@ def report(
     top: int = 15,
     progress: bool | None = None,
     scenarios: bool | None = None,
+    cards: bool | None = None,
 ) -> Path:
     """Writes the seminar report of a network and returns the path of ``report.html``.
 
@@ -86,14 +89,17 @@ def report(
     ``progress`` — step messages on stderr (default: when stderr is a terminal);
     ``scenarios`` — the "What if" section (key players, what each departure costs, the
     cooperations that would most join the groups; default: on up to 150 structures,
-    where its searches take seconds).
+    where its searches take seconds); ``cards`` — one card per structure in
+    ``out/cards/`` (:func:`cards`: index, one page each, one page to print them all),
+    linked from the report (default: on up to 1,000 structures, where a card per
+    structure can still be handed out; the report says when they were left out).
 
     The same input and seed give the same report, byte for byte.
     """
     import coopmap as cm
 
     t = Translator(lang)
-    steps = _Progress(9, progress)
+    steps = _Progress(10, progress)
     if isinstance(source, str) and source in cm.datasets() and not Path(source).exists():
         source = cm.dataset_path(source)
     source, out = Path(source), Path(out)
@@ -130,9 +136,14 @@ def report(
         positions = sec.layout(src, settings)
         steps(t("progress.maps"))
         maps = sec.maps(src, work, settings, positions, part, brokers, type_counts)
+        if cards is None:
+            cards = len(src.net) <= sec.CARDS_MAX
+        steps(t("progress.cards"))
+        card_parts = sec.cards(src, work, settings, part) if cards else sec.no_cards(src)
         steps(t("progress.write"))
         parts = [
             *sec.header(src),
+            *card_parts,
             *indicators,
             *maps.whole,
             *clusters,
@@ -145,3 +156,80 @@ def report(
         ]
         write_text(work / "report.html", page(lang=lang, title=esc(t("report.title")), parts=parts))
     return out / "report.html"
+
+
+def card(
+    net: Any,
+    structure: str,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    lang: str = "en",
+    group: Any = None,
+    seed: int = 0,
+    top: int = 5,
+    previous: Any = None,
+    since: str | None = None,
+    wave: str | None = None,
+) -> str | None:
+    """Writes the card of one structure (one self-contained HTML page that prints on one
+    A4 page), or returns its text when ``path`` is None.
+
+    The card holds: the structure's ego map (it, its partners and the links among them;
+    partners coloured by group, link types coloured, unconfirmed links dashed, partners
+    that did not respond dotted); its partners grouped by link type (→ / ← for the
+    direction of directed types, statuses in words); its position in plain words — its
+    Louvain cluster (``seed``) and who shares it, its betweenness rank, Burt's
+    constraint and effective size, each with one sentence on what the value means for
+    it compared with the other structures, and its Gould–Fernandez brokerage roles
+    with their z-scores (groups of ``group``); what its departure would change (the
+    structures it alone connects to the largest component, Borgatti's F before and
+    after, see :func:`vulnerability`) with the caveat that this describes the declared
+    network, not the structure's worth; the ``top`` cooperations it could consider
+    (:func:`predict_links` Adamic–Adar, structures of other groups first, with the
+    shared partners that explain them); and, with ``previous`` (the network of an
+    earlier wave, named ``since``), the partners it gained and lost.
+
+    ``structure``: id, name or alias (KeyError when unknown). ``group``: an attribute
+    name or a Mapping {id: label} (None: ``legal_family`` when the network has it, else
+    no groups and no brokerage table; structures without a value form the group "–").
+    ``lang``: ``"en"`` or ``"fr"``. Every data text is HTML-escaped.
+    Complexity: the network's measures (Louvain, betweenness O(n m), constraint,
+    brokerage, link prediction) once, then the ego map's layout.
+
+    Example
+    -------
+    >>> cm.card(net, "genies", "genies.html", lang="fr")
+    """
+    from ._cards import Cards
+
+    text = Cards(net, lang=lang, group=group, seed=seed, top=top, previous=previous, since=since, wave=wave).page(
+        structure
+    )
+    if path is None:
+        return text
+    write_text(Path(path), text)
+    return None
+
+
+def cards(
+    net: Any,
+    out: str | os.PathLike[str],
+    *,
+    lang: str = "en",
+    group: Any = None,
+    seed: int = 0,
+    top: int = 5,
+    previous: Any = None,
+    since: str | None = None,
+    wave: str | None = None,
+) -> Path:
+    """Writes the card of every structure (:func:`card`) into the folder ``out``:
+    ``<id>.html`` each (ids that are not plain file names get a safe name with a short
+    hash), ``index.html`` linking every card with the structure's group, cluster and
+    number of partners, and ``print.html`` holding every card, one per A4 page. Every
+    measure is computed once for all cards. Returns the path of ``index.html``."""
+    from ._cards import Cards
+
+    return Cards(net, lang=lang, group=group, seed=seed, top=top, previous=previous, since=since, wave=wave).write(
+        Path(out)
+    )

@@ -33,6 +33,7 @@ class Source:
     responses: dict[str, str]  # {id: survey status}, for the structures that have one
     answered: set[str] = field(default_factory=set)
     illustrative: bool = False
+    wave: str | None = None  # the Inventory wave shown, None for a folder
 
     def name(self, sid: str) -> str:
         """The escaped display name of a structure (its id when it has none)."""
@@ -94,4 +95,5 @@ def load(
         responses=responses,
         answered=answered,
         illustrative=net.graph_attribute("illustrative") is True,  # from dataset.json (read_folder)
+        wave=wave,
     )

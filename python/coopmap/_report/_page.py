@@ -23,8 +23,9 @@ def figure(svg: str) -> str:
     return f"<figure>{svg[start:] if start >= 0 else svg}</figure>"
 
 
-def page(*, lang: str, title: str, parts: Sequence[str]) -> str:
-    """The whole page: ``title`` escaped already, ``parts`` the body's blocks, one per line."""
+def page(*, lang: str, title: str, parts: Sequence[str], stylesheet: str = "report.css") -> str:
+    """The whole page: ``title`` escaped already, ``parts`` the body's blocks, one per
+    line; ``stylesheet`` the CSS file of this package inlined (``card.css`` for cards)."""
     template = Template((_HERE / "page.html").read_text(encoding="utf-8"))
-    css = (_HERE / "report.css").read_text(encoding="utf-8").rstrip("\n")
+    css = (_HERE / stylesheet).read_text(encoding="utf-8").rstrip("\n")
     return template.substitute(lang=lang, title=title, css=css, body="\n".join(parts))

@@ -442,6 +442,26 @@ def scenarios(src: Source, s: Settings, b: Brokers) -> list[str]:
     return parts
 
 
+#: Largest network whose report writes a card per structure by default.
+CARDS_MAX = 1000
+
+
+def cards(src: Source, out: Path, s: Settings, part: Any) -> list[str]:
+    """``out/cards/``: a card per structure (the report's clusters and groups), and the
+    report's link to their index."""
+    from ._cards import Cards
+
+    Cards(src.net, lang=s.lang, group=s.group, seed=s.seed, partition=part, wave=src.wave).write(out / "cards")
+    t = src.t
+    return [f'<p class="cards"><a href="cards/index.html">{esc(t("report.cards"))}</a></p>']
+
+
+def no_cards(src: Source) -> list[str]:
+    """The report's note that the cards were left out (a network above CARDS_MAX)."""
+    t = src.t
+    return [f'<p class="note">{esc(t("report.no_cards", max=t.number(CARDS_MAX)))}</p>']
+
+
 def method(src: Source, s: Settings) -> list[str]:
     """How the report was computed: view, seed and each method in one sentence."""
     t = src.t

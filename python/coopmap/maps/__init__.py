@@ -431,10 +431,19 @@ def draw(
         ball = _ego_ball(net, ego, radius)
         if title is None:
             title = next(r["name"] for r in net.structures() if r["id"] == ball[0])
+        inside = set(ball)
+
+        def keep(mapping: Any) -> Any:  # per-structure Mappings of the whole network, cut to the ball
+            if not isinstance(mapping, Mapping):
+                return mapping
+            return {k: v for k, v in mapping.items() if k in net and net.resolve(k) in inside}
+
+        color, size, group = keep(color), keep(size), keep(group)
+        measures = {name: keep(values) for name, values in measures.items()} if measures else measures
         if positions is not None:
             positions = {i: positions[i] for i in ball if i in positions}
         if respondents is not None:
-            respondents = [r for r in respondents if net.resolve(r) in set(ball)]
+            respondents = [r for r in respondents if net.resolve(r) in inside]
         net = net.filter_structures(ball)
         index = {sid: k for k, sid in enumerate(net.structure_ids())}
         label_nodes = [index[i] for i in ball]
