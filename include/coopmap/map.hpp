@@ -70,6 +70,10 @@
 
 namespace coopmap {
 
+/// Edge styles: solid, dashed (every link unconfirmed), dotted (every link's partner did
+/// not respond).
+enum class EdgeStyle : std::uint8_t { solid = 0, dashed = 1, dotted = 2 };
+
 struct MapOptions {
     /// Positions of the structures (mathematical coordinates, y up); required.
     Layout positions;
@@ -96,11 +100,14 @@ struct MapOptions {
     /// Display labels of link type codes (e.g. a link-types file's label_fr); a code
     /// without a label shows as itself.
     std::map<std::string, std::string> type_labels;
+    /// Colours of link type codes ("#RRGGBB"), instead of the palette, when edges are
+    /// coloured by type (e.g. the change map: kept grey, new green, ended red).
+    std::map<std::string, std::string> type_colors;
+    /// Line styles of link type codes, instead of the style the statuses give (e.g. the
+    /// ended links of the change map dashed); the legend row of the type shows it.
+    std::map<std::string, EdgeStyle> type_styles;
 };
 
-/// Edge styles: solid, dashed (every link unconfirmed), dotted (every link's partner did
-/// not respond).
-enum class EdgeStyle : std::uint8_t { solid = 0, dashed = 1, dotted = 2 };
 
 struct MapNode {
     double x = 0, y = 0;      ///< screen position, px (y down)
@@ -150,6 +157,7 @@ struct MapEdgeEntry {
     std::string key;
     std::string label;
     std::string color;
+    EdgeStyle style = EdgeStyle::solid;  ///< a type's line style (MapOptions::type_styles)
 };
 
 /// A link type of the network, for the HTML filter: code, display label, whether an edge
@@ -211,7 +219,8 @@ namespace coopmap {
 
 /// The model of the map of `net`: positions, radii, colours, edges, legends, labels.
 /// Errors: input_error when positions, color, size or responded do not have one entry
-/// per structure, label_nodes holds an index out of range, bridges is set without color, a position is not finite, a group is beyond color_groups, width or
+/// per structure, label_nodes holds an index out of range, a type colour is not
+/// "#RRGGBB", bridges is set without color, a position is not finite, a group is beyond color_groups, width or
 /// height is out of range, or edge_color is not "type", "status" or "".
 /// Complexity: O(n + m log m + L n) for L labels.
 inline MapModel map_model(const Network& net, const MapOptions& options) {

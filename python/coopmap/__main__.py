@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the report (default: en)")
     r.add_argument("--group", default="legal_family", help="attribute defining the groups (default: legal_family)")
     r.add_argument("--wave", help="wave of an Inventory database")
+    r.add_argument("--compare", metavar="WAVE", help="an earlier wave of the Inventory: what changed since then")
     r.add_argument(
         "--view",
         default="union",
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                 seed=args.seed,
                 scenarios=args.scenarios,
                 cards=args.cards,
+                compare=args.compare,
                 top=args.top,
                 progress=False if args.quiet else None,
             )

@@ -800,6 +800,11 @@ class MapEdgeEntry:
         """
         Display label of the type, or the status.
         """
+    @property
+    def style(self) -> int:
+        """
+        Line style of a type's row: 0 solid, 1 dashed, 2 dotted.
+        """
 class MapLinkType:
     """
     A link type of a mapped network.
@@ -1440,7 +1445,7 @@ def _map_labels(net: Network) -> list[str]:
     """
     Internal: the label of every structure on a map (short_name, acronym or the name shortened on a word boundary), in structure order.
     """
-def _map_model(net: Network, *, positions: typing.Any, color: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], color_groups: typing.SupportsInt | typing.SupportsIndex, size: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], edge_color: str, labels: typing.SupportsInt | typing.SupportsIndex, responded: typing.Any, width: typing.SupportsFloat | typing.SupportsIndex, height: typing.SupportsFloat | typing.SupportsIndex, type_labels: collections.abc.Mapping[str, str], label_nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], bridges: bool = False) -> MapModel:
+def _map_model(net: Network, *, positions: typing.Any, color: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], color_groups: typing.SupportsInt | typing.SupportsIndex, size: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], edge_color: str, labels: typing.SupportsInt | typing.SupportsIndex, responded: typing.Any, width: typing.SupportsFloat | typing.SupportsIndex, height: typing.SupportsFloat | typing.SupportsIndex, type_labels: collections.abc.Mapping[str, str], label_nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], bridges: bool = False, type_colors: collections.abc.Mapping[str, str] = {}, type_styles: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}) -> MapModel:
     """
     Internal: the map model; use coopmap.draw.
     """

@@ -46,7 +46,10 @@ void bind_map(py::module_& m) {
     py::class_<MapEdgeEntry>(m, "MapEdgeEntry", "An entry of a map's edge colour legend.")
         .def_readonly("key", &MapEdgeEntry::key, "\"type\", \"status\" or \"no_status\".")
         .def_readonly("label", &MapEdgeEntry::label, "Display label of the type, or the status.")
-        .def_readonly("color", &MapEdgeEntry::color);
+        .def_readonly("color", &MapEdgeEntry::color)
+        .def_property_readonly(
+            "style", [](const MapEdgeEntry& e) { return static_cast<int>(e.style); },
+            "Line style of a type's row: 0 solid, 1 dashed, 2 dotted.");
     py::class_<MapLinkType>(m, "MapLinkType", "A link type of a mapped network.")
         .def_readonly("code", &MapLinkType::code)
         .def_readonly("label", &MapLinkType::label)
@@ -146,8 +149,8 @@ void bind_map(py::module_& m) {
         [](const Network& net, const py::object& positions, const std::vector<std::int64_t>& color,
            std::size_t color_groups, const std::vector<double>& size, const std::string& edge_color, std::size_t labels,
            const py::object& responded, double width, double height,
-           const std::map<std::string, std::string>& type_labels, const std::vector<index_t>& label_nodes,
-           bool bridges) {
+           const std::map<std::string, std::string>& type_labels, const std::vector<index_t>& label_nodes, bool bridges,
+           const std::map<std::string, std::string>& type_colors, const std::map<std::string, int>& type_styles) {
             MapOptions o;
             o.positions = positions_arg(net, positions);
             o.color = color;
@@ -162,13 +165,19 @@ void bind_map(py::module_& m) {
             o.type_labels = type_labels;
             o.label_nodes = label_nodes;
             o.bridges = bridges;
+            o.type_colors = type_colors;
+            for (const auto& [code, st] : type_styles) {
+                if (st < 0 || st > 2) throw input_error("type_styles: 0 solid, 1 dashed or 2 dotted");
+                o.type_styles[code] = static_cast<EdgeStyle>(st);
+            }
             ReleaseReading nogil(net);
             return map_model(net, o);
         },
         py::arg("net"), py::kw_only(), py::arg("positions"), py::arg("color"), py::arg("color_groups"), py::arg("size"),
         py::arg("edge_color"), py::arg("labels"), py::arg("responded"), py::arg("width"), py::arg("height"),
         py::arg("type_labels"), py::arg("label_nodes") = std::vector<index_t>{}, py::arg("bridges") = false,
-        "Internal: the map model; use coopmap.draw.");
+        py::arg("type_colors") = std::map<std::string, std::string>{},
+        py::arg("type_styles") = std::map<std::string, int>{}, "Internal: the map model; use coopmap.draw.");
 
     m.def(
         "_map_labels",

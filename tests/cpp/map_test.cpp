@@ -328,3 +328,35 @@ TEST(MapModel, LabelsPreferShortNameThenAcronym) {
     for (const auto& l : m.labels) texts[l.node] = l.text;
     EXPECT_EQ(texts, (std::vector<std::string>{"ADEL", "BECE", "Coop"}));
 }
+
+// Given colours and styles per link type win over the palette and the statuses: the
+// "ended" type is red and dashed (and its legend row says so), "kept" grey and solid even
+// though its link is unconfirmed; the dashed row of the legend (unconfirmed) is not
+// shown, as no edge is dashed by its status. A colour that is not #RRGGBB is refused.
+TEST(MapModel, TypeColoursAndStylesAsGiven) {
+    Network net;
+    for (const char* id : {"a", "b", "c"}) net.add_structure(id);
+    LinkSpec kept;
+    kept.type = "kept";
+    kept.status = "unconfirmed";
+    net.add_link("a", "b", kept);
+    LinkSpec ended;
+    ended.type = "ended";
+    net.add_link("b", "c", ended);
+    MapOptions o;
+    o.positions = {{0, 1, 2}, {0, 1, 0}};
+    o.type_colors = {{"kept", "#BBBBBB"}, {"ended", "#CC3311"}};
+    o.type_styles = {{"kept", EdgeStyle::solid}, {"ended", EdgeStyle::dashed}};
+    const auto m = map_model(net, o);
+    ASSERT_EQ(m.edges.size(), 2u);
+    EXPECT_EQ(m.edges[0].color, "#BBBBBB");
+    EXPECT_EQ(m.edges[0].style, EdgeStyle::solid);
+    EXPECT_EQ(m.edges[1].color, "#CC3311");
+    EXPECT_EQ(m.edges[1].style, EdgeStyle::dashed);
+    EXPECT_FALSE(m.any_dashed);
+    ASSERT_EQ(m.edge_legend.size(), 2u);
+    EXPECT_EQ(m.edge_legend[1].label, "ended");
+    EXPECT_EQ(m.edge_legend[1].style, EdgeStyle::dashed);
+    o.type_colors = {{"kept", "grey"}};
+    EXPECT_THROW(map_model(net, o), input_error);
+}

@@ -5,6 +5,7 @@
 /// Included by map.hpp after the public types (MapOptions, MapModel...) it fills.
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,6 +37,12 @@ inline const std::vector<std::string>& edge_palette() {
 inline constexpr const char* kOtherColor = "#BBBBBB";
 inline constexpr const char* kNoneColor = "#DDDDDD";
 inline constexpr const char* kEdgeGrey = "#8C8C8C";
+
+/// The line style of a link type code (MapOptions::type_styles, else solid).
+inline EdgeStyle type_style(const MapOptions& o, const std::string& code) {
+    const auto it = o.type_styles.find(code);
+    return it == o.type_styles.end() ? EdgeStyle::solid : it->second;
+}
 
 /// The display label of a link type code (MapOptions::type_labels, else the code).
 inline const std::string& type_label(const MapOptions& o, const std::string& code) {
@@ -105,6 +112,12 @@ inline void check_map_options(const Network& net, const MapOptions& o) {
         if (g >= static_cast<std::int64_t>(o.color_groups)) throw input_error("color: group index beyond color_groups");
     for (index_t v : o.label_nodes)
         if (v >= n) throw input_error("label_nodes: structure index " + std::to_string(v) + " out of range");
+    for (const auto& [code, c] : o.type_colors) {
+        const bool hex = c.size() == 7 && c[0] == '#' && std::all_of(c.begin() + 1, c.end(), [](char ch) {
+                             return std::isxdigit(static_cast<unsigned char>(ch));
+                         });
+        if (!hex) throw input_error("type_colors: the colour of '" + code + "' must be #RRGGBB");
+    }
     if (o.bridges && o.color.empty()) throw input_error("bridges: the bridge view needs a colour group per structure");
     if (o.edge_color != "status" && o.edge_color != "type" && !o.edge_color.empty())
         throw input_error("edge_color: expected 'type', 'status' or None, got '" + o.edge_color + "'");
@@ -271,9 +284,14 @@ inline void build_edges(const Network& net, const MapOptions& o, MapModel& m) {
             if (!key_used[k]) continue;
             key_color[k] = j < edge_palette().size() ? edge_palette()[j] : kEdgeGrey;
             ++j;
+            if (by_type) {
+                if (const auto c = o.type_colors.find(key_names[k]); c != o.type_colors.end()) key_color[k] = c->second;
+            }
             if (key_names[k].empty()) m.edge_legend.push_back({"no_status", "", key_color[k]});
             else if (by_status) m.edge_legend.push_back({"status", key_names[k], key_color[k]});
-            else m.edge_legend.push_back({"type", type_label(o, key_names[k]), key_color[k]});
+            else
+                m.edge_legend.push_back(
+                    {"type", type_label(o, key_names[k]), key_color[k], type_style(o, key_names[k])});
         }
     }
     double wmax = 0;
@@ -287,10 +305,16 @@ inline void build_edges(const Network& net, const MapOptions& o, MapModel& m) {
         e.target = b;
         e.type = t;
         e.color = key_color[by_status ? acc.status : t];
-        e.style = acc.all_unconfirmed ? EdgeStyle::dashed : acc.all_no_response ? EdgeStyle::dotted : EdgeStyle::solid;
         e.arrow = net.type_directed(t);
-        m.any_dashed = m.any_dashed || e.style == EdgeStyle::dashed;
-        m.any_dotted = m.any_dotted || e.style == EdgeStyle::dotted;
+        if (const auto st = o.type_styles.find(net.type_names()[t]); st != o.type_styles.end()) {
+            e.style = st->second;  // the type's own style, shown in its legend row
+        } else {
+            e.style = acc.all_unconfirmed   ? EdgeStyle::dashed
+                      : acc.all_no_response ? EdgeStyle::dotted
+                                            : EdgeStyle::solid;
+            m.any_dashed = m.any_dashed || e.style == EdgeStyle::dashed;
+            m.any_dotted = m.any_dotted || e.style == EdgeStyle::dotted;
+        }
         e.width = 1.2 + 2.8 * std::sqrt(acc.w / wmax);
         e.cross = !o.color.empty() && o.color[a] >= 0 && o.color[b] >= 0 && o.color[a] != o.color[b];
         by_pair[{std::min(a, b), std::max(a, b)}].push_back(m.edges.size());

@@ -34,6 +34,8 @@ from typing import Any
 from .._files import OutputFolder, write_text
 from ..i18n import Translator
 from . import _sections as sec
+from ._change import load_change
+from ._change import section as change_section
 from ._load import esc, load
 from ._page import page
 
@@ -71,6 +73,7 @@ def report(
     progress: bool | None = None,
     scenarios: bool | None = None,
     cards: bool | None = None,
+    compare: str | None = None,
 ) -> Path:
     """Writes the seminar report of a network and returns the path of ``report.html``.
 
@@ -92,14 +95,24 @@ def report(
     where its searches take seconds); ``cards`` — one card per structure in
     ``out/cards/`` (:func:`cards`: index, one page each, one page to print them all),
     linked from the report (default: on up to 1,000 structures, where a card per
-    structure can still be handed out; the report says when they were left out).
+    structure can still be handed out; the report says when they were left out);
+    ``compare`` — an earlier wave of the same Inventory: the section "What changed since"
+    (new, ended and kept links on ``map-change.svg`` / ``map-change.html`` with one
+    layout for both waves, used by the whole map too; structures that joined or left;
+    status changes; the indicators of both waves side by side; partners gained and lost
+    per structure, also in ``change.csv``; every compared link in ``change_links.csv``),
+    and each card says what changed for its structure.
+
+    ``source`` may also be an open :class:`Inventory` (its file is read).
 
     The same input and seed give the same report, byte for byte.
     """
     import coopmap as cm
 
     t = Translator(lang)
-    steps = _Progress(10, progress)
+    steps = _Progress(11 if compare else 10, progress)
+    if isinstance(source, cm.Inventory):
+        source = source.path
     if isinstance(source, str) and source in cm.datasets() and not Path(source).exists():
         source = cm.dataset_path(source)
     source, out = Path(source), Path(out)
@@ -120,6 +133,13 @@ def report(
             source, t=t, lang=lang, group=group, formal_groups=formal_groups, wave=wave, view=view, directed=directed
         )
         t = src.t
+        change = None
+        if compare is not None:
+            if source.is_dir():
+                raise cm.InputError(f"{source}: --compare needs an Inventory database with --wave")
+            assert wave is not None  # load() requires it for a database
+            steps(t("progress.change"))
+            change = load_change(source, wave=wave, since=compare, view=view, seed=seed, t=t, after=src.net)
         steps(t("progress.indicators"))
         indicators, type_counts = sec.indicators(src)
         steps(t("progress.clusters"))
@@ -133,18 +153,27 @@ def report(
         steps(t("progress.scenarios"))
         what_if = sec.scenarios(src, settings, brokers) if settings.scenarios else []
         steps(t("progress.layout"))
-        positions = sec.layout(src, settings)
+        if change is not None:  # one layout for both waves: every structure keeps its place
+            positions = {i: change.positions[i] for i in src.net.structure_ids()}
+        else:
+            positions = sec.layout(src, settings)
         steps(t("progress.maps"))
         maps = sec.maps(src, work, settings, positions, part, brokers, type_counts)
         if cards is None:
             cards = len(src.net) <= sec.CARDS_MAX
         steps(t("progress.cards"))
-        card_parts = sec.cards(src, work, settings, part) if cards else sec.no_cards(src)
+        card_parts = sec.cards(src, work, settings, part, change) if cards else sec.no_cards(src)
+        changed = (
+            change_section(src, change, work, group=group, lang=lang, seed=seed, draw=sec.draw_text)
+            if change is not None
+            else []
+        )
         steps(t("progress.write"))
         parts = [
             *sec.header(src),
             *card_parts,
             *indicators,
+            *changed,
             *maps.whole,
             *clusters,
             *brokers.parts,

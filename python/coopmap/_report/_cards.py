@@ -34,6 +34,14 @@ STATUSES = ("confirmed", "unconfirmed", "partner_did_not_respond")
 NONE = "–"
 
 
+def status_text(t: Translator, status: str | None) -> str:
+    """A link status in words of the language ("" when there is none; a status the
+    catalogues do not name shows as it is)."""
+    if not status:
+        return ""
+    return t(f"card.status.{status}") if status in STATUSES else status
+
+
 def _share_below(values: list[float], x: float) -> tuple[float, float]:
     """(share of the values strictly below x, share strictly above), NaN-free values."""
     if not values:
@@ -75,6 +83,11 @@ class Cards:
         self.names = {r["id"]: r["name"] for r in records}
         # lists show the maps' labels (short_name, acronym, or the name cut on a word)
         self.labels = dict(zip(self.ids, cm._core._map_labels(net)))
+        if previous is not None:  # partners that left since are named as in the earlier wave
+            earlier = previous.structures()
+            for r, label in zip(earlier, cm._core._map_labels(previous)):
+                self.names.setdefault(r["id"], r["name"])
+                self.labels.setdefault(r["id"], label)
         if group is None and "legal_family" in net.attribute_names():
             group = "legal_family"
         grouped = group is not None
@@ -158,9 +171,7 @@ class Cards:
         return ", ".join(shown)
 
     def _status(self, status: str | None) -> str:
-        if not status:
-            return ""
-        return self.t(f"card.status.{status}") if status in STATUSES else status
+        return status_text(self.t, status)
 
     # ---- the parts of a card ----
     def _partners(self, sid: str) -> list[str]:

@@ -313,6 +313,15 @@ def layout(src: Source, s: Settings) -> dict[str, Any]:
     return cm.layout(src.net, method="forceatlas2", seed=s.seed)
 
 
+def draw_text(network: Any, fmt: str, **options: Any) -> str:
+    """``cm.draw`` returning the text of the map (``fmt`` "svg" or "html")."""
+    import coopmap as cm
+
+    text = cm.draw(network, None, format=fmt, **options)
+    assert text is not None  # path=None: the text is returned
+    return text
+
+
 def maps(
     src: Source, out: Path, s: Settings, positions: dict[str, Any], part: Any, b: Brokers, type_counts: Counter[str]
 ) -> Maps:
@@ -320,16 +329,13 @@ def maps(
     groups of ``group``, the bridge view) and one ``map-<type code>.svg`` per link type. An illustrative
     dataset's maps say so and non-respondents are hollow: draw reads the network's
     ``illustrative`` attribute and each structure's ``response``."""
-    import coopmap as cm
 
     net, t = src.net, src.t
     common: dict[str, Any] = dict(positions=positions, seed=s.seed, lang=s.lang, subtitle=src.subtitle)
     cluster_of = {sid: str(k + 1) for k, members in enumerate(part.communities) for sid in members}
 
     def draw(network: Any, fmt: str, **options: Any) -> str:
-        text = cm.draw(network, None, format=fmt, **options, **common)
-        assert text is not None  # path=None: the text is returned
-        return text
+        return draw_text(network, fmt, **options, **common)
 
     def svg(path: Path, network: Any, **options: Any) -> str:
         text = draw(network, "svg", **options)
@@ -446,12 +452,15 @@ def scenarios(src: Source, s: Settings, b: Brokers) -> list[str]:
 CARDS_MAX = 1000
 
 
-def cards(src: Source, out: Path, s: Settings, part: Any) -> list[str]:
-    """``out/cards/``: a card per structure (the report's clusters and groups), and the
-    report's link to their index."""
+def cards(src: Source, out: Path, s: Settings, part: Any, change: Any = None) -> list[str]:
+    """``out/cards/``: a card per structure (the report's clusters and groups; with a
+    change between waves, what changed for it), and the report's link to their index."""
     from ._cards import Cards
 
-    Cards(src.net, lang=s.lang, group=s.group, seed=s.seed, partition=part, wave=src.wave).write(out / "cards")
+    earlier = {} if change is None else {"previous": change.before, "since": change.since}
+    Cards(src.net, lang=s.lang, group=s.group, seed=s.seed, partition=part, wave=src.wave, **earlier).write(
+        out / "cards"
+    )
     t = src.t
     return [f'<p class="cards"><a href="cards/index.html">{esc(t("report.cards"))}</a></p>']
 

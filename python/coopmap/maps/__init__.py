@@ -330,6 +330,8 @@ def draw(
     color_title: str | None = None,
     size_title: str | None = None,
     type_labels: Mapping[str, str] | None = None,
+    type_colors: Mapping[str, str] | None = None,
+    type_styles: Mapping[str, str] | None = None,
 ) -> str | None:
     """Draws a seminar map: a static SVG, or one self-contained interactive HTML file.
 
@@ -391,6 +393,10 @@ def draw(
         partagés"}``; codes without a label show as themselves. None: the labels the
         network's link types carry (``label_<lang>``, else ``label``: see
         :meth:`Network.set_link_type`, ``read_csv(link_types=...)``, ``Inventory.network``).
+    type_colors, type_styles : with ``edge_color="type"``, the colour (``"#RRGGBB"``) and
+        the line style (``"solid"``, ``"dashed"``, ``"dotted"``) of some link type codes,
+        instead of the palette and of the styles the statuses give; the legend row of a
+        type shows its style.
 
     The HTML map needs no network access: pan (drag), zoom (wheel), hover for details,
     click a structure to highlight its partners, link-type checkboxes, search by name,
@@ -499,6 +505,8 @@ def draw(
         },
         label_nodes=label_nodes,
         bridges=view == "bridges" and col is not None,
+        type_colors={str(k): str(v) for k, v in (type_colors or {}).items()},
+        type_styles={str(k): _style_code(v) for k, v in (type_styles or {}).items()},
     )
     page = Page(
         texts=texts,
@@ -523,6 +531,15 @@ def draw(
         return text
     _core._write_text(os.fspath(path), text)
     return None
+
+
+_STYLES = ("solid", "dashed", "dotted")
+
+
+def _style_code(style: Any) -> int:
+    if style not in _STYLES:
+        raise _words.unknown("type_styles", str(style), list(_STYLES), "not a line style")
+    return _STYLES.index(style)
 
 
 def _ego_ball(net: _core.Network, ego: str, radius: int) -> list[str]:

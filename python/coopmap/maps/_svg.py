@@ -200,9 +200,11 @@ def _legend(m: MapModel, p: Page) -> list[str]:
                 'stroke="#333"/>\n'
             )
         elif kind == "edge":
+            entry = m.edge_legend[row.entry]
+            dash = f' stroke-dasharray="{_DASH[entry.style]}"' if entry.style else ""
             s.append(
                 f'<line x1="{x}" y1="{y}" x2="{fixed(row.x2)}" y2="{y}" '
-                f'stroke="{m.edge_legend[row.entry].color}" stroke-width="4"/>\n'
+                f'stroke="{entry.color}" stroke-width="4"{dash}/>\n'
             )
         elif kind in ("cross", "within"):
             s.append(
