@@ -91,6 +91,9 @@ struct MapOptions {
     /// The bridge view: the legend adds the two rows "cross" (links between groups,
     /// drawn strong) and "within" (links inside a group, drawn faint); needs `color`.
     bool bridges = false;
+    /// Draw every link as an arc (a quadratic curve bent by 8 % of its length; the
+    /// geographic map's convention, where straight lines would run over places).
+    bool arcs = false;
     /// 1 responded, 0 did not (hollow node); empty: from the attribute "responded" (bool
     /// or 0/1), else "response" (an Inventory's status: complete and partial answered,
     /// refused and unreached did not).

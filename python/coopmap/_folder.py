@@ -32,7 +32,9 @@ def read_responses(path: str | os.PathLike[str], net: _core.Network) -> dict[str
 
 
 def read_folder(folder: str | os.PathLike[str], *, directed: bool = False) -> tuple[_core.Network, dict[str, Any]]:
-    """The network of a folder and its metadata. Link types come from ``link_types.csv``
+    """The network of a folder and its metadata. A folder without ``links.csv`` but with
+    survey waves (``declarations-<wave>.csv``) gives the union view of its latest wave,
+    derived by an Inventory (:func:`coopmap.store.folder_network`). Link types come from ``link_types.csv``
     when present (so a folder of two-way and directed types reads as a mixed network, as
     the Inventory of the same links); each structure named in ``responses.csv`` gets the
     attribute ``response`` (its status), which maps draw hollow unless complete or
@@ -42,32 +44,46 @@ def read_folder(folder: str | os.PathLike[str], *, directed: bool = False) -> tu
     folder = Path(folder)
     links = folder / "links.csv"
     types = folder / "link_types.csv"
-    net = read_csv(
-        folder / "structures.csv",
-        links if links.is_file() else None,
-        directed=directed,
-        link_types=types if types.is_file() else None,
-    )
-    responses = folder / "responses.csv"
-    if responses.is_file():
-        for sid, status in read_responses(responses, net).items():
-            net.set_attribute(sid, "response", status)
-    meta: dict[str, Any] = {}
-    meta_path = folder / "dataset.json"
-    if meta_path.is_file():
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise InputError(f"{meta_path}: not a JSON object ({e})") from None
-        if not isinstance(meta, dict):
-            raise InputError(f"{meta_path}: expected a JSON object")
-        for key, value in meta.items():  # the network carries them (maps read `illustrative`)
-            if value is None:
-                continue
-            if not isinstance(value, (str, int, float, bool)):
-                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            net.set_graph_attribute(key, value)
+    if not links.is_file() and any(folder.glob("declarations-*.csv")):
+        from .store import folder_network  # survey waves only: the latest wave's links
+
+        net = folder_network(folder)
+    else:
+        net = read_csv(
+            folder / "structures.csv",
+            links if links.is_file() else None,
+            directed=directed,
+            link_types=types if types.is_file() else None,
+        )
+        responses = folder / "responses.csv"
+        if responses.is_file():
+            for sid, status in read_responses(responses, net).items():
+                net.set_attribute(sid, "response", status)
+    meta = read_folder_meta(folder)
+    for key, value in meta.items():  # the network carries them (maps read `illustrative`)
+        net.set_graph_attribute(key, value)
     return net, meta
+
+
+def read_folder_meta(folder: str | os.PathLike[str]) -> dict[str, Any]:
+    """The object of the folder's ``dataset.json`` ({} when absent), values as a network's
+    graph attributes hold them: None dropped, lists and objects as JSON text."""
+    meta_path = Path(folder) / "dataset.json"
+    if not meta_path.is_file():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(f"{meta_path}: not a JSON object ({e})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{meta_path}: expected a JSON object")
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
+        if value is None:
+            continue
+        simple = isinstance(value, (str, int, float, bool))
+        out[key] = value if simple else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return out
 
 
 class ConfirmationRate(float):

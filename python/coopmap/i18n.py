@@ -126,3 +126,13 @@ class Translator:
         for English, else the code itself)."""
         labels = self._link_types.get(code, {})
         return labels.get(f"label_{self.lang}") or (labels.get("label") if self.lang == "en" else None) or code
+
+    def column(self, name: str) -> str:
+        """The label of a structure attribute (column) in this language: the catalogue's
+        ``column.<name>`` (legal_family, ess, sector...), else the name itself."""
+        return self._texts.get(f"column.{name}", name)
+
+    def value(self, text: str) -> str:
+        """A group value as a person reads it: the catalogue's ``value.<text>`` (e.g. the
+        legal families: ``local-authority`` -> "collectivité locale"), else the text."""
+        return self._texts.get(f"value.{text}", text)

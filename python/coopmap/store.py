@@ -1,16 +1,24 @@
 """The cooperation inventory: :class:`Inventory` (SQLite) on top of the compiled core.
 
-The compiled ``coopmap._core.Inventory`` does the work; this subclass only adds
-:meth:`Inventory.response_rate`, which returns the rate as a float that also carries
-the counts.
+The compiled ``coopmap._core.Inventory`` does the work; this subclass adds
+:meth:`Inventory.response_rate` and :meth:`Inventory.confirmation_rate` (floats that
+also carry the counts) and :meth:`Inventory.import_folder` (a dataset folder, every
+wave).
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from . import _core
 from ._folder import ConfirmationRate, confirmation_rate
+from .errors import InputError as _core_error
 
-__all__ = ["Inventory", "ResponseRate", "ConfirmationRate"]
+__all__ = ["Inventory", "ResponseRate", "ConfirmationRate", "folder_inventory", "folder_network"]
 
 
 def _import_report_text(self) -> str:  # type: ignore[no-untyped-def]
@@ -74,8 +82,42 @@ class ResponseRate(float):
         )
 
 
+def folder_waves(folder: Path) -> list[str]:
+    """The waves of a dataset folder: the ``<wave>`` of every ``declarations-<wave>.csv``,
+    sorted."""
+    return sorted(p.name[len("declarations-") : -len(".csv")] for p in folder.glob("declarations-*.csv"))
+
+
 class Inventory(_core.Inventory):
     __doc__ = _core.Inventory.__doc__
+
+    def import_folder(self, folder: str | os.PathLike[str]) -> list[_core.ImportReport]:
+        """Imports a dataset folder (the layout of the bundled datasets): first
+        ``structures.csv`` with ``link_types.csv`` and ``affiliations.csv`` when present,
+        then each wave in order, ``declarations-<wave>.csv`` with ``responses-<wave>.csv``
+        (or ``responses.csv`` when the folder has no file of that wave). Each call is one
+        transaction, as :meth:`import_csv`: a bad file raises :class:`CsvError` naming its
+        line and column and leaves the waves imported before it. Returns the import
+        reports, in that order (their ``unresolved_partners`` list the partner names no
+        id or alias matched).
+
+        Example: ``inv = cm.Inventory("t.db"); inv.import_folder(cm.dataset_path("territory-demo"))``."""
+        d = Path(folder)
+        if not (d / "structures.csv").is_file():
+            raise _core_error(f"{d}: no structures.csv (a dataset folder holds it and declarations-<wave>.csv)")
+        optional = {
+            key: d / name
+            for key, name in (("link_types", "link_types.csv"), ("affiliations", "affiliations.csv"))
+            if (d / name).is_file()
+        }
+        reports = [self.import_csv(structures=d / "structures.csv", **optional)]
+        for wave in folder_waves(d):
+            responses = d / f"responses-{wave}.csv"
+            if not responses.is_file():
+                responses = d / "responses.csv"
+            extra = {"responses": responses} if responses.is_file() else {}
+            reports.append(self.import_csv(declarations=d / f"declarations-{wave}.csv", wave=wave, **extra))
+        return reports
 
     def response_rate(self, wave: str) -> ResponseRate:
         """The response rate of a wave, (complete + partial) / surveyed, as a float that
@@ -94,3 +136,26 @@ class Inventory(_core.Inventory):
 
         Example: ``c = inv.confirmation_rate("2013"); float(c), c.confirmed, c.excluded``."""
         return confirmation_rate(self.network(wave, "union"))
+
+
+@contextmanager
+def folder_inventory(folder: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary Inventory file holding a dataset folder (:meth:`Inventory.import_folder`),
+    removed on exit; yields its path."""
+    with tempfile.TemporaryDirectory(prefix="coopmap-") as tmp:
+        path = Path(tmp) / "inventory.db"
+        with Inventory(str(path)) as inv:
+            inv.import_folder(folder)
+        yield path
+
+
+def folder_network(folder: str | os.PathLike[str], wave: str | None = None, view: str = "union") -> _core.Network:
+    """The network of one wave (default: the latest) of a dataset folder that holds
+    declarations, derived through a temporary Inventory as :meth:`Inventory.network`
+    derives it."""
+    waves = folder_waves(Path(folder))
+    if not waves:
+        raise _core_error(f"{folder}: no declarations-<wave>.csv")
+    with folder_inventory(folder) as path, Inventory(str(path), readonly=True) as inv:
+        net: _core.Network = inv.network(wave or waves[-1], view)
+    return net

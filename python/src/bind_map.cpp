@@ -150,7 +150,8 @@ void bind_map(py::module_& m) {
            std::size_t color_groups, const std::vector<double>& size, const std::string& edge_color, std::size_t labels,
            const py::object& responded, double width, double height,
            const std::map<std::string, std::string>& type_labels, const std::vector<index_t>& label_nodes, bool bridges,
-           const std::map<std::string, std::string>& type_colors, const std::map<std::string, int>& type_styles) {
+           const std::map<std::string, std::string>& type_colors, const std::map<std::string, int>& type_styles,
+           bool arcs) {
             MapOptions o;
             o.positions = positions_arg(net, positions);
             o.color = color;
@@ -166,6 +167,7 @@ void bind_map(py::module_& m) {
             o.label_nodes = label_nodes;
             o.bridges = bridges;
             o.type_colors = type_colors;
+            o.arcs = arcs;
             for (const auto& [code, st] : type_styles) {
                 if (st < 0 || st > 2) throw input_error("type_styles: 0 solid, 1 dashed or 2 dotted");
                 o.type_styles[code] = static_cast<EdgeStyle>(st);
@@ -177,7 +179,8 @@ void bind_map(py::module_& m) {
         py::arg("edge_color"), py::arg("labels"), py::arg("responded"), py::arg("width"), py::arg("height"),
         py::arg("type_labels"), py::arg("label_nodes") = std::vector<index_t>{}, py::arg("bridges") = false,
         py::arg("type_colors") = std::map<std::string, std::string>{},
-        py::arg("type_styles") = std::map<std::string, int>{}, "Internal: the map model; use coopmap.draw.");
+        py::arg("type_styles") = std::map<std::string, int>{}, py::arg("arcs") = false,
+        "Internal: the map model; use coopmap.draw.");
 
     m.def(
         "_map_labels",

@@ -360,3 +360,32 @@ TEST(MapModel, TypeColoursAndStylesAsGiven) {
     o.type_colors = {{"kept", "grey"}};
     EXPECT_THROW(map_model(net, o), input_error);
 }
+
+// Arcs (the geographic map): a single edge bends by 8 % of its chord on screen, the
+// control point 2 bend px from the midpoint, perpendicular to the chord; two parallel
+// edges fan out by ±7 px around that bend. Without arcs the single edge is straight.
+TEST(MapModel, ArcsBendEveryLinkByItsLength) {
+    Network net;
+    for (const char* id : {"a", "b", "c"}) net.add_structure(id);
+    net.add_link("a", "b");
+    LinkSpec other;
+    other.type = "other";
+    net.add_link("a", "c");
+    net.add_link("a", "c", other);
+    MapOptions o;
+    o.positions = {{0, 1, 0}, {0, 0, 1}};
+    o.arcs = true;
+    const auto m = map_model(net, o);
+    ASSERT_EQ(m.edges.size(), 3u);
+    const auto& ab = m.edges[0];
+    const double chord = std::hypot(m.nodes[1].x - m.nodes[0].x, m.nodes[1].y - m.nodes[0].y);
+    EXPECT_TRUE(ab.curved);
+    EXPECT_NEAR(ab.bend, 0.08 * chord, 1e-9);
+    const double mx = (ab.x1 + ab.x2) / 2, my = (ab.y1 + ab.y2) / 2;
+    EXPECT_NEAR(std::hypot(ab.cx - mx, ab.cy - my), 2 * ab.bend, 1e-9);
+    const double ac = 0.08 * std::hypot(m.nodes[2].x - m.nodes[0].x, m.nodes[2].y - m.nodes[0].y);
+    EXPECT_NEAR(m.edges[1].bend, ac - 7, 1e-9);
+    EXPECT_NEAR(m.edges[2].bend, ac + 7, 1e-9);
+    o.arcs = false;
+    EXPECT_FALSE(map_model(net, o).edges[0].curved);
+}

@@ -147,5 +147,59 @@ def test_change_in_french_and_errors(tmp_path):
     with pytest.raises(KeyError, match="2012.*2013, 2014"):
         cm.report(db, tmp_path / "x", wave="2014", compare="2012", progress=False)
     with pytest.raises(ValueError, match="--compare needs an Inventory"):
-        cm.report("ptce-sicoval-2013", tmp_path / "y", compare="2013", progress=False)
+        cm.report("karate", tmp_path / "y", compare="2013", group="club", progress=False)  # no waves
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_both_bundled_survey_datasets_give_the_change_section_and_cards(tmp_path, lang):
+    # PTCE: waves 2013 and 2014 beside links.csv, asked for; territory-demo: waves only,
+    # so the latest (2024) compared with 2023 by default, and coordinates: the geographic map
+    for name, options in (("ptce-sicoval-2013", {"wave": "2014", "compare": "2013"}), ("territory-demo", {})):
+        out = tmp_path / f"{name}-{lang}"
+        text = cm.report(name, out, lang=lang, progress=False, **options).read_text(encoding="utf-8")
+        since = options.get("compare", "2023")
+        assert ("What changed since " if lang == "en" else "Ce qui a changé depuis ") + since in text
+        assert (out / "map-change.svg").is_file() and (out / "cards" / "index.html").is_file()
+        assert ("Illustrative data" if lang == "en" else "Données illustratives") in text
+        with open(out / "change_links.csv", newline="", encoding="utf-8") as f:
+            kinds = {r["change"] for r in csv.DictReader(f)}
+        assert kinds == {"kept", "new", "ended"}
+        if name == "territory-demo":
+            assert (out / "map-geo.svg").is_file() and 'href="map-geo.html"' in text
+            root = ET.fromstring((out / "map-geo.svg").read_bytes())
+            arcs = [e for e in root.iter(SVG + "path") if "edge" in e.get("class", "").split()]
+            assert arcs and all("Q" in e.get("d") for e in arcs)  # links drawn as arcs
+
+
+def test_report_card_and_change_map_in_chromium(tmp_path):
+    from conftest import body_attrs, console_errors, run, save_shot
+
+    out = tmp_path / "out"
+    cm.report("territory-demo", out, lang="fr", progress=False)
+    union = len({r["source"] for r in _csv(out / "change_links.csv")} | {r["target"] for r in _csv(out / "change_links.csv")})
+    # the interactive change map: the script runs, one node element per structure of both waves
+    page = out / "map-change.html"
+    r = run(page.as_uri() + "#selftest", "--dump-dom", tmp=tmp_path)
+    assert r.returncode == 0 and console_errors(r.stderr) == []
+    attrs = body_attrs(r.stdout)
+    assert attrs.get("data-ready") == "1" and "data-errors" not in attrs
+    nodes = len(re.findall(r'<circle class="node', r.stdout))
+    with open(out / "change.csv", newline="", encoding="utf-8") as f:
+        structures = sum(1 for _ in csv.DictReader(f))
+    assert nodes == int(attrs["data-nodes"]) == structures >= union
+    for name, url, size in (
+        ("report_territory_fr.png", (out / "report.html").as_uri(), "1400,4000"),
+        ("map_change_territory.png", (out / "map-change.svg").as_uri(), "1600,1000"),
+        ("map_geo_territory.png", (out / "map-geo.svg").as_uri(), "1600,1000"),
+        ("cards_index_territory.png", (out / "cards" / "index.html").as_uri(), "1400,2000"),
+    ):
+        shot = tmp_path / name
+        r = run(url, f"--screenshot={shot}", f"--window-size={size}", tmp=tmp_path)
+        assert r.returncode == 0 and console_errors(r.stderr) == [], name
+        save_shot(shot, name)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))

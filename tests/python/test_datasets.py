@@ -145,3 +145,80 @@ def test_cli_bad_file_reports_location(tmp_path):
                        text=True, timeout=60)
     assert r.returncode != 0
     assert "links.csv" in r.stderr and "line 2" in r.stderr and "weight" in r.stderr
+
+
+# ---- territory-demo: a synthetic territory surveyed twice ----
+DEMO = "territory-demo"
+
+
+def test_territory_demo_is_reproduced_byte_for_byte(tmp_path):
+    # the seeded generator, run in a copy of the folder, writes the same files
+    import shutil
+
+    copy = tmp_path / DEMO
+    copy.mkdir()
+    shutil.copy(DATASETS / DEMO / "generate.py", copy / "generate.py")
+    subprocess.run([venv_python(), str(copy / "generate.py")], check=True, capture_output=True)
+    for f in sorted((DATASETS / DEMO).iterdir()):
+        if f.suffix in (".csv", ".json"):
+            assert (copy / f.name).read_bytes() == f.read_bytes(), f.name
+    # the installed copy holds the same data
+    for f in ("structures.csv", "declarations-2023.csv", "declarations-2024.csv", "responses-2024.csv"):
+        assert (cm.dataset_path(DEMO) / f).read_bytes() == (DATASETS / DEMO / f).read_bytes(), f
+
+
+def test_territory_demo_as_the_issue_describes_it():
+    rows = _rows(DATASETS / DEMO / "structures.csv")
+    assert 140 <= len(rows) <= 160
+    families = {r["legal_family"] for r in rows}
+    assert {"association", "scop", "scic", "mutuelle", "foundation", "business", "public-body"} <= families
+    assert {r["ess"] for r in rows} == {"true", "false"}
+    for r in rows:  # every structure located in the Lauragais box
+        assert 43.3 < float(r["latitude"]) < 43.6 and 1.35 < float(r["longitude"]) < 1.78, r["id"]
+    types = _rows(DATASETS / DEMO / "link_types.csv")
+    assert len(types) == 13
+    with _temporary_inventory() as inv:
+        reports = inv.import_folder(cm.dataset_path(DEMO))
+        assert inv.waves() == ["2023", "2024"]
+        # free-text partners outside the inventory stay unresolved, and are reported
+        assert all(len(r.unresolved_partners) > 0 for r in reports[1:])
+        for wave in ("2023", "2024"):
+            counts = inv.response_counts(wave)
+            assert counts.refused > 0 and counts.unreached > 0 and counts.complete > 0
+        diff = inv.compare("2023", "2024")
+        assert diff.new and diff.lost and diff.kept and diff.joined and diff.left
+        # some links cross the ESS / classic divide in both waves
+        for wave in ("2023", "2024"):
+            net = inv.network(wave)
+            ess = {r["id"]: r.get("ess") for r in net.structures()}
+            assert any(ess[l["source"]] != ess[l["target"]] for l in net.links())
+    net = cm.load_dataset(DEMO)  # the latest wave
+    assert net.graph_attribute("illustrative") is True and net.number_of_links() > 300
+
+
+class _temporary_inventory:
+    def __enter__(self):
+        import tempfile
+
+        self._dir = tempfile.TemporaryDirectory()
+        self.inv = cm.Inventory(f"{self._dir.name}/t.db")
+        return self.inv
+
+    def __exit__(self, *exc):
+        self.inv.close()
+        self._dir.cleanup()
+
+
+def test_import_folder_equals_the_files_one_by_one(tmp_path):
+    d = cm.dataset_path(PTCE)
+    with cm.Inventory(tmp_path / "a.db") as a, cm.Inventory(tmp_path / "b.db") as b:
+        a.import_folder(d)
+        b.import_csv(structures=d / "structures.csv", link_types=d / "link_types.csv", affiliations=d / "affiliations.csv")
+        b.import_csv(declarations=d / "declarations-2013.csv", wave="2013", responses=d / "responses.csv")
+        b.import_csv(declarations=d / "declarations-2014.csv", wave="2014", responses=d / "responses-2014.csv")
+        assert a.waves() == b.waves() == ["2013", "2014"]
+        for wave in ("2013", "2014"):
+            assert a.links(wave) == b.links(wave)
+            assert a.response_counts(wave).complete == b.response_counts(wave).complete
+    with pytest.raises(ValueError, match="structures.csv"):
+        cm.Inventory(tmp_path / "c.db").import_folder(tmp_path)

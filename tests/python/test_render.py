@@ -102,7 +102,8 @@ def test_color_by_attribute_and_mapping():
     assert fill["a"] == fill["c"] != fill["b"]
     assert fill["d"] == "#DDDDDD"  # no value
     legend = " ".join(t.text or "" for t in root.iter(SVG + "text"))
-    assert "association (2)" in legend and "scop (1)" in legend and "(no value) (1)" in legend
+    # legal families read as the catalogue names them ("scop" -> "SCOP")
+    assert "association (2)" in legend and "SCOP (1)" in legend and "(no value) (1)" in legend
     root = parse(cm.draw(net, None, color={"a": 1, "b": 1, "c": 2, "d": 2}))
     fill = {c.get("data-id"): c.get("fill") or c.get("stroke") for c in nodes(root)}
     assert fill["a"] == fill["b"] != fill["c"] == fill["d"]
@@ -238,7 +239,9 @@ def test_map_texts_come_from_the_catalogues():
     svg = cm.draw(net, None, lang="fr", size={"a": 0.5, "b": 1.25, "c": 2, "d": 0})
     assert fr["map.unconfirmed"] in svg and fr["map.did_not_respond"] in svg
     assert fr["map.response_rate"] + " 75" + fr["map.percent"] in svg
-    assert ">1,25<" in svg and ">0,5<" in svg
+    # sizes with fractions read in words, with two significant digits: 2 (largest), 1.25
+    # (median), 0.5 (smallest positive)
+    assert ">le plus (2)<" in svg and ">médiane (1,2)<" in svg and ">le moins (0,5)<" in svg
     html = cm.draw(net, None, format="html", lang="fr")
     assert f'<html lang="{fr["map.lang"]}">' in html
     assert fr["map.search"] in html and fr["map.reset"] in html
@@ -265,12 +268,17 @@ def test_number_formats_of_the_writers():
     from coopmap.maps._text import fixed, json_each, json_number, json_string, short_number, xml, xml_each
 
     # legend numbers: up to 3 significant digits, no exponent a seminar would stumble on
-    assert short_number(0.000475) == "0.000475"
-    assert short_number(0.0185) == "0.0185"
-    assert short_number(0.157) == "0.157"
-    assert short_number(12.34) == "12.3"
+    # two significant digits, never an exponent
+    assert short_number(0.000476) == "0.00048"
+    assert short_number(0.0186) == "0.019"
+    assert short_number(0.5) == "0.5"
+    assert short_number(0.157) == "0.16"
+    assert short_number(12.34) == "12"
+    assert short_number(1.5) == "1.5"
     assert short_number(250) == "250"
-    assert short_number(0.00001234) == "1.23e-05"
+    assert short_number(3.0) == "3"
+    assert short_number(0.00001234) == "< 0.0001"
+    assert short_number(2.5e7) == "25000000"
     assert short_number(math.nan) == "–"
     # coordinates: no "-0.0"
     assert fixed(-0.04) == "0.0" and fixed(-0.06) == "-0.1" and fixed(0.25) == "0.2" and fixed(1e64, 0).startswith("1000")

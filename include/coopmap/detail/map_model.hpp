@@ -321,11 +321,18 @@ inline void build_edges(const Network& net, const MapOptions& o, MapModel& m) {
         m.edges.push_back(std::move(e));
     }
     for (const auto& [p, idx] : by_pair) {
-        if (idx.size() < 2) continue;
+        // arcs: every pair curves by 8 % of its chord, the lower index on the left, and
+        // parallel edges fan out around that curve
+        double base = 0;
+        if (o.arcs) {
+            const auto& u = m.nodes[p.first];
+            const auto& v = m.nodes[p.second];
+            base = 0.08 * std::hypot(v.x - u.x, v.y - u.y);
+        }
         const double step = 14;
         for (std::size_t j = 0; j < idx.size(); ++j) {
             auto& e = m.edges[idx[j]];
-            double b = (static_cast<double>(j) - static_cast<double>(idx.size() - 1) / 2) * step;
+            double b = base + (static_cast<double>(j) - static_cast<double>(idx.size() - 1) / 2) * step;
             if (e.source > e.target) b = -b;  // the opposite orientation bends to the same side in space
             e.bend = b;
         }

@@ -28,11 +28,15 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from .. import _core
 from .._files import OutputFolder, write_text
+from .._folder import read_folder_meta
 from ..i18n import Translator
+from ..store import folder_inventory, folder_waves
 from . import _sections as sec
 from ._change import load_change
 from ._change import section as change_section
@@ -103,7 +107,11 @@ def report(
     per structure, also in ``change.csv``; every compared link in ``change_links.csv``),
     and each card says what changed for its structure.
 
-    ``source`` may also be an open :class:`Inventory` (its file is read).
+    ``source`` may also be an open :class:`Inventory` (its file is read), or a folder of
+    survey waves (``declarations-<wave>.csv`` with ``responses-<wave>.csv``, as
+    ``datasets/territory-demo``), imported into a temporary Inventory
+    (:meth:`Inventory.import_folder`): with ``wave`` (default: the latest) and, for a
+    folder without ``links.csv``, ``compare`` defaulting to the wave before it.
 
     The same input and seed give the same report, byte for byte.
     """
@@ -113,8 +121,9 @@ def report(
     steps = _Progress(11 if compare else 10, progress)
     if isinstance(source, cm.Inventory):
         source = source.path
-    if isinstance(source, str) and source in cm.datasets() and not Path(source).exists():
-        source = cm.dataset_path(source)
+    # a bundled dataset's name (checked first: never probe the file system with it)
+    if isinstance(source, (str, os.PathLike)) and os.fspath(source) in cm.datasets() and not Path(source).exists():
+        source = cm.dataset_path(os.fspath(source))
     source, out = Path(source), Path(out)
     try:
         exists = source.exists()
@@ -125,18 +134,36 @@ def report(
     settings = sec.Settings(
         lang=lang, group=group, formal_groups=formal_groups, seed=seed, top=top, scenarios=bool(scenarios)
     )
-    # every file goes to a fresh folder that replaces `out` as a whole at the end: a
-    # report killed or failing leaves the previous folder as it was (_files.OutputFolder)
-    with OutputFolder(out) as work:
+    # a dataset folder with survey waves (declarations-<wave>.csv) read as an Inventory
+    # A dataset folder with survey waves (declarations-<wave>.csv) is read as an Inventory
+    # when a wave is asked for, or when it has no links.csv: then the latest wave, compared
+    # with the one before it unless `compare` says otherwise.
+    waves = folder_waves(source) if source.is_dir() else []
+    survey_only = bool(waves) and not (source / "links.csv").is_file()
+    with ExitStack() as stack:
+        meta: dict[str, Any] = {}
+        if waves and (survey_only or wave is not None or compare is not None):
+            meta = read_folder_meta(source)
+            if wave is None:
+                wave = waves[-1]
+            if compare is None and survey_only and wave in waves and waves.index(wave) > 0:
+                compare = waves[waves.index(wave) - 1]
+            source = stack.enter_context(folder_inventory(source))
+        # every file goes to a fresh folder that replaces `out` as a whole at the end: a
+        # report killed or failing leaves the previous folder as it was (_files.OutputFolder)
+        work = stack.enter_context(OutputFolder(out))
         steps(t("progress.load"))
         src = load(
             source, t=t, lang=lang, group=group, formal_groups=formal_groups, wave=wave, view=view, directed=directed
         )
+        for key, value in meta.items():  # the folder's dataset.json (e.g. illustrative)
+            src.net.set_graph_attribute(key, value)
+        src.illustrative = src.illustrative or meta.get("illustrative") is True
         t = src.t
         change = None
         if compare is not None:
             if source.is_dir():
-                raise cm.InputError(f"{source}: --compare needs an Inventory database with --wave")
+                raise cm.InputError(f"{source}: --compare needs an Inventory database or a folder with survey waves")
             assert wave is not None  # load() requires it for a database
             steps(t("progress.change"))
             change = load_change(source, wave=wave, since=compare, view=view, seed=seed, t=t, after=src.net)
@@ -175,6 +202,7 @@ def report(
             *indicators,
             *changed,
             *maps.whole,
+            *maps.geo,
             *clusters,
             *brokers.parts,
             *gaps,
@@ -188,7 +216,7 @@ def report(
 
 
 def card(
-    net: Any,
+    net: _core.Network,
     structure: str,
     path: str | os.PathLike[str] | None = None,
     *,
@@ -196,7 +224,7 @@ def card(
     group: Any = None,
     seed: int = 0,
     top: int = 5,
-    previous: Any = None,
+    previous: _core.Network | None = None,
     since: str | None = None,
     wave: str | None = None,
 ) -> str | None:
@@ -241,14 +269,14 @@ def card(
 
 
 def cards(
-    net: Any,
+    net: _core.Network,
     out: str | os.PathLike[str],
     *,
     lang: str = "en",
     group: Any = None,
     seed: int = 0,
     top: int = 5,
-    previous: Any = None,
+    previous: _core.Network | None = None,
     since: str | None = None,
     wave: str | None = None,
 ) -> Path:

@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import _words
 from .._files import file_stem, write_text
+from ..errors import InputError as _words_error
 from ..i18n import Translator
 from ._load import esc
 from ._page import figure, page, table
@@ -75,6 +76,15 @@ class Cards:
     ) -> None:
         import coopmap as cm
 
+        if not isinstance(net, cm.Network):
+            raise TypeError(f"net: expected a coopmap.Network, got {type(net).__name__}")
+        if previous is not None and not isinstance(previous, cm.Network):
+            raise TypeError(f"previous: expected a coopmap.Network or None, got {type(previous).__name__}")
+        for label, text in (("since", since), ("wave", wave)):
+            if text is not None and not isinstance(text, str):
+                raise TypeError(f"{label}: expected a str or None, got {type(text).__name__}")
+        if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+            raise cm.InputError(f"top must be an integer >= 0, got {top!r}")
         self.net, self.lang, self.seed, self.top = net, lang, seed, top
         self.t = t = Translator.for_network(lang, net)
         self.wave, self.since, self.previous = wave, since, previous
@@ -99,7 +109,7 @@ class Cards:
             if group not in net.attribute_names():
                 raise _words.unknown("group", group, net.attribute_names(), "not an attribute of any structure")
             self.groups = {r["id"]: r.get(group) if r.get(group) is not None else NONE for r in records}
-            self.group_title = group
+            self.group_title = t.column(group)
         elif group is None:
             self.groups = dict.fromkeys(self.ids, NONE)
             self.group_title = t("col.group")
@@ -145,7 +155,7 @@ class Cards:
             return self.t("yes" if v else "no")
         if isinstance(v, float) and v.is_integer():
             return str(int(v))
-        return str(v)
+        return self.t.value(str(v))
 
     def _name(self, sid: str) -> str:
         """The structure's short label, escaped, its full name as a tooltip when longer."""
@@ -373,6 +383,8 @@ class Cards:
 
     def page(self, sid: str) -> str:
         """The self-contained HTML page of one card."""
+        if not isinstance(sid, str):
+            raise TypeError(f"structure: expected an id, name or alias (str), got {type(sid).__name__}")
         sid = self.net.resolve(sid)
         return _page(self.lang, esc(self.t("card.title", name=self.names[sid])), [self.body(sid)])
 
@@ -411,7 +423,10 @@ class Cards:
     def write(self, folder: Path) -> Path:
         """Writes ``index.html``, ``print.html`` and one ``<id>.html`` per structure into
         ``folder`` (created); returns the index's path."""
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise _words_error(f"cards: cannot create the folder {str(folder)[:200]!r}: {e.strerror}") from None
         for i in self.ids:
             write_text(folder / f"{self.stems[i]}.html", self.page(i))
         write_text(folder / "print.html", self.print_page())

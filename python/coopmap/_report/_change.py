@@ -127,7 +127,7 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
     options: dict[str, Any] = dict(
         positions=c.positions,
         color=group if group in c.union.attribute_names() else None,
-        color_title=group,
+        color_title=t.column(group),
         size="degree",
         edge_color="type",
         type_labels=labels,

@@ -181,7 +181,7 @@ def brokers(src: Source, out: Path, s: Settings) -> Brokers:
     ]
     parts = [
         f"<h2>{esc(t('h.brokers'))}</h2>",
-        f'<p class="note">{esc(t("brokers.explain", group=s.group))}</p>',
+        f'<p class="note">{esc(t("brokers.explain", group=t.column(s.group)))}</p>',
         table(
             [
                 esc(t("col.structure")),
@@ -286,13 +286,13 @@ def gaps(src: Source, out: Path, s: Settings, b: Brokers) -> list[str]:
         f"<p>{esc(t('cut.bridges'))} "
         + (", ".join(f"{name(u)} – {name(v)}" for u, v in bridges) or esc(t("none")))
         + "</p>",
-        f"<h3>{esc(t('h.mixing', group=s.group))}</h3>",
+        f"<h3>{esc(t('h.mixing', group=t.column(s.group)))}</h3>",
         f'<p class="note">{esc(t("mixing.explain"))}</p>',
         table(mix_head, mix_rows, "mix"),
         f"<p>{esc(ei_summary)}</p>",
         table([esc(t("col.group")), esc(t("measure.ei"))], ei_rows),
         f"<h3>{esc(t('h.suggestions'))}</h3>",
-        f'<p class="note">{esc(t("suggestions.explain", group=s.group))}</p>',
+        f'<p class="note">{esc(t("suggestions.explain", group=t.column(s.group)))}</p>',
         table([esc(t("col.structure")), esc(t("col.partner")), esc(t("col.score")), esc(t("col.shared"))], sugg_rows),
     ]
 
@@ -304,6 +304,7 @@ class Maps:
     whole: list[str]
     bridges: list[str]
     types: list[str]
+    geo: list[str]
 
 
 def layout(src: Source, s: Settings) -> dict[str, Any]:
@@ -359,11 +360,11 @@ def maps(
         net,
         view="bridges",
         group=groups,
-        color_title=s.group,
+        color_title=t.column(s.group),
         size=b.betweenness,
         size_title=t("measure.betweenness"),
         edge_color="type",
-        title=t("map.bridges", group=s.group),
+        title=t("map.bridges", group=t.column(s.group)),
     )
     taken = {"change"}  # map-change.svg is the change map
     type_figures = [
@@ -371,7 +372,7 @@ def maps(
             out / f"map-{file_stem(code, taken)}.svg",
             net.filter_links(type=code),
             color=groups,
-            color_title=s.group,
+            color_title=t.column(s.group),
             size="degree",
             edge_color="type",
             labels=8,
@@ -379,7 +380,21 @@ def maps(
         )
         for k, code in enumerate(sorted(type_counts))
     ]
+    geo: list[str] = []
+    names = net.attribute_names()
+    if "latitude" in names and "longitude" in names:
+        # the structures at their place; links as arcs (no network access: no map tiles)
+        geo_options = {**whole, **common, "positions": None, "layout": "geographic", "title": t("map.geo")}
+        geo_svg = draw_text(net, "svg", **geo_options)
+        write_text(out / "map-geo.svg", geo_svg)
+        write_text(out / "map-geo.html", draw_text(net, "html", **geo_options))
+        geo = [
+            f"<h2>{esc(t('h.geo_map'))}</h2>",
+            f'<p class="note">{esc(t("map.geo_caption"))} <a href="map-geo.html">{esc(t("map.interactive"))}</a></p>',
+            figure(geo_svg),
+        ]
     return Maps(
+        geo=geo,
         whole=[
             f"<h2>{esc(t('h.map'))}</h2>",
             f'<p class="note">{esc(t("map.caption"))} <a href="map.html">{esc(t("map.interactive"))}</a></p>',
@@ -434,11 +449,11 @@ def scenarios(src: Source, s: Settings, b: Brokers) -> list[str]:
             row += [", ".join(name(x) for x in r["cut_off"]) or "", t.number(b.cross_group[r["id"]])]
             rows.append(row)
         parts += [
-            f"<p>{esc(t('scenarios.departures', count=t.number(len(shown)), group=s.group))}</p>",
+            f"<p>{esc(t('scenarios.departures', count=t.number(len(shown)), group=t.column(s.group)))}</p>",
             table(heads, rows),
         ]
     woven = cm.weave(net, k=5, objective="cross_group", group=s.group, missing=NONE, lang=s.lang)
-    parts.append(f"<p>{esc(t('scenarios.weave', group=s.group))}</p>")
+    parts.append(f"<p>{esc(t('scenarios.weave', group=t.column(s.group)))}</p>")
     if woven:
         heads = [esc(t("col.structure")), esc(t("col.partner")), esc(t("col.gain")), esc(t("col.reason"))]
         rows = [[name(w.source), name(w.target), t.number(int(w.gain)), esc(w.why)] for w in woven]
@@ -488,6 +503,6 @@ def method(src: Source, s: Settings) -> list[str]:
     return [
         f"<h2>{esc(t('h.method'))}</h2>",
         "<ul>"
-        + "".join(f"<li>{esc(t(k, seed=s.seed, view=src.view_text, group=s.group))}</li>" for k in keys)
+        + "".join(f"<li>{esc(t(k, seed=s.seed, view=src.view_text, group=t.column(s.group)))}</li>" for k in keys)
         + "</ul>",
     ]

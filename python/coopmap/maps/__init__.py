@@ -231,14 +231,15 @@ def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
 
 def _label_text(v: Any, lang: str = "en") -> str:
     """A group label: yes / no (in ``lang``) for a boolean, an integral float without
-    its ``.0``, else the value as text."""
-    if isinstance(v, bool):
-        from ..i18n import catalog
+    its ``.0``, a value the catalogue names (``value.<text>``, e.g. the legal families)
+    in ``lang``, else the value as text."""
+    from ..i18n import catalog
 
+    if isinstance(v, bool):
         return catalog(lang)["yes" if v else "no"]
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v)
+    return catalog(lang).get(f"value.{v}", str(v))  # e.g. local-authority -> local authority
 
 
 def _resolve_size(net: _core.Network, size: Any) -> tuple[list[float], str] | None:
@@ -332,6 +333,7 @@ def draw(
     type_labels: Mapping[str, str] | None = None,
     type_colors: Mapping[str, str] | None = None,
     type_styles: Mapping[str, str] | None = None,
+    arcs: bool | None = None,
 ) -> str | None:
     """Draws a seminar map: a static SVG, or one self-contained interactive HTML file.
 
@@ -393,6 +395,8 @@ def draw(
         partagés"}``; codes without a label show as themselves. None: the labels the
         network's link types carry (``label_<lang>``, else ``label``: see
         :meth:`Network.set_link_type`, ``read_csv(link_types=...)``, ``Inventory.network``).
+    arcs : draw every link as a gentle arc (bent by 8 % of its length); None: arcs for
+        ``layout="geographic"``, straight lines otherwise.
     type_colors, type_styles : with ``edge_color="type"``, the colour (``"#RRGGBB"``) and
         the line style (``"solid"``, ``"dashed"``, ``"dotted"``) of some link type codes,
         instead of the palette and of the styles the statuses give; the legend row of a
@@ -460,7 +464,9 @@ def draw(
         if not label_nodes:
             label_nodes = _brokers(net, color)
         if color_title is None and isinstance(group, str):
-            color_title = group
+            from ..i18n import catalog as words
+
+            color_title = words(lang).get(f"column.{group}", group)
     pos = _resolve_positions(net, positions, layout, seed)
     col = _resolve_color(net, color, seed, lang)
     siz = _resolve_size(net, size)
@@ -485,8 +491,9 @@ def draw(
         if notice not in (subtitle or ""):
             subtitle = f"{notice} · {subtitle}" if subtitle else notice
 
-    def heading(name: str) -> str:
-        return catalog(lang).get(f"measure.{name}", name) if name else name
+    def heading(name: str) -> str:  # a measure's or an attribute's name in the language
+        words = catalog(lang)
+        return words.get(f"measure.{name}", words.get(f"column.{name}", name)) if name else name
 
     edge_color = "" if edge_color is None else edge_color
     model = _core._map_model(
@@ -507,6 +514,7 @@ def draw(
         bridges=view == "bridges" and col is not None,
         type_colors={str(k): str(v) for k, v in (type_colors or {}).items()},
         type_styles={str(k): _style_code(v) for k, v in (type_styles or {}).items()},
+        arcs=bool(arcs) if arcs is not None else (layout == "geographic" and positions is None),
     )
     page = Page(
         texts=texts,

@@ -162,7 +162,12 @@ def _legend_texts(m: MapModel, p: Page) -> dict[str, list[str]]:
         else:
             label = t["no_value"]
         colors.append(f"{label} ({it.count})")
-    sizes = [short_number(e.value).replace(".", t["decimal_point"]) for e in m.size_legend]
+    # a measure with fractions reads in words: most, median, least (with the rounded value)
+    values = [short_number(e.value).replace(".", t["decimal_point"]) for e in m.size_legend]
+    if any(e.value != round(e.value) for e in m.size_legend) and len(values) > 1:
+        words = ["size_most"] + ["size_median"] * (len(values) - 2) + ["size_least"]
+        values = [t[w].format(value=v) for w, v in zip(words, values)]
+    sizes = values
     return {
         "color_heading": [p.color_title or t["colour"]],
         "color": colors,

@@ -97,20 +97,19 @@ def fixed(x: float, decimals: int = 1) -> str:
 
 
 def short_number(x: float) -> str:
-    """A short human-readable number: up to 3 significant digits, no exponent from 1e-4
-    to 1e6 (a seminar legend reads 0.000475, not 4.75e-04)."""
+    """A short human-readable number for a legend: two significant digits, never an
+    exponent (a seminar legend reads 0.00048, not 4.75e-04): integers as they are, values
+    below 0.0001 as "< 0.0001", from a million on in whole numbers."""
     if math.isnan(x):
         return "–"  # as the report shows an undefined value (never reached by a legend: values > 0)
     a = abs(x)
-    if a != 0 and (a < 1e-4 or a >= 1e6):
-        return f"{x:.2e}"
-    if a >= 100 or x == round(x):
+    if x == round(x) or a >= 100:
         return f"{x:.0f}"
-    if a >= 10:
-        return f"{x:.1f}"
-    if a >= 1:
-        return f"{x:.2f}"
-    return f"{x:.3g}"
+    if a < 1e-4:
+        return "< 0.0001" if x > 0 else "> -0.0001"
+    decimals = max(0, 1 - math.floor(math.log10(a)))  # two significant digits
+    text = f"{x:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def json_number(x: float) -> str:
