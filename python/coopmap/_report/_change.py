@@ -2,7 +2,9 @@
 --compare 2013``): the report section, the change map (``map-change.svg`` and
 ``map-change.html``: new, ended and kept links in three styles on one layout of both
 waves, so that every structure keeps its place), ``change.csv`` (partners gained and
-lost per structure) and ``change_links.csv`` (every link with its change).
+lost per structure), ``change_links.csv`` (every link with its change) and
+``status_changes.csv`` (links whose status changed). The tables on the page show their
+first 25 rows and say where the rest is.
 
 The link sets and the Jaccard stability are :meth:`Inventory.compare`'s; the indicators
 of both waves are computed the same way on each wave's network.
@@ -26,6 +28,16 @@ from ._page import figure, table
 KINDS = ("kept", "new", "ended")
 COLORS = {"kept": "#A0A0A0", "new": "#117733", "ended": "#CC3311"}
 STYLES = {"kept": "solid", "new": "solid", "ended": "dashed"}
+#: Rows of the status-change and per-structure tables on the page (the CSV files hold all).
+ROWS_MAX = 25
+
+
+def _more(t: Translator, count: int, csv_name: str) -> list[str]:
+    """The note that a table shows its first ROWS_MAX rows of ``count`` (the file has all)."""
+    if count <= ROWS_MAX:
+        return []
+    text = t("change.first_rows", shown=t.number(ROWS_MAX), count=t.number(count), file=csv_name)
+    return [f'<p class="note">{esc(text)}</p>']
 
 
 @dataclass
@@ -188,13 +200,16 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
             return t.percent(x) if percent else t.number(x, digits)
 
         delta = a - b
+        if abs(delta) < 0.5 * 10**-digits:  # no "-0.000": a change too small to show is none
+            delta = 0.0
         change_text = ("+" if delta > 0 else "") + fmt(delta) if not math.isnan(delta) else t.number(math.nan)
         rows.append([esc(t(key)), fmt(b), fmt(a), change_text])
     parts += [
         f"<h3>{esc(t('h.change_indicators'))}</h3>",
         table([esc(t("col.indicator")), esc(c.since), esc(c.wave), esc(t("col.change"))], rows, "kv"),
     ]
-    # status changes
+    # status changes (the first ROWS_MAX here, every one in status_changes.csv)
+    write_table(out / "status_changes.csv", [dict(r) for r in d.status_changed])
     if d.status_changed:
         srows = [
             [
@@ -204,11 +219,12 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
                 esc(status_text(t, r["before"]) or "–"),
                 esc(status_text(t, r["after"]) or "–"),
             ]
-            for r in d.status_changed
+            for r in d.status_changed[:ROWS_MAX]
         ]
         parts += [
             f"<h3>{esc(t('h.change_status'))}</h3>",
             f'<p class="note">{esc(t("change.status_explain"))}</p>',
+            *_more(t, len(d.status_changed), "status_changes.csv"),
             table(
                 [
                     esc(t("col.structure")),
@@ -259,9 +275,9 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
             ", ".join(any_name(x) for x in gained),
             ", ".join(any_name(x) for x in lost),
         ]
-        for i, was, now, gained, lost in changed
+        for i, was, now, gained, lost in changed[:ROWS_MAX]
     ]
-    parts += [f"<h3>{esc(t('h.change_structures'))}</h3>"]
+    parts += [f"<h3>{esc(t('h.change_structures'))}</h3>", *_more(t, len(changed), "change.csv")]
     if prow:
         parts.append(
             table(
