@@ -51,9 +51,10 @@
 ///    characters without cutting a word (the head before " – " when it fits, else whole
 ///    words and "…"), 15 px font, width estimated as 0.6 font per character;
 ///    each is placed greedily at the first of 8 positions around its node (right, left,
-///    above, below, then the four diagonals) where its box overlaps neither a placed
-///    label nor another node and stays in the map area; a label that fits nowhere is
-///    left out;
+///    above, below, then the four diagonals), on 8 rings 3 to 115 px from its rim,
+///    where its box overlaps neither a placed label nor another node and stays in the
+///    map area, a leader line joining a label of an outer ring to its node; a label that
+///    fits nowhere is left out;
 ///  * small nodes are drawn on top of large ones (draw_order);
 ///  * the legend panel (x from width - 334) stacks the colour legend (24 px a row, cut
 ///    200 px above the bottom), the size legend (each circle at its radius) and the
@@ -177,6 +178,10 @@ struct MapLabel {
     double x = 0, y = 0;  ///< anchor point; y is the text baseline
     std::string anchor;   ///< "start", "middle" or "end" (SVG text-anchor)
     std::string text;     ///< short_name, acronym or name, shortened to 30 characters on a word boundary
+    /// A label placed away from its node has a leader line from the node's rim (lx1, ly1)
+    /// to the nearest point of the label's box (lx2, ly2).
+    bool leader = false;
+    double lx1 = 0, ly1 = 0, lx2 = 0, ly2 = 0;
 };
 
 /// A row of the legend panel, top to bottom. kind: "color_heading", "color" (entry of

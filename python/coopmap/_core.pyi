@@ -833,6 +833,27 @@ class MapLabel:
         "start", "middle" or "end".
         """
     @property
+    def leader(self) -> bool:
+        """
+        Placed away from its node: a leader line joins them.
+        """
+    @property
+    def lx1(self) -> float:
+        """
+        Leader line: start on the node's rim.
+        """
+    @property
+    def lx2(self) -> float:
+        """
+        Leader line: end on the label's box.
+        """
+    @property
+    def ly1(self) -> float:
+        ...
+    @property
+    def ly2(self) -> float:
+        ...
+    @property
     def node(self) -> int:
         ...
     @property
@@ -858,7 +879,7 @@ class MapLegendRow:
     @property
     def kind(self) -> str:
         """
-        "color_heading", "color", "size_heading", "size", "edge_heading", "edge", "dashed", "dotted" or "hollow".
+        "color_heading", "color", "size_heading", "size", "edge_heading", "edge", "dashed", "dotted", "cross", "within" or "hollow".
         """
     @property
     def text_x(self) -> float:

@@ -60,12 +60,17 @@ void bind_map(py::module_& m) {
         .def_readonly("x", &MapLabel::x)
         .def_readonly("y", &MapLabel::y, "The text baseline.")
         .def_readonly("anchor", &MapLabel::anchor, "\"start\", \"middle\" or \"end\".")
-        .def_readonly("text", &MapLabel::text);
+        .def_readonly("text", &MapLabel::text)
+        .def_readonly("leader", &MapLabel::leader, "Placed away from its node: a leader line joins them.")
+        .def_readonly("lx1", &MapLabel::lx1, "Leader line: start on the node's rim.")
+        .def_readonly("ly1", &MapLabel::ly1)
+        .def_readonly("lx2", &MapLabel::lx2, "Leader line: end on the label's box.")
+        .def_readonly("ly2", &MapLabel::ly2);
 
     py::class_<MapLegendRow>(m, "MapLegendRow", "A row of a map's legend panel (coopmap/map.hpp).")
         .def_readonly("kind", &MapLegendRow::kind,
                       "\"color_heading\", \"color\", \"size_heading\", \"size\", \"edge_heading\", \"edge\", "
-                      "\"dashed\", \"dotted\" or \"hollow\".")
+                      "\"dashed\", \"dotted\", \"cross\", \"within\" or \"hollow\".")
         .def_readonly("entry", &MapLegendRow::entry, "Index into color_legend, size_legend or edge_legend.")
         .def_readonly("x", &MapLegendRow::x, "The sample: circle centre or line start.")
         .def_readonly("y", &MapLegendRow::y)

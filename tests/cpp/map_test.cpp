@@ -389,3 +389,47 @@ TEST(MapModel, ArcsBendEveryLinkByItsLength) {
     o.arcs = false;
     EXPECT_FALSE(map_model(net, o).edges[0].curved);
 }
+
+// A label that finds no room next to its node goes to an outer ring with a leader line.
+// Canvas 1600 x 1000: map area 1230 x 850 px; positions span 10 units both ways (four far
+// anchors at ±5), so the scale is about (850 - 56) / 10 = 79 px a unit. Every node has
+// radius 0.55 r_max = 0.55 * 24 = 13.2 px (no size measure). a's eight neighbours sit
+// 0.37 units (29 px) around it: each first-ring place (16 px from a's centre) and each
+// second-ring place (32 px) puts the 15 px label box over a neighbour, whose disc reaches
+// 29 + 13 = 42 px; the label lands farther out, with a leader from a's rim to its box.
+TEST(MapModel, CrowdedLabelsGetLeaderLines) {
+    Network net;
+    const std::vector<std::pair<double, double>> at = {
+        {0, 0},        {0.37, 0},      {-0.37, 0}, {0, 0.37}, {0, -0.37}, {0.26, 0.26}, {-0.26, 0.26},
+        {0.26, -0.26}, {-0.26, -0.26}, {5, 0},     {-5, 0},   {0, 5},     {0, -5}};
+    MapOptions o;
+    for (std::size_t k = 0; k < at.size(); ++k) {
+        std::string id = "s";
+        id.append(std::to_string(k));
+        net.add_structure(id, "a-long-name");
+        o.positions.x.push_back(at[k].first);
+        o.positions.y.push_back(at[k].second);
+    }
+    for (std::size_t k = 1; k <= 8; ++k) {
+        std::string id = "s";
+        id.append(std::to_string(k));
+        net.add_link("s0", id);
+    }
+    o.label_nodes = {0};
+    const auto m = map_model(net, o);
+    ASSERT_EQ(m.labels.size(), 1u);
+    const auto& l = m.labels[0];
+    const auto& a = m.nodes[0];
+    EXPECT_TRUE(l.leader);
+    EXPECT_NEAR(std::hypot(l.lx1 - a.x, l.ly1 - a.y), a.radius, 1e-9);  // starts on the rim
+    EXPECT_GT(std::hypot(l.lx2 - a.x, l.ly2 - a.y), 42.0);              // ends beyond the neighbours
+    // without the neighbours the label sits next to its node, no leader
+    MapOptions alone = o;
+    Network one;
+    one.add_structure("s0", "a-long-name");
+    alone.positions = {{0}, {0}};
+    alone.label_nodes = {0};
+    const auto m1 = map_model(one, alone);
+    ASSERT_EQ(m1.labels.size(), 1u);
+    EXPECT_FALSE(m1.labels[0].leader);
+}

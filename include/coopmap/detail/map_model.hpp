@@ -376,9 +376,13 @@ inline std::string map_label(const Structure& s) {
     return short_label(s.name, 30);
 }
 
+/// Rings of places tried around a node for its label (the first touching the node).
+inline constexpr int kLabelRings = 8;
+
 /// Greedy label placement: the `labels` largest structures, each at the first of 8
-/// positions around its node whose box hits no placed label, no other node and stays in
-/// the map area. O(L (L + n)).
+/// positions around its node, on 8 rings from 3 to 115 px from its rim, 16 px apart (a
+/// leader line joins a label of an outer ring to its node), whose box hits no placed label, no other
+/// node and stays in the map area. O(L (L + n)).
 inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
     const auto n = m.nodes.size();
     const double font = 15;
@@ -412,30 +416,50 @@ inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
         const index_t i = order[k];
         const auto& v = m.nodes[i];
         auto text = map_label(net.structure(i));
-        const double w = text_width(text, font), h = font * 1.2, r = v.radius + 3;
+        const double w = text_width(text, font), h = font * 1.2;
         struct Cand {
             double x, y;
             const char* anchor;
         };
         const double dy = font * 0.35;
-        const Cand cands[] = {
-            {v.x + r, v.y + dy, "start"},
-            {v.x - r, v.y + dy, "end"},
-            {v.x, v.y - r - 4, "middle"},
-            {v.x, v.y + r + font, "middle"},
-            {v.x + r * 0.7, v.y - r * 0.7, "start"},
-            {v.x - r * 0.7, v.y - r * 0.7, "end"},
-            {v.x + r * 0.7, v.y + r * 0.7 + font * 0.8, "start"},
-            {v.x - r * 0.7, v.y + r * 0.7 + font * 0.8, "end"},
-        };
-        for (const auto& c : cands) {
-            const std::string_view a = c.anchor;
-            const double lx = a == "start" ? c.x : a == "end" ? c.x - w : c.x - w / 2;
-            const Rect q{lx - 2, c.y - font, lx + w + 2, c.y - font + h};
-            if (hits(q, i)) continue;
-            placed.push_back(q);
-            m.labels.push_back({i, c.x, c.y, c.anchor, std::move(text)});
-            break;
+        bool done = false;
+        // rings of 8 places at growing distances; beyond the first, a leader line joins the
+        // label to its node
+        for (int ring = 0; ring < kLabelRings && !done; ++ring) {
+            const double r = v.radius + 3 + ring * 16.0;
+            const Cand cands[] = {
+                {v.x + r, v.y + dy, "start"},
+                {v.x - r, v.y + dy, "end"},
+                {v.x, v.y - r - 4, "middle"},
+                {v.x, v.y + r + font, "middle"},
+                {v.x + r * 0.7, v.y - r * 0.7, "start"},
+                {v.x - r * 0.7, v.y - r * 0.7, "end"},
+                {v.x + r * 0.7, v.y + r * 0.7 + font * 0.8, "start"},
+                {v.x - r * 0.7, v.y + r * 0.7 + font * 0.8, "end"},
+            };
+            for (const auto& c : cands) {
+                const std::string_view a = c.anchor;
+                const double lx = a == "start" ? c.x : a == "end" ? c.x - w : c.x - w / 2;
+                const Rect q{lx - 2, c.y - font, lx + w + 2, c.y - font + h};
+                if (hits(q, i)) continue;
+                placed.push_back(q);
+                MapLabel label{i, c.x, c.y, c.anchor, text};
+                if (ring > 0) {
+                    // from the node's rim towards the nearest point of the label's box
+                    const double ex = std::clamp(v.x, q.x0, q.x1), ey = std::clamp(v.y, q.y0, q.y1);
+                    const double d = std::hypot(ex - v.x, ey - v.y);
+                    label.leader = d > v.radius;
+                    if (label.leader) {
+                        label.lx1 = v.x + (ex - v.x) / d * v.radius;
+                        label.ly1 = v.y + (ey - v.y) / d * v.radius;
+                        label.lx2 = ex;
+                        label.ly2 = ey;
+                    }
+                }
+                m.labels.push_back(std::move(label));
+                done = true;
+                break;
+            }
         }
     }
 }

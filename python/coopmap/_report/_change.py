@@ -22,6 +22,7 @@ from ..i18n import Translator
 from ._cards import status_text
 from ._load import Source, esc
 from ._page import figure, table
+from ._sections import map_canvas, map_labels
 
 #: The three kinds of links of the change map: colour (Paul Tol's grey, green, red) and
 #: line style.
@@ -145,7 +146,8 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
         type_labels=labels,
         type_colors=COLORS,
         type_styles=STYLES,
-        labels=20,
+        labels=map_labels(len(c.union)),
+        **map_canvas(len(c.union)),
         title=t("change.map_title", before=c.since, after=c.wave),
         wave=f"{c.since} → {c.wave}",
         subtitle=src.subtitle,

@@ -314,6 +314,41 @@ def layout(src: Source, s: Settings) -> dict[str, Any]:
     return cm.layout(src.net, method="forceatlas2", seed=s.seed)
 
 
+#: Up to this many structures (a PTCE), the report's maps label every structure (a label
+#: with no room next to its node gets a leader line; one with no room at all is left
+#: out); above, the 20 largest.
+LABEL_ALL_MAX = 200
+
+
+def map_labels(n: int) -> int:
+    """How many structures the report's maps label."""
+    return n if n <= LABEL_ALL_MAX else 20
+
+
+def map_canvas(n: int) -> dict[str, int]:
+    """The canvas of the report's large maps: 1600 x 1000 px up to 60 structures, then
+    growing with sqrt(n / 60) up to twice that, so that labels (15 px text) find room
+    around the nodes; the SVG scales to the page and the interactive map zooms."""
+    scale = min(2.0, max(1.0, math.sqrt(n / 60)))
+    return {"width": round(1600 * scale), "height": round(1000 * scale)}
+
+
+def isolates_caption(src: Source) -> list[str]:
+    """The caption naming the structures without any link, which the layout places
+    beside the network."""
+    import coopmap as cm
+
+    alone: list[str] = list(cm.isolates(src.net))
+    if not alone:
+        return []
+
+    def by_name(i: str) -> str:
+        return str(src.names.get(i, i)).casefold()
+
+    names = ", ".join(src.name(i) for i in sorted(alone, key=by_name))
+    return [f'<p class="note">{esc(src.t("map.isolates", count=src.t.number(len(alone))))} {names}</p>']
+
+
 def draw_text(network: Any, fmt: str, **options: Any) -> str:
     """``cm.draw`` returning the text of the map (``fmt`` "svg" or "html")."""
     import coopmap as cm
@@ -349,7 +384,8 @@ def maps(
         size=b.betweenness,
         size_title=t("measure.betweenness"),
         edge_color="type",
-        labels=20,
+        labels=map_labels(len(net)),
+        **map_canvas(len(net)),
         title=t("map.whole"),
     )
     whole_figure = svg(out / "map.svg", net, **whole)
@@ -399,6 +435,7 @@ def maps(
             f"<h2>{esc(t('h.map'))}</h2>",
             f'<p class="note">{esc(t("map.caption"))} <a href="map.html">{esc(t("map.interactive"))}</a></p>',
             whole_figure,
+            *isolates_caption(src),
         ],
         bridges=[f"<h2>{esc(t('h.bridges_map'))}</h2>", bridges_figure],
         types=[f"<h2>{esc(t('h.type_maps'))}</h2>", '<div class="grid">' + "".join(type_figures) + "</div>"],

@@ -251,6 +251,12 @@ def svg_element(m: MapModel, p: Page, ids: Sequence[str], names: Sequence[str]) 
     s.append(_nodes(m, ids, names))
     s.append('</g>\n<g class="labels">\n')
     for label in m.labels:
+        if label.leader:
+            s.append(
+                f'<line class="leader" data-i="{label.node}" x1="{fixed(label.lx1)}" y1="{fixed(label.ly1)}" '
+                f'x2="{fixed(label.lx2)}" y2="{fixed(label.ly2)}" stroke="#555" stroke-width="1"/>\n'
+            )
+    for label in m.labels:
         s.append(
             f'<text class="label" data-i="{label.node}" x="{fixed(label.x)}" y="{fixed(label.y)}" '
             f'text-anchor="{label.anchor}">{xml(label.text)}</text>\n'
