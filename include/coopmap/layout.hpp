@@ -11,9 +11,11 @@
 ///  * randomness comes only from detail::Rng seeded with options.seed, so a seed gives
 ///    the same coordinates on every platform;
 ///  * force-directed layouts (FR, KK, FA2) lay out every connected component on its own,
-///    scale it so that its median edge length is 1, and pack the components side by side
-///    in rows (largest first) with a gap of `padding` between bounding boxes, so that
-///    disconnected parts do not fly apart. Isolates are 1-node components.
+///    scale it so that its median edge length is 1, and pack the components (largest
+///    first) with a gap of `padding` between bounding boxes, so that disconnected parts
+///    do not fly apart: small parts and isolates in columns right beside the largest
+///    component when they are small beside it, else side by side in rows (force_layout).
+///    Isolates are 1-node components.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -70,8 +72,11 @@ struct LayoutOptions {
 /// Runs a force-directed method on every component and packs the components.
 /// method: "fruchterman_reingold", "kamada_kawai" or "forceatlas2".
 /// Packing: components sorted by size (ties: smallest member first), each scaled to a
-/// median edge length of 1, placed left to right in rows whose width is
-/// max(widest component, 1.3 sqrt(total box area)); gap `padding` between boxes.
+/// median edge length of 1, gap `padding` between boxes. When the other components'
+/// boxes take no more area than the largest one's (a network and a few small parts or
+/// isolates), they stand in columns right beside the largest, top to bottom, each column
+/// as tall as it; otherwise every component is placed left to right in rows whose width
+/// is max(widest component, 1.3 sqrt(total box area)).
 /// Complexity: FR O(iterations (n + m)) with BGL's grid force pairs; KK O(n_c^2) memory
 /// and O(n_c^2) per step per component; FA2 O(iterations (n_c^2 + m)) exact or
 /// O(iterations (n log n + m)) with Barnes–Hut.
@@ -93,7 +98,7 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
     detail::Rng rng(o.seed);
     std::vector<index_t> local(g.n);
     struct Box {
-        double w, h;
+        double w, h, mx, my;  // size and middle of the component's drawing
     };
     std::vector<std::vector<double>> cx(comps.size()), cy(comps.size());
     std::vector<Box> boxes(comps.size());
@@ -118,9 +123,37 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
         detail::normalise_component(lg, x, y);
         const auto [xa, xb] = std::minmax_element(x.begin(), x.end());
         const auto [ya, yb] = std::minmax_element(y.begin(), y.end());
-        boxes[c] = Box{*xb - *xa, *yb - *ya};
+        boxes[c] = Box{*xb - *xa, *yb - *ya, (*xa + *xb) / 2, (*ya + *yb) / 2};
         area += (boxes[c].w + o.padding) * (boxes[c].h + o.padding);
         widest = std::max(widest, boxes[c].w + o.padding);
+    }
+    auto place = [&](std::size_t c, double px, double py) {  // box's top-left corner at (px, py)
+        const double w = boxes[c].w + o.padding, h = boxes[c].h + o.padding;
+        // box centre: (px + w/2, py - h/2); the component's drawing is centred on its box.
+        for (std::size_t k = 0; k < comps[c].size(); ++k) {
+            out.x[comps[c][k]] = cx[c][k] - boxes[c].mx + px + w / 2;
+            out.y[comps[c][k]] = cy[c][k] - boxes[c].my + py - h / 2;
+        }
+    };
+    const double first = (boxes[0].w + o.padding) * (boxes[0].h + o.padding);
+    if (comps.size() > 1 && area - first <= first) {
+        // a main component and small ones: these in columns beside it, top to bottom, each
+        // column as tall as the main component (so isolates sit next to the network)
+        const double height = boxes[0].h + o.padding;
+        place(0, 0, 0);
+        double col_x = boxes[0].w + o.padding, col_y = 0, col_w = 0;
+        for (std::size_t c = 1; c < comps.size(); ++c) {
+            const double w = boxes[c].w + o.padding, h = boxes[c].h + o.padding;
+            if (col_y > 0 && col_y + h > height) {
+                col_x += col_w;
+                col_y = 0;
+                col_w = 0;
+            }
+            place(c, col_x, -col_y);
+            col_y += h;
+            col_w = std::max(col_w, w);
+        }
+        return out;
     }
     const double row_width = std::max(widest, 1.3 * std::sqrt(area));
     double px = 0, py = 0, row_h = 0;
@@ -131,11 +164,7 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
             py -= row_h;
             row_h = 0;
         }
-        // box centre: (px + w/2, py - h/2); the component is centred on its box.
-        for (std::size_t k = 0; k < comps[c].size(); ++k) {
-            out.x[comps[c][k]] = cx[c][k] + px + w / 2;
-            out.y[comps[c][k]] = cy[c][k] + py - h / 2;
-        }
+        place(c, px, py);
         px += w;
         row_h = std::max(row_h, h);
     }

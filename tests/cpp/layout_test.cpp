@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coopmap/layout.hpp"
+#include "fixtures.hpp"
 
 using namespace coopmap;
 
@@ -172,4 +173,30 @@ TEST(Layout, FrGridPairsAreExactlyThePairsWithin2k) {
     std::sort(got.begin(), got.end());
     EXPECT_EQ(got, want);
     EXPECT_GT(want.size(), n);  // the clustered points do have close pairs
+}
+
+// A network and three isolates: the isolates (boxes of padding 1.5 x 1.5, centred) stand
+// in a column right beside the network's box, from its top down. The network's drawing
+// is centred in its box, which adds padding / 2 = 0.75 on each side: isolate k at x =
+// (rightmost x + 0.75) + 0.75 and y = (topmost y + 0.75) - 1.5 (k + 1/2).
+TEST(Layout, IsolatesStandBesideTheNetwork) {
+    // a 30-cycle (median edge 1: about 9.5 across, so the column of three 1.5 boxes fits
+    // beside it) and three isolates
+    Network net;
+    for (int i = 0; i < 33; ++i) net.add_structure(test::s_id(i));
+    for (int i = 0; i < 30; ++i) net.add_link(test::s_id(i), test::s_id((i + 1) % 30));
+    for (auto m : kMethods) {
+        const auto l = layout(net, m, {.seed = 3});
+        double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+        for (int i = 0; i < 30; ++i) {
+            x0 = std::min(x0, l.x[i]), x1 = std::max(x1, l.x[i]);
+            y0 = std::min(y0, l.y[i]), y1 = std::max(y1, l.y[i]);
+        }
+        const double right = x1 + 0.75, top = y1 + 0.75;
+        ASSERT_GT(y1 - y0 + 1.5, 4.5) << m;
+        for (int k = 0; k < 3; ++k) {
+            EXPECT_NEAR(l.x[30 + k], right + 0.75, 1e-9) << m;
+            EXPECT_NEAR(l.y[30 + k], top - 1.5 * (k + 0.5), 1e-9) << m;
+        }
+    }
 }

@@ -376,12 +376,15 @@ inline std::string map_label(const Structure& s) {
     return short_label(s.name, 30);
 }
 
-/// Rings of places tried around a node for its label (the first touching the node).
+/// Rings of places tried around a node for its label (the first touching the node), then
+/// a spiral of places out to kLabelReach px from its centre.
 inline constexpr int kLabelRings = 8;
+inline constexpr double kLabelReach = 400;
 
 /// Greedy label placement: the `labels` largest structures, each at the first of 8
-/// positions around its node, on 8 rings from 3 to 115 px from its rim, 16 px apart (a
-/// leader line joins a label of an outer ring to its node), whose box hits no placed label, no other
+/// positions around its node, on 8 rings from 3 to 115 px from its rim, 16 px apart, then
+/// on a spiral out to 400 px from its centre (a leader line joins a label placed away
+/// from its node to it), whose box hits no placed label, no other
 /// node and stays in the map area. O(L (L + n)).
 inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
     const auto n = m.nodes.size();
@@ -422,6 +425,30 @@ inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
             const char* anchor;
         };
         const double dy = font * 0.35;
+        // the label at place c, if its box is free; a leader line joins it to its node
+        // when it does not touch it
+        auto try_place = [&](const Cand& c, bool far) {
+            const std::string_view a = c.anchor;
+            const double lx = a == "start" ? c.x : a == "end" ? c.x - w : c.x - w / 2;
+            const Rect q{lx - 2, c.y - font, lx + w + 2, c.y - font + h};
+            if (hits(q, i)) return false;
+            placed.push_back(q);
+            MapLabel label{i, c.x, c.y, c.anchor, text};
+            if (far) {
+                // from the node's rim towards the nearest point of the label's box
+                const double ex = std::clamp(v.x, q.x0, q.x1), ey = std::clamp(v.y, q.y0, q.y1);
+                const double d = std::hypot(ex - v.x, ey - v.y);
+                label.leader = d > v.radius;
+                if (label.leader) {
+                    label.lx1 = v.x + (ex - v.x) / d * v.radius;
+                    label.ly1 = v.y + (ey - v.y) / d * v.radius;
+                    label.lx2 = ex;
+                    label.ly2 = ey;
+                }
+            }
+            m.labels.push_back(std::move(label));
+            return true;
+        };
         bool done = false;
         // rings of 8 places at growing distances; beyond the first, a leader line joins the
         // label to its node
@@ -437,28 +464,19 @@ inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
                 {v.x + r * 0.7, v.y + r * 0.7 + font * 0.8, "start"},
                 {v.x - r * 0.7, v.y + r * 0.7 + font * 0.8, "end"},
             };
-            for (const auto& c : cands) {
-                const std::string_view a = c.anchor;
-                const double lx = a == "start" ? c.x : a == "end" ? c.x - w : c.x - w / 2;
-                const Rect q{lx - 2, c.y - font, lx + w + 2, c.y - font + h};
-                if (hits(q, i)) continue;
-                placed.push_back(q);
-                MapLabel label{i, c.x, c.y, c.anchor, text};
-                if (ring > 0) {
-                    // from the node's rim towards the nearest point of the label's box
-                    const double ex = std::clamp(v.x, q.x0, q.x1), ey = std::clamp(v.y, q.y0, q.y1);
-                    const double d = std::hypot(ex - v.x, ey - v.y);
-                    label.leader = d > v.radius;
-                    if (label.leader) {
-                        label.lx1 = v.x + (ex - v.x) / d * v.radius;
-                        label.ly1 = v.y + (ey - v.y) / d * v.radius;
-                        label.lx2 = ex;
-                        label.ly2 = ey;
-                    }
+            for (const auto& c : cands)
+                if (try_place(c, ring > 0)) {
+                    done = true;
+                    break;
                 }
-                m.labels.push_back(std::move(label));
-                done = true;
-                break;
+        }
+        // then a spiral of places farther out (every 15 degrees, 12 px apart, up to
+        // kLabelReach px), the label on the side away from the node
+        for (double r = v.radius + 3 + kLabelRings * 16.0; r <= kLabelReach && !done; r += 12) {
+            for (int step = 0; step < 24 && !done; ++step) {
+                const double angle = step * (3.14159265358979323846 / 12);
+                const double px = v.x + r * std::cos(angle), py = v.y + r * std::sin(angle);
+                done = try_place({px, py + dy, std::cos(angle) >= 0 ? "start" : "end"}, true);
             }
         }
     }
