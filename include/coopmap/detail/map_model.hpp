@@ -384,8 +384,9 @@ inline constexpr double kLabelReach = 400;
 /// Greedy label placement: the `labels` largest structures, each at the first of 8
 /// positions around its node, on 8 rings from 3 to 115 px from its rim, 16 px apart, then
 /// on a spiral out to 400 px from its centre (a leader line joins a label placed away
-/// from its node to it), whose box hits no placed label, no other
-/// node and stays in the map area. O(L (L + n)).
+/// from its node to it), whose box hits no placed label, no other node and stays in the
+/// map area. O(P L (L + n)) for L labels and P places tried per label (at most 64 on the
+/// rings and 600 on the spiral).
 inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
     const auto n = m.nodes.size();
     const double font = 15;
