@@ -188,6 +188,12 @@ def test_report_card_and_change_map_in_chromium(tmp_path):
     with open(out / "change.csv", newline="", encoding="utf-8") as f:
         structures = sum(1 for _ in csv.DictReader(f))
     assert nodes == int(attrs["data-nodes"]) == structures >= union
+    # every card of the report (with what changed since 2023) prints on one A4 page
+    pdf = tmp_path / "cards.pdf"
+    r = run((out / "cards" / "print.html").as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer", tmp=tmp_path)
+    assert r.returncode == 0
+    cards = len(list((out / "cards").glob("*.html"))) - 2  # index.html and print.html
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) == cards
     for name, url, size in (
         ("report_territory_fr.png", (out / "report.html").as_uri(), "1400,4000"),
         ("map_change_territory.png", (out / "map-change.svg").as_uri(), "1600,1000"),
