@@ -52,7 +52,7 @@
 ///    words and "…"), 15 px font, width estimated as 0.6 font per character;
 ///    each is placed greedily at the first of 8 positions around its node (right, left,
 ///    above, below, then the four diagonals), on 8 rings 3 to 115 px from its rim, then
-///    on a spiral of places out to 400 px (every 15 degrees, 12 px apart),
+///    on a spiral of places out to 700 px (every 15 degrees, 12 px apart),
 ///    where its box overlaps neither a placed label nor another node and stays in the
 ///    map area, a leader line joining a label of an outer ring to its node; a label that
 ///    fits nowhere is left out;

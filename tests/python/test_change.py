@@ -165,6 +165,11 @@ def test_both_bundled_survey_datasets_give_the_change_section_and_cards(tmp_path
         with open(out / "change_links.csv", newline="", encoding="utf-8") as f:
             kinds = {r["change"] for r in csv.DictReader(f)}
         assert kinds == {"kept", "new", "ended"}
+        # every structure labelled on the whole map and the change map (up to 200 structures)
+        for svg_name in ("map.svg", "map-change.svg"):
+            svg = (out / svg_name).read_text(encoding="utf-8")
+            nodes = set(re.findall(r'<circle class="node[^"]*" data-i="(\d+)"', svg))
+            assert set(re.findall(r'class="label" data-i="(\d+)"', svg)) == nodes, (name, svg_name)
         if name == "territory-demo":
             assert (out / "map-geo.svg").is_file() and 'href="map-geo.html"' in text
             root = ET.fromstring((out / "map-geo.svg").read_bytes())

@@ -379,15 +379,15 @@ inline std::string map_label(const Structure& s) {
 /// Rings of places tried around a node for its label (the first touching the node), then
 /// a spiral of places out to kLabelReach px from its centre.
 inline constexpr int kLabelRings = 8;
-inline constexpr double kLabelReach = 400;
+inline constexpr double kLabelReach = 700;
 
 /// Greedy label placement: the `labels` largest structures, each at the first of 8
 /// positions around its node, on 8 rings from 3 to 115 px from its rim, 16 px apart, then
-/// on a spiral out to 400 px from its centre (a leader line joins a label placed away
+/// on a spiral out to 700 px from its centre (a leader line joins a label placed away
 /// from its node to it), whose box hits no placed label, no other node and stays in the
 /// map area. A 64 px grid lists nodes and placed labels by cell, so a check meets the few
 /// near it: O(n + P L) for L labels and P places tried per label (at most 64 on the rings
-/// and about 600 on the spiral), in a map that is not crowded beyond a few nodes per cell.
+/// and about 1,200 on the spiral), in a map that is not crowded beyond a few nodes per cell.
 inline void place_labels(const Network& net, const MapOptions& o, MapModel& m) {
     const auto n = m.nodes.size();
     const double font = 15;
