@@ -32,6 +32,7 @@ the output is byte-identical on every run and platform; standard library only):
   respondent would type it, which the Inventory resolves through aliases; a few
   partners are businesses outside the inventory, written as free text, which stay
   unresolved (the import report lists them).
+* Link types: the 13 of the PTCE dataset (its ``link_types.csv``, copied).
 * Affiliations: the 14 tenants of the third place "La Fabrique" and three working
   groups (food, mobility, employment).
 
@@ -141,22 +142,10 @@ TOWN_HALLS = ["Castanet-Tolosan", "Ramonville-Saint-Agne", "Labège", "Escalquen
 OUTSIDERS = ["Boulangerie du marché", "Garage Central", "le comptable de la coopérative", "Imprimerie Rapide",
              "un maraîcher de Revel", "Transports Occitans"]
 
-LINK_TYPES = [
-    ("shared_premises", "Shared premises", "Locaux partagés", "mutualisation", False),
-    ("shared_services", "Shared services", "Services mutualisés", "mutualisation", False),
-    ("shared_staff", "Shared staff", "Personnel partagé", "mutualisation", False),
-    ("shared_equipment", "Shared equipment", "Équipement partagé", "mutualisation", False),
-    ("joint_project", "Joint project", "Projet commun", "project", False),
-    ("subcontracting", "Subcontracting", "Sous-traitance", "commerce", True),
-    ("supply", "Supply", "Fourniture", "commerce", True),
-    ("co_funding", "Co-funding", "Cofinancement", "funding", True),
-    ("know_how", "Know-how exchange", "Échange de savoir-faire", "knowledge", False),
-    ("training", "Training", "Formation", "knowledge", True),
-    ("governance_seat", "Governance seat", "Siège dans la gouvernance", "governance", True),
-    ("referral", "Referral", "Orientation de publics", "referral", True),
-    ("media_coverage", "Media coverage", "Couverture médiatique", "communication", True),
-]
-DIRECTED = {code for code, _, _, _, d in LINK_TYPES if d}
+# the 13 link types of the PTCE dataset, its link_types.csv read as it is
+with open(HERE.parent / "ptce-sicoval-2013" / "link_types.csv", encoding="utf-8", newline="") as _f:
+    LINK_TYPES = list(csv.DictReader(_f))
+DIRECTED = {t["code"] for t in LINK_TYPES if t["directed"] == "true"}
 # plausible types by the families of the two ends (ess, classic, public), weighted
 TYPES = {
     ("ess", "ess"): [("joint_project", 4), ("know_how", 3), ("shared_services", 1), ("shared_staff", 1),
@@ -384,9 +373,7 @@ def main() -> None:
     columns = ["id", "name", "aliases", "short_name", "legal_family", "ess", "sector", "size", "commune", "latitude",
                "longitude", "tenancy"]
     write("structures.csv", columns, rows)
-    write("link_types.csv", ["code", "label", "label_en", "label_fr", "family", "directed"],
-          [{"code": c, "label": en, "label_en": en, "label_fr": fr, "family": fam, "directed": "true" if d else "false"}
-           for c, en, fr, fam, d in LINK_TYPES])
+    write("link_types.csv", list(LINK_TYPES[0]), LINK_TYPES)
     affiliations = [{"structure": sid, "group": "la_fabrique", "role": "tenant", "start": "2022-09-01", "end": ""}
                     for sid in sorted(tenants)]
     by_sector: dict[str, list[str]] = {}

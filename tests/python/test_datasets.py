@@ -158,6 +158,8 @@ def test_territory_demo_is_reproduced_byte_for_byte(tmp_path):
     copy = tmp_path / DEMO
     copy.mkdir()
     shutil.copy(DATASETS / DEMO / "generate.py", copy / "generate.py")
+    (tmp_path / PTCE).mkdir()  # the link types come from the PTCE dataset
+    shutil.copy(DATASETS / PTCE / "link_types.csv", tmp_path / PTCE / "link_types.csv")
     subprocess.run([venv_python(), str(copy / "generate.py")], check=True, capture_output=True)
     for f in sorted((DATASETS / DEMO).iterdir()):
         if f.suffix in (".csv", ".json"):
