@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Union
 
-from . import _core, _networkx, errors
+from . import _core, _display, _networkx, errors
 
 # The compiled module never imports this package: the package hands it what it raises and calls.
 _core._register_python(
@@ -26,6 +26,9 @@ _core._register_python(
     NotFoundError=errors.NotFoundError,
     StorageError=errors.StorageError,
     to_networkx=_networkx.to_networkx,
+    to_pandas=_display.to_pandas,
+    repr_html=_display.repr_html,
+    network_html=_display.network_html,
 )
 from ._brokers import brokers
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)

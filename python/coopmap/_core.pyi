@@ -114,6 +114,10 @@ class Network:
         """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The network in a notebook: its summary line and, up to 2,000 structures, its interactive map (coopmap.draw's offline HTML map in an iframe).
+        """
     def add_alias(self, id: str, alias: str) -> None:
         """
         Adds a name variant. Raises ValueError when another structure uses it.
@@ -328,11 +332,19 @@ class Brokerage:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         One record per structure: id, group, then for each role its count (``coordinator``),
         ``coordinator_expected``, ``coordinator_sd`` and ``coordinator_z`` (likewise for the
         other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def counts(self) -> dict:
@@ -406,9 +418,17 @@ class Partition:
         """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         One record per structure: ``{"id", "cluster"}`` (``pandas.DataFrame(p.records())``).
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def algorithm(self) -> str:
@@ -474,6 +494,14 @@ class PartitionComparison:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
+        """
     @property
     def ari(self) -> float:
         """
@@ -535,6 +563,10 @@ class MixingMatrix:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         One record per unordered group pair (a <= b): group_a, group_b, ties.
@@ -542,6 +574,10 @@ class MixingMatrix:
     def to_dict(self) -> dict:
         """
         Nested dict {label: {label: ties}} (networkx attribute_mixing_dict layout).
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def gaps(self) -> list:
@@ -568,9 +604,17 @@ class EIIndex:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         One record per group: group, size, ei.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def expected(self) -> float:
@@ -669,9 +713,17 @@ class ClusterGaps:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         One record per unordered cluster pair (a before or equal to b in ``labels``): cluster_a, cluster_b (labels), ties, density.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def density(self) -> numpy.typing.NDArray[numpy.float64]:
@@ -1074,6 +1126,14 @@ class Fragmentation:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
+        """
     @property
     def components(self) -> int:
         """
@@ -1104,6 +1164,14 @@ class KeyPlayers:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
+        """
     @property
     def baseline(self) -> float:
         ...
@@ -1134,6 +1202,14 @@ class WhatIf:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
+        """
     @property
     def after(self) -> Network:
         ...
@@ -1164,9 +1240,17 @@ class ImportReport:
         What the import did, table by table, and the partners it could not resolve, with
             the file and line of each declaration (the text the command line prints).
         """
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         The per-table counts as records (``pandas.DataFrame(report.records())``).
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def added(self) -> int:
@@ -1244,9 +1328,17 @@ class WaveComparison:
     """
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
+        """
     def records(self) -> list:
         """
         Per-structure records: id, degree_before, degree_after, change, in_before, in_after.
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
     def after(self) -> str:
@@ -1482,7 +1574,7 @@ def _read_responses(net: Network, path: typing.Any) -> dict:
     """
 def _register_python(**kwargs) -> None:
     """
-    Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).
+    Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx, to_pandas, repr_html, network_html).
     """
 def _require_attribute(net: Network, name: str, what: str) -> None:
     """

@@ -105,9 +105,33 @@ PYBIND11_MODULE(_core, m) {
             }
         },
         "Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, "
-        "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx).");
+        "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx, to_pandas, "
+        "repr_html, network_html).");
     namespace b = coopmap::py_bind;
     for (auto bind : {b::bind_network, b::bind_brokerage, b::bind_centrality, b::bind_clusters, b::bind_export,
                       b::bind_gaps, b::bind_layout, b::bind_map, b::bind_scenarios, b::bind_store})
         bind(m);
+    // Notebook display of the table-like results and of a network: methods of the compiled
+    // classes whose work is Python's (coopmap/_display.py, handed over by _register_python)
+    for (const char* name : {"Partition", "Brokerage", "MixingMatrix", "EIIndex", "ClusterGaps", "WaveComparison",
+                             "ImportReport", "WhatIf", "KeyPlayers", "Fragmentation", "PartitionComparison"}) {
+        py::object cls = m.attr(name);
+        py::setattr(cls, "to_pandas",
+                    py::cpp_function([](const py::object& self) { return b::python_hook("to_pandas")(self); },
+                                     py::name("to_pandas"), py::is_method(cls),
+                                     "The records as a pandas.DataFrame, one row per record (pandas is optional: "
+                                     "an ImportError says what to install when it is missing)."));
+        py::setattr(cls, "_repr_html_",
+                    py::cpp_function(
+                        [](const py::object& self) { return b::python_hook("repr_html")(self).cast<std::string>(); },
+                        py::name("_repr_html_"), py::is_method(cls),
+                        "The result as an HTML table under its repr (notebooks): its first 20 records, escaped."));
+    }
+    py::object network = m.attr("Network");
+    py::setattr(network, "_repr_html_",
+                py::cpp_function(
+                    [](const py::object& self) { return b::python_hook("network_html")(self).cast<std::string>(); },
+                    py::name("_repr_html_"), py::is_method(network),
+                    "The network in a notebook: its summary line and, up to 2,000 structures, its interactive map "
+                    "(coopmap.draw's offline HTML map in an iframe)."));
 }

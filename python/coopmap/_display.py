@@ -1,0 +1,110 @@
+"""Rich display in notebooks (Jupyter, VS Code) and ``to_pandas()``.
+
+Every table-like result (partitions, brokerage, mixing matrices, E-I, cluster gaps, wave
+comparisons, import reports, what-if scenarios, key players, fragmentation, partition
+comparisons) gets ``to_pandas()`` (pandas stays optional: a clear ImportError names the
+extra to install) and ``_repr_html_`` (its records as an HTML table, the first rows when
+it is long, under its one-line ``repr``). A :class:`Network` shows its interactive map
+(the offline HTML map of :func:`coopmap.draw`, sized for a notebook cell) under a
+summary line; above ``NOTEBOOK_MAP_MAX`` structures, the summary alone.
+
+The compiled classes have the methods (``python/src/module.cpp``); they call these
+functions, which the package hands to the compiled module (``_core._register_python``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from . import _core
+
+#: Largest network a notebook shows as an interactive map (a bigger one: its summary).
+NOTEBOOK_MAP_MAX = 2000
+#: Rows of a result's HTML table (the whole table: ``to_pandas()``).
+HTML_ROWS = 20
+
+
+def _pandas() -> Any:
+    try:
+        import pandas  # type: ignore[import-untyped]
+    except ImportError:
+        raise ImportError("to_pandas() needs pandas: pip install pandas (or coopmap[pandas])") from None
+    return pandas
+
+
+def _cell(v: Any) -> str:
+    if isinstance(v, float):
+        return "–" if math.isnan(v) else f"{v:.4g}"
+    if isinstance(v, (list, tuple)):
+        return html.escape(", ".join(str(x) for x in v))
+    return html.escape(str(v))
+
+
+def table_html(records: Sequence[dict[str, Any]], title: str, limit: int = HTML_ROWS) -> str:
+    """An HTML table of ``records`` (the first ``limit`` rows), under ``title``; every
+    text escaped."""
+    columns: list[str] = []
+    for r in records[:limit]:
+        for k in r:
+            if k not in columns:
+                columns.append(k)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_cell(r.get(c, ''))}</td>" for c in columns) + "</tr>" for r in records[:limit]
+    )
+    more = f"<p><i>{limit} of {len(records)} rows; .to_pandas() has them all</i></p>" if len(records) > limit else ""
+    return (
+        f'<div class="coopmap-result"><p><code>{html.escape(title)}</code></p>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}</div>"
+    )
+
+
+def _fields(*names: str) -> Callable[[Any], list[dict[str, Any]]]:
+    return lambda obj: [{n: getattr(obj, n) for n in names}]
+
+
+#: class -> its records (a table-like result)
+TABLES: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
+    _core.Partition: lambda o: o.records(),
+    _core.Brokerage: lambda o: o.records(),
+    _core.MixingMatrix: lambda o: o.records(),
+    _core.EIIndex: lambda o: o.records(),
+    _core.ClusterGaps: lambda o: o.records(),
+    _core.WaveComparison: lambda o: o.records(),
+    _core.ImportReport: lambda o: o.records(),
+    _core.WhatIf: lambda o: list(o.indicators),
+    _core.KeyPlayers: lambda o: [
+        {"player": p, "objective": o.objective, "score": o.score, "baseline": o.baseline} for p in o.players
+    ],
+    _core.Fragmentation: _fields("fragmentation", "distance_fragmentation", "structures", "components"),
+    _core.PartitionComparison: _fields("nmi", "ari", "vi", "n"),
+}
+
+
+def network_html(net: _core.Network) -> str:
+    """A network in a notebook: its summary line and, up to NOTEBOOK_MAP_MAX structures,
+    its interactive map in an iframe (``srcdoc``: no file, no network access)."""
+    from .maps import draw
+
+    summary = f"<p><code>{html.escape(repr(net))}</code></p>"
+    if len(net) == 0 or len(net) > NOTEBOOK_MAP_MAX:
+        return summary
+    page = draw(net, None, format="html", width=1200, height=720, labels=min(len(net), 40))
+    assert page is not None
+    return (
+        f'{summary}<iframe class="coopmap-map" srcdoc="{html.escape(page, quote=True)}" '
+        'style="width:100%;height:560px;border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+    )
+
+
+def to_pandas(result: Any) -> Any:
+    """A result's records as a ``pandas.DataFrame`` (the compiled classes' ``to_pandas``)."""
+    return _pandas().DataFrame(TABLES[type(result)](result))
+
+
+def repr_html(result: Any) -> str:
+    """A result as an HTML table under its repr (the compiled classes' ``_repr_html_``)."""
+    return table_html(TABLES[type(result)](result), repr(result))
