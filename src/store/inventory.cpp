@@ -92,6 +92,7 @@ std::vector<LinkTypeInfo> Inventory::link_types() const {
 
 std::vector<std::pair<std::string, std::size_t>> Inventory::counts() const {
     std::vector<std::pair<std::string, std::size_t>> out;
+    Impl::ReadTx tx(impl_.get());  // every count from one snapshot, even while another process imports
     for (const char* t :
          {"structures", "aliases", "groups", "affiliations", "link_types", "waves", "responses", "declarations"}) {
         auto s = impl_->prepare(std::string("SELECT count(*) FROM ") + t);  // fixed table names, no user input
