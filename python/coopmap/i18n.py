@@ -131,8 +131,3 @@ class Translator:
         """The label of a structure attribute (column) in this language: the catalogue's
         ``column.<name>`` (legal_family, ess, sector...), else the name itself."""
         return self._texts.get(f"column.{name}", name)
-
-    def value(self, text: str) -> str:
-        """A group value as a person reads it: the catalogue's ``value.<text>`` (e.g. the
-        legal families: ``local-authority`` -> "collectivité locale"), else the text."""
-        return self._texts.get(f"value.{text}", text)

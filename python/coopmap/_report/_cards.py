@@ -25,7 +25,8 @@ from .. import _words
 from .._files import file_stem, write_text
 from ..errors import InputError as _words_error
 from ..i18n import Translator
-from ._load import esc
+from ..maps import group_label
+from ._load import esc, partner_sets
 from ._page import figure, page, table
 
 #: Gould–Fernandez roles, in the order of the card's table.
@@ -115,7 +116,7 @@ class Cards:
             self.group_title = t("col.group")
         else:
             raise cm.InputError("group: expected None, an attribute name or a Mapping {id: label}")
-        self.group_text = {i: self._value_text(v) for i, v in self.groups.items()}
+        self.group_text = {i: group_label(v, lang) for i, v in self.groups.items()}
         self.illustrative = net.graph_attribute("illustrative") is True
         n, m = len(net), net.number_of_links()
         # clusters, numbered 1.. by decreasing size as the report's table
@@ -125,7 +126,8 @@ class Cards:
         self.betweenness = cm.betweenness(net, normalized=True)
         self.constraint = cm.constraint(net)
         self.effective_size = cm.effective_size(net)
-        self.degree = {i: len(net.neighbors(i)) for i in self.ids}
+        self.partners = partner_sets(net)
+        self.degree = {i: len(p) for i, p in self.partners.items()}
         labels = {i: self.group_text[i] for i in self.ids}
         self.roles = cm.brokerage(net, labels) if grouped and m > 0 and n > 2 else None
         self.departures = {r["id"]: r for r in cm.vulnerability(net, distance=False)} if n > 2 else {}
@@ -141,22 +143,13 @@ class Cards:
                 self.links[link["target"]].append(link)
         self.directed = {r["code"]: bool(r.get("directed")) for r in net.link_type_records()}
         self.type_order = {r["code"]: k for k, r in enumerate(net.link_type_records())}
-        self.before = (
-            {i: set(previous.neighbors(i)) for i in previous.structure_ids()} if previous is not None else None
-        )
+        self.before = partner_sets(previous) if previous is not None else None
         self.stems: dict[str, str] = {}
         taken: set[str] = {"index", "print"}
         for i in self.ids:
             self.stems[i] = file_stem(i, taken)
 
     # ---- words ----
-    def _value_text(self, v: Any) -> str:
-        if isinstance(v, bool):
-            return self.t("yes" if v else "no")
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        return self.t.value(str(v))
-
     def _name(self, sid: str) -> str:
         """The structure's short label, escaped, its full name as a tooltip when longer."""
         label, name = self.labels.get(sid, sid), self.names.get(sid, sid)
@@ -187,7 +180,7 @@ class Cards:
     def _partners(self, sid: str) -> list[str]:
         t = self.t
         links = self.links.get(sid, [])
-        partners = sorted(set(self.net.neighbors(sid)))
+        partners = self.partners[sid]
         parts = [f"<h2>{esc(t('card.h.partners', count=t.number(len(partners))))}</h2>"]
         if not links:
             return [*parts, f"<p>{esc(t('card.no_partner'))}</p>"]
@@ -327,7 +320,7 @@ class Cards:
         parts = [f"<h2>{esc(t('card.h.change', wave=since))}</h2>"]
         if sid not in self.before:
             return [*parts, f"<p>{esc(t('card.joined', wave=since))}</p>"]
-        now = set(self.net.neighbors(sid))
+        now = self.partners[sid]
         gained = sorted(now - self.before[sid], key=lambda i: self.names.get(i, i))
         lost = sorted(self.before[sid] - now, key=lambda i: self.names.get(i, i))
         lines = []

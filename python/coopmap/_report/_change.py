@@ -20,7 +20,7 @@ from typing import Any
 from .._files import write_table, write_text
 from ..i18n import Translator
 from ._cards import status_text
-from ._load import Source, esc
+from ._load import Source, esc, partner_sets
 from ._page import figure, table
 from ._sections import map_canvas, map_labels
 
@@ -110,7 +110,7 @@ def _indicators(net: Any, response: float | None, group: str) -> dict[str, float
 
     n, m = len(net), net.number_of_links()
     comps = cm.components(net)
-    partners = [len(net.neighbors(i)) for i in net.structure_ids()]
+    partners = [len(p) for p in partner_sets(net).values()]
     values = {
         "ind.structures": float(n),
         "ind.links": float(m),
@@ -239,11 +239,12 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
             ),
         ]
     # partners gained and lost, structure by structure
-    ids = sorted(set(src.net.structure_ids()) | set(c.before.structure_ids()))
+    after_partners, before_partners = partner_sets(src.net), partner_sets(c.before)
+    ids = sorted(set(after_partners) | set(before_partners))
     per = []
     for i in ids:
-        now = set(src.net.neighbors(i)) if i in src.net else set()
-        was = set(c.before.neighbors(i)) if i in c.before else set()
+        now = after_partners.get(i, set())
+        was = before_partners.get(i, set())
         gained, lost = sorted(now - was), sorted(was - now)
         per.append((i, was, now, gained, lost))
     write_table(

@@ -19,6 +19,17 @@ def esc(x: object) -> str:
     return html.escape(str(x), quote=True)
 
 
+def partner_sets(net: Any) -> dict[str, set[str]]:
+    """{id: the ids of its partners, whatever the direction and type} for every
+    structure, in one pass over the links (``net.neighbors`` per structure would be
+    O(n m))."""
+    out: dict[str, set[str]] = {i: set() for i in net.structure_ids()}
+    for link in net.links():
+        out[link["source"]].add(link["target"])
+        out[link["target"]].add(link["source"])
+    return out
+
+
 @dataclass
 class Source:
     """What every section reads: the network, the words of its language, and what the

@@ -151,7 +151,7 @@ def _cluster_text(label: Any) -> str:
     largest cluster of a coopmap Partition) count from 1, as in the report's tables."""
     if isinstance(label, int) and not isinstance(label, bool):
         return f"cluster {label + 1}"
-    return _label_text(label)
+    return group_label(label)
 
 
 def _resolve_color(
@@ -195,7 +195,7 @@ def _resolve_color(
         if i not in labels_of:
             groups.append(-1)
             continue
-        text = _label_text(labels_of[i], lang)
+        text = group_label(labels_of[i], lang)
         if text not in keys:
             keys[text] = len(labels)
             labels.append(text)
@@ -229,7 +229,7 @@ def link_type_labels(net: _core.Network, lang: str = "en") -> dict[str, str]:
     return {r["code"]: t.link_type(r["code"]) for r in net.link_type_records()}
 
 
-def _label_text(v: Any, lang: str = "en") -> str:
+def group_label(v: Any, lang: str = "en") -> str:
     """A group label: yes / no (in ``lang``) for a boolean, an integral float without
     its ``.0``, a value the catalogue names (``value.<text>``, e.g. the legal families)
     in ``lang``, else the value as text."""
@@ -591,7 +591,7 @@ def _brokers(net: _core.Network, groups: Mapping[str, Any]) -> list[int]:
     ids = net.structure_ids()
     z: dict[str, float] = {}
     if net.number_of_links() > 0 and len(net) > 2:
-        labels = {i: _label_text(v) for i, v in groups.items()}
+        labels = {i: group_label(v) for i, v in groups.items()}
         z = {i: roles["total"] for i, roles in _core.brokerage(net, labels).z.items()}
     index = {sid: k for k, sid in enumerate(ids)}
     strong = sorted((i for i in ids if z.get(i, math.nan) > 1.96), key=lambda i: (-z[i], index[i]))
