@@ -289,6 +289,12 @@ public:
     /// O(n + d log d).
     Network network(const std::string& wave, View view = View::union_) const;
 
+    /// Every structure of the inventory, in inventory order, with name, aliases,
+    /// attributes, `siren`, `rna` and `legal_family` when set, and the whole link-type
+    /// vocabulary declared, but no link: the roster a questionnaire lists, whatever the
+    /// waves. O(structures + aliases + attributes).
+    Network roster() const;
+
     /// New, lost, kept and status-changed links (identity: source, target, type;
     /// undirected links normalised; see WaveComparison), Jaccard stability of the two
     /// views' link sets, joined/left structures, non-respondents of each wave and

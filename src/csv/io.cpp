@@ -34,6 +34,15 @@ std::string shown(std::string_view s) {
     return std::string(s.substr(0, cut)) + "... (" + std::to_string(s.size()) + " bytes)";
 }
 
+/// The message for a structure cell that names no structure: the closest ids listed.
+std::string unknown_structure(const Network& net, std::string_view word) {
+    std::vector<std::string> ids;
+    ids.reserve(net.number_of_structures());
+    for (const auto& s : net.structures()) ids.push_back(s.id);
+    return "unknown structure '" + shown(word) + "' (not an id or alias in the structures file)" +
+           detail::known_words(word, ids);
+}
+
 
 /// Raw cells of one attribute column, typed once the whole file is read.
 struct AttributeColumn {
@@ -249,7 +258,7 @@ void read_links(Network& net, CsvReader& r, bool known_types_only) {
             const auto c = k == 0 ? c_s : c_t;
             if (f[c].empty()) r.fail(c, std::string("empty ") + (k == 0 ? "source" : "target"));
             auto i = net.find(f[c]);
-            if (!i) r.fail(c, "unknown structure '" + shown(f[c]) + "' (not an id or alias in the structures file)");
+            if (!i) r.fail(c, unknown_structure(net, f[c]));
             ends[k] = *i;
         }
         if (ends[0] == ends[1])
@@ -413,8 +422,7 @@ std::vector<std::pair<index_t, std::string>> read_responses(const Network& net, 
         [&](CsvReader& rr, const std::vector<std::string>& f, std::size_t col) {
             if (f[col].empty()) rr.fail(col, "empty structure");
             const auto i = net.find(f[col]);
-            if (!i)
-                rr.fail(col, "unknown structure '" + shown(f[col]) + "' (not an id or alias in the structures file)");
+            if (!i) rr.fail(col, unknown_structure(net, f[col]));
             return *i;
         },
         [&](index_t i) { return net.structure(i).id; },

@@ -268,6 +268,19 @@ void Inventory::Impl::declare_link_types(Network& net) const {
     }
 }
 
+namespace {
+/// Adds a stored structure to a network, with siren, rna, legal_family and the wave's
+/// response status (when not empty) as attributes.
+void add_structure_row(Network& net, StructureRow& s, const std::string& response) {
+    Attributes a = std::move(s.attributes);
+    if (s.siren) a.insert_or_assign("siren", *s.siren);
+    if (s.rna) a.insert_or_assign("rna", *s.rna);
+    if (s.legal_family) a.insert_or_assign("legal_family", *s.legal_family);
+    if (!response.empty()) a.insert_or_assign("response", response);
+    net.add_structure(std::move(s.code), std::move(s.name), std::move(a), std::move(s.aliases));
+}
+}  // namespace
+
 /// The network of a wave (Inventory::network). After the scan of the declarations
 /// (SQLite), two threads: this one reads the structures' rows (SQLite again: the
 /// connection is used by one thread) and adds those taking part to the network,
@@ -298,16 +311,8 @@ Network Inventory::Impl::network(const std::string& wave, View view) const {
     std::size_t na = 0;
     for (std::size_t i = 0; i < n; ++i) na += d.participates[i] ? rows[i].aliases.size() : 0;
     net.reserve(ns, 0, na);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!d.participates[i]) continue;
-        auto& s = rows[i];
-        Attributes a = std::move(s.attributes);
-        if (s.siren) a.insert_or_assign("siren", *s.siren);
-        if (s.rna) a.insert_or_assign("rna", *s.rna);
-        if (s.legal_family) a.insert_or_assign("legal_family", *s.legal_family);
-        if (!d.response[i].empty()) a.insert_or_assign("response", d.response[i]);
-        net.add_structure(std::move(s.code), std::move(s.name), std::move(a), std::move(s.aliases));
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (d.participates[i]) add_structure_row(net, rows[i], d.response[i]);
     worker.join();
     if (failure) std::rethrow_exception(failure);
     net.add_links(std::move(cols));
@@ -335,6 +340,23 @@ std::vector<DerivedLink> Inventory::links(const std::string& wave, View view) co
         out.push_back(std::move(x));
     }
     return out;
+}
+
+Network Inventory::roster() const {
+    Impl::ReadTx tx(impl_.get());
+    try {
+        auto rows = impl_->load_structures();
+        Network net;
+        impl_->declare_link_types(net);
+        std::size_t na = 0;
+        for (const auto& r : rows) na += r.aliases.size();
+        net.reserve(static_cast<index_t>(rows.size()), 0, na);
+        const std::string none;
+        for (auto& r : rows) add_structure_row(net, r, none);
+        return net;
+    } catch (const input_error& e) {
+        stored_data_error(impl_->path, e);
+    }
 }
 
 Network Inventory::network(const std::string& wave, View view) const {

@@ -1,6 +1,10 @@
 // Inventory::import_csv: one write transaction running the importers of the given files in order.
 #include "store/impl.hpp"
 
+#include <algorithm>
+
+#include "coopmap/detail/known_words.hpp"
+
 namespace coopmap {
 
 namespace store {
@@ -19,9 +23,15 @@ std::int64_t Inventory::Impl::resolve_structure(CsvReader& r, const std::vector<
                                                 const ImportState& st, const char* what) const {
     if (f[col].empty()) r.fail(col, std::string("empty ") + what);
     auto it = st.names.find(f[col]);
-    if (!it)
+    if (!it) {
+        std::vector<std::string> ids;
+        for (const auto& [name, ref] : st.names.entries())
+            if (!ref.alias) ids.push_back(name);
+        std::sort(ids.begin(), ids.end());
         r.fail(col, std::string("unknown ") + what + " '" + f[col] +
-                        "' (not a structure id or alias in the inventory; import it in the structures file)");
+                        "' (not a structure id or alias in the inventory; import it in the structures file)" +
+                        detail::known_words(f[col], ids));
+    }
     return it->rowid;
 }
 

@@ -316,6 +316,9 @@ TEST_F(Csv, ResponsesFileSharesTheInventoryRules) {
     expect("structure,status,note\nies,complete,x\n", 1, 3, "unknown column 'note'");
     expect("structure,status\nies,complet\n", 2, 2, "complete, partial, refused or unreached, got 'complet'");
     expect("structure,status\nnope,complete\n", 2, 1, "unknown structure 'nope'");
+    // the ids listed closest first (Damerau-Levenshtein: bge 1, ies 3)
+    expect("structure,status\nbgee,complete\n", 2, 1,
+           "unknown structure 'bgee' (not an id or alias in the structures file) (known: bge, ies)");
     expect("structure,status\nies,complete\nbge,partial\nIéS,partial\n", 4, 1, "'ies' (first on line 2)");
     expect("structure,status\nies,compl\xE9te\n", 2, 2, "invalid UTF-8");  // Latin-1 is refused, not misread
 }

@@ -844,3 +844,21 @@ TEST(FirstRepeat, MatchesBruteForceEvenWhenHashesCollide) {
     EXPECT_EQ(detail::first_repeat(std::vector<int>{5, 3, 9, 3, 5}, [](int x) { return std::uint64_t(x); }),
               (std::pair<std::size_t, std::size_t>{3, 1}));  // 3 repeats at 3 before 5 does at 4
 }
+
+// The roster holds the fixture's 5 structures (f takes part in 2014 only), with their
+// aliases and legal families, and no link.
+TEST_F(StoreTest, RosterListsEveryStructureWithoutLinks) {
+    auto inv = filled();
+    const auto r = inv.roster();
+    ASSERT_EQ(r.number_of_structures(), 5u);
+    EXPECT_EQ(r.number_of_links(), 0u);
+    std::vector<std::string> ids;
+    for (const auto& s : r.structures()) ids.push_back(s.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c", "d", "f"}));
+    EXPECT_EQ(r.structure("b").aliases, (std::vector<std::string>{"BETA"}));
+    EXPECT_EQ(std::get<std::string>(r.structure("f").attributes.at("legal_family")), "scic");
+    EXPECT_EQ(r.structure("a").attributes.count("response"), 0u);  // no wave's status
+    EXPECT_TRUE(r.type_directed("sub"));
+    EXPECT_EQ(std::get<std::string>(r.type_attributes("jp").at("label")), "Joint project");
+    EXPECT_EQ(Inventory(p("empty.db")).roster().number_of_structures(), 0u);
+}
