@@ -14,7 +14,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 #    headless Chromium and a font for the browser test of the maps; R and sna, the
 #    reference (oracle) of the brokerage tests.
 APT_PACKAGES=(g++ make libboost-graph-dev libgtest-dev libgmock-dev libsqlite3-dev python3-venv clang libclang-rt-14-dev
-  chromium fonts-dejavu-core r-base-core r-cran-sna)
+  chromium chromium-driver fonts-dejavu-core r-base-core r-cran-sna)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
