@@ -37,6 +37,7 @@ from ._folder import ConfirmationRate, confirmation_rate
 from ._networkx import from_networkx
 from ._report import card, cards, report
 from ._scenarios import WovenLink, weave
+from ._survey import read_answers, survey
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
 from .store import Inventory, ResponseRate
@@ -57,6 +58,8 @@ __all__ = [
     "report",
     "card",
     "cards",
+    "survey",
+    "read_answers",
     "brokers",
     "dataset_path",
     "load_dataset",

@@ -6,6 +6,9 @@ coopmap import DB [--structures F] [--link-types F] [--affiliations F]
                   [--declarations F --wave W] [--responses F]
                                                     import CSV files into the inventory DB
                                                     (created if needed) in one transaction
+coopmap survey DB --wave W [--out survey/] [--lang en|fr] [--per-structure]
+                                                    the offline questionnaire of a wave
+coopmap collect DB --wave W FILE... [--responses F] import the questionnaire's answers files
 """
 
 from __future__ import annotations
@@ -114,6 +117,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--declarations", type=Path)
     p.add_argument("--responses", type=Path)
     p.add_argument("--wave", help="the wave of the declarations and responses")
+    p = sub.add_parser("survey", help="the offline roster questionnaire of a wave (one HTML file to hand out)")
+    p.add_argument("db", type=Path, help="the SQLite inventory file (its structures and link types)")
+    p.add_argument("--wave", required=True, help="the wave the answers belong to")
+    p.add_argument("--out", type=Path, default=Path("survey"), help="output folder (default: survey)")
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help="language of the questionnaire (default: en)")
+    p.add_argument(
+        "--per-structure", action="store_true", help="also one questionnaire per structure, respondent fixed"
+    )
+    p.add_argument("--title", help="heading of the questionnaire (default: 'Cooperation survey WAVE')")
+    p.add_argument("--contact", help="where respondents send their answers file (shown on the last page)")
+    p = sub.add_parser("collect", help="import the answers files of a questionnaire (one transaction)")
+    p.add_argument("db", type=Path, help="the SQLite inventory file")
+    p.add_argument("files", nargs="+", type=Path, help="answers files (.json or .csv) saved by the questionnaire")
+    p.add_argument("--wave", required=True, help="the wave being collected")
+    p.add_argument("--responses", type=Path, help="a responses CSV (structure,status) for refusals and the unreached")
     args = parser.parse_args(argv)
     try:
         if args.command == "summary":
@@ -151,6 +169,29 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 inv.close()
             print(str(result), end="")
+        elif args.command == "survey":
+            from ._survey import survey
+
+            paths = survey(
+                str(args.db),
+                args.out,
+                wave=args.wave,
+                lang=args.lang,
+                per_structure=args.per_structure,
+                title=args.title,
+                contact=args.contact,
+            )
+            print(
+                str(paths[0]) + (f" (+ {len(paths) - 1} per structure in {paths[1].parent})" if len(paths) > 1 else "")
+            )
+        elif args.command == "collect":
+            if not args.db.is_file():
+                raise Error(f"{args.db}: no such inventory file")
+            with Inventory(str(args.db)) as inv:
+                result = inv.collect(args.wave, args.files, responses=args.responses)
+                rate = inv.response_rate(args.wave)
+            print(str(result), end="")
+            print(f"response rate of wave {args.wave}: {rate.complete + rate.partial}/{rate.surveyed}")
     except (Error, OSError) as e:
         print(f"coopmap: error: {e}", file=sys.stderr)
         return 2

@@ -1240,6 +1240,10 @@ class ImportReport:
         What the import did, table by table, and the partners it could not resolve, with
             the file and line of each declaration (the text the command line prints).
         """
+    def _relocate(self, origins: collections.abc.Sequence[tuple[str, typing.SupportsInt | typing.SupportsIndex]]) -> None:
+        """
+        Names the file and line each unresolved partner came from: origins[k] = (file, line) of the declaration on line k + 2 of the imported file (the files collect merged into one).
+        """
     def _repr_html_(self) -> str:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
@@ -1526,6 +1530,16 @@ class Inventory:
     def response_counts(self, wave: str) -> ResponseCounts:
         """
         The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. (:meth:`response_rate` gives the rate as a float with the same counts.)
+        """
+    def roster(self) -> Network:
+        """
+        Every structure of the inventory as a :class:`Network` without links, whatever the
+        waves: the roster a questionnaire lists (:func:`coopmap.survey`) and answers are checked
+        against (:meth:`collect`). Structures in inventory order with name, aliases, attributes,
+        ``siren``, ``rna`` and ``legal_family`` when set; the whole link-type vocabulary is
+        declared (:meth:`Network.link_type`). O(structures + aliases + attributes).
+        
+        Example: ``[s["id"] for s in inv.roster().structures()]``.
         """
     def waves(self) -> list[str]:
         """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -118,6 +118,40 @@ class Inventory(_core.Inventory):
             extra = {"responses": responses} if responses.is_file() else {}
             reports.append(self.import_csv(declarations=d / f"declarations-{wave}.csv", wave=wave, **extra))
         return reports
+
+    def collect(
+        self,
+        wave: str,
+        files: Sequence[str | os.PathLike[str]],
+        *,
+        responses: str | os.PathLike[str] | None = None,
+    ) -> _core.ImportReport:
+        """Imports the answers files of a wave's questionnaire (:func:`coopmap.survey`)
+        in one transaction and returns the same :class:`ImportReport` as
+        :meth:`import_csv`: each file's declarations (source ``survey``) and its
+        respondent's response status (``complete`` or ``partial``), with ``responses``
+        (a responses CSV, ``structure,status``) for the structures that refused or were
+        unreached, so that the views and the confirmation rate count them.
+
+        Every file is checked before anything is written, and any fault raises
+        :class:`InputError` naming the file and the field (the line of a CSV file), with
+        the database exactly as before: larger than 4 MiB or not UTF-8, not the answers
+        format, a checksum that does not match (the file was edited or damaged), another
+        wave, a respondent or a listed partner not in the inventory, an unknown link type,
+        a direction that does not fit its type, the same declaration twice, two files for
+        one respondent, a respondent whose status the ``responses`` file contradicts, or
+        declarations already stored for the respondent in this wave that the file no
+        longer holds (collect adds and updates, it never deletes). Free-text partners
+        are resolved through the ids and aliases; those that match none are listed in
+        ``report.unresolved_partners`` with their file and declaration number.
+
+        Collecting the same files again changes nothing (``report.added == 0``).
+        Complexity: O(declarations + links of the wave).
+
+        Example: ``report = inv.collect("2015", ["answers/genies.json"], responses="refusals.csv")``."""
+        from ._survey import collect
+
+        return collect(self, wave, files, responses)
 
     def response_rate(self, wave: str) -> ResponseRate:
         """The response rate of a wave, (complete + partial) / surveyed, as a float that

@@ -99,6 +99,18 @@ declarations with an unresolved partner this import's new ids or aliases resolve
                                    return out;
                                })
         .def("records", &counts_list, "The per-table counts as records (``pandas.DataFrame(report.records())``).")
+        .def(
+            "_relocate",
+            [](ImportReport& r, const std::vector<std::pair<std::string, std::size_t>>& origins) {
+                for (auto& u : r.unresolved_partners)
+                    if (u.line >= 2 && u.line - 2 < origins.size()) {
+                        u.file = origins[u.line - 2].first;
+                        u.line = origins[u.line - 2].second;
+                    }
+            },
+            py::arg("origins"),
+            "Names the file and line each unresolved partner came from: origins[k] = (file, line) of the "
+            "declaration on line k + 2 of the imported file (the files collect merged into one).")
         .def("__repr__", [](const ImportReport& r) {
             return "<coopmap.ImportReport " + std::to_string(r.added) + " added, " + std::to_string(r.updated) +
                    " updated, " + std::to_string(r.unchanged) + " unchanged, " +
@@ -404,6 +416,22 @@ Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.
             py::arg("wave"),
             "The :class:`ResponseCounts` of a wave. KeyError for an unknown wave. "
             "(:meth:`response_rate` gives the rate as a float with the same counts.)")
+        .def(
+            "roster",
+            [](PyInventory& p) {
+                py::gil_scoped_release release;
+                std::lock_guard<std::mutex> lock(p.mutex);
+                return p.inv.roster();
+            },
+            R"doc(
+Every structure of the inventory as a :class:`Network` without links, whatever the
+waves: the roster a questionnaire lists (:func:`coopmap.survey`) and answers are checked
+against (:meth:`collect`). Structures in inventory order with name, aliases, attributes,
+``siren``, ``rna`` and ``legal_family`` when set; the whole link-type vocabulary is
+declared (:meth:`Network.link_type`). O(structures + aliases + attributes).
+
+Example: ``[s["id"] for s in inv.roster().structures()]``.
+)doc")
         .def(
             "waves",
             [](PyInventory& p) {
