@@ -694,3 +694,68 @@ def test_the_command_line_surveys_and_collects(inventory: Path, tmp_path: Path) 
     r = subprocess.run([py, "-m", "coopmap", "collect", str(inventory), "--wave", "2016", str(a)],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode != 0 and "genies.json: field 'wave'" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_readme_cycle_survey_collect_report_on_the_territory(tmp_path: Path, browser: Any) -> None:
+    """The README's sh block of "Collecting a wave", run as written in a stand-in for a
+    clone's root, with two respondents answering in the browser where the block says
+    the questionnaire is handed out."""
+    import os
+    import re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Collecting a wave", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block, "the README's survey section has no sh block"
+    before, after = block.group(1).split("coopmap collect", 1)
+    after = "coopmap collect" + after
+    root = tmp_path / "clone"
+    root.mkdir()
+    (root / "datasets").symlink_to(REPO / "datasets", target_is_directory=True)
+    env = dict(os.environ, PATH=f"{Path(venv_python()).parent}{os.pathsep}{os.environ['PATH']}")
+
+    def sh(script: str) -> str:
+        r = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=root, env=env, capture_output=True,
+                           text=True, timeout=600)
+        assert r.returncode == 0, f"{script}\n{r.stdout[-2000:]}\n{r.stderr[-4000:]}"
+        return r.stdout
+
+    sh(before)
+    pages = root / "survey" / "structures"
+    assert len(list(pages.glob("*.html"))) == 150
+    # two respondents answer in French and save their files into answers/
+    answers = root / "answers"
+    answers.mkdir()
+    b = browser()
+    b.open(pages / "repair_cafe_ramonville.html")
+    pick_partner(b, "jardins partagés", "les_jardins_partages_ramonville")
+    b.next()
+    assert b.wait(lambda: b.all("fieldset.partner"))
+    qualify(b, "les_jardins_partages_ramonville", b.css('fieldset.partner input[data-type]').get_attribute("data-type"))
+    b.next()
+    assert b.wait(lambda: b.all("#summary"))
+    b.css("#save-json").click()
+    shutil.copy(b.saved("answers-2025-repair_cafe_ramonville.json"), answers)
+    b2 = browser()
+    b2.open(pages / "les_jardins_partages_ramonville.html")
+    b2.next()  # no partner: an answer all the same (an isolate is data)
+    assert b2.wait(lambda: b2.all("fieldset") or b2.all("section h2"))
+    b2.next()
+    assert b2.wait(lambda: b2.all("#save-json"))
+    b2.css("label[for='status-partial']").click()
+    b2.css("#save-json").click()
+    shutil.copy(b2.saved("answers-2025-les_jardins_partages_ramonville.json"), answers)
+    out = sh(after)
+    assert "response rate of wave 2025: 2/3" in out  # two answers and the refusal
+    with cm.Inventory(str(root / "territory.db"), readonly=True) as inv:
+        c = inv.response_counts("2025")
+        assert (c.complete, c.partial, c.refused) == (1, 1, 1)
+        links = inv.links("2025")
+        # one declaration, by the Repair café; the Jardins answered (partial) without naming it
+        assert [(sorted((r["source"], r["target"])), r["status"]) for r in links] == [
+            (["les_jardins_partages_ramonville", "repair_cafe_ramonville"], "unconfirmed")
+        ]
+    report = (root / "report-2025" / "report.html").read_text(encoding="utf-8")
+    assert "2025" in report and "2024" in report
