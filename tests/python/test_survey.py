@@ -239,10 +239,10 @@ def test_two_respondents_answer_in_the_browser_and_collect_imports_what_they_sai
     assert not b.all('#partner-results input[data-id="genies"]')
     pick_partner(b, "cabe", "cabestan")
     pick_partner(b, "menuiserie", "atelier")  # found through its alias
-    add_other(b, "La Ferme")  # free text: an alias of ferme, resolved when collected
+    add_other(b, "La Ferme")  # typed, but an alias of ferme: the page takes ferme from the roster
     add_other(b, "Garage Martin", enter=True)  # free text nobody knows: reported as unresolved
     chosen = [e.text for e in b.all("#chosen .chosen-list .name")]
-    assert chosen == ["Cabestan", "Atelier Bois", "La Ferme", "Garage Martin"]
+    assert chosen == ["Cabestan", "Atelier Bois", "Ferme du Sicoval", "Garage Martin"]
     assert b.unlabelled() == []
     b.next()
     assert b.wait(lambda: b.all("fieldset.partner"))
@@ -257,13 +257,13 @@ def test_two_respondents_answer_in_the_browser_and_collect_imports_what_they_sai
     assert b.css("#status").text  # says which partner needs a type
     qualify(b, "cabestan", "joint_project", intensity="3", start="2014-09-01")
     qualify(b, "atelier", "subcontracting", direction="out", intensity="2")
-    qualify(b, "La Ferme", "joint_project")
+    qualify(b, "ferme", "joint_project")
     qualify(b, "Garage Martin", "joint_project", intensity="1")
     assert b.unlabelled() == []
     b.next()
     assert b.wait(lambda: b.all("#summary"))
     rows = summary_rows(b)
-    assert [r[0] for r in rows] == ["Cabestan", "Atelier Bois", "La Ferme", "Garage Martin"]
+    assert [r[0] for r in rows] == ["Cabestan", "Atelier Bois", "Ferme du Sicoval", "Garage Martin"]
     assert rows[1][2] == WORDS[lang]["out"] and rows[0][1] == WORDS[lang]["joint"]
     assert rows[0][4] == "2014-09-01" and rows[2][3] == "–"
     b.shot(f"survey-summary-{lang}.png")
@@ -298,7 +298,7 @@ def test_two_respondents_answer_in_the_browser_and_collect_imports_what_they_sai
     assert [(d["partner"], d["listed"], d["type"], d["direction"], d["intensity"], d["start"]) for d in doc["declarations"]] == [
         ("cabestan", True, "joint_project", "", 3, "2014-09-01"),
         ("atelier", True, "subcontracting", "out", 2, ""),
-        ("La Ferme", False, "joint_project", "", None, ""),
+        ("ferme", True, "joint_project", "", None, ""),
         ("Garage Martin", False, "joint_project", "", 1, ""),
     ]
     # the checksum, recomputed from the format's definition (not from coopmap's code)
@@ -340,7 +340,7 @@ def test_two_respondents_answer_in_the_browser_and_collect_imports_what_they_sai
         # Hand derivation of the union view:
         #  genies–cabestan joint_project: declared by both sides            -> confirmed
         #  genies->atelier subcontracting: genies "out"; atelier refused      -> partner did not respond
-        #  genies–ferme joint_project: "La Ferme" = ferme's alias; unreached -> partner did not respond
+        #  genies–ferme joint_project: "La Ferme" typed = ferme's alias; unreached -> partner did not respond
         #  genies->cabestan subcontracting: cabestan "in"; genies answered (complete) without it -> unconfirmed
         #  "Garage Martin": unresolved, no link
         def key(a: str, b_: str, kind: str) -> tuple[str, str, str]:
@@ -645,7 +645,10 @@ def test_collect_reads_the_csv_answers_and_names_the_line(inventory: Path, tmp_p
 
 
 def test_collect_with_refusals_contradictions_and_stored_declarations(inventory: Path, tmp_path: Path) -> None:
-    a = answers_file(tmp_path / "genies.json", declarations=[decl("cabestan"), decl("Ferme", listed=False)])
+    # free text as an answers file holds it when the alias came after the questionnaire was written:
+    # "La Ferme" resolves through ferme's alias (as import_csv resolves: the exact text), "Ferme" through nothing
+    a = answers_file(tmp_path / "genies.json", declarations=[decl("cabestan"), decl("Ferme", listed=False),
+                                                             decl("La Ferme", listed=False)])
     contradiction = tmp_path / "responses.csv"
     contradiction.write_text("structure,status\ngenies,refused\n", encoding="utf-8")
     with cm.Inventory(str(inventory)) as inv:
@@ -671,11 +674,13 @@ def test_collect_with_refusals_contradictions_and_stored_declarations(inventory:
         with pytest.raises(cm.InputError, match=r"genies2\.json: field 'declarations': 'genies' already declared .*cabestan"):
             inv.collect("2015", [fewer])
         # a later file of genies that keeps what is stored and adds a partner is accepted
-        more = answers_file(tmp_path / "genies3.json", declarations=[decl("cabestan", intensity=2), decl("atelier")])
+        more = answers_file(tmp_path / "genies3.json", declarations=[decl("cabestan", intensity=2), decl("atelier"),
+                                                                    decl("La Ferme", listed=False)])
         assert snapshot(inventory) == before
         report = inv.collect("2015", [more])
         assert report.added == 1 and report.updated == 1
-        assert sorted((r["source"], r["target"]) for r in inv.links("2015")) == [("genies", "atelier"), ("genies", "cabestan")]
+        assert sorted((r["source"], r["target"]) for r in inv.links("2015")) == [
+            ("genies", "atelier"), ("genies", "cabestan"), ("genies", "ferme")]
 
 
 def test_the_command_line_surveys_and_collects(inventory: Path, tmp_path: Path) -> None:
@@ -759,3 +764,18 @@ def test_the_readme_cycle_survey_collect_report_on_the_territory(tmp_path: Path,
         ]
     report = (root / "report-2025" / "report.html").read_text(encoding="utf-8")
     assert "2025" in report and "2024" in report
+
+
+def test_a_typed_partner_that_is_on_the_roster_is_taken_from_it(inventory: Path, tmp_path: Path, browser: Any) -> None:
+    out = tmp_path / "survey"
+    cm.survey(inventory, out, wave="2015", per_structure=True)
+    b = browser()
+    b.open(out / "structures" / "genies.html")
+    add_other(b, "  ferme du  SICOVAL ")  # the name, other case and spaces: the roster's ferme
+    assert "Ferme du Sicoval is on the list" in b.css("#status").text
+    add_other(b, "la ferme")  # its alias: the same structure, already chosen
+    assert "already in your list" in b.css("#status").text
+    add_other(b, "Ferme des Collines")  # on no list: free text
+    assert [e.text for e in b.all("#chosen .chosen-list .name")] == ["Ferme du Sicoval", "Ferme des Collines"]
+    assert [e.text for e in b.all("#chosen .badge")] == ["not on the list"]
+    assert b.css('#partner-results input[data-id="ferme"]').is_selected()

@@ -51,7 +51,7 @@ def _texts(lang: str) -> dict[str, str]:
     return {k[len("survey.") :]: v for k, v in words.items() if k.startswith("survey.")}
 
 
-def _roster_data(roster: _core.Network, t: Translator) -> tuple[list[list[str]], list[dict[str, Any]]]:
+def _roster_data(roster: _core.Network, t: Translator) -> tuple[list[list[Any]], list[dict[str, Any]]]:
     people = []
     for s in roster.structures():
         name = s.get("name") or s["id"]
@@ -61,7 +61,7 @@ def _roster_data(roster: _core.Network, t: Translator) -> tuple[list[list[str]],
             extra.append(str(s["commune"]))
         # id, name, short name or acronym (when it differs), aliases, a line that tells namesakes apart
         people.append(
-            [s["id"], name, label if label != name else "", " | ".join(s.get("aliases", [])), " · ".join(extra)]
+            [s["id"], name, label if label != name else "", list(s.get("aliases", [])), " · ".join(extra)]
         )
     types = []
     for r in roster.link_type_records():

@@ -9,7 +9,7 @@
   var byId = {}, order = [];
   D.structures.forEach(function (s) {
     var rec = { id: s[0], name: s[1], short: s[2], aliases: s[3], extra: s[4] };
-    rec.hay = fold([s[0], s[1], s[2], s[3]].join(" "));
+    rec.hay = fold([s[0], s[1], s[2]].concat(s[3]).join(" "));
     byId[rec.id] = rec;
     order.push(rec);
   });
@@ -73,6 +73,15 @@
       if (out.length < MAX_SHOWN) out.push(r);
     }
     return { shown: out, total: total };
+  }
+  function onRoster(text) {
+    var key = fold(text.replace(/\s+/g, " "));
+    for (var i = 0; i < order.length; i++) {
+      var r = order[i];
+      var names = [r.id, r.name, r.short].concat(r.aliases);
+      for (var k = 0; k < names.length; k++) if (names[k] && fold(names[k].replace(/\s+/g, " ")) === key) return r;
+    }
+    return null;
   }
   function describe(r) {
     var bits = [];
@@ -215,6 +224,16 @@
     function addOther() {
       var text = other.value.trim();
       if (!text) { other.focus(); return; }
+      var listed = onRoster(text);
+      if (listed && listed.id !== state.respondent) {
+        // typed as free text but on the roster (its name, short name, an alias or its id): the roster's entry
+        other.value = "";
+        if (findPartner("id:" + listed.id)) { say(T.other_exists); return; }
+        state.partners.push({ listed: true, id: listed.id, types: {}, comment: "" });
+        store(); drawChosen(); update();
+        say(fmt(T.other_listed, { name: listed.name }));
+        return;
+      }
       var p = { listed: false, text: text, types: {}, comment: "" };
       if (findPartner(partnerKey(p))) { say(T.other_exists); return; }
       state.partners.push(p);
