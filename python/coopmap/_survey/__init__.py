@@ -60,9 +60,7 @@ def _roster_data(roster: _core.Network, t: Translator) -> tuple[list[list[Any]],
         if s.get("commune"):
             extra.append(str(s["commune"]))
         # id, name, short name or acronym (when it differs), aliases, a line that tells namesakes apart
-        people.append(
-            [s["id"], name, label if label != name else "", list(s.get("aliases", [])), " · ".join(extra)]
-        )
+        people.append([s["id"], name, label if label != name else "", list(s.get("aliases", [])), " · ".join(extra)])
     types = []
     for r in roster.link_type_records():
         code = r["code"]
