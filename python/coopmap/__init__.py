@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Union
 
-from . import _core, _display, _networkx, errors
+from . import _core, _display, _networkx, _signatures, errors
 
 # The compiled module never imports this package: the package hands it what it raises and calls.
 _core._register_python(
@@ -41,6 +41,8 @@ from ._survey import read_answers, survey
 from .errors import CsvError, Error, InputError, NotFoundError, StorageError
 from .maps import draw, layout, write_dot, write_gexf, write_graphml, write_json, write_pajek
 from .store import Inventory, ResponseRate
+
+_signatures.install(_core, globals())  # after every import of a compiled name
 
 __version__ = "0.1.0"
 __all__ = [
