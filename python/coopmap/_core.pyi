@@ -3,8 +3,11 @@ Compiled core of coopmap (C++ on Boost.Graph). Use the coopmap package, which re
 """
 from __future__ import annotations
 import collections.abc
+import networkx
 import numpy
 import numpy.typing
+import os
+import pandas
 import typing
 __all__: list[str] = ['Brokerage', 'ClusterGaps', 'EIIndex', 'Fragmentation', 'ImportReport', 'Inventory', 'KeyPlayers', 'MapColorEntry', 'MapEdgeEntry', 'MapLabel', 'MapLegendRow', 'MapLinkType', 'MapModel', 'MapSizeEntry', 'MixingMatrix', 'Network', 'Partition', 'PartitionComparison', 'Reciprocity', 'ResponseCounts', 'SimpleGraph', 'Suggestion', 'WaveComparison', 'WhatIf', 'articulation_points', 'assortativity', 'betweenness', 'betweenness_pivots', 'biconnected_components', 'bridges', 'brokerage', 'centralization', 'cliques', 'closeness', 'cluster_gaps', 'compare_partitions', 'components', 'constraint', 'core_number', 'degree', 'density', 'edge_betweenness', 'effective_size', 'efficiency', 'ei_index', 'eigenvector_centrality', 'fragmentation', 'harmonic_centrality', 'hierarchy', 'isolates', 'key_players', 'label_propagation', 'leiden', 'local_bridges', 'louvain', 'mixing_matrix', 'modularity', 'pagerank', 'partition_by', 'predict_links', 'reciprocity', 'strength', 'structural_holes', 'vulnerability', 'what_if']
 class SimpleGraph:
@@ -122,7 +125,7 @@ class Network:
         """
         Adds a name variant. Raises ValueError when another structure uses it.
         """
-    def add_link(self, source: typing.Any, target: typing.Any, *, type: typing.Any = 'cooperation', weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, start: typing.Any = None, end: typing.Any = None, status: typing.Any = None, attributes: typing.Any = None, **kwargs) -> int:
+    def add_link(self, source: str, target: str, *, type: str = 'cooperation', weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, start: str | None = None, end: str | None = None, status: str | None = None, attributes: collections.abc.Mapping[str, bool | int | float | str] | None = None, **kwargs) -> int:
         """
         Adds a link and returns its index.
         
@@ -132,7 +135,7 @@ class Network:
         ISO dates (YYYY, YYYY-MM or YYYY-MM-DD); ``status`` e.g. "confirmed"; ``attributes`` a
         dict of attributes (for names such as ``"source"``); other keywords are typed attributes. A self-loop raises ValueError. Several links may join one pair.
         """
-    def add_structure(self, id: typing.Any, *, name: typing.Any = None, aliases: typing.Any = None, attributes: typing.Any = None, **kwargs) -> None:
+    def add_structure(self, id: str, *, name: str | None = None, aliases: collections.abc.Iterable[str] | None = None, attributes: collections.abc.Mapping[str, bool | int | float | str] | None = None, **kwargs) -> None:
         """
         Adds a structure.
         
@@ -152,27 +155,27 @@ class Network:
         """
         A deep copy.
         """
-    def filter_links(self, *, type: typing.Any = None, status: typing.Any = None, active_on: typing.Any = None, **kwargs) -> Network:
+    def filter_links(self, *, type: str | collections.abc.Iterable[str] | None = None, status: str | None = None, active_on: str | None = None, **kwargs) -> Network:
         """
         A new network with every structure and only the links that match: ``type`` (a code or a
         list of codes), ``status`` (one or a list), ``active_on`` (ISO date within the link's
         start/end, open bounds when missing), and attribute equalities as keywords (1 == 1.0).
         """
-    def filter_structures(self, ids: typing.Any = None, **kwargs) -> Network:
+    def filter_structures(self, ids: collections.abc.Iterable[str] | None = None, **kwargs) -> Network:
         """
         A new network with the structures that match (``ids``: a list of ids or aliases; keywords:
         attribute equalities such as ``legal_family="association"``) and the links among them.
         Raises KeyError for an unknown id.
         """
-    def graph_attribute(self, name: typing.Any, default: typing.Any = None) -> typing.Any:
+    def graph_attribute(self, name: str, default: object = None) -> object:
         """
         The value of a graph attribute, ``default`` when absent.
         """
-    def graph_attributes(self) -> dict:
+    def graph_attributes(self) -> dict[str, typing.Any]:
         """
         The graph attributes as a dict (a copy; change them with :meth:`set_graph_attribute`).
         """
-    def has_link(self, source: str, target: str, type: typing.Any = None) -> bool:
+    def has_link(self, source: str, target: str, type: str | None = None) -> bool:
         """
         True when a link (of this type, if given) joins the two structures: either way for an undirected link, source -> target for an arc.
         """
@@ -184,11 +187,11 @@ class Network:
         """
         Names of the attributes some link has, sorted.
         """
-    def link_type(self, code: str) -> dict:
+    def link_type(self, code: str) -> dict[str, typing.Any]:
         """
         The record of a link type (``code``, ``directed`` and its attributes). KeyError naming the known types when the code is unknown.
         """
-    def link_type_records(self) -> list:
+    def link_type_records(self) -> list[dict[str, typing.Any]]:
         """
         Every known link type (declared or used) as a record: ``code``, ``directed`` and its attributes (``pandas.DataFrame(net.link_type_records())``).
         """
@@ -196,7 +199,7 @@ class Network:
         """
         Link type codes in use, in order of first appearance.
         """
-    def links(self) -> list:
+    def links(self) -> list[dict[str, typing.Any]]:
         """
         All links as records (``source``, ``target``, ``type``, ``weight``, ``start``, ``end``, ``status`` and attributes), in insertion order: ``pandas.DataFrame(net.links())``.
         """
@@ -220,7 +223,7 @@ class Network:
         """
         Ids of the structures that have a link to this one: arcs it is the target of, and its undirected partners. Each once. O(m).
         """
-    def remove_link(self, source: str, target: str, type: typing.Any = None) -> int:
+    def remove_link(self, source: str, target: str, type: str | None = None) -> int:
         """
         Removes the links between two structures (of one type if given); returns how many. Raises KeyError when there is none.
         """
@@ -232,19 +235,19 @@ class Network:
         """
         The id of the structure with this id or alias. Raises KeyError when none.
         """
-    def set_attribute(self, id: str, name: str, value: typing.Any) -> None:
+    def set_attribute(self, id: str, name: str, value: bool | int | float | str | None) -> None:
         """
         Sets a structure attribute (``name`` sets the display name); None removes the attribute.
         """
-    def set_graph_attribute(self, name: typing.Any, value: typing.Any) -> None:
+    def set_graph_attribute(self, name: str, value: bool | int | float | str | None) -> None:
         """
         Sets an attribute of the network itself (networkx ``G.graph[name] = value``): dataset metadata such as ``illustrative``, ``source``, ``wave``. ``None`` removes it. Values: str, int, float, bool. Kept by filters and subnetworks, written by ``to_networkx`` into ``G.graph``; maps of a network with ``illustrative=True`` say so in their subtitle (``read_folder`` and ``load_dataset`` set it from the folder's ``dataset.json``).
         """
-    def set_link_attribute(self, index: typing.SupportsInt | typing.SupportsIndex, name: str, value: typing.Any) -> None:
+    def set_link_attribute(self, index: typing.SupportsInt | typing.SupportsIndex, name: str, value: bool | int | float | str | None) -> None:
         """
         Sets an attribute of the link with this index.
         """
-    def set_link_type(self, code: typing.Any, *, directed: typing.Any = None, **kwargs) -> None:
+    def set_link_type(self, code: str, *, directed: bool | None = None, **kwargs) -> None:
         """
         Declares a link type, or updates one: ``directed`` (None keeps the current direction,
         the network's default for a new type) and descriptive attributes as keywords
@@ -266,7 +269,7 @@ class Network:
         b->a merge). A directed or mixed network's view carries each two-way link as two arcs;
         ``arcs_only=True`` keeps the directed links alone. Complexity O(n + m log d_max).
         """
-    def structure(self, id: str) -> dict:
+    def structure(self, id: str) -> dict[str, typing.Any]:
         """
         The structure's attributes as a dict, with ``name`` (and ``aliases`` when it has any). Accepts an id or an alias. Raises KeyError for an unknown structure.
         """
@@ -274,7 +277,7 @@ class Network:
         """
         The structure ids, in insertion order.
         """
-    def structures(self) -> list:
+    def structures(self) -> list[dict[str, typing.Any]]:
         """
         All structures as a list of records (dicts with ``id``, ``name``, ...): ``pandas.DataFrame(net.structures())``.
         """
@@ -282,7 +285,7 @@ class Network:
         """
         Ids of the structures this one has a link to: arcs it is the source of, and its undirected partners (an undirected link goes both ways). Each once. O(m).
         """
-    def to_networkx(self) -> typing.Any:
+    def to_networkx(self) -> networkx.Graph:
         """
         The network as a networkx graph: Graph/DiGraph, or MultiGraph/MultiDiGraph when some
         pair has several links. A mixed network gives a directed graph in which each undirected
@@ -290,7 +293,7 @@ class Network:
         ...); edges carry ``type``, ``weight``, ``start``/``end``/``status`` when set, and link
         attributes. Multigraph edge keys are the link type (a repeated type gets ``type#2``...).
         """
-    def write_csv(self, *, structures: typing.Any = None, links: typing.Any = None, delimiter: str = ',', link_types: typing.Any = None) -> None:
+    def write_csv(self, *, structures: str | os.PathLike[str] | None = None, links: str | os.PathLike[str] | None = None, delimiter: str = ',', link_types: str | os.PathLike[str] | None = None) -> None:
         """
         Writes the network as CSV in the format :func:`coopmap.read_csv` reads. The round trip
         is lossless (ids, names, aliases, attribute values and types, link types, weights,
@@ -336,18 +339,18 @@ class Brokerage:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         One record per structure: id, group, then for each role its count (``coordinator``),
         ``coordinator_expected``, ``coordinator_sd`` and ``coordinator_z`` (likewise for the
         other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, dict[str, int]]:
         """
         {id: {role: number of brokered ordered pairs}} (sna raw.nli).
         """
@@ -357,32 +360,32 @@ class Brokerage:
         Arc density m / (N(N-1)), an undirected tie counting as two arcs (NaN for N < 2).
         """
     @property
-    def expected(self) -> dict:
+    def expected(self) -> dict[str, dict[str, float]]:
         """
         {id: {role: expected count}} under the density/group-size null model (sna exp.nli).
         """
     @property
-    def group_sizes(self) -> dict:
+    def group_sizes(self) -> dict[typing.Any, int]:
         """
         {group label: number of structures} (sna n).
         """
     @property
-    def groups(self) -> dict:
+    def groups(self) -> dict[str, typing.Any]:
         """
         {id: group label}.
         """
     @property
-    def network(self) -> dict:
+    def network(self) -> dict[str, dict[str, typing.Any]]:
         """
         {role: {'raw', 'expected', 'sd', 'z'}} for the whole network (sna raw.gli, exp.gli, sd.gli, z.gli).
         """
     @property
-    def sd(self) -> dict:
+    def sd(self) -> dict[str, dict[str, float]]:
         """
         {id: {role: standard deviation}} (sna sd.nli; NaN where sna's variance is negative).
         """
     @property
-    def z(self) -> dict:
+    def z(self) -> dict[str, dict[str, float]]:
         """
         {id: {role: (count - expected) / sd}} (sna z.nli; NaN for 0/0, inf for x/0).
         """
@@ -404,7 +407,7 @@ class Partition:
         p.membership["ies"], p.communities[0], p.modularity
         pandas.DataFrame(p.records())
     """
-    def __getitem__(self, k: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+    def __getitem__(self, k: typing.SupportsInt | typing.SupportsIndex) -> list[str]:
         """
         The ids of cluster k.
         """
@@ -422,11 +425,11 @@ class Partition:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         One record per structure: ``{"id", "cluster"}`` (``pandas.DataFrame(p.records())``).
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -436,7 +439,7 @@ class Partition:
         louvain, leiden, label_propagation or attribute.
         """
     @property
-    def communities(self) -> typing.Any:
+    def communities(self) -> list[list[str]]:
         """
         The clusters as lists of structure ids (structure order), largest first.
         """
@@ -451,7 +454,7 @@ class Partition:
         Levels of the last multilevel pass (Louvain/Leiden), sweeps (label propagation).
         """
     @property
-    def membership(self) -> typing.Any:
+    def membership(self) -> dict[str, typing.Any]:
         """
         Mapping {structure id: cluster label}.
         """
@@ -498,7 +501,7 @@ class PartitionComparison:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -530,7 +533,7 @@ class Suggestion:
     """
     def __repr__(self) -> str:
         ...
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, typing.Any]:
         """
         A record: {source, target, score, shared}.
         """
@@ -567,31 +570,31 @@ class MixingMatrix:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         One record per unordered group pair (a <= b): group_a, group_b, ties.
         """
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[typing.Any, dict[typing.Any, float]]:
         """
         Nested dict {label: {label: ties}} (networkx attribute_mixing_dict layout).
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
     @property
-    def gaps(self) -> list:
+    def gaps(self) -> list[tuple[typing.Any, typing.Any]]:
         """
         Group pairs (a, b), a before b in label order, with no tie between them.
         """
     @property
-    def labels(self) -> list:
+    def labels(self) -> list[typing.Any]:
         ...
     @property
     def matrix(self) -> numpy.typing.NDArray[numpy.float64]:
         ...
     @property
-    def sizes(self) -> dict:
+    def sizes(self) -> dict[typing.Any, int]:
         """
         Structures per group: dict label -> count.
         """
@@ -608,11 +611,11 @@ class EIIndex:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         One record per group: group, size, ei.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -627,7 +630,7 @@ class EIIndex:
         EL: ties between groups.
         """
     @property
-    def groups(self) -> dict:
+    def groups(self) -> dict[typing.Any, float]:
         """
         Per group label: (EL_g − IL_g)/(EL_g + IL_g), EL_g ties leaving g, IL_g ties inside; NaN without ties.
         """
@@ -637,7 +640,7 @@ class EIIndex:
         IL: ties within groups.
         """
     @property
-    def labels(self) -> list:
+    def labels(self) -> list[typing.Any]:
         ...
     @property
     def max_external(self) -> float:
@@ -694,12 +697,12 @@ class EIIndex:
         E-I rescaled to [−1, 1] between minimum and maximum; NaN when they coincide.
         """
     @property
-    def sizes(self) -> dict:
+    def sizes(self) -> dict[typing.Any, int]:
         """
         Structures per group.
         """
     @property
-    def structures(self) -> dict:
+    def structures(self) -> dict[str, float]:
         """
         Per structure id: partners outside minus inside its group, over all partners; NaN for isolates.
         """
@@ -717,11 +720,11 @@ class ClusterGaps:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         One record per unordered cluster pair (a before or equal to b in ``labels``): cluster_a, cluster_b (labels), ties, density.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -731,7 +734,7 @@ class ClusterGaps:
         k x k (rows/columns in ``labels`` order): ties / possible ties (n_a n_b between, n_a (n_a − 1)/2 within; NaN if n_a < 2).
         """
     @property
-    def gaps(self) -> list:
+    def gaps(self) -> list[tuple[typing.Any, typing.Any]]:
         """
         Cluster label pairs (a, b), a before b in ``labels``, with no tie between them.
         """
@@ -741,17 +744,17 @@ class ClusterGaps:
         Number of clusters.
         """
     @property
-    def labels(self) -> list:
+    def labels(self) -> list[typing.Any]:
         """
         Cluster labels, in the order of the matrices' rows and columns.
         """
     @property
-    def members(self) -> dict:
+    def members(self) -> dict[typing.Any, list[str]]:
         """
         Dict label -> ids of the cluster, in structure order.
         """
     @property
-    def sizes(self) -> dict:
+    def sizes(self) -> dict[typing.Any, int]:
         """
         Dict label -> number of structures.
         """
@@ -789,12 +792,12 @@ class Reciprocity:
     def reciprocated_arcs(self) -> int:
         ...
     @property
-    def structures(self) -> dict:
+    def structures(self) -> dict[str, float]:
         """
         Per structure: 2 |pred ∩ succ| / (|pred| + |succ|) (networkx ``reciprocity(G, nodes)``); NaN for isolates.
         """
     @property
-    def unreciprocated(self) -> list:
+    def unreciprocated(self) -> list[tuple[str, str]]:
         """
         Arcs (u, v) without a link v -> u.
         """
@@ -985,7 +988,7 @@ class MapModel:
     def edge_bend(self) -> numpy.typing.NDArray[numpy.float64]:
         ...
     @property
-    def edge_color(self) -> list:
+    def edge_color(self) -> list[str]:
         ...
     @property
     def edge_cross(self) -> numpy.typing.NDArray[numpy.bool]:
@@ -1079,7 +1082,7 @@ class MapModel:
     def map_y1(self) -> float:
         ...
     @property
-    def node_color(self) -> list:
+    def node_color(self) -> list[str]:
         ...
     @property
     def node_group(self) -> numpy.typing.NDArray[numpy.int64]:
@@ -1130,7 +1133,7 @@ class Fragmentation:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -1168,7 +1171,7 @@ class KeyPlayers:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -1206,7 +1209,7 @@ class WhatIf:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -1214,10 +1217,10 @@ class WhatIf:
     def after(self) -> Network:
         ...
     @property
-    def brokers(self) -> list:
+    def brokers(self) -> list[dict[str, typing.Any]]:
         ...
     @property
-    def indicators(self) -> list:
+    def indicators(self) -> list[dict[str, typing.Any]]:
         ...
 class ImportReport:
     """
@@ -1248,11 +1251,11 @@ class ImportReport:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         The per-table counts as records (``pandas.DataFrame(report.records())``).
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -1260,7 +1263,7 @@ class ImportReport:
     def added(self) -> int:
         ...
     @property
-    def counts(self) -> list:
+    def counts(self) -> list[dict[str, typing.Any]]:
         ...
     @property
     def resolved_partners(self) -> int:
@@ -1269,7 +1272,7 @@ class ImportReport:
     def unchanged(self) -> int:
         ...
     @property
-    def unresolved_partners(self) -> list:
+    def unresolved_partners(self) -> list[dict[str, typing.Any]]:
         ...
     @property
     def updated(self) -> int:
@@ -1336,11 +1339,11 @@ class WaveComparison:
         """
         The result as an HTML table under its repr (notebooks): its first 20 records, escaped.
         """
-    def records(self) -> list:
+    def records(self) -> list[dict[str, typing.Any]]:
         """
         Per-structure records: id, degree_before, degree_after, change, in_before, in_after.
         """
-    def to_pandas(self) -> typing.Any:
+    def to_pandas(self) -> pandas.DataFrame:
         """
         The records as a pandas.DataFrame, one row per record (pandas is optional: an ImportError says what to install when it is missing).
         """
@@ -1351,13 +1354,13 @@ class WaveComparison:
     def before(self) -> str:
         ...
     @property
-    def degree_after(self) -> dict:
+    def degree_after(self) -> dict[str, int]:
         ...
     @property
-    def degree_before(self) -> dict:
+    def degree_before(self) -> dict[str, int]:
         ...
     @property
-    def degree_change(self) -> dict:
+    def degree_change(self) -> dict[str, int]:
         ...
     @property
     def jaccard(self) -> float:
@@ -1366,16 +1369,16 @@ class WaveComparison:
     def joined(self) -> list[str]:
         ...
     @property
-    def kept(self) -> list:
+    def kept(self) -> list[dict[str, typing.Any]]:
         ...
     @property
     def left(self) -> list[str]:
         ...
     @property
-    def lost(self) -> list:
+    def lost(self) -> list[dict[str, typing.Any]]:
         ...
     @property
-    def new(self) -> list:
+    def new(self) -> list[dict[str, typing.Any]]:
         ...
     @property
     def non_respondents_after(self) -> list[str]:
@@ -1384,7 +1387,7 @@ class WaveComparison:
     def non_respondents_before(self) -> list[str]:
         ...
     @property
-    def status_changed(self) -> list:
+    def status_changed(self) -> list[dict[str, typing.Any]]:
         ...
     @property
     def view(self) -> str:
@@ -1425,11 +1428,11 @@ class Inventory:
         ...
     def __exit__(self, exc_type: typing.Any, exc_value: typing.Any, traceback: typing.Any) -> None:
         ...
-    def __init__(self, path: typing.Any, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         ...
     def __repr__(self) -> str:
         ...
-    def affiliation_network(self, *, groups: typing.Any = None, roles: typing.Any = None, active_on: typing.Any = None) -> Network:
+    def affiliation_network(self, *, groups: collections.abc.Iterable[str] | None = None, roles: collections.abc.Iterable[str] | None = None, active_on: str | None = None) -> Network:
         """
         The bipartite structure x group :class:`Network` (undirected): structures with at least
         one kept affiliation (attributes ``kind="structure"``, ``bipartite=0``, as networkx's
@@ -1440,7 +1443,7 @@ class Inventory:
         ``groups``/``roles``: keep only these group codes / roles; ``active_on``: an ISO date,
         keep affiliations with start <= date <= end (missing bounds open).
         """
-    def affiliation_projection(self, *, weighted: bool = False, groups: typing.Any = None, roles: typing.Any = None, active_on: typing.Any = None) -> Network:
+    def affiliation_projection(self, *, weighted: bool = False, groups: collections.abc.Iterable[str] | None = None, roles: collections.abc.Iterable[str] | None = None, active_on: str | None = None) -> Network:
         """
         The one-mode projection of :meth:`affiliation_network` on the structures: a link (type
         ``"shared_group"``) between two structures sharing at least one group, weight 1
@@ -1463,11 +1466,11 @@ class Inventory:
         
         Example: ``diff = inv.compare("2013", "2014", view="union"); diff.jaccard``.
         """
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         """
         Rows per table: structures, aliases, groups, affiliations, link_types, waves, responses, declarations.
         """
-    def import_csv(self, *, structures: typing.Any = None, link_types: typing.Any = None, affiliations: typing.Any = None, declarations: typing.Any = None, wave: typing.Any = None, responses: typing.Any = None) -> ImportReport:
+    def import_csv(self, *, structures: str | os.PathLike[str] | None = None, link_types: str | os.PathLike[str] | None = None, affiliations: str | os.PathLike[str] | None = None, declarations: str | os.PathLike[str] | None = None, wave: str | None = None, responses: str | os.PathLike[str] | None = None) -> ImportReport:
         """
         Imports CSV files in one transaction and returns an :class:`ImportReport`.
         
@@ -1499,11 +1502,11 @@ class Inventory:
         Complexity: one streaming pass per file, O(rows) prepared statements in one
         transaction (about a million declarations per second).
         """
-    def link_types(self) -> list:
+    def link_types(self) -> list[dict[str, typing.Any]]:
         """
         The link-type vocabulary as records (code, label, family, directed).
         """
-    def links(self, wave: str, view: str = 'union') -> list:
+    def links(self, wave: str, view: str = 'union') -> list[dict[str, typing.Any]]:
         """
         The derived links of a wave in a view as records (source, target, type, directed, weight, start, end, status, declared_by (list of ids), declarations (number merged)). Undirected links list the end imported first as source.
         """
@@ -1548,11 +1551,11 @@ class Inventory:
     @property
     def path(self) -> str:
         ...
-def _degree(net: Network) -> dict:
+def _degree(net: Network) -> dict[str, float]:
     """
     Internal: number of distinct partners of each structure (undirected simple view).
     """
-def _export(net: Network, format: str, path: typing.Any, positions: typing.Any, colors: collections.abc.Sequence[str], sizes: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> typing.Any:
+def _export(net: Network, format: str, path: str | os.PathLike[str], positions: collections.abc.Mapping[str, tuple[float, float]] | None, colors: collections.abc.Sequence[str], sizes: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> typing.Any:
     """
     Internal: use coopmap.write_gexf, write_graphml, write_json, write_dot, write_pajek.
     """
@@ -1564,7 +1567,7 @@ def _known_words(word: str, known: collections.abc.Sequence[str]) -> str:
     """
     ' (known: w1, w2, ...)' listing the known words closest to `word` first (the tail of a typo message).
     """
-def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.SupportsIndex, iterations: typing.SupportsInt | typing.SupportsIndex, weighted: bool, padding: typing.SupportsFloat | typing.SupportsIndex, linlog: bool, gravity: typing.SupportsFloat | typing.SupportsIndex, strong_gravity: bool, scaling: typing.SupportsFloat | typing.SupportsIndex, dissuade_hubs: bool, edge_weight_influence: typing.SupportsFloat | typing.SupportsIndex, jitter_tolerance: typing.SupportsFloat | typing.SupportsIndex, barnes_hut: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, latitude: str, longitude: str, projection: str) -> dict:
+def _layout(net: Network, method: str, seed: typing.SupportsInt | typing.SupportsIndex, iterations: typing.SupportsInt | typing.SupportsIndex, weighted: bool, padding: typing.SupportsFloat | typing.SupportsIndex, linlog: bool, gravity: typing.SupportsFloat | typing.SupportsIndex, strong_gravity: bool, scaling: typing.SupportsFloat | typing.SupportsIndex, dissuade_hubs: bool, edge_weight_influence: typing.SupportsFloat | typing.SupportsIndex, jitter_tolerance: typing.SupportsFloat | typing.SupportsIndex, barnes_hut: typing.SupportsInt | typing.SupportsIndex, theta: typing.SupportsFloat | typing.SupportsIndex, latitude: str, longitude: str, projection: str) -> dict[str, tuple[float, float]]:
     """
     Internal: use coopmap.layout.
     """
@@ -1572,17 +1575,17 @@ def _map_labels(net: Network) -> list[str]:
     """
     Internal: the label of every structure on a map (short_name, acronym or the name shortened on a word boundary), in structure order.
     """
-def _map_model(net: Network, *, positions: typing.Any, color: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], color_groups: typing.SupportsInt | typing.SupportsIndex, size: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], edge_color: str, labels: typing.SupportsInt | typing.SupportsIndex, responded: typing.Any, width: typing.SupportsFloat | typing.SupportsIndex, height: typing.SupportsFloat | typing.SupportsIndex, type_labels: collections.abc.Mapping[str, str], label_nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], bridges: bool = False, type_colors: collections.abc.Mapping[str, str] = {}, type_styles: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, arcs: bool = False) -> MapModel:
+def _map_model(net: Network, *, positions: collections.abc.Mapping[str, tuple[float, float]], color: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], color_groups: typing.SupportsInt | typing.SupportsIndex, size: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], edge_color: str, labels: typing.SupportsInt | typing.SupportsIndex, responded: typing.Any, width: typing.SupportsFloat | typing.SupportsIndex, height: typing.SupportsFloat | typing.SupportsIndex, type_labels: collections.abc.Mapping[str, str], label_nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], bridges: bool = False, type_colors: collections.abc.Mapping[str, str] = {}, type_styles: collections.abc.Mapping[str, typing.SupportsInt | typing.SupportsIndex] = {}, arcs: bool = False) -> MapModel:
     """
     Internal: the map model; use coopmap.draw.
     """
-def _partition_labels(net: Network, partition: typing.Any) -> list:
+def _partition_labels(net: Network, partition: Partition | collections.abc.Mapping[str, typing.Hashable] | collections.abc.Sequence[collections.abc.Iterable[str]]) -> list[typing.Any]:
     """
     Internal: a partition argument -> its own label per structure.
     """
-def _read_csv(structures: typing.Any, links: typing.Any = None, directed: bool = False, delimiter: str = '', link_types: typing.Any = None) -> Network:
+def _read_csv(structures: str | os.PathLike[str] | None, links: str | os.PathLike[str] | None = None, directed: bool = False, delimiter: str = '', link_types: str | os.PathLike[str] | None = None) -> Network:
     ...
-def _read_responses(net: Network, path: typing.Any) -> dict:
+def _read_responses(net: Network, path: str | os.PathLike[str]) -> dict[str, str]:
     """
     {id: status} of a responses file, by the Inventory's rules (coopmap.CsvError naming file, line, column).
     """
@@ -1594,11 +1597,11 @@ def _require_attribute(net: Network, name: str, what: str) -> None:
     """
     ValueError naming `name` and the known attribute names, closest first, when no structure has it.
     """
-def _weave(net: Network, k: typing.Any, objective: str, group: typing.Any, missing: typing.Any) -> tuple[list, float, float]:
+def _weave(net: Network, k: int, objective: str, group: str | Partition | collections.abc.Mapping[str, typing.Hashable] | None, missing: bool | int | float | str | None) -> tuple[list[dict[str, typing.Any]], float, float]:
     """
     Internal: use coopmap.weave (the links as records, the objective before and after).
     """
-def _write_text(path: typing.Any, text: str) -> None:
+def _write_text(path: str | os.PathLike[str], text: str) -> None:
     """
     Internal: writes a text file atomically (temporary file, then rename).
     """
@@ -1609,7 +1612,7 @@ def articulation_points(net: Network) -> list[str]:
     Boost.Graph's biconnected components (Hopcroft & Tarjan 1973); the same set as
     networkx's ``articulation_points``. Isolates and the empty network give none. O(n + m).
     """
-def assortativity(net: Network, attribute: str, *, missing: typing.Any = None) -> float:
+def assortativity(net: Network, attribute: str, *, missing: bool | int | float | str | None = None) -> float:
     """
     Nominal assortativity coefficient (Newman 2003) of a structure attribute, on the
     undirected simple view: r = (Σ_a e_aa − Σ_a a_a²) / (1 − Σ_a a_a²), e the mixing
@@ -1620,7 +1623,7 @@ def assortativity(net: Network, attribute: str, *, missing: typing.Any = None) -
     attribute (default: ValueError). O(n k + m).
     Reference: Newman (2003), "Mixing patterns in networks", Phys. Rev. E 67, 026126.
     """
-def betweenness(net: Network, normalized: bool = False, weight: typing.Any = None, *, distance: str = 'weight', endpoints: bool = False, k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+def betweenness(net: Network, normalized: bool = False, weight: str | None = None, *, distance: str = 'weight', endpoints: bool = False, k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, float]:
     """
     Betweenness centrality (Brandes 2001), equal to ``networkx.betweenness_centrality``.
     
@@ -1669,27 +1672,27 @@ def betweenness(net: Network, normalized: bool = False, weight: typing.Any = Non
     >>> b = coopmap.betweenness(net, normalized=True, weight="weight")
     >>> b = coopmap.betweenness(net, k=500, seed=0)       # sampled pivots
     """
-def betweenness_pivots(net: Network, k: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
+def betweenness_pivots(net: Network, k: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex = 0) -> list[str]:
     """
     The pivot sources that :func:`betweenness` and :func:`edge_betweenness` use with ``k``
     and ``seed``: k distinct structure ids drawn uniformly without replacement by coopmap's
     platform-independent generator (all ids, in order, when k = n). For reproducibility
     reports and for checking an estimate against another implementation.
     """
-def biconnected_components(net: Network) -> list:
+def biconnected_components(net: Network) -> list[list[str]]:
     """
     Biconnected components (maximal sets of structures that stay connected after removing
     any one of them) as lists of ids (structure order); a bridge forms a component of two,
     isolates belong to none. Undirected simple view; the same sets as networkx's
     ``biconnected_components``. O(n + m).
     """
-def bridges(net: Network) -> list:
+def bridges(net: Network) -> list[tuple[str, str]]:
     """
     Bridges: ties whose removal disconnects their component, as (u, v) id pairs (u before v
     in structure order). Undirected simple view; the same set as networkx's ``bridges``.
     O(n + m).
     """
-def brokerage(net: Network, group: typing.Any, *, missing: typing.Any = None) -> Brokerage:
+def brokerage(net: Network, group: str | Partition | collections.abc.Mapping[str, typing.Hashable], *, missing: bool | int | float | str | None = None) -> Brokerage:
     """
     Gould–Fernandez brokerage roles, exactly as R sna 2.7 ``brokerage(g, cl)``.
     
@@ -1755,7 +1758,7 @@ def centralization(net: Network, measure: str, *, mode: str = 'all', normalized:
     network is empty. Weights are ignored. Reference: L. C. Freeman, Social Networks 1
     (1979) 215-239. Example: ``coopmap.centralization(net, "betweenness")``.
     """
-def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 3) -> list:
+def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 3) -> list[list[str]]:
     """
     Maximal cliques with at least ``min_size`` structures (Bron & Kerbosch 1973, Boost.Graph),
     as lists of ids (structure order), largest first. On the undirected simple view; the
@@ -1766,7 +1769,7 @@ def cliques(net: Network, min_size: typing.SupportsInt | typing.SupportsIndex = 
     
         coopmap.cliques(net, min_size=4)   # groups of 4+ structures all cooperating pairwise
     """
-def closeness(net: Network, weight: typing.Any = None, *, distance: str = 'weight', wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+def closeness(net: Network, weight: str | None = None, *, distance: str = 'weight', wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, float]:
     """
     Closeness centrality, equal to ``networkx.closeness_centrality``.
     
@@ -1776,7 +1779,7 @@ def closeness(net: Network, weight: typing.Any = None, *, distance: str = 'weigh
     convention). ``weight``/``distance`` as :func:`betweenness`.
     Complexity O(n m) unweighted, multi-threaded (GIL released).
     """
-def cluster_gaps(net: Network, partition: typing.Any) -> ClusterGaps:
+def cluster_gaps(net: Network, partition: Partition | collections.abc.Mapping[str, typing.Hashable] | collections.abc.Sequence[collections.abc.Iterable[str]]) -> ClusterGaps:
     """
     Inter-cluster density matrix and the cluster pairs with no tie at all, on the undirected
     simple view (each connected pair once, weights ignored).
@@ -1787,7 +1790,7 @@ def cluster_gaps(net: Network, partition: typing.Any) -> ClusterGaps:
     ``part``. density[a, b] = ties / (n_a n_b) between clusters, ties / (n_a (n_a − 1)/2)
     within (NaN for a cluster of one). O(n + m + k²).
     """
-def compare_partitions(a: typing.Any, b: typing.Any) -> PartitionComparison:
+def compare_partitions(a: Partition | collections.abc.Mapping[str, typing.Hashable] | collections.abc.Sequence[collections.abc.Iterable[str]], b: Partition | collections.abc.Mapping[str, typing.Hashable] | collections.abc.Sequence[collections.abc.Iterable[str]]) -> PartitionComparison:
     """
     NMI and adjusted Rand index between two partitions of the same structures (a
     :class:`PartitionComparison`). ``a``/``b``: Partition, Mapping {id: label} or lists of
@@ -1802,7 +1805,7 @@ def compare_partitions(a: typing.Any, b: typing.Any) -> PartitionComparison:
     
         coopmap.compare_partitions(coopmap.louvain(net), coopmap.partition_by(net, "tenancy", missing="none")).nmi
     """
-def components(net: Network, strong: bool = False) -> typing.Any:
+def components(net: Network, strong: bool = False) -> list[list[str]]:
     """
     Connected components as lists of structure ids, largest first (ties: the component with
     the earliest structure first); ids in structure order. Default: weak components
@@ -1815,7 +1818,7 @@ def components(net: Network, strong: bool = False) -> typing.Any:
         biggest = coopmap.components(net)[0]
         coopmap.components(directed_net, strong=True)
     """
-def constraint(net: Network, weight: typing.Any = 'weight') -> dict:
+def constraint(net: Network, weight: str | None = 'weight') -> dict[str, float]:
     """
     Burt's constraint per structure: c_i = sum_{j in N(i)} (p_ij + sum_{q != i,j} p_iq p_qj)^2.
     
@@ -1836,7 +1839,7 @@ def constraint(net: Network, weight: typing.Any = 'weight') -> dict:
         >>> cm.constraint(net, weight=None)["ies"]          # doctest: +SKIP
         0.4375
     """
-def core_number(net: Network) -> dict:
+def core_number(net: Network) -> dict[str, int]:
     """
     k-core number of every structure (dict {id: k}): the largest k such that the structure
     lies in a subgraph where every structure has at least k partners (Batagelj & Zaversnik
@@ -1848,7 +1851,7 @@ def core_number(net: Network) -> dict:
         cores = coopmap.core_number(net)
         inner = [i for i, k in cores.items() if k == max(cores.values())]
     """
-def degree(net: Network, mode: str = 'all', normalized: bool = False) -> dict:
+def degree(net: Network, mode: str = 'all', normalized: bool = False) -> dict[str, float]:
     """
     Degree: the number of distinct partners (multiplex links count once).
     
@@ -1865,7 +1868,7 @@ def density(net: Network) -> float:
     networkx on ``to_directed()``), its undirected density when every link is two-way.
     Parallel links count once. NaN when there are fewer than 2 structures. O(n + m log d).
     """
-def edge_betweenness(net: Network, normalized: bool = False, weight: typing.Any = None, *, distance: str = 'weight', k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+def edge_betweenness(net: Network, normalized: bool = False, weight: str | None = None, *, distance: str = 'weight', k: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[tuple[str, str], float]:
     """
     Edge betweenness, equal to ``networkx.edge_betweenness_centrality``.
     
@@ -1880,7 +1883,7 @@ def edge_betweenness(net: Network, normalized: bool = False, weight: typing.Any 
     
     Complexity: as :func:`betweenness`. Example: ``coopmap.edge_betweenness(net)``.
     """
-def effective_size(net: Network, weight: typing.Any = 'weight') -> dict:
+def effective_size(net: Network, weight: str | None = 'weight') -> dict[str, float]:
     """
     Burt's effective size per structure: e_i = sum_{j in N(i)} (1 - sum_{q in N(i)} p_iq m_jq),
     the number of partners minus their redundancy (unweighted undirected: n - 2t/n, with t
@@ -1900,7 +1903,7 @@ def effective_size(net: Network, weight: typing.Any = 'weight') -> dict:
     
     Returns a dict {structure id: float}.
     """
-def efficiency(net: Network, weight: typing.Any = 'weight') -> dict:
+def efficiency(net: Network, weight: str | None = 'weight') -> dict[str, float]:
     """
     Burt's efficiency per structure: effective size / number of distinct partners (in 0..1].
     
@@ -1915,7 +1918,7 @@ def efficiency(net: Network, weight: typing.Any = 'weight') -> dict:
     
     Returns a dict {structure id: float}.
     """
-def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, *, missing: typing.Any = None) -> EIIndex:
+def ei_index(net: Network, attribute: str, permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, *, missing: bool | int | float | str | None = None) -> EIIndex:
     """
     Krackhardt & Stern's E-I index: (EL − IL) / (EL + IL), EL = ties between groups, IL =
     ties within groups, on the undirected simple view (each connected pair once, weights
@@ -1939,14 +1942,14 @@ def ei_index(net: Network, attribute: typing.Any, permutations: typing.SupportsI
     Reference: Krackhardt & Stern (1988), Social Psychology Quarterly 51(2): 123–140.
     Example: ``ei = cm.ei_index(net, "legal_family", permutations=1000, seed=0); ei.groups``.
     """
-def eigenvector_centrality(net: Network, weight: typing.Any = None, *, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict:
+def eigenvector_centrality(net: Network, weight: str | None = None, *, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict[str, float]:
     """
     Eigenvector centrality, equal to ``networkx.eigenvector_centrality``: power iteration on
     A + I (directed: scores flow along the arcs, i.e. in-links count), Euclidean norm 1,
     stop when Σ|Δx| < n·tol. Raises coopmap.Error without convergence, ValueError on an
     empty network. Complexity O(iterations · m). Reference: Bonacich (1987).
     """
-def fragmentation(net: Network, removed: typing.Any = None, *, threads: typing.Any = 0) -> Fragmentation:
+def fragmentation(net: Network, removed: collections.abc.Iterable[str] | None = None, *, threads: int | None = 0) -> Fragmentation:
     """
     Borgatti's fragmentation of the network, or of the network without ``removed``.
     
@@ -1979,14 +1982,14 @@ def fragmentation(net: Network, removed: typing.Any = None, *, threads: typing.A
     >>> f.fragmentation, f.distance_fragmentation
     >>> coopmap.fragmentation(net, removed=["genies", "coop_action"]).fragmentation
     """
-def harmonic_centrality(net: Network, weight: typing.Any = None, *, distance: str = 'weight', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
+def harmonic_centrality(net: Network, weight: str | None = None, *, distance: str = 'weight', threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, float]:
     """
     Harmonic centrality, equal to ``networkx.harmonic_centrality``: H(v) = Σ_{u ≠ v} 1/d(u, v)
     (directed: distances to v; unreachable pairs add 0; not normalised — divide by n - 1
     for [0, 1]). Isolates: 0. Reference: Marchiori & Latora (2000); Boldi & Vigna (2014).
     Complexity O(n m), multi-threaded.
     """
-def hierarchy(net: Network, weight: typing.Any = 'weight') -> dict:
+def hierarchy(net: Network, weight: str | None = 'weight') -> dict[str, float]:
     """
     Burt's hierarchy per structure: h_i = sum_j (c_ij/C) ln(c_ij/C) / (N ln N), with c_ij the
     dyadic constraint of partner j, N the number of partners and C = c_i / N (Burt 1992,
@@ -2008,7 +2011,7 @@ def isolates(net: Network) -> list[str]:
     """
     Ids of the structures without any link (in or out), in structure order (networkx ``isolates``). O(n + m).
     """
-def key_players(net: Network, k: typing.Any = 3, objective: str = 'fragmentation', *, m: typing.Any = 1, target: typing.Any = None, seed: typing.Any = 0, restarts: typing.Any = 10, threads: typing.Any = 0) -> KeyPlayers:
+def key_players(net: Network, k: int = 3, objective: str = 'fragmentation', *, m: int = 1, target: collections.abc.Mapping[str, bool | int | float | str] | collections.abc.Iterable[str] | None = None, seed: int | None = 0, restarts: int | None = 10, threads: int | None = 0) -> KeyPlayers:
     """
     Borgatti's key-player problem: the k structures that matter most to the network.
     
@@ -2059,7 +2062,7 @@ def key_players(net: Network, k: typing.Any = 3, objective: str = 'fragmentation
     >>> kp.players, kp.score, kp.baseline
     >>> coopmap.key_players(net, k=3, objective="reach", m=2, target={"legal_family": "classic"})
     """
-def label_propagation(net: Network, seed: typing.Any = 0, weight: typing.Any = 'weight') -> Partition:
+def label_propagation(net: Network, seed: int | None = 0, weight: str | None = 'weight') -> Partition:
     """
     Asynchronous label propagation (Raghavan, Albert & Kumara 2007). Returns a
     :class:`Partition`.
@@ -2076,7 +2079,7 @@ def label_propagation(net: Network, seed: typing.Any = 0, weight: typing.Any = '
         p = coopmap.label_propagation(net, seed=0)
         p.communities[0], p.modularity
     """
-def leiden(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: typing.Any = 0, weight: typing.Any = 'weight', objective: str = 'modularity', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, beta: typing.SupportsFloat | typing.SupportsIndex = 0.01, initial_membership: typing.Any = None, restarts: typing.Any = None, tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.001) -> Partition:
+def leiden(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: int | None = 0, weight: str | None = 'weight', objective: str = 'modularity', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, beta: typing.SupportsFloat | typing.SupportsIndex = 0.01, initial_membership: Partition | collections.abc.Mapping[str, typing.Hashable] | collections.abc.Sequence[collections.abc.Iterable[str]] | None = None, restarts: int | None = None, tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.001) -> Partition:
     """
     Leiden algorithm (Traag, Waltman & van Eck 2019). Returns a :class:`Partition` whose
     clusters are all connected.
@@ -2107,7 +2110,7 @@ def leiden(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex
         p = coopmap.leiden(net, resolution=1.0, seed=0)
         q = coopmap.leiden(net, objective="cpm", resolution=0.05)
     """
-def local_bridges(net: Network, with_span: bool = True) -> list:
+def local_bridges(net: Network, with_span: bool = True) -> list[tuple[str, str] | tuple[str, str, float]]:
     """
     Local bridges: ties whose two ends have no common partner, as networkx's
     ``local_bridges(G, with_span=True)``: tuples (u, v, span) with u before v in structure
@@ -2117,7 +2120,7 @@ def local_bridges(net: Network, with_span: bool = True) -> list:
     Undirected simple view, weights ignored. Complexity: O(m d_max) plus one bidirectional
     BFS per local bridge (O(n + m) each in the worst case).
     """
-def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: typing.Any = 0, weight: typing.Any = 'weight', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, restarts: typing.Any = None, tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.001) -> Partition:
+def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, seed: int | None = 0, weight: str | None = 'weight', n_iterations: typing.SupportsInt | typing.SupportsIndex = -1, restarts: int | None = None, tolerance: typing.SupportsFloat | typing.SupportsIndex = 0.001) -> Partition:
     """
     Louvain modularity optimisation (Blondel et al. 2008). Returns a :class:`Partition`.
     
@@ -2148,7 +2151,7 @@ def louvain(net: Network, resolution: typing.SupportsFloat | typing.SupportsInde
         p = coopmap.louvain(coopmap.load_dataset("karate"), seed=0)
         len(p), round(p.modularity, 3)
     """
-def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None, *, missing: typing.Any = None) -> MixingMatrix:
+def mixing_matrix(net: Network, attribute: str, weight: str | None = None, *, missing: bool | int | float | str | None = None) -> MixingMatrix:
     """
     Mixing matrix of the groups given by a structure attribute, on the undirected simple
     view (a -> b and b -> a merge; each connected pair counted once).
@@ -2163,7 +2166,7 @@ def mixing_matrix(net: Network, attribute: str, weight: typing.Any = None, *, mi
     group label (``missing="unknown"``). O(n k + m).
     Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
     """
-def modularity(net: Network, membership_or_communities: typing.Any, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight') -> float:
+def modularity(net: Network, membership_or_communities: Partition | collections.abc.Mapping[str, typing.Hashable] | collections.abc.Sequence[collections.abc.Iterable[str]], resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: str | None = 'weight') -> float:
     """
     Modularity of any partition (Newman 2006):
     Q = sum_c [L_c / m - gamma (K_c / 2m)^2], L_c the link weight inside cluster c, K_c the
@@ -2181,7 +2184,7 @@ def modularity(net: Network, membership_or_communities: typing.Any, resolution: 
     
         coopmap.modularity(net, coopmap.partition_by(net, "tenancy", missing="none"))
     """
-def pagerank(net: Network, alpha: typing.SupportsFloat | typing.SupportsIndex = 0.85, weight: typing.Any = 'weight', *, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict:
+def pagerank(net: Network, alpha: typing.SupportsFloat | typing.SupportsIndex = 0.85, weight: str | None = 'weight', *, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06) -> dict[str, float]:
     """
     PageRank, equal to ``networkx.pagerank`` (same power iteration and stopping rule).
     
@@ -2191,7 +2194,7 @@ def pagerank(net: Network, alpha: typing.SupportsFloat | typing.SupportsIndex = 
     Raises coopmap.Error when ``max_iter`` iterations do not converge. Complexity
     O(iterations · m). Reference: Page, Brin, Motwani & Winograd (1999).
     """
-def partition_by(net: Network, attribute: str, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: typing.Any = 'weight', missing: typing.Any = None) -> Partition:
+def partition_by(net: Network, attribute: str, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weight: str | None = 'weight', missing: bool | int | float | str | None = None) -> Partition:
     """
     The formal groups as a :class:`Partition`: structures grouped by the value of an
     attribute (``"name"`` groups by display name; 1 == 1.0). ``membership`` maps each id to
@@ -2205,7 +2208,7 @@ def partition_by(net: Network, attribute: str, resolution: typing.SupportsFloat 
         formal = coopmap.partition_by(net, "tenancy", missing="none")
         coopmap.compare_partitions(formal, coopmap.louvain(net)).ari
     """
-def predict_links(net: Network, method: str = 'adamic_adar', top: typing.Any = 25, across: typing.Any = None, *, missing: typing.Any = None) -> list[Suggestion]:
+def predict_links(net: Network, method: str = 'adamic_adar', top: int | None = 25, across: str | None = None, *, missing: bool | int | float | str | None = None) -> list[Suggestion]:
     """
     Suggested cooperations: the best-scored pairs of structures that are not linked.
     
@@ -2250,13 +2253,13 @@ def reciprocity(net: Network) -> Reciprocity:
     tie mutual: 1.0 (igraph's convention; networkx refuses undirected graphs). No arcs ->
     NaN. O(n + m log d).
     """
-def strength(net: Network, weight: typing.Any = 'weight', mode: str = 'all') -> dict:
+def strength(net: Network, weight: str | None = 'weight', mode: str = 'all') -> dict[str, float]:
     """
     Strength: the sum of the weights of a structure's links, parallel (multiplex) links
     included (networkx's ``degree(weight="weight")`` on the multigraph of the links).
     ``weight=None`` counts the links. ``mode`` as :func:`degree`. Complexity O(n + m).
     """
-def structural_holes(net: Network, weight: typing.Any = 'weight', *, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
+def structural_holes(net: Network, weight: str | None = 'weight', *, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[dict[str, typing.Any]]:
     """
     All four Burt measures in one pass: a list of records (one per structure, in structure
     order) with ``id``, ``degree`` (distinct partners, in or out), ``constraint``,
@@ -2274,7 +2277,7 @@ def structural_holes(net: Network, weight: typing.Any = 'weight', *, threads: ty
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     """
-def vulnerability(net: Network, group: typing.Any = None, *, missing: typing.Any = None, distance: bool = True, threads: typing.Any = 0) -> list:
+def vulnerability(net: Network, group: str | Partition | collections.abc.Mapping[str, typing.Hashable] | None = None, *, missing: bool | int | float | str | None = None, distance: bool = True, threads: int | None = 0) -> list[dict[str, typing.Any]]:
     """
     What each structure's departure would cost the network: one record per structure (in
     structure order; ``pandas.DataFrame(cm.vulnerability(net))`` loads them).
@@ -2308,7 +2311,7 @@ def vulnerability(net: Network, group: typing.Any = None, *, missing: typing.Any
     >>> v = coopmap.vulnerability(net, "legal_family")
     >>> max(v, key=lambda r: r["increase"])["id"]
     """
-def what_if(net: Network, remove: typing.Any = None, add: typing.Any = None, group: typing.Any = None, *, missing: typing.Any = None, brokers: typing.Any = 10, threads: typing.Any = 0) -> WhatIf:
+def what_if(net: Network, remove: collections.abc.Iterable[str] | None = None, add: collections.abc.Iterable[tuple[str, str] | tuple[str, str, str]] | None = None, group: str | Partition | collections.abc.Mapping[str, typing.Hashable] | None = None, *, missing: bool | int | float | str | None = None, brokers: int = 10, threads: int | None = 0) -> WhatIf:
     """
     What if some structures left and some cooperations were added: the network's indicators
     before and after, and the structures whose brokerage changes most.

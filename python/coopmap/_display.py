@@ -29,7 +29,7 @@ HTML_ROWS = 20
 
 def _pandas() -> Any:
     try:
-        import pandas  # type: ignore[import-untyped]
+        import pandas
     except ImportError:
         raise ImportError("to_pandas() needs pandas: pip install pandas (or coopmap[pandas])") from None
     return pandas

@@ -17,7 +17,7 @@ def _pair(net: _core.Network, s: str, t: str) -> tuple[str, ...]:
 
 def to_networkx(net: _core.Network) -> Any:
     """See :meth:`coopmap.Network.to_networkx`."""
-    import networkx as nx  # type: ignore[import-untyped]
+    import networkx as nx
 
     links = net.links()
     if net.mixed:  # as networkx's to_directed: an undirected link becomes two arcs

@@ -6,9 +6,10 @@ docstring: ``inspect.signature(cm.louvain)`` raises ``ValueError``. At import, e
 public function of ``coopmap._core`` and each method of its classes is replaced, in the
 package's namespace and on its class, by a thin Python function that calls the compiled
 one and carries ``__signature__`` (parameter names, kinds, defaults and annotations)
-read from the generated stubs ``_core.pyi`` (the text test_stubs checks against the
-compiled module). The docstring loses its first line, the signature it repeated. Cost:
-one Python call per compiled call (about 0.1 µs), and about 40 ms once at import.
+parsed from that first line, the declaration pybind11 writes from the C++ types (the
+generated stubs ``_core.pyi`` come from the same text, so they agree). The docstring
+loses that line. Cost: one Python call per compiled call (about 0.1 µs), and a few
+milliseconds once at import.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 _COMPILED = ("builtin_function_or_method", "instancemethod")
@@ -42,6 +43,19 @@ def _is_property(d: ast.expr) -> bool:
     return (isinstance(d, ast.Name) and d.id == "property") or (isinstance(d, ast.Attribute) and d.attr == "setter")
 
 
+def _declared(name: str, doc: str | None) -> ast.FunctionDef | None:
+    """The compiled function's declaration, the first line of its docstring
+    (``name(a: T, *, b: U = 1) -> R``), as a function node; None when there is none."""
+    first = (doc or "").partition("\n")[0]
+    if not first.startswith(name + "("):
+        return None
+    try:
+        node = ast.parse(f"def {first}: pass").body[0]
+    except SyntaxError:  # a default pybind11 could not write as Python
+        return None
+    return node if isinstance(node, ast.FunctionDef) else None
+
+
 def _stub_nodes() -> dict[str, ast.FunctionDef]:
     """``name`` and ``Class.name`` -> the stub's function node."""
     path = Path(__file__).with_name("_core.pyi")
@@ -59,6 +73,7 @@ def _stub_nodes() -> dict[str, ast.FunctionDef]:
 
 def _namespace(core: ModuleType) -> dict[str, Any]:
     ns: dict[str, Any] = {"typing": typing, "collections": collections, "os": os}
+    ns["coopmap"] = SimpleNamespace(_core=core)  # pybind11 writes coopmap._core.Network
     ns.update({k: getattr(core, k) for k in dir(core) if isinstance(getattr(core, k), type)})
     try:
         import numpy
@@ -141,20 +156,31 @@ def _methods(cls: type) -> Iterator[tuple[str, Any]]:
 def install(core: ModuleType, package: dict[str, Any]) -> None:
     """Gives every compiled public function (in ``package``, the coopmap namespace) and
     every compiled method of ``core``'s classes a Python wrapper with its signature."""
-    nodes = _stub_nodes()
     ns = _namespace(core)
+    stubs: dict[str, ast.FunctionDef] = {}
+
+    def node_of(qualname: str, f: Any) -> ast.FunctionDef | None:
+        node = _declared(qualname.rpartition(".")[2], f.__doc__)
+        if node is None:  # fall back on the generated stubs, read once
+            if not stubs:
+                stubs.update(_stub_nodes())
+            node = stubs.get(qualname)
+        return node
+
     for name in [n for n in dir(core) if not n.startswith("_")]:
         obj = getattr(core, name)
         if isinstance(obj, type):
             for mname, attr in _methods(obj):
                 static = isinstance(attr, staticmethod)
                 fn = attr.__func__ if static else attr
-                node = nodes.get(f"{name}.{mname}")
-                if node is None or fn is None or type(fn).__name__ not in _COMPILED:
+                if fn is None or type(fn).__name__ not in _COMPILED:
+                    continue
+                node = node_of(f"{name}.{mname}", fn)
+                if node is None:
                     continue
                 wrapped = _wrap(fn, mname, f"{name}.{mname}", "coopmap", signature_of(node, ns, method=not static))
                 setattr(obj, mname, staticmethod(wrapped) if static else wrapped)
-        elif type(obj).__name__ in _COMPILED and name in nodes and package.get(name) is getattr(core, name):
-            package[name] = _wrap(
-                getattr(core, name), name, name, "coopmap", signature_of(nodes[name], ns, method=False)
-            )
+        elif type(obj).__name__ in _COMPILED and package.get(name) is getattr(core, name):
+            node = node_of(name, obj)
+            if node is not None:
+                package[name] = _wrap(obj, name, name, "coopmap", signature_of(node, ns, method=False))

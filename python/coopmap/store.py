@@ -105,12 +105,14 @@ class Inventory(_core.Inventory):
         d = Path(folder)
         if not (d / "structures.csv").is_file():
             raise _core_error(f"{d}: no structures.csv (a dataset folder holds it and declarations-<wave>.csv)")
-        optional = {
-            key: d / name
-            for key, name in (("link_types", "link_types.csv"), ("affiliations", "affiliations.csv"))
-            if (d / name).is_file()
-        }
-        reports = [self.import_csv(structures=d / "structures.csv", **optional)]
+        link_types, affiliations = d / "link_types.csv", d / "affiliations.csv"
+        reports = [
+            self.import_csv(
+                structures=d / "structures.csv",
+                link_types=link_types if link_types.is_file() else None,
+                affiliations=affiliations if affiliations.is_file() else None,
+            )
+        ]
         for wave in folder_waves(d):
             responses = d / f"responses-{wave}.csv"
             if not responses.is_file():

@@ -2,6 +2,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/brokerage.hpp"
 
 namespace coopmap::py_bind {
@@ -14,18 +15,22 @@ struct PyBrokerage {
     py::list labels;  // label of each group (attribute value or partition label)
 };
 
-py::dict role_dict(const RoleValues& v, bool integers) {
-    py::dict d;
+/// {role: value}: int counts (V = py::int_) or float statistics (V = py::float_).
+template <class V>
+py::typing::Dict<py::str, V> role_dict(const RoleValues& v) {
+    constexpr bool integers = std::is_same_v<V, py::int_>;
+    py::typing::Dict<py::str, V> d;
     for (std::size_t k = 0; k < 6; ++k) {
-        if (integers) d[brokerage_role_names[k]] = py::int_(static_cast<long long>(v[k]));
+        if constexpr (integers) d[brokerage_role_names[k]] = py::int_(static_cast<long long>(v[k]));
         else d[brokerage_role_names[k]] = v[k];
     }
     return d;
 }
 
-py::dict per_id(const PyBrokerage& b, const std::vector<RoleValues>& v, bool integers) {
-    py::dict d;
-    for (std::size_t i = 0; i < b.ids.size(); ++i) d[py::str(b.ids[i])] = role_dict(v[i], integers);
+template <class V>
+IdMap<py::typing::Dict<py::str, V>> per_id(const PyBrokerage& b, const std::vector<RoleValues>& v) {
+    IdMap<py::typing::Dict<py::str, V>> d;
+    for (std::size_t i = 0; i < b.ids.size(); ++i) d[py::str(b.ids[i])] = role_dict<V>(v[i]);
     return d;
 }
 
@@ -47,23 +52,23 @@ Attributes: ``counts`` (sna ``raw.nli``; int), ``expected`` (``exp.nli``), ``sd`
 ``pandas.DataFrame``.
 )doc")
         .def_property_readonly(
-            "counts", [](const PyBrokerage& b) { return per_id(b, b.r.counts, true); },
+            "counts", [](const PyBrokerage& b) { return per_id<py::int_>(b, b.r.counts); },
             "{id: {role: number of brokered ordered pairs}} (sna raw.nli).")
         .def_property_readonly(
-            "expected", [](const PyBrokerage& b) { return per_id(b, b.r.expected, false); },
+            "expected", [](const PyBrokerage& b) { return per_id<py::float_>(b, b.r.expected); },
             "{id: {role: expected count}} under the density/group-size null model (sna exp.nli).")
         .def_property_readonly(
-            "sd", [](const PyBrokerage& b) { return per_id(b, b.r.sd, false); },
+            "sd", [](const PyBrokerage& b) { return per_id<py::float_>(b, b.r.sd); },
             "{id: {role: standard deviation}} (sna sd.nli; NaN where sna's variance is negative).")
         .def_property_readonly(
-            "z", [](const PyBrokerage& b) { return per_id(b, b.r.z, false); },
+            "z", [](const PyBrokerage& b) { return per_id<py::float_>(b, b.r.z); },
             "{id: {role: (count - expected) / sd}} (sna z.nli; NaN for 0/0, inf for x/0).")
         .def_property_readonly(
             "network",
             [](const PyBrokerage& b) {
-                py::dict d;
+                py::typing::Dict<py::str, Record> d;
                 for (std::size_t k = 0; k < 6; ++k) {
-                    py::dict e;
+                    Record e;
                     e["raw"] = py::int_(static_cast<long long>(b.r.network_counts[k]));
                     e["expected"] = b.r.network_expected[k];
                     e["sd"] = b.r.network_sd[k];
@@ -76,7 +81,7 @@ Attributes: ``counts`` (sna ``raw.nli``; int), ``expected`` (``exp.nli``), ``sd`
         .def_property_readonly(
             "groups",
             [](const PyBrokerage& b) {
-                py::dict d;
+                IdMap<py::object> d;
                 for (std::size_t i = 0; i < b.ids.size(); ++i) d[py::str(b.ids[i])] = b.labels[b.r.membership[i]];
                 return d;
             },
@@ -84,7 +89,7 @@ Attributes: ``counts`` (sna ``raw.nli``; int), ``expected`` (``exp.nli``), ``sd`
         .def_property_readonly(
             "group_sizes",
             [](const PyBrokerage& b) {
-                py::dict d;
+                py::typing::Dict<py::object, py::int_> d;
                 for (std::size_t g = 0; g < b.r.group_sizes.size(); ++g)
                     d[b.labels[g]] = py::int_(static_cast<long long>(b.r.group_sizes[g]));
                 return d;
@@ -96,9 +101,9 @@ Attributes: ``counts`` (sna ``raw.nli``; int), ``expected`` (``exp.nli``), ``sd`
         .def(
             "records",
             [](const PyBrokerage& b) {
-                py::list out;
+                Records out;
                 for (std::size_t i = 0; i < b.ids.size(); ++i) {
-                    py::dict d;
+                    Record d;
                     d["id"] = b.ids[i];
                     d["group"] = b.labels[b.r.membership[i]];
                     for (std::size_t k = 0; k < 6; ++k) {
@@ -123,7 +128,7 @@ other roles and ``total``). ``pandas.DataFrame(b.records())`` loads it.)doc")
 
     m.def(
         "brokerage",
-        [](const Network& net, const py::object& group, const py::object& missing) {
+        [](const Network& net, const GroupArg& group, const OptAttrValue& missing) {
             PyBrokerage b;
             std::vector<std::uint32_t> membership;
             if (py::isinstance<py::str>(group)) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/centrality.hpp"
 
 namespace coopmap::py_bind {
@@ -38,7 +39,7 @@ unsigned threads_arg(int threads) {
 void bind_centrality(py::module_& m) {
     m.def(
         "betweenness",
-        [](const Network& net, bool normalized, const py::object& weight, const std::string& distance, bool endpoints,
+        [](const Network& net, bool normalized, const OptStr& weight, const std::string& distance, bool endpoints,
            std::optional<long long> k, std::uint64_t seed, int threads) {
             BetweennessOptions o;
             o.normalized = normalized;
@@ -112,7 +113,7 @@ Example
             const auto piv =
                 detail::pivots(net.number_of_structures(), k_arg(static_cast<long long>(k), net.number_of_structures()),
                                seed, sampled);
-            py::list out;
+            StrList out;
             for (auto i : piv) out.append(net.structure(i).id);
             return out;
         },
@@ -125,7 +126,7 @@ reports and for checking an estimate against another implementation.
 
     m.def(
         "edge_betweenness",
-        [](const Network& net, bool normalized, const py::object& weight, const std::string& distance,
+        [](const Network& net, bool normalized, const OptStr& weight, const std::string& distance,
            std::optional<long long> k, std::uint64_t seed, int threads) {
             BetweennessOptions o;
             o.normalized = normalized;
@@ -138,7 +139,7 @@ reports and for checking an estimate against another implementation.
                 ReleaseReading nogil(net);
                 r = edge_betweenness(net, o);
             }
-            py::dict d;
+            py::typing::Dict<py::typing::Tuple<py::str, py::str>, py::float_> d;
             for (std::size_t e = 0; e < r.values.size(); ++e)
                 d[py::make_tuple(net.structure(r.sources[e]).id, net.structure(r.targets[e]).id)] = r.values[e];
             return d;
@@ -161,7 +162,7 @@ Complexity: as :func:`betweenness`. Example: ``coopmap.edge_betweenness(net)``.
 
     m.def(
         "degree",
-        [](const Network& net, const std::string& mode, bool normalized) -> py::dict {
+        [](const Network& net, const std::string& mode, bool normalized) -> IdMap<py::float_> {
             auto d = degree(net, parse_degree_mode(mode));
             const double n = static_cast<double>(net.number_of_structures());
             if (normalized) {
@@ -169,8 +170,8 @@ Complexity: as :func:`betweenness`. Example: ``coopmap.edge_betweenness(net)``.
                 for (auto& x : d) x *= s;
                 return per_structure(net, d);
             }
-            std::vector<long long> i(d.begin(), d.end());
-            return per_structure(net, i);
+            std::vector<long long> i(d.begin(), d.end());  // ints: a float in the types (PEP 484)
+            return py::reinterpret_steal<IdMap<py::float_>>(per_structure(net, i).release());
         },
         py::arg("net"), py::arg("mode") = "all", py::arg("normalized") = false, R"doc(
 Degree: the number of distinct partners (multiplex links count once).
@@ -183,7 +184,7 @@ Complexity O(n + m). Example: ``coopmap.degree(net)["ies"]``.
 
     m.def(
         "strength",
-        [](const Network& net, const py::object& weight, const std::string& mode) {
+        [](const Network& net, const OptStr& weight, const std::string& mode) {
             return per_structure(net, strength(net, weight_arg(weight), parse_degree_mode(mode)));
         },
         py::arg("net"), py::arg("weight") = "weight", py::arg("mode") = "all", R"doc(
@@ -194,7 +195,7 @@ included (networkx's ``degree(weight="weight")`` on the multigraph of the links)
 
     m.def(
         "closeness",
-        [](const Network& net, const py::object& weight, const std::string& distance, bool wf_improved, int threads) {
+        [](const Network& net, const OptStr& weight, const std::string& distance, bool wf_improved, int threads) {
             ClosenessOptions o;
             o.weight = path_weight(weight, distance);
             o.wf_improved = wf_improved;
@@ -219,7 +220,7 @@ Complexity O(n m) unweighted, multi-threaded (GIL released).
 
     m.def(
         "harmonic_centrality",
-        [](const Network& net, const py::object& weight, const std::string& distance, int threads) {
+        [](const Network& net, const OptStr& weight, const std::string& distance, int threads) {
             ClosenessOptions o;
             o.weight = path_weight(weight, distance);
             o.threads = threads_arg(threads);
@@ -240,7 +241,7 @@ Complexity O(n m), multi-threaded.
 
     m.def(
         "pagerank",
-        [](const Network& net, double alpha, const py::object& weight, std::size_t max_iter, double tol) {
+        [](const Network& net, double alpha, const OptStr& weight, std::size_t max_iter, double tol) {
             PageRankOptions o;
             o.alpha = alpha;
             o.weighted = weight_arg(weight);
@@ -266,7 +267,7 @@ O(iterations · m). Reference: Page, Brin, Motwani & Winograd (1999).
 
     m.def(
         "eigenvector_centrality",
-        [](const Network& net, const py::object& weight, std::size_t max_iter, double tol) {
+        [](const Network& net, const OptStr& weight, std::size_t max_iter, double tol) {
             EigenvectorOptions o;
             o.weighted = weight_arg(weight);
             o.max_iter = max_iter;

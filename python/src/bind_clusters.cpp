@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/clusters.hpp"
 
 namespace coopmap::py_bind {
@@ -21,7 +22,7 @@ struct PyPartition {
     py::object label(std::uint32_t c) const {
         return p.labels.empty() ? py::object(py::int_(c)) : from_value(p.labels[c]);
     }
-    py::object membership() {
+    IdMap<py::object> membership() {
         if (!membership_cache) {
             py::dict d;
             std::vector<py::object> lab(p.count);
@@ -29,9 +30,9 @@ struct PyPartition {
             for (std::size_t i = 0; i < p.membership.size(); ++i) d[py::str((*ids)[i])] = lab[p.membership[i]];
             membership_cache = std::move(d);
         }
-        return membership_cache;
+        return py::reinterpret_borrow<IdMap<py::object>>(membership_cache);
     }
-    py::object communities() {
+    py::typing::List<StrList> communities() {
         if (!communities_cache) {
             std::vector<py::list> out(p.count);
             for (auto& l : out) l = py::list();
@@ -40,7 +41,7 @@ struct PyPartition {
             for (auto& l : out) res.append(l);
             communities_cache = std::move(res);
         }
-        return communities_cache;
+        return py::reinterpret_borrow<py::typing::List<StrList>>(communities_cache);
     }
 };
 
@@ -59,7 +60,7 @@ PyPartition wrap(Partition p, const Network& net, std::string objective = "modul
     return r;
 }
 
-std::uint64_t seed_arg(const py::object& seed) {
+std::uint64_t seed_arg(const OptInt& seed) {
     // an int (or numpy integer) from 0 to 2^63 - 1
     return static_cast<std::uint64_t>(int_arg(seed, "seed", 0));
 }
@@ -166,17 +167,17 @@ Example::
             "__getitem__",
             [](PyPartition& r, std::size_t k) {
                 if (k >= r.p.count) throw py::index_error("cluster " + std::to_string(k) + " out of range");
-                return py::object(r.communities()[py::int_(k)]);
+                return py::reinterpret_borrow<StrList>(r.communities()[py::int_(k)]);
             },
             py::arg("k"), "The ids of cluster k.")
         .def(
             "records",
             [](PyPartition& r) {
-                py::list out;
+                Records out;
                 std::vector<py::object> lab(r.p.count);
                 for (std::uint32_t c = 0; c < r.p.count; ++c) lab[c] = r.label(c);
                 for (std::size_t i = 0; i < r.p.membership.size(); ++i) {
-                    py::dict d;
+                    Record d;
                     d["id"] = (*r.ids)[i];
                     d["cluster"] = lab[r.p.membership[i]];
                     out.append(d);
@@ -208,8 +209,8 @@ information, natural log), ``n`` (number of structures).
 
     m.def(
         "louvain",
-        [](const Network& net, double resolution, const py::object& seed, const py::object& weight, int n_iterations,
-           const py::object& restarts, double tolerance) {
+        [](const Network& net, double resolution, const OptInt& seed, const OptStr& weight, int n_iterations,
+           const OptInt& restarts, double tolerance) {
             LouvainOptions o;
             o.restarts = restarts_arg(restarts);
             o.tolerance = tolerance;
@@ -260,9 +261,9 @@ Example::
 
     m.def(
         "leiden",
-        [](const Network& net, double resolution, const py::object& seed, const py::object& weight,
-           const std::string& objective, int n_iterations, double beta, const py::object& initial_membership,
-           const py::object& restarts, double tolerance) {
+        [](const Network& net, double resolution, const OptInt& seed, const OptStr& weight,
+           const std::string& objective, int n_iterations, double beta, const OptPartitionLike& initial_membership,
+           const OptInt& restarts, double tolerance) {
             LeidenOptions o;
             o.restarts = restarts_arg(restarts);
             o.tolerance = tolerance;
@@ -316,8 +317,8 @@ Example::
 
     m.def(
         "modularity",
-        [](const Network& net, const py::object& membership_or_communities, double resolution,
-           const py::object& weight) {
+        [](const Network& net, const PartitionLike& membership_or_communities, double resolution,
+           const OptStr& weight) {
             auto memb = membership_arg(net, membership_or_communities);
             const bool w = weight_arg(weight);
             ReleaseReading nogil(net);
@@ -367,7 +368,7 @@ Example::
 
     m.def(
         "label_propagation",
-        [](const Network& net, const py::object& seed, const py::object& weight) {
+        [](const Network& net, const OptInt& seed, const OptStr& weight) {
             LabelPropagationOptions o;
             o.seed = seed_arg(seed);
             o.weighted = weight_arg(weight);
@@ -425,9 +426,9 @@ Example::
                 ReleaseReading nogil(net);
                 cl = cliques(net, {min_size});
             }
-            py::list out;
+            py::typing::List<StrList> out;
             for (const auto& c : cl) {
-                py::list l;
+                StrList l;
                 for (auto i : c) l.append(net.structure(i).id);
                 out.append(l);
             }
@@ -446,7 +447,7 @@ Example::
 
     m.def(
         "compare_partitions",
-        [](const py::object& a, const py::object& b) {
+        [](const PartitionLike& a, const PartitionLike& b) {
             py::dict da = as_mapping(a, "a"), db = as_mapping(b, "b");
             py::list keys;
             for (auto item : da) {
@@ -481,8 +482,8 @@ Example::
 
     m.def(
         "partition_by",
-        [](const Network& net, const std::string& attribute, double resolution, const py::object& weight,
-           const py::object& missing) {
+        [](const Network& net, const std::string& attribute, double resolution, const OptStr& weight,
+           const OptAttrValue& missing) {
             PartitionByOptions o{resolution, weight_arg(weight), std::nullopt};
             if (!missing.is_none()) o.missing = to_value(missing, "missing");
             return wrap(partition_by(net, attribute, o), net);

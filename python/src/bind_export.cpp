@@ -2,6 +2,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/export.hpp"
 
 namespace coopmap::py_bind {
@@ -9,7 +10,7 @@ namespace coopmap::py_bind {
 void bind_export(py::module_& m) {
     m.def(
         "_export",
-        [](const Network& net, const std::string& format, const py::object& path, const py::object& positions,
+        [](const Network& net, const std::string& format, const PathArg& path, const OptPositions& positions,
            const std::vector<std::string>& colors, const std::vector<double>& sizes) -> py::object {
             ExportOptions o;
             if (!positions.is_none()) o.positions = positions_arg(net, positions);

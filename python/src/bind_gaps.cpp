@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/gaps.hpp"
 
 namespace coopmap::py_bind {
@@ -21,8 +22,8 @@ std::vector<std::string> ids_of(const Network& net) {
     return ids;
 }
 
-py::dict keyed(const std::vector<std::string>& ids, const std::vector<double>& v) {
-    py::dict d;
+IdMap<py::float_> keyed(const std::vector<std::string>& ids, const std::vector<double>& v) {
+    IdMap<py::float_> d;
     for (std::size_t i = 0; i < v.size(); ++i) d[py::str(ids[i])] = v[i];
     return d;
 }
@@ -35,7 +36,7 @@ py::array_t<double> square(const std::vector<double>& m, std::size_t k) {
 
 std::string fmt(double x) { return format_double(x); }
 
-std::optional<Value> missing_arg(const py::object& missing) {
+std::optional<Value> missing_arg(const OptAttrValue& missing) {
     if (missing.is_none()) return std::nullopt;
     return to_value(missing, "missing");
 }
@@ -47,7 +48,7 @@ struct PyMixing {
 struct PyEI {
     EIIndex r;
     std::vector<std::string> ids;
-    py::list labels;  // group labels: the attribute's values or the partition's own labels
+    py::typing::List<py::object> labels;  // group labels: the attribute's values or the partition's own labels
 };
 struct PyReciprocity {
     Reciprocity r;
@@ -57,11 +58,11 @@ struct PyClusterGaps {
     ClusterGaps r;
     std::vector<std::string> ids;
     std::vector<std::uint32_t> membership;
-    py::list labels;  // the partition's own cluster labels
+    py::typing::List<py::object> labels;  // the partition's own cluster labels
 };
 
-py::list labels_list(const std::vector<Value>& labels) {
-    py::list out;
+py::typing::List<py::object> labels_list(const std::vector<Value>& labels) {
+    py::typing::List<py::object> out;
     for (const auto& v : labels) out.append(from_value(v));
     return out;
 }
@@ -70,7 +71,7 @@ py::list labels_list(const std::vector<Value>& labels) {
 
 void bind_gaps(py::module_& m) {
     // ---------------------------------------------------------------- Burt
-    auto burt = [](const Network& net, const py::object& weight) {
+    auto burt = [](const Network& net, const OptStr& weight) {
         BurtOptions o;
         o.weighted = weight_arg(weight);
         ReleaseReading nogil(net);
@@ -88,7 +89,7 @@ Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).)doc";
 
     m.def(
         "constraint",
-        [burt](const Network& net, const py::object& weight) {
+        [burt](const Network& net, const OptStr& weight) {
             auto r = burt(net, weight);
             return keyed(ids_of(net), r.constraint);
         },
@@ -109,7 +110,7 @@ Returns a dict {structure id: float}. Example::
             .c_str());
     m.def(
         "effective_size",
-        [burt](const Network& net, const py::object& weight) {
+        [burt](const Network& net, const OptStr& weight) {
             auto r = burt(net, weight);
             return keyed(ids_of(net), r.effective_size);
         },
@@ -126,7 +127,7 @@ it differs there: coopmap follows Burt's definition.
             .c_str());
     m.def(
         "efficiency",
-        [burt](const Network& net, const py::object& weight) {
+        [burt](const Network& net, const OptStr& weight) {
             auto r = burt(net, weight);
             return keyed(ids_of(net), r.efficiency);
         },
@@ -138,7 +139,7 @@ Burt's efficiency per structure: effective size / number of distinct partners (i
             .c_str());
     m.def(
         "hierarchy",
-        [burt](const Network& net, const py::object& weight) {
+        [burt](const Network& net, const OptStr& weight) {
             auto r = burt(net, weight);
             return keyed(ids_of(net), r.hierarchy);
         },
@@ -153,7 +154,7 @@ partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
             .c_str());
     m.def(
         "structural_holes",
-        [](const Network& net, const py::object& weight, unsigned threads) {
+        [](const Network& net, const OptStr& weight, unsigned threads) {
             BurtOptions o;
             o.weighted = weight_arg(weight);
             o.threads = threads;
@@ -163,12 +164,12 @@ partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
                 r = structural_holes(net, o);
             }
             const auto n = net.number_of_structures();
-            py::list out(n);
+            Records out(n);
             // keys created once: building 10^5 records is then dominated by the values
             const py::str k_id("id"), k_deg("degree"), k_c("constraint"), k_e("effective_size"), k_f("efficiency"),
                 k_h("hierarchy");
             for (index_t i = 0; i < n; ++i) {
-                py::dict d;
+                Record d;
                 d[k_id] = py::str(net.structure(i).id);
                 d[k_deg] = py::int_(r.degree[i]);
                 d[k_c] = py::float_(r.constraint[i]);
@@ -217,7 +218,7 @@ networkx's ``articulation_points``. Isolates and the empty network give none. O(
                 ReleaseReading nogil(net);
                 b = biconnected(net);
             }
-            py::list out;
+            py::typing::List<py::typing::Tuple<py::str, py::str>> out;
             for (auto [u, v] : b.bridges) out.append(py::make_tuple(net.structure(u).id, net.structure(v).id));
             return out;
         },
@@ -234,9 +235,9 @@ O(n + m).
                 ReleaseReading nogil(net);
                 b = biconnected(net);
             }
-            py::list out;
+            py::typing::List<StrList> out;
             for (const auto& c : b.components) {
-                py::list ids;
+                StrList ids;
                 for (auto i : c) ids.append(net.structure(i).id);
                 out.append(ids);
             }
@@ -256,7 +257,9 @@ isolates belong to none. Undirected simple view; the same sets as networkx's
                 ReleaseReading nogil(net);
                 lb = local_bridges(net, with_span);
             }
-            py::list out;
+            py::typing::List<
+                py::typing::Union<py::typing::Tuple<py::str, py::str>, py::typing::Tuple<py::str, py::str, py::float_>>>
+                out;
             for (const auto& x : lb) {
                 py::str u(net.structure(x.u).id), v(net.structure(x.v).id);
                 if (!with_span) out.append(py::make_tuple(u, v));
@@ -288,7 +291,7 @@ A suggested cooperation between two structures that are not linked (see
         .def(
             "as_dict",
             [](const Suggestion& s) {
-                py::dict d;
+                Record d;
                 d["source"] = s.source;
                 d["target"] = s.target;
                 d["score"] = s.score;
@@ -302,8 +305,8 @@ A suggested cooperation between two structures that are not linked (see
         });
     m.def(
         "predict_links",
-        [](const Network& net, const std::string& method, const py::object& top, const py::object& across,
-           const py::object& missing) {
+        [](const Network& net, const std::string& method, const OptInt& top, const OptStr& across,
+           const OptAttrValue& missing) {
             PredictOptions o;
             o.missing = missing_arg(missing);
             o.method = parse_link_predictor(method);
@@ -368,7 +371,7 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
         .def_property_readonly(
             "sizes",
             [](const PyMixing& p) {
-                py::dict d;
+                py::typing::Dict<py::object, py::int_> d;
                 for (std::size_t a = 0; a < p.r.k; ++a) d[from_value(p.r.labels[a])] = p.r.sizes[a];
                 return d;
             },
@@ -377,7 +380,7 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
         .def_property_readonly(
             "gaps",
             [](const PyMixing& p) {
-                py::list out;
+                py::typing::List<py::typing::Tuple<py::object, py::object>> out;
                 for (auto [a, b] : p.r.gaps)
                     out.append(py::make_tuple(from_value(p.r.labels[a]), from_value(p.r.labels[b])));
                 return out;
@@ -386,9 +389,9 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
         .def(
             "to_dict",
             [](const PyMixing& p) {
-                py::dict d;
+                py::typing::Dict<py::object, py::typing::Dict<py::object, py::float_>> d;
                 for (std::size_t a = 0; a < p.r.k; ++a) {
-                    py::dict row;
+                    py::typing::Dict<py::object, py::float_> row;
                     for (std::size_t b = 0; b < p.r.k; ++b) row[from_value(p.r.labels[b])] = p.r.at(a, b);
                     d[from_value(p.r.labels[a])] = row;
                 }
@@ -398,10 +401,10 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
         .def(
             "records",
             [](const PyMixing& p) {
-                py::list out;
+                Records out;
                 for (std::size_t a = 0; a < p.r.k; ++a)
                     for (std::size_t b = a; b < p.r.k; ++b) {
-                        py::dict d;
+                        Record d;
                         d["group_a"] = from_value(p.r.labels[a]);
                         d["group_b"] = from_value(p.r.labels[b]);
                         d["ties"] = p.r.at(a, b);
@@ -416,7 +419,7 @@ labels (first appearance in structure order); ``matrix``: k x k numpy array, sym
         });
     m.def(
         "mixing_matrix",
-        [](const Network& net, const std::string& attribute, const py::object& weight, const py::object& missing) {
+        [](const Network& net, const std::string& attribute, const OptStr& weight, const OptAttrValue& missing) {
             const bool w = weight_arg(weight);
             const auto miss = missing_arg(missing);
             ReleaseReading nogil(net);
@@ -439,7 +442,7 @@ Example: ``cm.mixing_matrix(net, "legal_family", missing="unknown").gaps``.
 )doc");
     m.def(
         "assortativity",
-        [](const Network& net, const std::string& attribute, const py::object& missing) {
+        [](const Network& net, const std::string& attribute, const OptAttrValue& missing) {
             const auto miss = missing_arg(missing);
             ReleaseReading nogil(net);
             return assortativity(net, attribute, miss);
@@ -466,7 +469,7 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         .def_property_readonly(
             "groups",
             [](const PyEI& p) {
-                py::dict d;
+                py::typing::Dict<py::object, py::float_> d;
                 for (std::size_t a = 0; a < p.r.groups.size(); ++a) d[p.labels[a]] = p.r.groups[a];
                 return d;
             },
@@ -478,7 +481,7 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         .def_property_readonly(
             "sizes",
             [](const PyEI& p) {
-                py::dict d;
+                py::typing::Dict<py::object, py::int_> d;
                 for (std::size_t a = 0; a < p.r.sizes.size(); ++a) d[p.labels[a]] = p.r.sizes[a];
                 return d;
             },
@@ -517,9 +520,9 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         .def(
             "records",
             [](const PyEI& p) {
-                py::list out;
+                Records out;
                 for (std::size_t a = 0; a < p.r.groups.size(); ++a) {
-                    py::dict d;
+                    Record d;
                     d["group"] = p.labels[a];
                     d["size"] = p.r.sizes[a];
                     d["ei"] = p.r.groups[a];
@@ -534,8 +537,8 @@ permutation test (``p_value``, ``p_greater``, ``p_less``, ``permutation_mean``,
         });
     m.def(
         "ei_index",
-        [](const Network& net, const py::object& attribute, std::size_t permutations, std::uint64_t seed,
-           const py::object& missing) {
+        [](const Network& net, const StrArg& attribute, std::size_t permutations, std::uint64_t seed,
+           const OptAttrValue& missing) {
             EIOptions o{permutations, seed, missing_arg(missing)};
             PartitionArg part;
             std::string attr;
@@ -592,7 +595,7 @@ Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
         .def_property_readonly(
             "sizes",
             [](const PyClusterGaps& p) {
-                py::dict d;
+                py::typing::Dict<py::object, py::int_> d;
                 for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = p.r.sizes[a];
                 return d;
             },
@@ -602,7 +605,7 @@ Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
             [](const PyClusterGaps& p) {
                 std::vector<std::vector<std::string>> per(p.r.k);
                 for (std::size_t i = 0; i < p.ids.size(); ++i) per[p.membership[i]].push_back(p.ids[i]);
-                py::dict d;
+                py::typing::Dict<py::object, StrList> d;
                 for (std::size_t a = 0; a < p.r.k; ++a) d[p.labels[a]] = per[a];
                 return d;
             },
@@ -618,7 +621,7 @@ Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
         .def_property_readonly(
             "gaps",
             [](const PyClusterGaps& p) {
-                py::list out;
+                py::typing::List<py::typing::Tuple<py::object, py::object>> out;
                 for (auto [a, b] : p.r.gaps) out.append(py::make_tuple(p.labels[a], p.labels[b]));
                 return out;
             },
@@ -626,10 +629,10 @@ Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
         .def(
             "records",
             [](const PyClusterGaps& p) {
-                py::list out;
+                Records out;
                 for (std::size_t a = 0; a < p.r.k; ++a)
                     for (std::size_t b = a; b < p.r.k; ++b) {
-                        py::dict d;
+                        Record d;
                         d["cluster_a"] = p.labels[a];
                         d["cluster_b"] = p.labels[b];
                         d["ties"] = p.r.ties[a * p.r.k + b];
@@ -646,7 +649,7 @@ Partition's cluster numbers. Rows and columns of ``ties`` and ``density`` follow
         });
     m.def(
         "cluster_gaps",
-        [](const Network& net, const py::object& partition) {
+        [](const Network& net, const PartitionLike& partition) {
             PyClusterGaps out;
             auto part = partition_arg(net, partition);
             out.membership = std::move(part.membership);
@@ -688,7 +691,7 @@ Reciprocity of a directed network (see :func:`reciprocity`).
         .def_property_readonly(
             "unreciprocated",
             [](const PyReciprocity& p) {
-                py::list out;
+                py::typing::List<py::typing::Tuple<py::str, py::str>> out;
                 for (auto [u, v] : p.r.unreciprocated) out.append(py::make_tuple(p.ids[u], p.ids[v]));
                 return out;
             },

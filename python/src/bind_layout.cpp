@@ -7,8 +7,8 @@
 namespace coopmap::py_bind {
 
 namespace {
-py::dict positions_dict(const Network& net, const Layout& l) {
-    py::dict d;
+IdMap<py::typing::Tuple<py::float_, py::float_>> positions_dict(const Network& net, const Layout& l) {
+    IdMap<py::typing::Tuple<py::float_, py::float_>> d;
     for (index_t i = 0; i < net.number_of_structures(); ++i)
         d[py::str(net.structure(i).id)] = py::make_tuple(l.x[i], l.y[i]);
     return d;

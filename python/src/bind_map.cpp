@@ -5,6 +5,7 @@
 #include <map>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/detail/atomic_file.hpp"
 #include "coopmap/layout.hpp"
 #include "coopmap/map.hpp"
@@ -24,8 +25,8 @@ py::array_t<T> column(const std::vector<Item>& items, Field Item::* field) {
 
 /// One text field of every item as a list of str.
 template <class Item>
-py::list texts(const std::vector<Item>& items, std::string Item::* field) {
-    py::list l(items.size());
+StrList texts(const std::vector<Item>& items, std::string Item::* field) {
+    StrList l(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) l[i] = py::str(items[i].*field);
     return l;
 }
@@ -151,7 +152,7 @@ void bind_map(py::module_& m) {
 
     m.def(
         "_map_model",
-        [](const Network& net, const py::object& positions, const std::vector<std::int64_t>& color,
+        [](const Network& net, const Positions& positions, const std::vector<std::int64_t>& color,
            std::size_t color_groups, const std::vector<double>& size, const std::string& edge_color, std::size_t labels,
            const py::object& responded, double width, double height,
            const std::map<std::string, std::string>& type_labels, const std::vector<index_t>& label_nodes, bool bridges,
@@ -205,7 +206,7 @@ void bind_map(py::module_& m) {
 
     m.def(
         "_write_text",
-        [](const py::object& path, const std::string& text) {
+        [](const PathArg& path, const std::string& text) {
             const auto p = path_arg(path, "path", true);
             py::gil_scoped_release nogil;
             detail::write_file_atomic(p, text);
@@ -225,9 +226,9 @@ void bind_map(py::module_& m) {
 
     m.def(
         "_partition_labels",
-        [](const Network& net, const py::object& partition) {
+        [](const Network& net, const PartitionLike& partition) {
             const auto part = partition_arg(net, partition);
-            py::list out;
+            py::typing::List<py::object> out;
             for (auto g : part.membership) out.append(part.labels[g]);
             return out;
         },

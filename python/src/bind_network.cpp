@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/detail/atomic_file.hpp"
 #include "coopmap/io.hpp"
 
@@ -212,7 +213,7 @@ std::string str_arg(const py::handle& h, const char* what) {
 }
 
 /// The attributes= dict merged with the keyword attributes (keywords win).
-py::dict merged_attributes(const py::object& attributes, const py::kwargs& kwargs) {
+py::dict merged_attributes(const AttrMap& attributes, const py::kwargs& kwargs) {
     py::dict out;
     if (!attributes.is_none()) {
         if (!py::isinstance<py::dict>(attributes)) throw input_error("attributes must be a dict");
@@ -234,8 +235,8 @@ std::vector<std::string> aliases_arg(const py::object& o, const std::string& id)
     return out;
 }
 
-py::dict structure_dict(const Structure& s, bool with_id) {
-    py::dict d;
+Record structure_dict(const Structure& s, bool with_id) {
+    Record d;
     if (with_id) d["id"] = s.id;
     d["name"] = s.name;
     if (!s.aliases.empty()) d["aliases"] = py::cast(s.aliases);
@@ -262,8 +263,8 @@ std::vector<std::string> partner_ids(const Network& n, const std::string& key, b
     return ids;
 }
 
-py::dict link_dict(const Network& net, const Link& l) {
-    py::dict d;
+Record link_dict(const Network& net, const Link& l) {
+    Record d;
     d["source"] = net.structure(l.source).id;
     d["target"] = net.structure(l.target).id;
     d["type"] = net.type_name(l);
@@ -374,7 +375,7 @@ Example::
         .def("number_of_arcs", &Network::number_of_arcs, "Number of directed links (arcs).")
         .def(
             "set_link_type",
-            [](Network& n, const py::object& code, const py::object& directed, const py::kwargs& attrs) {
+            [](Network& n, const StrArg& code, const OptBool& directed, const py::kwargs& attrs) {
                 check_writable(n, "set_link_type");
                 std::optional<bool> d;
                 if (!directed.is_none()) {
@@ -397,7 +398,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
         .def(
             "link_type",
             [](const Network& n, const std::string& code) {
-                py::dict d;
+                Record d;
                 d["code"] = code;
                 d["directed"] = n.type_directed(code);
                 add_attributes(d, n.type_attributes(code));
@@ -409,9 +410,9 @@ of a type in use turns its links into arcs (source -> target) or into undirected
         .def(
             "link_type_records",
             [](const Network& n) {
-                py::list out;
+                Records out;
                 for (std::uint32_t k = 0; k < n.type_names().size(); ++k) {
-                    py::dict d;
+                    Record d;
                     d["code"] = n.type_names()[k];
                     d["directed"] = n.type_directed(k);
                     add_attributes(d, n.type_attributes(k));
@@ -423,7 +424,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
             "(``pandas.DataFrame(net.link_type_records())``).")
         .def(
             "set_graph_attribute",
-            [](Network& n, const py::object& name, const py::object& value) {
+            [](Network& n, const StrArg& name, const OptAttrValue& value) {
                 check_writable(n, "set_graph_attribute");
                 const auto key = str_arg(name, "graph attribute name");
                 if (value.is_none()) n.remove_graph_attribute(key);
@@ -437,7 +438,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
             "``load_dataset`` set it from the folder's ``dataset.json``).")
         .def(
             "graph_attribute",
-            [](const Network& n, const py::object& name, const py::object& default_) -> py::object {
+            [](const Network& n, const StrArg& name, const py::object& default_) -> py::object {
                 const auto* v = n.graph_attribute(str_arg(name, "graph attribute name"));
                 return v ? from_value(*v) : default_;
             },
@@ -446,7 +447,7 @@ of a type in use turns its links into arcs (source -> target) or into undirected
         .def(
             "graph_attributes",
             [](const Network& n) {
-                py::dict d;
+                Record d;
                 add_attributes(d, n.graph_attributes());
                 return d;
             },
@@ -487,8 +488,8 @@ of a type in use turns its links into arcs (source -> target) or into undirected
             "The structure ids, in insertion order.")
         .def(
             "add_structure",
-            [](Network& n, const py::object& id, const py::object& name, const py::object& aliases,
-               const py::object& attributes, const py::kwargs& attrs) {
+            [](Network& n, const StrArg& id, const OptStr& name, const OptIds& aliases, const AttrMap& attributes,
+               const py::kwargs& attrs) {
                 check_writable(n, "add_structure");
                 auto sid = str_arg(id, "structure id");
                 std::string nm = name.is_none() ? std::string() : str_arg(name, "name");
@@ -517,7 +518,7 @@ Raises ValueError for an empty or duplicate id, or an alias already in use.
         .def(
             "structures",
             [](const Network& n) {
-                py::list out;
+                Records out;
                 for (const auto& s : n.structures()) out.append(structure_dict(s, true));
                 return out;
             },
@@ -528,7 +529,7 @@ Raises ValueError for an empty or duplicate id, or an alias already in use.
             "The id of the structure with this id or alias. Raises KeyError when none.")
         .def(
             "set_attribute",
-            [](Network& n, const std::string& key, const std::string& name, const py::object& value) {
+            [](Network& n, const std::string& key, const std::string& name, const OptAttrValue& value) {
                 check_writable(n, "set_attribute");
                 n.index_of(key);
                 if (name == "name") {
@@ -563,8 +564,8 @@ Raises ValueError for an empty or duplicate id, or an alias already in use.
             py::arg("id"), "Removes a structure and its links; returns the number of links removed. O(n + m).")
         .def(
             "add_link",
-            [](Network& n, const py::object& source, const py::object& target, const py::object& type, double weight,
-               const py::object& start, const py::object& end, const py::object& status, const py::object& attributes,
+            [](Network& n, const StrArg& source, const StrArg& target, const StrArg& type, double weight,
+               const OptStr& start, const OptStr& end, const OptStr& status, const AttrMap& attributes,
                const py::kwargs& attrs) {
                 check_writable(n, "add_link");
                 const auto s = str_arg(source, "source"), t = str_arg(target, "target");
@@ -590,7 +591,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
 )doc")
         .def(
             "remove_link",
-            [](Network& n, const std::string& s, const std::string& t, const py::object& type) {
+            [](Network& n, const std::string& s, const std::string& t, const OptStr& type) {
                 check_writable(n, "remove_link");
                 std::optional<std::string> ty;
                 if (!type.is_none()) ty = str_arg(type, "type");
@@ -601,7 +602,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
             "Raises KeyError when there is none.")
         .def(
             "has_link",
-            [](const Network& n, const std::string& s, const std::string& t, const py::object& type) {
+            [](const Network& n, const std::string& s, const std::string& t, const OptStr& type) {
                 auto a = n.find(s), b = n.find(t);
                 if (!a || !b) return false;
                 for (auto k : n.links_between(*a, *b))
@@ -614,7 +615,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
         .def(
             "links",
             [](const Network& n) {
-                py::list out;
+                Records out;
                 for (const auto& l : n.links()) out.append(link_dict(n, l));
                 return out;
             },
@@ -622,7 +623,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
             "attributes), in insertion order: ``pandas.DataFrame(net.links())``.")
         .def(
             "set_link_attribute",
-            [](Network& n, std::size_t k, const std::string& name, const py::object& value) {
+            [](Network& n, std::size_t k, const std::string& name, const OptAttrValue& value) {
                 check_writable(n, "set_link_attribute");
                 n.set_link_attribute(k, name,
                                      to_value(value, "link " + std::to_string(k) + ", attribute '" + name + "'"));
@@ -650,7 +651,7 @@ dict of attributes (for names such as ``"source"``); other keywords are typed at
             "undirected partners. Each once. O(m).")
         .def(
             "filter_links",
-            [](const Network& n, const py::object& type, const py::object& status, const py::object& active_on,
+            [](const Network& n, const TypeFilter& type, const OptStr& status, const OptStr& active_on,
                const py::kwargs& attrs) {
                 LinkFilter f;
                 f.types = str_list(type, "type");
@@ -669,7 +670,7 @@ start/end, open bounds when missing), and attribute equalities as keywords (1 ==
 )doc")
         .def(
             "filter_structures",
-            [](const Network& n, const py::object& ids, const py::kwargs& attrs) {
+            [](const Network& n, const OptIds& ids, const py::kwargs& attrs) {
                 StructureFilter f;
                 f.ids = str_list(ids, "structure id");
                 f.attributes = conditions(attrs, "structure attribute");
@@ -705,8 +706,8 @@ b->a merge). A directed or mixed network's view carries each two-way link as two
             "A deep copy.")
         .def(
             "write_csv",
-            [](const Network& n, const py::object& structures, const py::object& links, const std::string& delimiter,
-               const py::object& link_types) {
+            [](const Network& n, const OptPath& structures, const OptPath& links, const std::string& delimiter,
+               const OptPath& link_types) {
                 if (delimiter.size() != 1) throw input_error("write_csv: delimiter must be one character");
                 const std::string sp = path_arg(structures, "structures"), lp = path_arg(links, "links");
                 CsvWriteOptions o{delimiter[0], path_arg(link_types, "link_types")};
@@ -726,7 +727,7 @@ spreadsheets, neutralise such cells; this file is data for coopmap and other too
         .def(
             "to_networkx",
             [](const Network& n) {
-                return python_hook("to_networkx")(py::cast(n, py::return_value_policy::reference));
+                return NxGraph(python_hook("to_networkx")(py::cast(n, py::return_value_policy::reference)));
             },
             R"doc(
 The network as a networkx graph: Graph/DiGraph, or MultiGraph/MultiDiGraph when some
@@ -766,14 +767,14 @@ Parallel links count once. NaN when there are fewer than 2 structures. O(n + m l
         "ValueError naming `name` and the known attribute names, closest first, when no structure has it.");
     m.def(
         "_read_responses",
-        [](const Network& net, const py::object& path) {
+        [](const Network& net, const PathArg& path) {
             const std::string p = path_arg(path, "path", true);
             std::vector<std::pair<index_t, std::string>> rows;
             {
                 ReleaseReading nogil(net);
                 rows = read_responses(net, p);
             }
-            py::dict out;
+            IdMap<py::str> out;
             for (const auto& [i, status] : rows) out[py::str(net.structure(i).id)] = status;
             return out;
         },
@@ -786,8 +787,8 @@ Parallel links count once. NaN when there are fewer than 2 structures. O(n + m l
         "' (known: w1, w2, ...)' listing the known words closest to `word` first (the tail of a typo message).");
     m.def(
         "_read_csv",
-        [](const py::object& structures, const py::object& links, bool directed, const std::string& delimiter,
-           const py::object& link_types) {
+        [](const OptPath& structures, const OptPath& links, bool directed, const std::string& delimiter,
+           const OptPath& link_types) {
             if (delimiter.size() > 1) throw input_error("read_csv: delimiter must be one character");
             CsvReadOptions o{directed, delimiter.empty() ? '\0' : delimiter[0], path_arg(link_types, "link_types")};
             const std::string sp = path_arg(structures, "structures", true), lp = path_arg(links, "links");

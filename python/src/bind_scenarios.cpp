@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/detail/known_words.hpp"
 #include "coopmap/scenarios.hpp"
 
@@ -11,7 +12,7 @@ namespace coopmap::py_bind {
 namespace {
 
 /// An iterable of structure ids (or aliases) -> indices; unknown ids raise KeyError.
-std::vector<index_t> ids_arg(const Network& net, const py::object& ids, const char* what) {
+std::vector<index_t> ids_arg(const Network& net, const Ids& ids, const char* what) {
     std::vector<index_t> out;
     if (ids.is_none()) return out;
     if (py::isinstance<py::str>(ids))
@@ -72,10 +73,10 @@ KeyPlayerObjective objective_arg(const std::string& s) {
 
 /// Rows with a label, before, after and change -> records {key: label, "before", "after", "change"}.
 template <class Row>
-py::list before_after(const std::vector<Row>& rows, const char* key, std::string Row::* label) {
-    py::list out;
+Records before_after(const std::vector<Row>& rows, const char* key, std::string Row::* label) {
+    Records out;
     for (const auto& row : rows) {
-        py::dict d;
+        Record d;
         d[key] = row.*label;
         d["before"] = row.before;
         d["after"] = row.after;
@@ -113,7 +114,7 @@ Borgatti's fragmentation of a network: ``fragmentation`` (F), ``distance_fragmen
 
     m.def(
         "fragmentation",
-        [](const Network& net, const py::object& removed, const py::object& threads) {
+        [](const Network& net, const OptIds& removed, const OptInt& threads) {
             FragmentationOptions o;
             o.removed = ids_arg(net, removed, "removed");
             o.threads = static_cast<unsigned>(int_arg(threads, "threads", 0));
@@ -183,8 +184,8 @@ computed by the search).
 
     m.def(
         "key_players",
-        [](const Network& net, const py::object& k, const std::string& objective, const py::object& mm,
-           const py::object& target, const py::object& seed, const py::object& restarts, const py::object& threads) {
+        [](const Network& net, const IntArg& k, const std::string& objective, const IntArg& mm, const TargetArg& target,
+           const OptInt& seed, const OptInt& restarts, const OptInt& threads) {
             KeyPlayerOptions o;
             o.k = static_cast<std::size_t>(int_arg(k, "k", 1));
             o.objective = objective_arg(objective);
@@ -258,8 +259,8 @@ Example
 
     m.def(
         "vulnerability",
-        [](const Network& net, const py::object& group, const py::object& missing, bool distance,
-           const py::object& threads) {
+        [](const Network& net, const OptGroupArg& group, const OptAttrValue& missing, bool distance,
+           const OptInt& threads) {
             VulnerabilityOptions o;
             if (!group.is_none()) o.group = utf8(group, "group");
             if (!missing.is_none()) o.missing = to_value(missing, "missing");
@@ -270,10 +271,10 @@ Example
                 ReleaseReading nogil(net);
                 r = vulnerability(net, o);
             }
-            py::list out;
+            Records out;
             for (index_t i = 0; i < r.structures.size(); ++i) {
                 const auto& s = r.structures[i];
-                py::dict d;
+                Record d;
                 d["id"] = net.structure(i).id;
                 d["fragmentation"] = s.fragmentation;
                 d["distance_fragmentation"] = s.distance_fragmentation;
@@ -324,8 +325,8 @@ Example
 
     m.def(
         "_weave",
-        [](const Network& net, const py::object& k, const std::string& objective, const py::object& group,
-           const py::object& missing) {
+        [](const Network& net, const IntArg& k, const std::string& objective, const OptGroupArg& group,
+           const OptAttrValue& missing) {
             WeaveOptions o;
             o.k = static_cast<std::size_t>(int_arg(k, "k", 0));
             if (objective == "cohesion") o.objective = WeaveObjective::cohesion;
@@ -338,9 +339,9 @@ Example
                 ReleaseReading nogil(net);
                 r = weave(net, o);
             }
-            py::list links;
+            Records links;
             for (const auto& w : r.links) {
-                py::dict d;
+                Record d;
                 d["source"] = net.structure(w.source).id;
                 d["target"] = net.structure(w.target).id;
                 d["gain"] = w.gain;
@@ -352,7 +353,7 @@ Example
                 d["cross_group"] = w.cross_group;
                 links.append(d);
             }
-            return py::make_tuple(links, r.before, r.after);
+            return py::typing::Tuple<Records, py::float_, py::float_>(py::make_tuple(links, r.before, r.after));
         },
         py::arg("net"), py::arg("k"), py::arg("objective"), py::arg("group"), py::arg("missing"),
         "Internal: use coopmap.weave (the links as records, the objective before and after).");
@@ -386,8 +387,8 @@ change first) and ``after`` (the network after the change).
 
     m.def(
         "what_if",
-        [](const Network& net, const py::object& remove, const py::object& add, const py::object& group,
-           const py::object& missing, const py::object& brokers, const py::object& threads) {
+        [](const Network& net, const OptIds& remove, const AddedLinks& add, const OptGroupArg& group,
+           const OptAttrValue& missing, const IntArg& brokers, const OptInt& threads) {
             WhatIfOptions o;
             o.remove = ids_arg(net, remove, "remove");
             if (!add.is_none()) {

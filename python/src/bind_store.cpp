@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "bindings.hpp"
+#include "typed.hpp"
 #include "coopmap/store.hpp"
 
 namespace coopmap::py_bind {
@@ -29,10 +30,10 @@ std::vector<std::string> str_list_arg(const py::object& o, const char* what) {
     return out;
 }
 
-py::list link_keys(const std::vector<LinkKey>& keys) {
-    py::list out;
+Records link_keys(const std::vector<LinkKey>& keys) {
+    Records out;
     for (const auto& k : keys) {
-        py::dict d;
+        Record d;
         d["source"] = k.source;
         d["target"] = k.target;
         d["type"] = k.type;
@@ -41,7 +42,7 @@ py::list link_keys(const std::vector<LinkKey>& keys) {
     return out;
 }
 
-AffiliationOptions affiliation_options(const py::object& groups, const py::object& roles, const py::object& active_on) {
+AffiliationOptions affiliation_options(const OptIds& groups, const OptIds& roles, const OptStr& active_on) {
     AffiliationOptions o;
     o.groups = str_list_arg(groups, "groups");
     o.roles = str_list_arg(roles, "roles");
@@ -49,10 +50,10 @@ AffiliationOptions affiliation_options(const py::object& groups, const py::objec
     return o;
 }
 
-py::list counts_list(const ImportReport& r) {
-    py::list out;
+Records counts_list(const ImportReport& r) {
+    Records out;
     for (const auto& c : r.counts) {
-        py::dict d;
+        Record d;
         d["table"] = c.table;
         d["added"] = c.added;
         d["updated"] = c.updated;
@@ -86,9 +87,9 @@ declarations with an unresolved partner this import's new ids or aliases resolve
         .def_property_readonly("counts", &counts_list)
         .def_property_readonly("unresolved_partners",
                                [](const ImportReport& r) {
-                                   py::list out;
+                                   Records out;
                                    for (const auto& u : r.unresolved_partners) {
-                                       py::dict d;
+                                       Record d;
                                        d["file"] = u.file;
                                        d["line"] = u.line;
                                        d["declarer"] = u.declarer;
@@ -164,9 +165,9 @@ number of distinct partners in the view (directions and types ignored) and its c
         .def_property_readonly("kept", [](const WaveComparison& c) { return link_keys(c.kept_links); })
         .def_property_readonly("status_changed",
                                [](const WaveComparison& c) {
-                                   py::list out;
+                                   Records out;
                                    for (const auto& x : c.status_changed) {
-                                       py::dict d;
+                                       Record d;
                                        d["source"] = x.link.source;
                                        d["target"] = x.link.target;
                                        d["type"] = x.link.type;
@@ -183,28 +184,28 @@ number of distinct partners in the view (directions and types ignored) and its c
         .def_readonly("left", &WaveComparison::left)
         .def_property_readonly("degree_before",
                                [](const WaveComparison& c) {
-                                   py::dict d;
+                                   IdMap<py::int_> d;
                                    for (const auto& x : c.degrees) d[py::str(x.id)] = x.before;
                                    return d;
                                })
         .def_property_readonly("degree_after",
                                [](const WaveComparison& c) {
-                                   py::dict d;
+                                   IdMap<py::int_> d;
                                    for (const auto& x : c.degrees) d[py::str(x.id)] = x.after;
                                    return d;
                                })
         .def_property_readonly("degree_change",
                                [](const WaveComparison& c) {
-                                   py::dict d;
+                                   IdMap<py::int_> d;
                                    for (const auto& x : c.degrees) d[py::str(x.id)] = x.change();
                                    return d;
                                })
         .def(
             "records",
             [](const WaveComparison& c) {
-                py::list out;
+                Records out;
                 for (const auto& x : c.degrees) {
-                    py::dict d;
+                    Record d;
                     d["id"] = x.id;
                     d["degree_before"] = x.before;
                     d["degree_after"] = x.after;
@@ -254,7 +255,7 @@ Example::
     report = inv.import_csv(declarations="wave2013.csv", wave="2013", responses="responses2013.csv")
     net = inv.network("2013", view="confirmed")
 )doc")
-        .def(py::init([](const py::object& path, bool readonly) {
+        .def(py::init([](const PathArg& path, bool readonly) {
                  InventoryOptions o;
                  o.readonly = readonly;
                  return std::make_unique<PyInventory>(path_arg(path, "path"), o);
@@ -281,9 +282,8 @@ Example::
             py::arg("exc_type"), py::arg("exc_value"), py::arg("traceback"))
         .def(
             "import_csv",
-            [](PyInventory& p, const py::object& structures, const py::object& link_types,
-               const py::object& affiliations, const py::object& declarations, const py::object& wave,
-               const py::object& responses) {
+            [](PyInventory& p, const OptPath& structures, const OptPath& link_types, const OptPath& affiliations,
+               const OptPath& declarations, const OptStr& wave, const OptPath& responses) {
                 ImportFiles f;
                 f.structures = path_arg(structures, "structures");
                 f.link_types = path_arg(link_types, "link_types");
@@ -369,9 +369,9 @@ Raises KeyError for an unknown wave. Complexity: O(n + d log d) for d declaratio
                     std::lock_guard<std::mutex> lock(p.mutex);
                     links = p.inv.links(wave, v);
                 }
-                py::list out;
+                Records out;
                 for (const auto& l : links) {
-                    py::dict d;
+                    Record d;
                     d["source"] = l.source;
                     d["target"] = l.target;
                     d["type"] = l.type;
@@ -443,9 +443,9 @@ Example: ``[s["id"] for s in inv.roster().structures()]``.
             "link_types",
             [](PyInventory& p) {
                 std::lock_guard<std::mutex> lock(p.mutex);
-                py::list out;
+                Records out;
                 for (const auto& t : p.inv.link_types()) {
-                    py::dict d;
+                    Record d;
                     d["code"] = t.code;
                     d["label"] = t.label;
                     d["family"] = t.family;
@@ -459,14 +459,14 @@ Example: ``[s["id"] for s in inv.roster().structures()]``.
             "counts",
             [](PyInventory& p) {
                 std::lock_guard<std::mutex> lock(p.mutex);
-                py::dict d;
+                py::typing::Dict<py::str, py::int_> d;
                 for (const auto& [k, v] : p.inv.counts()) d[py::str(k)] = v;
                 return d;
             },
             "Rows per table: structures, aliases, groups, affiliations, link_types, waves, responses, declarations.")
         .def(
             "affiliation_network",
-            [](PyInventory& p, const py::object& groups, const py::object& roles, const py::object& active_on) {
+            [](PyInventory& p, const OptIds& groups, const OptIds& roles, const OptStr& active_on) {
                 auto o = affiliation_options(groups, roles, active_on);
                 py::gil_scoped_release release;
                 std::lock_guard<std::mutex> lock(p.mutex);
@@ -486,8 +486,7 @@ keep affiliations with start <= date <= end (missing bounds open).
 )doc")
         .def(
             "affiliation_projection",
-            [](PyInventory& p, bool weighted, const py::object& groups, const py::object& roles,
-               const py::object& active_on) {
+            [](PyInventory& p, bool weighted, const OptIds& groups, const OptIds& roles, const OptStr& active_on) {
                 auto o = affiliation_options(groups, roles, active_on);
                 py::gil_scoped_release release;
                 std::lock_guard<std::mutex> lock(p.mutex);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "coopmap/network.hpp"
+#include "typed.hpp"
 
 namespace coopmap {
 struct Layout;  // coopmap/layout.hpp
@@ -30,8 +31,8 @@ Attributes to_attributes(const py::dict& kwargs, const std::string& owner);
 
 /// Per-structure values -> dict {structure id: value} (a Mapping; pandas.Series(d) loads it).
 template <class T>
-py::dict per_structure(const Network& net, const std::vector<T>& values) {
-    py::dict d;
+IdMap<typename py_type<T>::type> per_structure(const Network& net, const std::vector<T>& values) {
+    IdMap<typename py_type<T>::type> d;
     for (std::size_t i = 0; i < values.size(); ++i) d[py::str(net.structure(static_cast<index_t>(i)).id)] = values[i];
     return d;
 }

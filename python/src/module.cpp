@@ -116,11 +116,12 @@ PYBIND11_MODULE(_core, m) {
     for (const char* name : {"Partition", "Brokerage", "MixingMatrix", "EIIndex", "ClusterGaps", "WaveComparison",
                              "ImportReport", "WhatIf", "KeyPlayers", "Fragmentation", "PartitionComparison"}) {
         py::object cls = m.attr(name);
-        py::setattr(cls, "to_pandas",
-                    py::cpp_function([](const py::object& self) { return b::python_hook("to_pandas")(self); },
-                                     py::name("to_pandas"), py::is_method(cls),
-                                     "The records as a pandas.DataFrame, one row per record (pandas is optional: "
-                                     "an ImportError says what to install when it is missing)."));
+        py::setattr(
+            cls, "to_pandas",
+            py::cpp_function([](const py::object& self) { return b::DataFrame(b::python_hook("to_pandas")(self)); },
+                             py::name("to_pandas"), py::is_method(cls),
+                             "The records as a pandas.DataFrame, one row per record (pandas is optional: "
+                             "an ImportError says what to install when it is missing)."));
         py::setattr(cls, "_repr_html_",
                     py::cpp_function(
                         [](const py::object& self) { return b::python_hook("repr_html")(self).cast<std::string>(); },

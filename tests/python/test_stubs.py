@@ -89,3 +89,45 @@ def test_all_names_every_public_function_and_class() -> None:
     assert public - set(coopmap.__all__) == set()
     assert all(hasattr(coopmap, n) for n in coopmap.__all__)
     assert len(coopmap.__all__) == len(set(coopmap.__all__))
+
+
+def test_the_stubs_give_precise_types(tmp_path: Path) -> None:
+    """mypy --strict reads the results' precise types from the stubs: what users' editors see."""
+    mypy = shutil.which("mypy", path=str(BIN))
+    assert mypy, "mypy is not installed (scripts/setup.sh installs it)"
+    good = tmp_path / "good.py"
+    good.write_text(
+        """
+import coopmap as cm
+
+net = cm.load_dataset("karate")
+b: dict[str, float] = cm.betweenness(net)
+p: cm.Partition = cm.louvain(net, seed=1)
+m: dict[str, object] = p.membership
+c: list[list[str]] = cm.components(net)
+s: list[cm.Suggestion] = cm.predict_links(net, top=5)
+rows: list[dict[str, object]] = net.structures()
+holes: list[dict[str, object]] = cm.structural_holes(net)
+eb: dict[tuple[str, str], float] = cm.edge_betweenness(net)
+pos: dict[str, tuple[float, float]] = cm.layout(net, seed=0)
+""",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        """
+import coopmap as cm
+
+net = cm.load_dataset("karate")
+b: list[str] = cm.betweenness(net)
+cm.louvain(net, seed="one")
+net.add_link("a", "b", weight="heavy")
+""",
+        encoding="utf-8",
+    )
+    base = [mypy, "--strict", "--no-incremental", "--python-executable", sys.executable]
+    r = subprocess.run([*base, str(good)], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = subprocess.run([*base, str(bad)], capture_output=True, text=True, cwd=tmp_path)
+    # three errors, one per line: wrong result type, a str seed, a str weight
+    assert [line.split(":")[1] for line in r.stdout.splitlines() if ": error:" in line] == ["5", "6", "7"], r.stdout
