@@ -179,13 +179,32 @@ inline std::vector<double> viz_sizes(const std::vector<double>& v) {
     return out;
 }
 
+/// A link's ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as a full date bounding its interval:
+/// the first day of the year or month for a start, the last one for an end
+/// ("2014" ends 2014-12-31, "2024-02" ends 2024-02-29).
+inline std::string date_bound(const std::string& iso, bool end) {
+    if (iso.size() == 10) return iso;
+    if (iso.size() == 4) return iso + (end ? "-12-31" : "-01-01");
+    if (!end) return iso + "-01";
+    const int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2));
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int last = month == 2 && leap ? 29 : days[month - 1];
+    return iso + "-" + std::to_string(last);
+}
+
 }  // namespace detail
 
 /// GEXF 1.3 (http://gexf.net/1.3): node label = display name, edge label = link type,
 /// declared attribute columns (node: aliases and the attributes; edge: type, status,
 /// start, end and the attributes), edge weight, one edge per link with id = link index;
 /// viz:color, viz:size (10 + 40 sqrt(v / max)) and viz:position (x, y, z = 0) when
-/// given. Readable by Gephi and by networkx.read_gexf. O(n + m).
+/// given. When some link has a start or end date the graph is dynamic
+/// (``mode="dynamic" timeformat="date"``) and each dated edge carries its interval as
+/// ``start``/``end`` attributes, full dates (detail::date_bound: "2013" starts on
+/// 2013-01-01, an end "2014" lasts to 2014-12-31), which Gephi's timeline plays; the
+/// dates as written stay in the edge columns ``start`` and ``end``. Structures have no
+/// interval (present throughout). Readable by Gephi and by networkx.read_gexf. O(n + m).
 inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
     detail::check_export_options(net, o);
     using detail::append_xml;
@@ -199,8 +218,9 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
          "  <meta>\n    <creator>coopmap</creator>\n  </meta>\n";
-    s += std::string("  <graph mode=\"static\" defaultedgetype=\"") + (net.directed() ? "directed" : "undirected") +
-         "\">\n";
+    const bool dynamic = used.start || used.end;
+    s += std::string("  <graph mode=\"") + (dynamic ? "dynamic\" timeformat=\"date" : "static") +
+         "\" defaultedgetype=\"" + (net.directed() ? "directed" : "undirected") + "\">\n";
     // node attribute ids: "a" = aliases, "n<k>" = column k
     s += "    <attributes class=\"node\">\n";
     if (aliases) s += "      <attribute id=\"a\" title=\"aliases\" type=\"string\"/>\n";
@@ -259,6 +279,8 @@ inline std::string to_gexf(const Network& net, const ExportOptions& o = {}) {
         s += "\" target=\"";
         append_xml(s, net.structure(l.target).id);
         if (net.mixed()) s += net.is_directed(l) ? "\" type=\"directed" : "\" type=\"undirected";
+        if (dynamic && !net.start(l).empty()) s += "\" start=\"" + detail::date_bound(net.start(l), false);
+        if (dynamic && !net.end(l).empty()) s += "\" end=\"" + detail::date_bound(net.end(l), true);
         s += "\" label=\"";
         append_xml(s, net.type_name(l));
         s += "\" weight=\"" + format_double(l.weight) + "\">\n        <attvalues>\n";

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Union
 
-from . import _core, _display, _networkx, _signatures, errors
+from . import _core, _display, _igraph, _networkx, _signatures, errors
 
 # The compiled module never imports this package: the package hands it what it raises and calls.
 _core._register_python(
@@ -26,6 +26,7 @@ _core._register_python(
     NotFoundError=errors.NotFoundError,
     StorageError=errors.StorageError,
     to_networkx=_networkx.to_networkx,
+    to_igraph=_igraph.to_igraph,
     to_pandas=_display.to_pandas,
     repr_html=_display.repr_html,
     network_html=_display.network_html,
@@ -34,6 +35,7 @@ from ._brokers import brokers
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
 from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
 from ._folder import ConfirmationRate, confirmation_rate
+from ._igraph import from_igraph
 from ._networkx import from_networkx
 from ._report import card, cards, report
 from ._scenarios import WovenLink, weave
@@ -57,6 +59,7 @@ __all__ = [
     "ResponseCounts",
     "read_csv",
     "from_networkx",
+    "from_igraph",
     "report",
     "card",
     "cards",

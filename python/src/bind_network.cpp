@@ -735,6 +735,25 @@ pair has several links. A mixed network gives a directed graph in which each und
 link is two arcs (as networkx's ``to_directed``), with ``G.graph["mixed"] = True``. Nodes carry the structure attributes (``name``, ``aliases``,
 ...); edges carry ``type``, ``weight``, ``start``/``end``/``status`` when set, and link
 attributes. Multigraph edge keys are the link type (a repeated type gets ``type#2``...).
+:func:`coopmap.from_networkx` reads it back. Needs networkx (``pip install coopmap[networkx]``).
+)doc")
+        .def(
+            "to_igraph",
+            [](const Network& n) {
+                return IgGraph(python_hook("to_igraph")(py::cast(n, py::return_value_policy::reference)));
+            },
+            R"doc(
+The network as a python-igraph ``Graph``: vertex ``i`` is the i-th structure, with the
+attribute ``name`` = its id (igraph's vertex names: ``g.vs.find(name="genies")``),
+``label`` = its display name, and the structure attributes (``None`` where a structure
+has none); one edge per link (parallel
+links stay parallel edges) with ``type``, ``weight``, ``start``, ``end``, ``status`` and
+the link attributes; the graph attributes. Directed or not as the network; a mixed
+network gives a directed graph in which each undirected link is two arcs, with
+``g["mixed"] = True`` (as :meth:`to_networkx`). :func:`coopmap.from_igraph` reads it back.
+Needs python-igraph (``pip install coopmap[igraph]``). O(n + m).
+
+Example: ``cm.load_dataset("karate").to_igraph().betweenness()``.
 )doc")
         .def("__repr__", [](const Network& n) {
             return "<coopmap.Network " +

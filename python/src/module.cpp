@@ -105,7 +105,7 @@ PYBIND11_MODULE(_core, m) {
             }
         },
         "Called once by coopmap/__init__.py: hands over the package's exception classes (Error, InputError, "
-        "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx, to_pandas, "
+        "CsvError, NotFoundError, StorageError) and the helpers the bindings call (to_networkx, to_igraph, to_pandas, "
         "repr_html, network_html).");
     namespace b = coopmap::py_bind;
     for (auto bind : {b::bind_network, b::bind_brokerage, b::bind_centrality, b::bind_clusters, b::bind_export,

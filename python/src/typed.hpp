@@ -45,6 +45,7 @@ COOPMAP_PY_ARG_TYPE(OptGroupArg)       // the same or None
 COOPMAP_PY_ARG_TYPE(AddedLinks)        // Iterable[tuple[str, str] | tuple[str, str, str]] | None
 COOPMAP_PY_ARG_TYPE(DataFrame)         // pandas.DataFrame (a result; pandas is optional)
 COOPMAP_PY_ARG_TYPE(NxGraph)           // networkx.Graph (a result)
+COOPMAP_PY_ARG_TYPE(IgGraph)           // igraph.Graph (a result)
 COOPMAP_PY_ARG_TYPE(TypeFilter)        // str | Iterable[str] | None
 COOPMAP_PY_ARG_TYPE(TargetArg)         // Mapping[str, attribute value] | Iterable[str] | None
 #undef COOPMAP_PY_ARG_TYPE
@@ -109,6 +110,7 @@ COOPMAP_PY_TYPE_NAME(GroupArg, "str | Partition | collections.abc.Mapping[str, t
 COOPMAP_PY_TYPE_NAME(OptGroupArg, "str | Partition | collections.abc.Mapping[str, typing.Hashable] | None")
 COOPMAP_PY_TYPE_NAME(DataFrame, "pandas.DataFrame")
 COOPMAP_PY_TYPE_NAME(NxGraph, "networkx.Graph")
+COOPMAP_PY_TYPE_NAME(IgGraph, "igraph.Graph")
 COOPMAP_PY_TYPE_NAME(TypeFilter, "str | collections.abc.Iterable[str] | None")
 COOPMAP_PY_TYPE_NAME(TargetArg,
                      "collections.abc.Mapping[str, bool | int | float | str] | collections.abc.Iterable[str] | None")

@@ -50,6 +50,35 @@ TEST(Export, GexfDeclaresTypesAndKeepsParallelLinks) {
     EXPECT_THROW(to_gexf(net, ExportOptions{{}, {"red", "#000000", "#000000"}, {}}), input_error);
 }
 
+// Dated links make the GEXF dynamic: each edge's interval in full dates (Gephi's timeline).
+// Hand-derived bounds: a start "2013" begins 2013-01-01; an end "2024-02" ends on the 29th
+// (2024 is a leap year), "2023-02" on the 28th, "1900-02" on the 28th (a century not
+// divisible by 400), "2000-02" on the 29th; a full date stays as it is.
+TEST(Export, GexfWithDatesIsDynamic) {
+    EXPECT_EQ(to_gexf(sample()).find("mode=\"dynamic\""), std::string::npos);  // no date: static
+    Network net;
+    for (const char* id : {"a", "b", "c", "d", "e", "f"}) net.add_structure(id);
+    auto dated = [](const char* start, const char* end) {
+        LinkSpec l;
+        l.start = start;
+        l.end = end;
+        return l;
+    };
+    net.add_link("a", "b", dated("2013", "2024-02"));
+    net.add_link("b", "c", dated("2013-03", "2023-02"));
+    net.add_link("c", "d", dated("1899-03-15", "1900-02"));
+    net.add_link("d", "e", dated("", "2000-02"));
+    net.add_link("e", "f");
+    const auto g = to_gexf(net);
+    EXPECT_NE(g.find("<graph mode=\"dynamic\" timeformat=\"date\" defaultedgetype=\"undirected\">"), std::string::npos);
+    EXPECT_NE(g.find("target=\"b\" start=\"2013-01-01\" end=\"2024-02-29\""), std::string::npos);
+    EXPECT_NE(g.find("target=\"c\" start=\"2013-03-01\" end=\"2023-02-28\""), std::string::npos);
+    EXPECT_NE(g.find("target=\"d\" start=\"1899-03-15\" end=\"1900-02-28\""), std::string::npos);
+    EXPECT_NE(g.find("target=\"e\" end=\"2000-02-29\""), std::string::npos);
+    EXPECT_NE(g.find("target=\"f\" label="), std::string::npos);  // no interval: present throughout
+    EXPECT_NE(g.find("<attvalue for=\"start\" value=\"2013\"/>"), std::string::npos);  // the date as written
+}
+
 TEST(Export, OtherFormats) {
     const auto net = sample();
     const auto gm = to_graphml(net);

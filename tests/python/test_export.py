@@ -80,11 +80,35 @@ def test_gexf_escaping_types_parallel_and_colours(tmp_path):
     assert G.nodes["a"]["ess"] is True
     assert G.number_of_edges("a", "b") == 2
     e = [d for _, _, d in G.edges("a", data=True) if d["type"] == "joint_project"][0]
-    assert (e["weight"], e["status"], e["start"], e["amount"]) == (2.0, "confirmed", "2012", 10)
+    # a dated link makes the graph dynamic: networkx reads the edge's interval, whose
+    # start "2012" is the full date 2012-01-01 (the first day of the year)
+    assert G.graph["mode"] == "dynamic"
+    assert (e["weight"], e["status"], e["start"], e["amount"]) == (2.0, "confirmed", "2012-01-01", 10)
     # same group -> same colour; viz size 10 + 40 sqrt(v / 4): a -> 30, b -> 50, c d (missing) -> 10
     col = {v: tuple(G.nodes[v]["viz"]["color"][c] for c in "rgb") for v in G}
     assert col["a"] == col["c d"] != col["b"]
     assert [G.nodes[v]["viz"]["size"] for v in ("a", "b", "c d")] == [30.0, 50.0, 10.0]
+
+
+def test_gexf_timeline_of_dated_links(tmp_path):
+    # Gephi's timeline reads the edges' start/end in a dynamic graph (timeformat date);
+    # networkx.read_gexf reads the same intervals. Hand-derived bounds: "2013" starts
+    # 2013-01-01, an end "2016-02" ends 2016-02-29 (leap year), a full date stays.
+    net = cm.Network()
+    for s in ("a", "b", "c"):
+        net.add_structure(s)
+    net.add_link("a", "b", start="2013", end="2016-02")
+    net.add_link("b", "c", start="2015-06-15")
+    net.add_link("a", "c")
+    path = tmp_path / "t.gexf"
+    cm.write_gexf(net, path)
+    text = path.read_text(encoding="utf-8")
+    assert '<graph mode="dynamic" timeformat="date" defaultedgetype="undirected">' in text
+    G = nx.read_gexf(path)
+    assert G.graph["mode"] == "dynamic"
+    assert (G.edges["a", "b"]["start"], G.edges["a", "b"]["end"]) == ("2013-01-01", "2016-02-29")
+    assert G.edges["b", "c"]["start"] == "2015-06-15" and "end" not in G.edges["b", "c"]
+    assert "start" not in G.edges["a", "c"]  # present throughout
 
 
 @pytest.mark.parametrize("directed", [False, True])
