@@ -4,7 +4,8 @@
 # also builds a consumer project against the installed library); the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
 # (build/asan) and the tests labelled `threads` under ThreadSanitizer (build/tsan);
 # a bounded libFuzzer run of every tests/fuzz/fuzz_*.cpp target (COOPMAP_FUZZ_SECONDS,
-# default 30); then pytest on the installed Python package.
+# default 30); then pytest on the installed Python package, and the documentation site
+# with its tutorial notebooks executed (scripts/docs.sh).
 # COOPMAP_QUICK=1 skips the sanitizer builds and the fuzz runs (local iteration only).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,6 +56,11 @@ fi
 echo "== Python: pytest" >&2
 cd "$ROOT"
 .venv/bin/python -m pytest -q tests/python
+stage_done "pytest"
+
+echo "== Documentation site, tutorials executed (scripts/docs.sh -> build/docs/html)" >&2
+COOPMAP_SETUP_DONE=1 bash scripts/docs.sh
+stage_done "docs"
 
 if [ "${COOPMAP_QUICK:-0}" != "1" ]; then
   # A Network shared between Python threads (mutations refused while a GIL-free

@@ -2346,6 +2346,8 @@ def what_if(net: Network, remove: collections.abc.Iterable[str] | None = None, a
     brokers : int
         How many structures to list, those whose total-brokerage z changes most.
     
+    Notes
+    -----
     Indicators (undirected view unless said): ``components``, ``largest_component_share``
     (its size / n), ``fragmentation`` and ``distance_fragmentation`` (:func:`fragmentation`),
     ``density`` (:func:`density`), ``mean_distance`` (mean over ordered pairs of the largest

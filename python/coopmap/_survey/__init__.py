@@ -1,6 +1,6 @@
 """The survey of a wave: an offline roster questionnaire written from the Inventory
 (:func:`survey`), and the answers it saves read back into the Inventory
-(:func:`collect`, also :meth:`coopmap.Inventory.collect`).
+(:meth:`coopmap.Inventory.collect`).
 
 The questionnaire is one self-contained HTML file (its CSS, script and data inline, no
 external resource): it works from a USB stick or a phone, offline. The data (roster,
@@ -108,7 +108,7 @@ def survey(
 
     ``inv``: an :class:`coopmap.Inventory` or the path of its file (opened read-only).
     ``wave``: the wave the answers belong to (a new one or an existing one: the answers
-    files carry it and :func:`collect` checks it). ``lang``: ``"en"`` or ``"fr"`` (every
+    files carry it and :meth:`coopmap.Inventory.collect` checks it). ``lang``: ``"en"`` or ``"fr"`` (every
     word of the page; link types use their ``label_<lang>``, and a directed type its
     ``out_<lang>`` / ``in_<lang>`` phrases when the vocabulary has them). ``title``:
     the page's heading (default: the catalogue's, with the wave). ``contact``: a line

@@ -1,5 +1,5 @@
 """Answers files of the questionnaire: their format, checksum and validation, and
-:func:`collect`, which imports them into an Inventory in one transaction.
+:meth:`coopmap.Inventory.collect`, which imports them into an Inventory in one transaction.
 
 An answers file is what one respondent saved from the questionnaire, JSON or CSV:
 
@@ -23,11 +23,11 @@ typed as free text (resolved through the Inventory's ids and aliases when collec
 reported when unresolved). ``direction`` is empty for a two-way type, ``out`` (from the
 respondent to the partner), ``in`` or ``both`` for a directed one.
 
-The checksum is the SHA-256 of :func:`canonical_text`, the JSON text (no spaces, UTF-8)
+The checksum is the SHA-256 of ``canonical_text``, the JSON text (no spaces, UTF-8)
 of ``[format, wave, respondent, status, saved, [[partner, listed, type, direction,
 intensity, start, comment], ...]]`` with ``listed`` as ``"1"``/``"0"`` and the
 intensity as its shortest decimal text (``""`` when absent). The questionnaire computes
-it in the browser; :func:`collect` recomputes it, so a file edited by hand (or damaged)
+it in the browser; :meth:`coopmap.Inventory.collect` recomputes it, so a file edited by hand (or damaged)
 is refused. It detects accidents and edits, not forgery: anyone can recompute it.
 """
 
@@ -129,7 +129,7 @@ def canonical_text(a: Answers) -> str:
 
 
 def checksum(a: Answers) -> str:
-    """``"sha256:"`` and the hex SHA-256 of :func:`canonical_text` in UTF-8."""
+    """``"sha256:"`` and the hex SHA-256 of ``canonical_text`` in UTF-8."""
     try:
         data = canonical_text(a).encode("utf-8")
     except UnicodeEncodeError:
@@ -296,10 +296,10 @@ def _from_csv(path: str, text: str) -> Answers:
 
 def read_answers(path: str | os.PathLike[str]) -> Answers:
     """Reads one answers file (JSON, or CSV when its name ends in ``.csv``) as data only:
-    at most :data:`MAX_ANSWERS_BYTES` bytes and :data:`MAX_DECLARATIONS` declarations,
+    at most ``MAX_ANSWERS_BYTES`` (4 MiB) bytes and ``MAX_DECLARATIONS`` (20,000) declarations,
     UTF-8, every field of the format checked and the checksum recomputed. Raises
     :class:`InputError` naming the file and the field (the line of a CSV file). Checks
-    against an Inventory (wave, respondent, link types) are :func:`collect`'s."""
+    against an Inventory (wave, respondent, link types) are :meth:`coopmap.Inventory.collect`'s."""
     p = os.fspath(path)
     if not isinstance(p, str):
         raise TypeError("an answers file path must be a str or os.PathLike[str]")

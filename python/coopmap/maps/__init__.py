@@ -53,22 +53,30 @@ def layout(
 
     Parameters
     ----------
-    method : ``"forceatlas2"`` (default), ``"fruchterman_reingold"``, ``"kamada_kawai"``
+    method
+        ``"forceatlas2"`` (default), ``"fruchterman_reingold"``, ``"kamada_kawai"``
         or ``"geographic"``.
-    seed : the same seed gives the same positions on every platform (own seeded
+    seed
+        the same seed gives the same positions on every platform (own seeded
         mt19937_64 sampling; no global random state).
-    iterations : force-directed iterations (default: FR 100, FA2 300; KK runs to its
+    iterations
+        force-directed iterations (default: FR 100, FA2 300; KK runs to its
         energy tolerance).
-    weighted : ForceAtlas2 multiplies attraction by ``weight ** edge_weight_influence``
+    weighted
+        ForceAtlas2 multiplies attraction by ``weight ** edge_weight_influence``
         (link weights summed per pair); FR and KK ignore weights.
-    padding : gap between packed components, in median edge lengths.
-    linlog, gravity, strong_gravity, scaling, dissuade_hubs, jitter_tolerance, theta :
+    padding
+        gap between packed components, in median edge lengths.
+    linlog, gravity, strong_gravity, scaling, dissuade_hubs, jitter_tolerance, theta
         ForceAtlas2 settings, named as in Gephi. ``barnes_hut`` None: on for components
         above 300 structures.
-    latitude, longitude, projection : geographic layout: attribute names (degrees) and
+    latitude, longitude, projection
+        geographic layout: attribute names (degrees) and
         ``"equirectangular"`` (x = lon cos(phi0), y = lat, phi0 the mean latitude) or
         ``"mercator"`` (x = lon, y = (180/pi) ln tan(pi/4 + lat/2)).
 
+    Notes
+    -----
     Force-directed methods run on the undirected simple view, lay out each connected
     component separately, scale it to a median edge length of 1 and pack the components
     side by side in rows (largest first), so disconnected parts and isolates stay close.
@@ -342,66 +350,85 @@ def draw(
 
     Parameters
     ----------
-    color : node colour. None: one colour; ``"cluster"``: a Louvain partition
+    color
+        node colour. None: one colour; ``"cluster"``: a Louvain partition
         (``coopmap.louvain``, seeded with ``seed``; ValueError when clustering is not
         available); an attribute name (structures without it are light grey, "no
         value"); a Mapping ``{id: label}``; or a partition object with ``.membership``.
         Colour-blind-safe palette (Okabe–Ito, then Paul Tol's light scheme); the largest
         groups get the distinct colours, groups beyond 14 are grey "other".
-    size : node area. ``"degree"`` (distinct partners), any per-structure measure
+    size
+        node area. ``"degree"`` (distinct partners), any per-structure measure
         function of coopmap by name (e.g. ``"betweenness"`` when available), a numeric
         attribute name, a Mapping ``{id: number}`` or None (equal sizes). Radius grows
         with the square root of the value; NaN or missing -> smallest.
-    edge_color : ``"type"`` (one colour per link type, Paul Tol's muted palette),
+    edge_color
+        ``"type"`` (one colour per link type, Paul Tol's muted palette),
         ``"status"`` or None (grey). One edge is drawn per pair and link type; links of
         different types between a pair are curved apart. Dashed: every link of that edge
         has status ``"unconfirmed"``, dotted when every one is ``"partner_did_not_respond"``.
-    labels : label the N structures with the largest size, placed around their node
+    labels
+        label the N structures with the largest size, placed around their node
         without overlapping labels or nodes (a label with no free place is left out).
-    seed, layout, positions : positions come from ``positions`` ({id: (x, y)}, e.g. from
+    seed, layout, positions
+        positions come from ``positions`` ({id: (x, y)}, e.g. from
         :func:`layout`) or else from ``layout(net, method=layout, seed=seed)``.
-    respondents : ids of the structures that answered the survey; the others are drawn
+    respondents
+        ids of the structures that answered the survey; the others are drawn
         hollow. None: hollow when the attribute ``responded`` is false, or else when the
         attribute ``response`` (set by ``Inventory.network``) is neither ``complete`` nor
         ``partial``. The response rate
         is printed when every structure has a known answer.
-    view : None (the whole map) or ``"bridges"``, the bridge view: structures coloured
+    view
+        None (the whole map) or ``"bridges"``, the bridge view: structures coloured
         by ``group``, links between two groups drawn strong and links within a group
         faint, and the brokers labelled: the structures whose Gould–Fernandez total
         brokerage z-score (:func:`brokerage` with ``group``) exceeds 1.96, then the cut
         points (:func:`articulation_points`), by decreasing z. The legend adds the two
         link styles. The interactive map has the same view as a checkbox whenever its
         structures have colour groups.
-    group : the groups of the bridge view: an attribute name or a Mapping ``{id:
+    group
+        the groups of the bridge view: an attribute name or a Mapping ``{id:
         label}``; structures without a value form the group "no value" (in ``lang``).
-    ego, radius : draw only the structure ``ego`` (id, name or alias) and the structures
+    ego, radius
+        draw only the structure ``ego`` (id, name or alias) and the structures
         within ``radius`` steps of it (links in either direction; radius >= 1), every
         one labelled, ``ego`` first; the title defaults to its name.
-    title, subtitle, wave, view_label : texts of the header; wave and view_label go to
+    title, subtitle, wave, view_label
+        texts of the header; wave and view_label go to
         the information line with the counts and the response rate. A network whose graph
         attribute ``illustrative`` is True (a dataset whose ``dataset.json`` says so, e.g.
         the bundled PTCE data) gets "Illustrative data" (in ``lang``) at the head of the
         subtitle.
-    measures : extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
+    measures
+        extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
         measure and the degree are always shown).
-    width, height : canvas size in px (the SVG has a viewBox and scales): width 400 to
+    width, height
+        canvas size in px (the SVG has a viewBox and scales): width 400 to
         100,000, height 300 to 100,000 (ValueError otherwise).
-    lang : language of every text of the map that does not come from the data (legends,
+    lang
+        language of every text of the map that does not come from the data (legends,
         information line, search box, tooltips): ``"en"`` or ``"fr"`` (catalogues in
         ``coopmap/locales``); numbers of the size legend use the language's decimal mark.
-    color_title, size_title : legend headings (default: the attribute or measure name,
+    color_title, size_title
+        legend headings (default: the attribute or measure name,
         translated when the catalogue knows it).
-    type_labels : display labels of link type codes, e.g. ``{"shared_premises": "Locaux
+    type_labels
+        display labels of link type codes, e.g. ``{"shared_premises": "Locaux
         partagés"}``; codes without a label show as themselves. None: the labels the
         network's link types carry (``label_<lang>``, else ``label``: see
         :meth:`Network.set_link_type`, ``read_csv(link_types=...)``, ``Inventory.network``).
-    arcs : draw every link as a gentle arc (bent by 8 % of its length); None: arcs for
+    arcs
+        draw every link as a gentle arc (bent by 8 % of its length); None: arcs for
         ``layout="geographic"``, straight lines otherwise.
-    type_colors, type_styles : with ``edge_color="type"``, the colour (``"#RRGGBB"``) and
+    type_colors, type_styles
+        with ``edge_color="type"``, the colour (``"#RRGGBB"``) and
         the line style (``"solid"``, ``"dashed"``, ``"dotted"``) of some link type codes,
         instead of the palette and of the styles the statuses give; the legend row of a
         type shows its style.
 
+    Notes
+    -----
     The HTML map needs no network access: pan (drag), zoom (wheel), hover for details,
     click a structure to highlight its partners, link-type checkboxes, search by name,
     id or alias. Every data text is escaped; names are rendered as text only. Every
