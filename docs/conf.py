@@ -47,6 +47,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(\".*\"|'.*'|[a-z][a-z_ ]*|\{.*|.*\})"),
     ("py:.*", r"coopmap\._core\..*"),
     ("py:.*", r"_core\..*"),
+    ("py:class", r"coopmap\._display\.T"),  # the type variable of Table
 ]
 
 html_theme = "furo"

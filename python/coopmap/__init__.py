@@ -28,12 +28,14 @@ _core._register_python(
     to_networkx=_networkx.to_networkx,
     to_igraph=_igraph.to_igraph,
     to_pandas=_display.to_pandas,
+    table=_display.table,
     repr_html=_display.repr_html,
     network_html=_display.network_html,
 )
 from ._brokers import brokers
 from ._core import *  # noqa: F403  (every public name of the compiled module; see _core.pyi)
 from ._core import ImportReport, Network, ResponseCounts, SimpleGraph, WaveComparison
+from ._display import Table
 from ._folder import ConfirmationRate, confirmation_rate
 from ._igraph import from_igraph
 from ._networkx import from_networkx
@@ -57,6 +59,7 @@ __all__ = [
     "ConfirmationRate",
     "confirmation_rate",
     "ResponseCounts",
+    "Table",
     "read_csv",
     "from_networkx",
     "from_igraph",

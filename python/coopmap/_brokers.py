@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ._display import Table
+
 __all__ = ["brokers"]
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
@@ -18,7 +20,7 @@ def brokers(
     missing: str | None = None,
     normalized: bool = True,
     constraint: Mapping[str, float] | None = None,
-) -> list[dict[str, Any]]:
+) -> Table[dict[str, Any]]:
     """The broker table of a network: one record per structure, most central first.
 
     Each record has ``id``, ``name``, ``group`` (the structure's value of the ``group``
@@ -72,4 +74,4 @@ def brokers(
         row.update(betweenness=btw[sid], constraint=cons[sid], cut_point=sid in cut)
         table.append(row)
     table.sort(key=lambda x: (-x["betweenness"], -x["total"], x["id"]))
-    return table
+    return Table(table, "brokers")

@@ -3,6 +3,7 @@ Compiled core of coopmap (C++ on Boost.Graph). Use the coopmap package, which re
 """
 from __future__ import annotations
 import collections.abc
+import coopmap._display
 import igraph
 import networkx
 import numpy
@@ -2224,7 +2225,7 @@ def partition_by(net: Network, attribute: str, resolution: typing.SupportsFloat 
         formal = coopmap.partition_by(net, "tenancy", missing="none")
         coopmap.compare_partitions(formal, coopmap.louvain(net)).ari
     """
-def predict_links(net: Network, method: str = 'adamic_adar', top: int | None = 25, across: str | None = None, *, missing: bool | int | float | str | None = None) -> list[Suggestion]:
+def predict_links(net: Network, method: str = 'adamic_adar', top: int | None = 25, across: str | Partition | collections.abc.Mapping[str, typing.Hashable] | None = None, *, missing: bool | int | float | str | None = None) -> coopmap._display.Table[Suggestion]:
     """
     Suggested cooperations: the best-scored pairs of structures that are not linked.
     
@@ -2275,7 +2276,7 @@ def strength(net: Network, weight: str | None = 'weight', mode: str = 'all') -> 
     included (networkx's ``degree(weight="weight")`` on the multigraph of the links).
     ``weight=None`` counts the links. ``mode`` as :func:`degree`. Complexity O(n + m).
     """
-def structural_holes(net: Network, weight: str | None = 'weight', *, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[dict[str, typing.Any]]:
+def structural_holes(net: Network, weight: str | None = 'weight', *, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> coopmap._display.Table[dict[str, typing.Any]]:
     """
     All four Burt measures in one pass: a list of records (one per structure, in structure
     order) with ``id``, ``degree`` (distinct partners, in or out), ``constraint``,
@@ -2293,7 +2294,7 @@ def structural_holes(net: Network, weight: str | None = 'weight', *, threads: ty
     large graphs. Reference: Burt, R. S. (1992) *Structural Holes*, Harvard University
     Press; networkx ``constraint``/``effective_size`` (equal to 1e-9).
     """
-def vulnerability(net: Network, group: str | Partition | collections.abc.Mapping[str, typing.Hashable] | None = None, *, missing: bool | int | float | str | None = None, distance: bool = True, threads: int | None = 0) -> list[dict[str, typing.Any]]:
+def vulnerability(net: Network, group: str | Partition | collections.abc.Mapping[str, typing.Hashable] | None = None, *, missing: bool | int | float | str | None = None, distance: bool = True, threads: int | None = 0) -> coopmap._display.Table[dict[str, typing.Any]]:
     """
     What each structure's departure would cost the network: one record per structure (in
     structure order; ``pandas.DataFrame(cm.vulnerability(net))`` loads them).

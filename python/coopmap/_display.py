@@ -14,10 +14,11 @@ functions, which the package hands to the compiled module (``_core._register_pyt
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from . import _core
 
@@ -60,6 +61,52 @@ def table_html(records: Sequence[dict[str, Any]], title: str, limit: int = HTML_
         f'<div class="coopmap-result"><p><code>{html.escape(title)}</code></p>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{more}</div>"
     )
+
+
+T = TypeVar("T")
+
+
+def record_of(row: Any) -> dict[str, Any]:
+    """A row of a table as a dict: a dict itself, a dataclass (WovenLink) by its fields, a
+    result with ``as_dict()`` (Suggestion)."""
+    if isinstance(row, dict):
+        return row
+    if dataclasses.is_dataclass(row) and not isinstance(row, type):
+        return dataclasses.asdict(row)
+    as_dict = getattr(row, "as_dict", None)
+    if callable(as_dict):
+        return dict(as_dict())
+    raise TypeError(f"not a record: {type(row).__name__}")
+
+
+class Table(list[T]):
+    """A list of records that shows itself as a table: what :func:`coopmap.structural_holes`,
+    :func:`coopmap.vulnerability`, :func:`coopmap.predict_links`, :func:`coopmap.brokers`
+    and :func:`coopmap.weave` return. A plain ``list`` in every other way (indexing,
+    iteration, ``==`` with a list, ``pandas.DataFrame(table)`` for dict records), plus
+    :meth:`to_pandas` (one row per record; results such as :class:`coopmap.Suggestion` by
+    their fields) and, in a notebook, an HTML table of its first 20 records."""
+
+    def __init__(self, rows: Iterable[T] = (), title: str = "") -> None:
+        super().__init__(rows)
+        self.title = title
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts."""
+        return [record_of(r) for r in self]
+
+    def to_pandas(self) -> Any:
+        """The records as a ``pandas.DataFrame`` (pandas is optional: an ImportError says
+        what to install)."""
+        return _pandas().DataFrame(self.records())
+
+    def _repr_html_(self) -> str:
+        return table_html(self.records(), f"{self.title or 'table'}: {len(self)} records")
+
+
+def table(rows: Iterable[Any], title: str = "") -> Table[Any]:
+    """The compiled functions' hook: ``rows`` as a :class:`Table`."""
+    return Table(rows, title)
 
 
 def _fields(*names: str) -> Callable[[Any], list[dict[str, Any]]]:

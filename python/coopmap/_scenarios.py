@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _core
+from ._display import Table
 from .i18n import Translator
 
 __all__ = ["WovenLink", "weave"]
@@ -81,7 +82,7 @@ def weave(
     *,
     missing: Any = None,
     lang: str = "en",
-) -> list[WovenLink]:
+) -> Table[WovenLink]:
     """The ``k`` absent links that would most join the network, chosen one at a time.
 
     Objectives (on the undirected view):
@@ -109,16 +110,19 @@ def weave(
     """
     t = Translator(lang)
     links, _before, _after = _core._weave(net, k, objective, group, missing)
-    return [
-        WovenLink(
-            source=link["source"],
-            target=link["target"],
-            gain=link["gain"],
-            distance=link["distance"],
-            shared=list(link["shared"]),
-            adamic_adar=link["adamic_adar"],
-            cross_group=link["cross_group"],
-            why=_why(net, t, link, objective, group, missing),
-        )
-        for link in links
-    ]
+    return Table(
+        [
+            WovenLink(
+                source=link["source"],
+                target=link["target"],
+                gain=link["gain"],
+                distance=link["distance"],
+                shared=list(link["shared"]),
+                adamic_adar=link["adamic_adar"],
+                cross_group=link["cross_group"],
+                why=_why(net, t, link, objective, group, missing),
+            )
+            for link in links
+        ],
+        "weave",
+    )

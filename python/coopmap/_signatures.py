@@ -19,6 +19,7 @@ import collections.abc
 import functools
 import inspect
 import os
+import sys
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -73,7 +74,8 @@ def _stub_nodes() -> dict[str, ast.FunctionDef]:
 
 def _namespace(core: ModuleType) -> dict[str, Any]:
     ns: dict[str, Any] = {"typing": typing, "collections": collections, "os": os}
-    ns["coopmap"] = SimpleNamespace(_core=core)  # pybind11 writes coopmap._core.Network
+    # pybind11 writes coopmap._core.Network, coopmap._display.Table[...]
+    ns["coopmap"] = SimpleNamespace(_core=core, _display=sys.modules.get("coopmap._display"))
     ns.update({k: getattr(core, k) for k in dir(core) if isinstance(getattr(core, k), type)})
     try:
         import numpy

@@ -178,7 +178,7 @@ partner concentrates it. N = 1 gives 0/0: 0 by convention (as UCINET).
                 d[k_h] = py::float_(r.hierarchy[i]);
                 out[i] = std::move(d);
             }
-            return out;
+            return RecordTable(python_hook("table")(out, "structural holes"));
         },
         py::arg("net"), py::arg("weight") = "weight", py::kw_only(), py::arg("threads") = 0,
         (std::string(R"doc(
@@ -305,7 +305,7 @@ A suggested cooperation between two structures that are not linked (see
         });
     m.def(
         "predict_links",
-        [](const Network& net, const std::string& method, const OptInt& top, const OptStr& across,
+        [](const Network& net, const std::string& method, const OptInt& top, const OptGroupArg& across,
            const OptAttrValue& missing) {
             PredictOptions o;
             o.missing = missing_arg(missing);
@@ -320,8 +320,12 @@ A suggested cooperation between two structures that are not linked (see
                 if (py::isinstance<py::str>(across) && o.across_attribute.empty())
                     throw input_error("across: attribute name must not be empty");
             }
-            ReleaseReading nogil(net);
-            return predict_links(net, o);
+            std::vector<Suggestion> r;
+            {
+                ReleaseReading nogil(net);
+                r = predict_links(net, o);
+            }
+            return SuggestionTable(python_hook("table")(py::cast(std::move(r)), "suggestions"));
         },
         py::arg("net"), py::arg("method") = "adamic_adar", py::arg("top") = 25, py::arg("across") = py::none(),
         py::kw_only(), py::arg("missing") = py::none(), R"doc(

@@ -286,7 +286,7 @@ Example
                 d["cross_group_brokerage"] = s.cross_group_brokerage;
                 out.append(d);
             }
-            return out;
+            return RecordTable(python_hook("table")(out, "vulnerability"));
         },
         py::arg("net"), py::arg("group") = py::none(), py::kw_only(), py::arg("missing") = py::none(),
         py::arg("distance") = true, py::arg("threads") = 0, R"doc(

@@ -46,6 +46,8 @@ COOPMAP_PY_ARG_TYPE(AddedLinks)        // Iterable[tuple[str, str] | tuple[str, 
 COOPMAP_PY_ARG_TYPE(DataFrame)         // pandas.DataFrame (a result; pandas is optional)
 COOPMAP_PY_ARG_TYPE(NxGraph)           // networkx.Graph (a result)
 COOPMAP_PY_ARG_TYPE(IgGraph)           // igraph.Graph (a result)
+COOPMAP_PY_ARG_TYPE(RecordTable)       // coopmap._display.Table[dict[str, Any]] (a result)
+COOPMAP_PY_ARG_TYPE(SuggestionTable)   // coopmap._display.Table[Suggestion] (a result)
 COOPMAP_PY_ARG_TYPE(TypeFilter)        // str | Iterable[str] | None
 COOPMAP_PY_ARG_TYPE(TargetArg)         // Mapping[str, attribute value] | Iterable[str] | None
 #undef COOPMAP_PY_ARG_TYPE
@@ -111,6 +113,8 @@ COOPMAP_PY_TYPE_NAME(OptGroupArg, "str | Partition | collections.abc.Mapping[str
 COOPMAP_PY_TYPE_NAME(DataFrame, "pandas.DataFrame")
 COOPMAP_PY_TYPE_NAME(NxGraph, "networkx.Graph")
 COOPMAP_PY_TYPE_NAME(IgGraph, "igraph.Graph")
+COOPMAP_PY_TYPE_NAME(RecordTable, "coopmap._display.Table[dict[str, typing.Any]]")
+COOPMAP_PY_TYPE_NAME(SuggestionTable, "coopmap._display.Table[Suggestion]")
 COOPMAP_PY_TYPE_NAME(TypeFilter, "str | collections.abc.Iterable[str] | None")
 COOPMAP_PY_TYPE_NAME(TargetArg,
                      "collections.abc.Mapping[str, bool | int | float | str] | collections.abc.Iterable[str] | None")

@@ -104,3 +104,34 @@ def test_to_pandas_without_pandas_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match="pip install pandas"):
         cm.fragmentation(cm.load_dataset("karate")).to_pandas()
+
+
+def table_results() -> list[tuple[str, object, list[dict]]]:
+    """(name, Table, its records written out from the Table's own rows) for the functions
+    that return a list of records."""
+    karate = cm.load_dataset("karate")
+    karate.add_structure("<b>x</b>", club="Officer")
+    karate.add_link("<b>x</b>", "n0")
+    sug = cm.predict_links(karate, top=5, across="club")
+    woven = cm.weave(karate, k=2)
+    return [
+        ("structural_holes", cm.structural_holes(karate), list(cm.structural_holes(karate))),
+        ("vulnerability", cm.vulnerability(karate, "club"), list(cm.vulnerability(karate, "club"))),
+        ("predict_links", sug, [{"source": s.source, "target": s.target, "score": s.score, "shared": s.shared}
+                                for s in sug]),
+        ("brokers", cm.brokers(karate, "club"), list(cm.brokers(karate, "club"))),
+        ("weave", woven, [{"source": w.source, "target": w.target, "gain": w.gain, "distance": w.distance,
+                           "shared": w.shared, "adamic_adar": w.adamic_adar, "cross_group": w.cross_group,
+                           "why": w.why} for w in woven]),
+    ]
+
+
+@pytest.mark.parametrize("name,table,records", table_results(), ids=[r[0] for r in table_results()])
+def test_lists_of_records_are_tables(name, table, records):
+    assert isinstance(table, cm.Table) and isinstance(table, list)
+    assert len(table) == len(records)
+    pd.testing.assert_frame_equal(table.to_pandas(), pd.DataFrame(records))
+    page = table._repr_html_()
+    assert Balanced(page).rows == 1 + min(len(records), _display.HTML_ROWS)
+    assert "<b>x</b>" not in page
+    assert f"{len(records)} records" in page

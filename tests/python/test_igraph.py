@@ -29,8 +29,12 @@ def test_from_igraph_reads_igraphs_own_zachary() -> None:
     net = cm.from_igraph(g)
     assert net.structure_ids() == [str(i) for i in range(34)]
     assert cm.betweenness(net) == pytest.approx({str(i): b for i, b in enumerate(g.betweenness())})
-    ref = g.community_multilevel(return_levels=False)
-    assert cm.modularity(net, cm.louvain(net, seed=1)) == pytest.approx(g.modularity(ref), abs=0.02)
+    ours = cm.louvain(net, seed=1)
+    # igraph scores our partition: the same modularity
+    assert ours.modularity == pytest.approx(g.modularity([ours.membership[str(i)] for i in range(34)]))
+    # the maximum modularity of Zachary's club is 0.4198 (Brandes et al., IEEE TKDE 20(2), 2008):
+    # Louvain reaches it or comes within 0.01 (igraph's own Louvain is randomised, not compared)
+    assert 0.41 <= ours.modularity <= 0.41979
 
 
 def test_directed_and_mixed() -> None:

@@ -108,6 +108,8 @@ c: list[list[str]] = cm.components(net)
 s: list[cm.Suggestion] = cm.predict_links(net, top=5)
 rows: list[dict[str, object]] = net.structures()
 holes: list[dict[str, object]] = cm.structural_holes(net)
+frame = cm.structural_holes(net).to_pandas()  # a Table: a list with to_pandas()
+first: cm.Suggestion = cm.predict_links(net, top=3)[0]
 eb: dict[tuple[str, str], float] = cm.edge_betweenness(net)
 pos: dict[str, tuple[float, float]] = cm.layout(net, seed=0)
 """,
