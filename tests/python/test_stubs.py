@@ -133,3 +133,37 @@ net.add_link("a", "b", weight="heavy")
     r = subprocess.run([*base, str(bad)], capture_output=True, text=True, cwd=tmp_path)
     # three errors, one per line: wrong result type, a str seed, a str weight
     assert [line.split(":")[1] for line in r.stdout.splitlines() if ": error:" in line] == ["5", "6", "7"], r.stdout
+
+
+def test_the_tutorials_type_check(tmp_path: Path) -> None:
+    """mypy reads the tutorial notebooks' code (docs/tutorials/*.ipynb) with the stubs:
+    what an editor shows a user who opens them. The optional peers (pandas, networkx,
+    igraph) ship no types: their imports are not checked."""
+    nbformat = pytest.importorskip("nbformat")
+    mypy = shutil.which("mypy", path=str(BIN))
+    assert mypy, "mypy is not installed (scripts/setup.sh installs it)"
+    files = []
+    for nb_path in sorted((ROOT / "docs" / "tutorials").glob("*.ipynb")):
+        nb = nbformat.read(nb_path, as_version=4)
+        code = "\n\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        f = tmp_path / (nb_path.stem.replace("-", "_") + ".py")
+        f.write_text(code + "\n", encoding="utf-8")
+        files.append(str(f))
+    assert len(files) >= 3
+    r = subprocess.run(
+        [mypy, "--no-incremental", "--ignore-missing-imports", "--python-executable", sys.executable, *files],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_every_compiled_name_is_in_the_package() -> None:
+    import coopmap
+    import coopmap._core as core
+
+    public = {n for n in dir(core) if not n.startswith("_")}
+    missing = sorted(n for n in public if not hasattr(coopmap, n))
+    assert missing == []
+    assert coopmap.Inventory is not core.Inventory and issubclass(coopmap.Inventory, core.Inventory)

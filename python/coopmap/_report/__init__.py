@@ -63,8 +63,8 @@ class _Progress:
 
 
 def report(
-    source: str | Path,
-    out: str | Path = "out",
+    source: str | os.PathLike[str] | _core.Inventory,
+    out: str | os.PathLike[str] = "out",
     *,
     lang: str = "en",
     group: str = "legal_family",
@@ -119,7 +119,7 @@ def report(
 
     t = Translator(lang)
     steps = _Progress(11 if compare else 10, progress)
-    if isinstance(source, cm.Inventory):
+    if isinstance(source, _core.Inventory):
         source = source.path
     # a bundled dataset's name (checked first: never probe the file system with it)
     if isinstance(source, (str, os.PathLike)) and os.fspath(source) in cm.datasets() and not Path(source).exists():
