@@ -13,6 +13,7 @@ import pytest
 
 import coopmap as cm
 from coopmap._signatures import _stub_nodes
+from hostile_runner import split_top
 
 
 STUBS = _stub_nodes()
@@ -40,25 +41,6 @@ def public_callables() -> list[tuple[str, Any]]:
 
 CALLABLES = public_callables()
 
-
-def split_top(text: str) -> list[str]:
-    """A parameter list split at the commas outside brackets and quotes."""
-    out, depth, cur, quote = [], 0, "", ""
-    for ch in text:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            out.append(cur)
-            cur = ""
-            continue
-        cur += ch
-    return out + [cur]
 
 
 def test_there_are_many_public_callables() -> None:
