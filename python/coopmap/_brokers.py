@@ -20,6 +20,8 @@ def brokers(
     missing: str | None = None,
     normalized: bool = True,
     constraint: Mapping[str, float] | None = None,
+    k: int | None = None,
+    seed: int = 0,
 ) -> Table[dict[str, Any]]:
     """The broker table of a network: one record per structure, most central first.
 
@@ -39,9 +41,13 @@ def brokers(
     raise ValueError naming them). ``constraint``: Burt's constraint per structure already
     computed with the default weights (e.g. ``{r["id"]: r["constraint"] for r in
     cm.structural_holes(net)}``), so that it is not computed twice; every structure must
-    have a value. ``pandas.DataFrame(cm.brokers(net))`` loads the table.
+    have a value. ``k``, ``seed``: betweenness estimated from ``k`` sampled pivot sources
+    (:func:`coopmap.betweenness` with ``k`` and ``seed``; the pivots are
+    :func:`coopmap.betweenness_pivots`), O(k m) instead of O(n m); None: exact.
+    ``pandas.DataFrame(cm.brokers(net))`` loads the table.
 
-    Complexity: that of betweenness, O(n m), plus brokerage O(Σ indeg·outdeg).
+    Complexity: that of betweenness, O(n m) (O(k m) with ``k``), plus brokerage
+    O(Σ indeg·outdeg).
     """
     import coopmap as cm
 
@@ -54,7 +60,7 @@ def brokers(
     records = net.structures()
     b = cm.brokerage(net, group, missing=missing)  # names a misspelt group or the structures lacking it
     groups = {r["id"]: r.get(group, missing) for r in records}
-    btw = cm.betweenness(net, normalized=normalized)
+    btw = cm.betweenness(net, normalized=normalized, k=k, seed=seed)
     cons: Mapping[str, float]
     if constraint is None:
         cons = cm.constraint(net)

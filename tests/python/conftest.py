@@ -6,6 +6,7 @@ written in comments.
 """
 from __future__ import annotations
 
+import random
 import re
 import shutil
 import subprocess
@@ -123,3 +124,16 @@ def save_shot(src: Path, name: str) -> None:
     assert src.is_file() and src.stat().st_size > 10_000, "screenshot missing or empty"
     SHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(src, SHOTS / name)
+
+
+class Pivots(random.Random):
+    """A random state whose sample() returns given pivots: makes networkx's sampled
+    betweenness use coopmap's (cm.betweenness_pivots), so that both estimators agree."""
+
+    def __init__(self, pivots: list[str]) -> None:
+        super().__init__(0)
+        self.pivots = pivots
+
+    def sample(self, population: Any, k: int, **kw: Any) -> list[str]:  # type: ignore[override]
+        assert k == len(self.pivots)
+        return list(self.pivots)

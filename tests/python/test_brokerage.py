@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+from conftest import Pivots
 
 import coopmap as cm
 
@@ -231,3 +232,18 @@ def test_broker_table_matches_networkx_and_reuses_a_given_constraint() -> None:
     given.pop(next(iter(given)))
     with pytest.raises(ValueError, match="constraint: no value for 1 structure"):
         cm.brokers(net, "club", constraint=given)
+
+
+def test_broker_table_with_sampled_pivots_equals_networkx_on_the_same_pivots() -> None:
+    # k pivots: networkx's estimator given the same sources (cm.betweenness_pivots) gives
+    # the same normalised values; the rest of the table is unchanged.
+    net = cm.load_dataset("karate")
+    G = net.to_networkx()
+    pivots = cm.betweenness_pivots(net, 8, seed=5)
+    table = cm.brokers(net, "club", k=8, seed=5)
+    btw = nx.betweenness_centrality(G, k=8, seed=Pivots(pivots))
+    exact = {r["id"]: r for r in cm.brokers(net, "club")}
+    assert any(abs(r["betweenness"] - exact[r["id"]]["betweenness"]) > 1e-3 for r in table)
+    for r in table:
+        assert r["betweenness"] == pytest.approx(btw[r["id"]], abs=1e-12)
+        assert r["total"] == exact[r["id"]]["total"]

@@ -6,6 +6,7 @@ import random
 
 import networkx as nx
 import pytest
+from conftest import Pivots
 
 import coopmap as cm
 
@@ -132,18 +133,6 @@ def test_sampled_pivots() -> None:
         cm.betweenness(net, k=n + 1)
 
 
-class _Pivots(random.Random):
-    """A random state whose sample() returns given pivots: makes networkx use ours."""
-
-    def __init__(self, pivots: list[str]) -> None:
-        super().__init__(0)
-        self.pivots = pivots
-
-    def sample(self, population, k, **kw):  # type: ignore[override]
-        assert k == len(self.pivots)
-        return list(self.pivots)
-
-
 @pytest.mark.parametrize("name,G", GRAPHS[4:8], ids=[n for n, _ in GRAPHS[4:8]])
 def test_sampled_equals_networkx_with_the_same_pivots(name: str, G: nx.Graph) -> None:
     # networkx samples with its own generator; given our pivots, its estimator (and its
@@ -158,10 +147,10 @@ def test_sampled_equals_networkx_with_the_same_pivots(name: str, G: nx.Graph) ->
                 for weight in (None, "weight"):
                     close(cm.betweenness(net, normalized=normalized, endpoints=endpoints, weight=weight, k=k, seed=3),
                           nx.betweenness_centrality(H, k=k, normalized=normalized, endpoints=endpoints,
-                                                    weight=weight, seed=_Pivots(piv)))
+                                                    weight=weight, seed=Pivots(piv)))
             canon = (lambda d: d) if H.is_directed() else (lambda d: {frozenset(e): x for e, x in d.items()})
             close(canon(cm.edge_betweenness(net, normalized=normalized, k=k, seed=3)),
-                  canon(nx.edge_betweenness_centrality(H, k=k, normalized=normalized, seed=_Pivots(piv))))
+                  canon(nx.edge_betweenness_centrality(H, k=k, normalized=normalized, seed=Pivots(piv))))
     assert cm.betweenness_pivots(net, len(H)) == net.structure_ids()
 
 
