@@ -109,6 +109,19 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="one card per structure in OUT/cards/ (default: on up to 1,000 structures)",
     )
+    r.add_argument(
+        "--pivots",
+        type=int,
+        default=None,
+        help="betweenness estimated from this many sampled structures, 0 for exact "
+        "(default: exact up to 10,000 structures, 512 above)",
+    )
+    r.add_argument(
+        "--node-maps",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="maps with one node per structure (default: up to 5,000 structures; above, one node per cluster)",
+    )
     p = sub.add_parser("import", help="import CSV files into an inventory database (one transaction)")
     p.add_argument("db", type=Path, help="the SQLite inventory file (created if needed)")
     p.add_argument("--structures", type=Path)
@@ -152,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
                 cards=args.cards,
                 compare=args.compare,
                 top=args.top,
+                pivots=args.pivots,
+                node_maps=args.node_maps,
                 progress=False if args.quiet else None,
             )
             print(path)

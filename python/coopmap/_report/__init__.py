@@ -6,7 +6,7 @@
 ``out/report.html`` with the maps it embeds (``out/map.svg``, ``out/map.html``, one
 small map per link type, ``out/map-<type code>.svg``, the bridge view ``out/bridges.svg``) and the tables as CSV files
 (``out/brokers.csv``, ``out/structural_holes.csv``, ``out/suggestions.csv``,
-``out/clusters.csv``).
+``out/clusters.csv``, ``out/bridges.csv``).
 
 Sections: network indicators (size, density, components, isolates, confirmation rate,
 reciprocity, response rate), clusters (Louvain, modularity, comparison with the formal
@@ -17,7 +17,8 @@ maps, and the method (view, seed, definitions). Every text comes from the langua
 catalogue (``lang="en"`` or ``"fr"``); every data text is HTML-escaped.
 
 The package: ``_load`` (the source, through the validated readers), ``_sections`` (one
-function per section, each measure computed once), ``_page`` with ``page.html`` and
+function per section, each measure computed once), ``_overview`` (the maps of a
+network above 5,000 structures: one node per cluster), ``_page`` with ``page.html`` and
 ``report.css`` (the template). It is private (``_report``) so that the public name
 ``coopmap.report`` stays the function.
 """
@@ -37,6 +38,7 @@ from .._files import OutputFolder, write_text
 from .._folder import read_folder_meta
 from ..i18n import Translator
 from ..store import folder_inventory, folder_waves
+from . import _overview as overview
 from . import _sections as sec
 from ._change import load_change
 from ._change import section as change_section
@@ -61,6 +63,11 @@ class _Progress:
             elapsed = time.perf_counter() - self.start
             print(f"[{self.step}/{self.total}] {text} ({elapsed:.1f} s)", file=sys.stderr, flush=True)
 
+    def done(self, text: str) -> None:
+        """The last line: the whole run's time."""
+        if self.enabled:
+            print(f"{text} ({time.perf_counter() - self.start:.1f} s)", file=sys.stderr, flush=True)
+
 
 def report(
     source: str | os.PathLike[str] | _core.Inventory,
@@ -78,6 +85,8 @@ def report(
     scenarios: bool | None = None,
     cards: bool | None = None,
     compare: str | None = None,
+    pivots: int | None = None,
+    node_maps: bool | None = None,
 ) -> Path:
     """Writes the seminar report of a network and returns the path of ``report.html``.
 
@@ -107,6 +116,15 @@ def report(
     per structure, also in ``change.csv``; every compared link in ``change_links.csv``),
     and each card says what changed for its structure.
 
+    Large networks: ``pivots`` — betweenness estimated from this many sampled source
+    structures (:func:`brokers` with ``k``), 0 for exact betweenness; default: exact up to
+    10,000 structures, 512 pivots above (O(k m) instead of O(n m)), the error bound stated
+    in the report; ``node_maps`` — maps with one node per structure; default: up to 5,000
+    structures; above, every map draws one node per cluster (the bridge map one node per
+    group) with the 2,000 most linked pairs, and the page says so. Long lists of names
+    (isolates, cut points, bridges, cluster members) show their first 50 and the CSV file
+    that has them all; the cluster table its 50 largest clusters.
+
     ``source`` may also be an open :class:`Inventory` (its file is read), or a folder of
     survey waves (``declarations-<wave>.csv`` with ``responses-<wave>.csv``, as
     ``datasets/territory-demo``), imported into a temporary Inventory
@@ -131,6 +149,8 @@ def report(
         raise cm.InputError(f"source {str(source)[:80]!r}: {e.strerror}") from None
     if not exists:
         raise cm.NotFoundError(f"source {str(source)[:80]!r}: no such folder or database file", str(source)[:80])
+    if pivots is not None and (not isinstance(pivots, int) or isinstance(pivots, bool) or pivots < 0):
+        raise cm.InputError(f"pivots must be an int >= 0 (0: exact betweenness), got {pivots!r}")
     settings = sec.Settings(
         lang=lang, group=group, formal_groups=formal_groups, seed=seed, top=top, scenarios=bool(scenarios)
     )
@@ -167,6 +187,11 @@ def report(
             assert wave is not None  # load() requires it for a database
             steps(t("progress.change"))
             change = load_change(source, wave=wave, since=compare, view=view, seed=seed, t=t, after=src.net)
+        n = len(src.net)
+        if pivots is None:
+            pivots = sec.BETWEENNESS_PIVOTS if n > sec.BETWEENNESS_EXACT_MAX else 0
+        settings.pivots = pivots if 0 < pivots < n else None  # as many pivots as structures: exact
+        settings.node_maps = n <= sec.MAP_NODES_MAX if node_maps is None else bool(node_maps)
         steps(t("progress.indicators"))
         indicators, type_counts = sec.indicators(src)
         steps(t("progress.clusters"))
@@ -180,12 +205,18 @@ def report(
         steps(t("progress.scenarios"))
         what_if = sec.scenarios(src, settings, brokers) if settings.scenarios else []
         steps(t("progress.layout"))
-        if change is not None:  # one layout for both waves: every structure keeps its place
+        if not settings.node_maps:  # one node per cluster: the overview lays out its own
+            positions = {}
+        elif change is not None:  # one layout for both waves: every structure keeps its place
             positions = {i: change.positions[i] for i in src.net.structure_ids()}
         else:
             positions = sec.layout(src, settings)
         steps(t("progress.maps"))
-        maps = sec.maps(src, work, settings, positions, part, brokers, type_counts)
+        maps = (
+            sec.maps(src, work, settings, positions, part, brokers, type_counts)
+            if settings.node_maps
+            else overview.maps(src, work, settings, part, type_counts)
+        )
         if cards is None:
             cards = len(src.net) <= sec.CARDS_MAX
         steps(t("progress.cards"))
@@ -212,6 +243,7 @@ def report(
             *sec.method(src, settings),
         ]
         write_text(work / "report.html", page(lang=lang, title=esc(t("report.title")), parts=parts))
+    steps.done(f"{t('progress.done')}: {out / 'report.html'}")
     return out / "report.html"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,71 @@ class Settings:
     seed: int
     top: int
     scenarios: bool = True
+    #: betweenness from this many sampled pivots (None: exact)
+    pivots: int | None = None
+    #: maps with one node per structure (False: one node per cluster, per group)
+    node_maps: bool = True
+
+
+#: Up to this many structures the report's betweenness is exact (Brandes 2001, O(n m):
+#: about 2.5 s on 2 cores at 10,000 structures and 25,000 links); above, it is estimated
+#: from BETWEENNESS_PIVOTS sampled sources (Brandes & Pich 2007, O(k m)) and the method
+#: section states the error bound (:func:`betweenness_bound`).
+BETWEENNESS_EXACT_MAX = 10_000
+BETWEENNESS_PIVOTS = 512
+#: Up to this many structures the maps draw one node per structure; above, a picture of
+#: every structure is a blot, so the maps draw one node per cluster (the bridge map one
+#: node per group), with at most MAP_PAIRS_MAX lines, and the page says so.
+MAP_NODES_MAX = 5_000
+MAP_PAIRS_MAX = 2_000
+#: Names listed in one sentence or table cell (the CSV files list them all).
+NAMES_MAX = 50
+#: Rows of the cluster table (the largest clusters; clusters.csv has every structure), and
+#: members named per cluster when it has more than NAMES_MAX: those with most partners.
+CLUSTER_ROWS_MAX = 50
+CLUSTER_NAMES_MAX = 12
+
+
+def digits_for(values: Sequence[float], least: int = 3) -> int:
+    """Decimals that show the largest of ``values`` with 3 significant digits (at least
+    ``least``): normalised betweenness in a network of 10^5 structures is about 10^-3."""
+    top = max((abs(v) for v in values if not math.isnan(v)), default=0.0)
+    return least if top == 0 else max(least, 2 - math.floor(math.log10(top)))
+
+
+def betweenness_bound(n: int, k: int, delta: float = 0.05) -> float:
+    """The half-width ε such that, with probability at least 1 − δ, every structure's
+    sampled normalised betweenness is within ε of its exact value.
+
+    With k pivot sources s_i, the estimate of structure v is the mean of
+    X_i = n δ_{s_i}(v) / ((n − 1)(n − 2)), where the dependency δ_s(v) lies in [0, n − 2],
+    so X_i ∈ [0, R] with R = n / (n − 1), and E[X_i] is the exact value (Brandes & Pich
+    2007). Hoeffding's inequality (which also holds for sampling without replacement,
+    Hoeffding 1963 §6) gives P(|mean − exact| ≥ ε) ≤ 2 exp(−2 k ε² / R²); a union bound
+    over the n structures sets 2 n exp(−2 k ε² / R²) = δ, i.e.
+    ε = R √(ln(2 n / δ) / (2 k)).
+    """
+    return n / (n - 1) * math.sqrt(math.log(2 * n / delta) / (2 * k))
+
+
+def names_list(
+    src: Source,
+    ids: Sequence[Any],
+    file: str | None = None,
+    render: Callable[[Any], str] | None = None,
+    limit: int | None = None,
+) -> str:
+    """The escaped names of ``ids`` (or ``render(item)``, escaped HTML) joined by commas:
+    the first ``limit`` (default NAMES_MAX), then how many more (and the file that lists
+    them all)."""
+    t = src.t
+    limit = NAMES_MAX if limit is None else limit
+    shown = ", ".join(map(render or src.name, ids[:limit]))
+    if len(ids) <= limit:
+        return shown
+    more = len(ids) - limit
+    text = t("list.more_in", count=t.number(more), file=file) if file else t("list.more", count=t.number(more))
+    return f"{shown} {esc(text)}"
 
 
 def _filled(net: Any, attribute: str, fill: str) -> dict[str, Any]:
@@ -54,7 +119,7 @@ def indicators(src: Source) -> tuple[list[str], Counter[str]]:
     returns the link count of each type (the per-type maps read it)."""
     import coopmap as cm
 
-    net, t, name = src.net, src.t, src.name
+    net, t = src.net, src.t
     n, m = len(net), net.number_of_links()
     pairs = net.simple_view(undirected=True).number_of_edges
     density = cm.density(net)  # of the directed view when some link is an arc
@@ -72,10 +137,10 @@ def indicators(src: Source) -> tuple[list[str], Counter[str]]:
         (t("ind.density"), t.number(density, 3)),
         (t("ind.components"), t.number(len(comps))),
         (t("ind.largest"), t.number(len(comps[0]) if comps else 0)),
-        (t("ind.isolates"), ", ".join(name(s) for s in isolates) or t.number(0)),
+        (t("ind.isolates"), names_list(src, isolates) or t.number(0)),
     ]
     if silent:
-        rows.append((t("ind.non_respondents"), ", ".join(name(s) for s in silent)))
+        rows.append((t("ind.non_respondents"), names_list(src, silent)))
     c = src.confirmation
     if c.confirmed + c.unconfirmed + c.excluded:
         rows.append(
@@ -112,11 +177,19 @@ def clusters(src: Source, out: Path, s: Settings) -> tuple[list[str], Any]:
     partition."""
     import coopmap as cm
 
-    net, t, name = src.net, src.t, src.name
+    net, t = src.net, src.t
     part = cm.louvain(net, seed=s.seed)
     rows, records = [], []
+    partners: dict[str, float] = {}
     for k, members in enumerate(part.communities):
-        rows.append((t.number(k + 1), t.number(len(members)), ", ".join(name(x) for x in members)))
+        if k < CLUSTER_ROWS_MAX:
+            if len(members) > NAMES_MAX:  # a large cluster: its members with most partners
+                partners = partners or cm.degree(net)
+                shown = sorted(members, key=lambda x: (-partners[x], x))
+                cell = names_list(src, shown, "clusters.csv", limit=CLUSTER_NAMES_MAX)
+            else:
+                cell = names_list(src, members)
+            rows.append((t.number(k + 1), t.number(len(members)), cell))
         records += [{"cluster": k + 1, "id": x, "name": src.names[x]} for x in members]
     write_table(out / "clusters.csv", records)
     formal_rows = []
@@ -135,9 +208,17 @@ def clusters(src: Source, out: Path, s: Settings) -> tuple[list[str], Any]:
             )
         )
     summary = t("clusters.summary", count=t.number(len(part.communities)), q=t.number(part.modularity, 3), seed=s.seed)
+    count = len(part.communities)
+    notes = []
+    if count > CLUSTER_ROWS_MAX:
+        notes.append(t("clusters.first_rows", shown=t.number(CLUSTER_ROWS_MAX), count=t.number(count)))
+    if partners:
+        notes.append(t("clusters.most_linked", max=t.number(NAMES_MAX), shown=t.number(CLUSTER_NAMES_MAX)))
+    first = [f'<p class="note">{esc(x)}</p>' for x in notes]
     return [
         f"<h2>{esc(t('h.clusters'))}</h2>",
         f"<p>{esc(summary)}</p>",
+        *first,
         table([esc(t("col.cluster")), esc(t("col.size")), esc(t("col.members"))], rows),
         f"<p>{esc(t('clusters.formal'))}</p>",
         table([esc(t("col.attribute")), esc(t("col.groups")), esc(t("col.modularity")), "NMI", "ARI"], formal_rows),
@@ -164,8 +245,17 @@ def brokers(src: Source, out: Path, s: Settings) -> Brokers:
     t, name = src.t, src.name
     holes = list(cm.structural_holes(src.net))
     write_table(out / "structural_holes.csv", holes)
-    records = cm.brokers(src.net, s.group, missing=NONE, constraint={r["id"]: r["constraint"] for r in holes})
+    records = cm.brokers(
+        src.net,
+        s.group,
+        missing=NONE,
+        constraint={r["id"]: r["constraint"] for r in holes},
+        k=s.pivots,
+        seed=s.seed,
+    )
     write_table(out / "brokers.csv", records)
+    shown = records[: s.top]
+    digits = digits_for([r["betweenness"] for r in shown])
     rows = [
         (
             name(r["id"]),
@@ -173,15 +263,16 @@ def brokers(src: Source, out: Path, s: Settings) -> Brokers:
             *(t.number(r[role]) for role in ROLES),
             t.number(r["total"]),
             t.number(r["z_total"], 2),
-            t.number(r["betweenness"], 3),
+            t.number(r["betweenness"], digits),
             t.number(r["constraint"], 3),
             t("yes") if r["cut_point"] else "",
         )
-        for r in records[: s.top]
+        for r in shown
     ]
     parts = [
         f"<h2>{esc(t('h.brokers'))}</h2>",
         f'<p class="note">{esc(t("brokers.explain", group=t.column(s.group)))}</p>',
+        *([f'<p class="note">{esc(t("brokers.sampled", pivots=t.number(s.pivots)))}</p>'] if s.pivots else []),
         table(
             [
                 esc(t("col.structure")),
@@ -251,6 +342,10 @@ def gaps(src: Source, out: Path, s: Settings, b: Brokers) -> list[str]:
         for r in sorted(b.holes, key=size_key)[: s.top]
     ]
     bridges = list(cm.bridges(net))
+    write_table(
+        out / "bridges.csv",
+        [{"source": u, "target": v, "source_name": src.names[u], "target_name": src.names[v]} for u, v in bridges],
+    )
     mix_head, mix_rows = _mixing_cells(src, s)
     ei = cm.ei_index(net, s.group, permutations=1000, seed=s.seed, missing=NONE)
     ei_rows = [(esc(g), t.number(v, 3)) for g, v in sorted(ei.groups.items(), key=lambda kv: str(kv[0]))]
@@ -282,9 +377,9 @@ def gaps(src: Source, out: Path, s: Settings, b: Brokers) -> list[str]:
             hole_rows,
         ),
         f"<h3>{esc(t('h.cut'))}</h3>",
-        f"<p>{esc(t('cut.points'))} {', '.join(name(x) for x in sorted(b.cut_points)) or esc(t('none'))}</p>",
+        f"<p>{esc(t('cut.points'))} {names_list(src, sorted(b.cut_points), 'brokers.csv') or esc(t('none'))}</p>",
         f"<p>{esc(t('cut.bridges'))} "
-        + (", ".join(f"{name(u)} – {name(v)}" for u, v in bridges) or esc(t("none")))
+        + (names_list(src, bridges, "bridges.csv", lambda e: f"{name(e[0])} – {name(e[1])}") or esc(t("none")))
         + "</p>",
         f"<h3>{esc(t('h.mixing', group=t.column(s.group)))}</h3>",
         f'<p class="note">{esc(t("mixing.explain"))}</p>',
@@ -345,7 +440,7 @@ def isolates_caption(src: Source) -> list[str]:
     def by_name(i: str) -> str:
         return str(src.names.get(i, i)).casefold()
 
-    names = ", ".join(src.name(i) for i in sorted(alone, key=by_name))
+    names = names_list(src, sorted(alone, key=by_name))
     return [f'<p class="note">{esc(src.t("map.isolates", count=src.t.number(len(alone))))} {names}</p>']
 
 
@@ -524,22 +619,33 @@ def no_cards(src: Source) -> list[str]:
 
 
 def method(src: Source, s: Settings) -> list[str]:
-    """How the report was computed: view, seed and each method in one sentence."""
+    """How the report was computed: view, seed and each method in one sentence (and, for
+    a large network, the sampled betweenness with its error bound and the cluster maps)."""
     t = src.t
+    n = len(src.net)
+    sampled: tuple[str, ...] = ("method.betweenness_sampled",) if s.pivots else ()
+    if s.pivots and n > BETWEENNESS_EXACT_MAX:  # the default, and why
+        sampled += ("method.betweenness_why",)
+    maps: tuple[str, ...] = ("method.layout",) if s.node_maps else ("method.cluster_maps",)
+    if not s.node_maps and n > MAP_NODES_MAX:
+        maps += ("method.cluster_maps_why",)
     keys = (
         "method.view",
         "method.seed",
         "method.clusters",
         "method.brokerage",
         "method.holes",
+        *sampled,
         "method.ei",
         "method.suggestions",
-        "method.layout",
+        *maps,
         *(("method.scenarios",) if s.scenarios else ()),
     )
+    values = dict(seed=s.seed, view=src.view_text, group=t.column(s.group))
+    if s.pivots:
+        values.update(pivots=t.number(s.pivots), n=t.number(n), bound=t.number(betweenness_bound(n, s.pivots), 3))
+    values.update(max=t.number(BETWEENNESS_EXACT_MAX), map_max=t.number(MAP_NODES_MAX))
     return [
         f"<h2>{esc(t('h.method'))}</h2>",
-        "<ul>"
-        + "".join(f"<li>{esc(t(k, seed=s.seed, view=src.view_text, group=t.column(s.group)))}</li>" for k in keys)
-        + "</ul>",
+        "<ul>" + "".join(f"<li>{esc(t(k, **values))}</li>" for k in keys) + "</ul>",
     ]

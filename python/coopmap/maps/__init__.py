@@ -399,7 +399,9 @@ def draw(
         the information line with the counts and the response rate. A network whose graph
         attribute ``illustrative`` is True (a dataset whose ``dataset.json`` says so, e.g.
         the bundled PTCE data) gets "Illustrative data" (in ``lang``) at the head of the
-        subtitle.
+        subtitle. A network whose graph attribute ``map_nodes`` is ``"groups"`` (a node per
+        group of structures and a link per linked pair of groups, as the report's maps of
+        a network above 5,000 structures) counts groups and linked pairs instead.
     measures
         extra ``{name: {id: value}}`` shown in the HTML tooltips (the size
         measure and the degree are always shown).
@@ -550,6 +552,7 @@ def draw(
         wave=wave or "",
         view=view_label or "",
         bridges=view == "bridges",
+        groups=net.graph_attribute("map_nodes") == "groups",
         color_labels=col[1] if col else [],
         color_title=color_title if color_title is not None else heading(col[2] if col else ""),
         size_title=size_title if size_title is not None else heading(siz[1] if siz else ""),

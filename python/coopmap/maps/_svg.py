@@ -43,8 +43,10 @@ class Page:
         size_title: str,
         edge_color: str,
         bridges: bool = False,
+        groups: bool = False,
     ) -> None:
         self.t = texts
+        self.groups = groups  # each node is a group of structures, each link a linked pair
         self.title = title
         self.subtitle = subtitle
         self.wave = wave
@@ -64,8 +66,8 @@ def info_line(m: MapModel, p: Page) -> str:
         parts.append(t["wave"] + " " + p.wave)
     if p.view:
         parts.append(t["view"] + t["colon"] + p.view)
-    parts.append(f"{m.structures} {t['structures']}")
-    parts.append(f"{m.links} {t['links']}")
+    parts.append(f"{m.structures} {t['groups' if p.groups else 'structures']}")
+    parts.append(f"{m.links} {t['linked_pairs' if p.groups else 'links']}")
     n = m.structures
     if m.respondents_known == n and n > 0:
         resp = n - m.hollow
