@@ -296,3 +296,20 @@ def test_command_line_flags(tmp_path: Path) -> None:
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert catalog("en")["brokers.sampled"].format(pivots="5") in page
     assert catalog("en")["map.whole_clusters"] in page
+
+
+def test_two_waves_drawn_as_clusters(tmp_path: Path) -> None:
+    # territory-demo (150 structures, waves 2023 -> 2024) with node_maps=False: no change
+    # map of every structure (the note says where the links are), change_links.csv still
+    # holds every compared link, the geographic map is left out with its note, and the
+    # whole map draws the clusters.
+    path = cm.report("territory-demo", tmp_path / "out", node_maps=False, progress=False)
+    out, page = path.parent, path.read_text(encoding="utf-8")
+    en = catalog("en")
+    assert not (out / "map-change.svg").exists() and not (out / "map-geo.svg").exists()
+    assert html.escape(en["change.no_map"].format(max="5,000")) in page
+    assert html.escape(en["map.geo_capped"].format(max="5,000")) in page
+    assert {r["change"] for r in read_rows(out / "change_links.csv")} == {"kept", "new", "ended"}
+    clusters = {r["cluster"] for r in read_rows(out / "clusters.csv")}
+    svg = (out / "map.svg").read_text(encoding="utf-8")
+    assert len(re.findall(r'<circle class="node[ "]', svg)) == len(clusters)

@@ -180,18 +180,20 @@ def report(
             src.net.set_graph_attribute(key, value)
         src.illustrative = src.illustrative or meta.get("illustrative") is True
         t = src.t
+        n = len(src.net)
+        if pivots is None:
+            pivots = sec.BETWEENNESS_PIVOTS if n > sec.BETWEENNESS_EXACT_MAX else 0
+        settings.pivots = pivots if 0 < pivots < n else None  # as many pivots as structures: exact
+        settings.node_maps = n <= sec.MAP_NODES_MAX if node_maps is None else bool(node_maps)
         change = None
         if compare is not None:
             if source.is_dir():
                 raise cm.InputError(f"{source}: --compare needs an Inventory database or a folder with survey waves")
             assert wave is not None  # load() requires it for a database
             steps(t("progress.change"))
-            change = load_change(source, wave=wave, since=compare, view=view, seed=seed, t=t, after=src.net)
-        n = len(src.net)
-        if pivots is None:
-            pivots = sec.BETWEENNESS_PIVOTS if n > sec.BETWEENNESS_EXACT_MAX else 0
-        settings.pivots = pivots if 0 < pivots < n else None  # as many pivots as structures: exact
-        settings.node_maps = n <= sec.MAP_NODES_MAX if node_maps is None else bool(node_maps)
+            change = load_change(
+                source, wave=wave, since=compare, view=view, seed=seed, t=t, after=src.net, layout=settings.node_maps
+            )
         steps(t("progress.indicators"))
         indicators, type_counts = sec.indicators(src)
         steps(t("progress.clusters"))

@@ -19,10 +19,11 @@ from typing import Any
 
 from .._files import write_table, write_text
 from ..i18n import Translator
+from . import _sections as sec
 from ._cards import status_text
 from ._load import Source, esc, partner_sets
 from ._page import figure, table
-from ._sections import map_canvas, map_labels
+from ._sections import map_canvas, map_labels, names_list
 
 #: The three kinds of links of the change map: colour (Paul Tol's grey, green, red) and
 #: line style.
@@ -57,8 +58,11 @@ class Change:
     response_after: float | None
 
 
-def load_change(source: Path, *, wave: str, since: str, view: str, seed: int, t: Translator, after: Any) -> Change:
-    """Reads the earlier wave ``since`` and the comparison from the Inventory file."""
+def load_change(
+    source: Path, *, wave: str, since: str, view: str, seed: int, t: Translator, after: Any, layout: bool = True
+) -> Change:
+    """Reads the earlier wave ``since`` and the comparison from the Inventory file;
+    ``layout``: lay out the union network for the change map (False: no map)."""
     import coopmap as cm
 
     from ..store import Inventory
@@ -73,7 +77,7 @@ def load_change(source: Path, *, wave: str, since: str, view: str, seed: int, t:
         response_before = float(inv.response_rate(since))
         response_after = float(inv.response_rate(wave))
     union = union_network(before, after, diff, t)
-    positions = cm.layout(union, seed=seed)
+    positions = cm.layout(union, seed=seed) if layout else {}
     return Change(since, wave, before, diff, union, positions, response_before, response_after)
 
 
@@ -154,27 +158,24 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
         seed=seed,
         lang=lang,
     )
-    svg = draw(c.union, "svg", **options)
-    write_text(out / "map-change.svg", svg)
-    write_text(out / "map-change.html", draw(c.union, "html", **options))
-    parts = [
-        f"<h2>{esc(t('h.change', wave=c.since))}</h2>",
-        "<p>"
-        + esc(
-            t(
-                "change.summary",
-                before=c.since,
-                after=c.wave,
-                new=t.number(kinds["new"]),
-                ended=t.number(kinds["ended"]),
-                kept=t.number(kinds["kept"]),
-                jaccard=t.number(d.jaccard, 2),
-            )
-        )
-        + "</p>",
-        f'<p class="note">{esc(t("change.map_caption"))} <a href="map-change.html">{esc(t("map.interactive"))}</a></p>',
-        figure(svg),
-    ]
+    summary = t(
+        "change.summary",
+        before=c.since,
+        after=c.wave,
+        new=t.number(kinds["new"]),
+        ended=t.number(kinds["ended"]),
+        kept=t.number(kinds["kept"]),
+        jaccard=t.number(d.jaccard, 2),
+    )
+    parts = [f"<h2>{esc(t('h.change', wave=c.since))}</h2>", f"<p>{esc(summary)}</p>"]
+    if c.positions:
+        svg = draw(c.union, "svg", **options)
+        write_text(out / "map-change.svg", svg)
+        write_text(out / "map-change.html", draw(c.union, "html", **options))
+        link = f'<a href="map-change.html">{esc(t("map.interactive"))}</a>'
+        parts += [f'<p class="note">{esc(t("change.map_caption"))} {link}</p>', figure(svg)]
+    else:  # a network drawn as clusters: the links are in change_links.csv
+        parts.append(f'<p class="note">{esc(t("change.no_map", max=t.number(sec.MAP_NODES_MAX)))}</p>')
     names: dict[str, str] = {r["id"]: str(r["name"]) for r in c.before.structures()} | src.names  # both waves
 
     def any_name(i: str) -> str:
@@ -187,7 +188,7 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
     left = sorted(d.left, key=by_name)
 
     for key, ids in (("change.joined", joined), ("change.left", left)):
-        listed = ", ".join(any_name(i) for i in ids) or esc(t("none"))
+        listed = names_list(src, ids, render=any_name) or esc(t("none"))
         parts.append(f"<p>{esc(t(key, wave=c.since))} {listed}</p>")
     # indicators side by side
     before = _indicators(c.before, c.response_before, group)
