@@ -1230,82 +1230,104 @@ struct Arc {
     double weight;
 };
 
-/// Builds rows from (source, target, weight) triples: counting sort by source, sort each
-/// row by target, merge duplicates with the aggregate. O(m log d_max), two passes, no
-/// per-edge allocation.
-inline void build_rows(std::size_t n, const std::vector<index_t>& src, const std::vector<index_t>& dst,
-                       const std::vector<double>& w, Aggregate agg, std::vector<std::size_t>& offsets,
-                       std::vector<index_t>& targets, std::vector<double>& weights) {
-    std::vector<std::size_t> start(n + 1, 0);
-    for (auto s : src) ++start[s + 1];
-    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
-    std::vector<Arc> arcs(src.size());
-    {
-        std::vector<std::size_t> pos(start.begin(), start.end() - 1);
-        for (std::size_t k = 0; k < src.size(); ++k) {
-            const double x = agg == Aggregate::count || agg == Aggregate::binary ? 1.0 : w[k];
-            arcs[pos[src[k]]++] = Arc{dst[k], x};
-        }
-    }
+/// Builds rows from the arcs that `for_each_arc(f)` hands to f(source, target, weight),
+/// called twice (it must give the same arcs in the same order): a counting pass sizes
+/// the rows, a second pass writes each arc straight into its row of `targets` /
+/// `weights`; then each row is sorted by target (through a buffer of one row) and its
+/// duplicates merged in place with the aggregate. O(m log d_max) time; memory: the
+/// result (12 bytes per arc) and n + 1 offsets, nothing per arc besides.
+template <class ForEachArc>
+void build_rows_from(std::size_t n, ForEachArc&& for_each_arc, Aggregate agg, std::vector<std::size_t>& offsets,
+                     std::vector<index_t>& targets, std::vector<double>& weights) {
     offsets.assign(n + 1, 0);
-    targets.clear();
-    weights.clear();
-    targets.reserve(arcs.size());
-    weights.reserve(arcs.size());
+    for_each_arc([&](index_t s, index_t, double) { ++offsets[s + 1]; });
+    for (std::size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
+    const std::size_t total = offsets[n];
+    targets.assign(total, 0);
+    weights.assign(total, 0.0);
+    {
+        std::vector<std::size_t> pos(offsets.begin(), offsets.end() - 1);
+        for_each_arc([&](index_t s, index_t t, double w) {
+            const std::size_t k = pos[s]++;
+            targets[k] = t;
+            weights[k] = agg == Aggregate::count || agg == Aggregate::binary ? 1.0 : w;
+        });
+    }
+    std::vector<Arc> row;
+    std::size_t out = 0;  // rows are compacted leftwards: out <= the row being read
     for (std::size_t u = 0; u < n; ++u) {
-        auto b = arcs.begin() + static_cast<std::ptrdiff_t>(start[u]);
-        auto e = arcs.begin() + static_cast<std::ptrdiff_t>(start[u + 1]);
-        std::sort(b, e, [](const Arc& a, const Arc& c) { return a.target < c.target; });
-        for (auto it = b; it != e; ++it) {
-            if (!targets.empty() && targets.size() > offsets[u] && targets.back() == it->target) {
-                double& acc = weights.back();
+        const std::size_t b = offsets[u], e = offsets[u + 1];
+        row.clear();
+        for (std::size_t k = b; k < e; ++k) row.push_back(Arc{targets[k], weights[k]});
+        std::sort(row.begin(), row.end(), [](const Arc& a, const Arc& c) { return a.target < c.target; });
+        offsets[u] = out;
+        for (const Arc& a : row) {
+            if (out > offsets[u] && targets[out - 1] == a.target) {
+                double& acc = weights[out - 1];
                 switch (agg) {
                     case Aggregate::sum:
-                    case Aggregate::count: acc += it->weight; break;
-                    case Aggregate::max: acc = std::max(acc, it->weight); break;
-                    case Aggregate::min: acc = std::min(acc, it->weight); break;
+                    case Aggregate::count: acc += a.weight; break;
+                    case Aggregate::max: acc = std::max(acc, a.weight); break;
+                    case Aggregate::min: acc = std::min(acc, a.weight); break;
                     case Aggregate::binary: break;
                 }
             } else {
-                targets.push_back(it->target);
-                weights.push_back(it->weight);
+                targets[out] = a.target;
+                weights[out] = a.weight;
+                ++out;
             }
         }
-        offsets[u + 1] = targets.size();
     }
+    offsets[n] = out;
+    targets.resize(out);
+    weights.resize(out);
+    if (out < total - total / 8) {  // many parallel links merged: give the slack back
+        targets.shrink_to_fit();
+        weights.shrink_to_fit();
+    }
+}
+
+/// Builds rows from (source, target, weight) triples (build_rows_from over the vectors).
+inline void build_rows(std::size_t n, const std::vector<index_t>& src, const std::vector<index_t>& dst,
+                       const std::vector<double>& w, Aggregate agg, std::vector<std::size_t>& offsets,
+                       std::vector<index_t>& targets, std::vector<double>& weights) {
+    build_rows_from(
+        n,
+        [&](auto&& f) {
+            for (std::size_t k = 0; k < src.size(); ++k) f(src[k], dst[k], w[k]);
+        },
+        agg, offsets, targets, weights);
 }
 }  // namespace detail
 
 /// The simple weighted view of a network as a CSR snapshot (see SimpleGraph).
 /// Undirected (or options.undirected): the links of a pair in both orientations merge
 /// into one edge. Directed: links a -> b merge into one arc, b -> a is another arc.
-/// Complexity: O(n + m log d_max) time, O(n + m) memory.
+/// Complexity: O(n + m log d_max) time; memory: the result (12 bytes per arc plus n + 1
+/// offsets) and one row buffer, no intermediate list of the arcs.
 inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt = {}) {
     SimpleGraph g;
     g.n = net.number_of_structures();
     g.directed = net.directed() && !opt.undirected;
     const auto& links = net.links();
-    const std::size_t arcs = opt.arcs_only ? (g.directed ? 1 : 2) * net.number_of_arcs()
-                             : g.directed  ? 2 * links.size() - net.number_of_arcs()
-                                           : 2 * links.size();
-    std::vector<index_t> src, dst;
-    std::vector<double> w;
-    src.reserve(arcs);
-    dst.reserve(arcs);
-    w.reserve(arcs);
-    for (const auto& l : links) {
-        if (opt.arcs_only && !net.is_directed(l)) continue;
-        src.push_back(l.source);
-        dst.push_back(l.target);
-        w.push_back(l.weight);
-        if (!g.directed || !net.is_directed(l)) {  // an undirected link: both arcs
-            src.push_back(l.target);
-            dst.push_back(l.source);
-            w.push_back(l.weight);
-        }
-    }
-    detail::build_rows(g.n, src, dst, w, opt.aggregate, g.offsets, g.targets, g.weights);
-    if (g.directed) detail::build_rows(g.n, dst, src, w, opt.aggregate, g.in_offsets, g.in_sources, g.in_weights);
+    // every arc of the view straight from the links (an undirected link: both arcs);
+    // `reverse` gives the in-neighbour rows of a directed view
+    auto arcs = [&](bool reverse) {
+        return [&, reverse](auto&& f) {
+            for (const auto& l : links) {
+                const bool arc = net.is_directed(l);
+                if (opt.arcs_only && !arc) continue;
+                if (reverse) f(l.target, l.source, l.weight);
+                else f(l.source, l.target, l.weight);
+                if (!g.directed || !arc) {
+                    if (reverse) f(l.source, l.target, l.weight);
+                    else f(l.target, l.source, l.weight);
+                }
+            }
+        };
+    };
+    detail::build_rows_from(g.n, arcs(false), opt.aggregate, g.offsets, g.targets, g.weights);
+    if (g.directed) detail::build_rows_from(g.n, arcs(true), opt.aggregate, g.in_offsets, g.in_sources, g.in_weights);
     return g;
 }
 
