@@ -1287,17 +1287,6 @@ void build_rows_from(std::size_t n, ForEachArc&& for_each_arc, Aggregate agg, st
     }
 }
 
-/// Builds rows from (source, target, weight) triples (build_rows_from over the vectors).
-inline void build_rows(std::size_t n, const std::vector<index_t>& src, const std::vector<index_t>& dst,
-                       const std::vector<double>& w, Aggregate agg, std::vector<std::size_t>& offsets,
-                       std::vector<index_t>& targets, std::vector<double>& weights) {
-    build_rows_from(
-        n,
-        [&](auto&& f) {
-            for (std::size_t k = 0; k < src.size(); ++k) f(src[k], dst[k], w[k]);
-        },
-        agg, offsets, targets, weights);
-}
 }  // namespace detail
 
 /// The simple weighted view of a network as a CSR snapshot (see SimpleGraph).
@@ -1317,12 +1306,9 @@ inline SimpleGraph simple_view(const Network& net, const SimpleViewOptions& opt 
             for (const auto& l : links) {
                 const bool arc = net.is_directed(l);
                 if (opt.arcs_only && !arc) continue;
-                if (reverse) f(l.target, l.source, l.weight);
-                else f(l.source, l.target, l.weight);
-                if (!g.directed || !arc) {
-                    if (reverse) f(l.source, l.target, l.weight);
-                    else f(l.target, l.source, l.weight);
-                }
+                auto put = [&](index_t a, index_t b) { reverse ? f(b, a, l.weight) : f(a, b, l.weight); };
+                put(l.source, l.target);
+                if (!g.directed || !arc) put(l.target, l.source);
             }
         };
     };

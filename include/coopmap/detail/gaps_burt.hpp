@@ -21,24 +21,20 @@ inline SimpleGraph mutual_graph(const Network& net, bool weighted) {
     const Aggregate agg = weighted ? Aggregate::sum : Aggregate::binary;
     if (!net.directed()) return simple_view(net, SimpleViewOptions{agg, false});
     const SimpleGraph d = simple_view(net, SimpleViewOptions{agg, false});
-    std::vector<index_t> src, dst;
-    std::vector<double> w;
-    src.reserve(2 * d.targets.size());
-    dst.reserve(2 * d.targets.size());
-    w.reserve(2 * d.targets.size());
-    for (index_t u = 0; u < d.n; ++u)
-        for (std::size_t k = d.offsets[u]; k < d.offsets[u + 1]; ++k) {
-            src.push_back(u);
-            dst.push_back(d.targets[k]);
-            w.push_back(d.weights[k]);
-            src.push_back(d.targets[k]);
-            dst.push_back(u);
-            w.push_back(d.weights[k]);
-        }
     SimpleGraph g;
     g.n = d.n;
     g.directed = false;
-    build_rows(g.n, src, dst, w, Aggregate::sum, g.offsets, g.targets, g.weights);
+    // each arc u -> v of d in both rows, summed with its reverse: straight from d's rows
+    build_rows_from(
+        g.n,
+        [&](auto&& f) {
+            for (index_t u = 0; u < d.n; ++u)
+                for (std::size_t k = d.offsets[u]; k < d.offsets[u + 1]; ++k) {
+                    f(u, d.targets[k], d.weights[k]);
+                    f(d.targets[k], u, d.weights[k]);
+                }
+        },
+        Aggregate::sum, g.offsets, g.targets, g.weights);
     return g;
 }
 

@@ -19,8 +19,7 @@ import numpy as np
 from .._files import file_stem, write_text
 from . import _sections as sec
 from ._load import Source, esc
-from ._page import figure
-from ._sections import NONE, Maps, Settings, _filled, draw_text, map_canvas, map_labels
+from ._sections import NONE, Maps, Settings, _filled, draw_text, map_canvas, map_labels, svg_figure
 
 
 @dataclass
@@ -139,9 +138,7 @@ def maps(src: Source, out: Path, s: Settings, part: Any, type_counts: Counter[st
     )
 
     def svg(path: Path, q: Quotient, **options: Any) -> str:
-        text = draw_text(q.net, "svg", **options, **common)
-        write_text(path, text)
-        return figure(text)
+        return svg_figure(path, q.net, **options, **common)
 
     whole_options = dict(style, labels=map_labels(len(clusters.ids)), title=t("map.whole_clusters"))
     whole_options.update(map_canvas(len(clusters.ids)))

@@ -453,6 +453,14 @@ def draw_text(network: Any, fmt: str, **options: Any) -> str:
     return text
 
 
+def svg_figure(path: Path, network: Any, **options: Any) -> str:
+    """Draws ``network`` as SVG (``cm.draw`` options) into ``path`` and returns the
+    page's figure of it."""
+    text = draw_text(network, "svg", **options)
+    write_text(path, text)
+    return figure(text)
+
+
 def maps(
     src: Source, out: Path, s: Settings, positions: dict[str, Any], part: Any, b: Brokers, type_counts: Counter[str]
 ) -> Maps:
@@ -469,9 +477,7 @@ def maps(
         return draw_text(network, fmt, **options, **common)
 
     def svg(path: Path, network: Any, **options: Any) -> str:
-        text = draw(network, "svg", **options)
-        write_text(path, text)
-        return figure(text)
+        return svg_figure(path, network, **options, **common)
 
     whole: dict[str, Any] = dict(
         color=cluster_of,
