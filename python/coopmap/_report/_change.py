@@ -19,7 +19,6 @@ from typing import Any
 
 from .._files import write_table, write_text
 from ..i18n import Translator
-from . import _sections as sec
 from ._cards import status_text
 from ._load import Source, esc, partner_sets
 from ._page import figure, table
@@ -175,7 +174,7 @@ def section(src: Source, c: Change, out: Path, *, group: str, lang: str, seed: i
         link = f'<a href="map-change.html">{esc(t("map.interactive"))}</a>'
         parts += [f'<p class="note">{esc(t("change.map_caption"))} {link}</p>', figure(svg)]
     else:  # a network drawn as clusters: the links are in change_links.csv
-        parts.append(f'<p class="note">{esc(t("change.no_map", max=t.number(sec.MAP_NODES_MAX)))}</p>')
+        parts.append(f'<p class="note">{esc(t("change.no_map"))}</p>')
     names: dict[str, str] = {r["id"]: str(r["name"]) for r in c.before.structures()} | src.names  # both waves
 
     def any_name(i: str) -> str:

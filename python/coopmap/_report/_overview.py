@@ -176,11 +176,7 @@ def maps(src: Source, out: Path, s: Settings, part: Any, type_counts: Counter[st
         return [f'<p class="note">{esc(text)}</p>']
 
     names = net.attribute_names()
-    geo = (
-        [f'<p class="note">{esc(t("map.geo_capped", max=t.number(sec.MAP_NODES_MAX)))}</p>']
-        if "latitude" in names and "longitude" in names
-        else []
-    )
+    geo = [f'<p class="note">{esc(t("map.geo_capped"))}</p>'] if "latitude" in names and "longitude" in names else []
     return Maps(
         geo=geo,
         whole=[
