@@ -43,8 +43,9 @@ What a time includes:
   result (membership, list of scores...);
 * imports (CSV, SQLite) start from the files and end with the library's graph or the
   committed database;
-* networkit runs on every core unless the task says 1 thread; coopmap's Louvain,
-  Leiden, link prediction and layouts are single-threaded, its structural holes run with
+* networkit runs on every core unless the task says 1 thread; coopmap's Louvain and
+  Leiden run on the threads the row names (their partition is the same on any number),
+  its link prediction and layouts are single-threaded, its structural holes run with
   threads=1 here; igraph, networkx, leidenalg and R are single-threaded.
 
 Budget: a cell whose single run is predicted (from the same library's time on the next
@@ -270,40 +271,42 @@ def _nx():
 
 
 # clusters
-def _louvain_impls() -> dict[str, Impl]:
+def _louvain_impls(threads: int) -> dict[str, Impl]:
     return {
-        "coopmap": Impl("cm.louvain(net, seed=0).membership", Graph.coopmap,
-                        lambda net: _cm().louvain(net, seed=0).membership,
+        "coopmap": Impl(f"cm.louvain(net, seed=0, threads={threads}).membership", Graph.coopmap,
+                        lambda net: _cm().louvain(net, seed=0, threads=threads).membership,
                         lambda r, g: {"membership": _by_index(r, g.n)}),
         "igraph": Impl("g.community_multilevel()", Graph.igraph, lambda g: g.community_multilevel().membership,
                        lambda r, g: {"membership": np.array(r)}),
         "networkx": Impl("nx.community.louvain_communities(G, seed=0)", Graph.networkx,
                          lambda G: _nx().community.louvain_communities(G, seed=0),
                          lambda r, g: {"membership": _membership_from_sets(r, g.n)}),
-        "networkit": Impl("networkit.community.PLM(G).run().getPartition() (2 threads)", Graph.networkit,
-                          lambda G: _nk(None).community.PLM(G).run().getPartition().getVector(),
-                          lambda r, g: {"membership": np.array(r)}),
+        "networkit": Impl(f"networkit.community.PLM(G).run().getPartition() ({threads} thread{'s' * (threads > 1)})",
+                          Graph.networkit,
+                          lambda G: _nk(threads).community.PLM(G).run().getPartition().getVector(),
+                          lambda r, g: {"membership": np.array(r)}, threads=threads),
     }
 
 
-def _leiden_impls() -> dict[str, Impl]:
+def _leiden_impls(threads: int) -> dict[str, Impl]:
     def leidenalg_run(g):
         import leidenalg as la
 
         return la.find_partition(g, la.ModularityVertexPartition, seed=0).membership
 
     return {
-        "coopmap": Impl("cm.leiden(net, seed=0).membership", Graph.coopmap,
-                        lambda net: _cm().leiden(net, seed=0).membership,
+        "coopmap": Impl(f"cm.leiden(net, seed=0, threads={threads}).membership", Graph.coopmap,
+                        lambda net: _cm().leiden(net, seed=0, threads=threads).membership,
                         lambda r, g: {"membership": _by_index(r, g.n)}),
         "igraph": Impl('g.community_leiden(objective_function="modularity")', Graph.igraph,
                        lambda g: g.community_leiden(objective_function="modularity").membership,
                        lambda r, g: {"membership": np.array(r)}),
         "leidenalg": Impl("leidenalg.find_partition(g, ModularityVertexPartition, seed=0)", Graph.igraph,
                           leidenalg_run, lambda r, g: {"membership": np.array(r)}),
-        "networkit": Impl("networkit.community.ParallelLeiden(G).run() (2 threads)", Graph.networkit,
-                          lambda G: _nk(None).community.ParallelLeiden(G).run().getPartition().getVector(),
-                          lambda r, g: {"membership": np.array(r)}),
+        "networkit": Impl(f"networkit.community.ParallelLeiden(G).run() ({threads} thread{'s' * (threads > 1)})",
+                          Graph.networkit,
+                          lambda G: _nk(threads).community.ParallelLeiden(G).run().getPartition().getVector(),
+                          lambda r, g: {"membership": np.array(r)}, threads=threads),
     }
 
 
@@ -651,13 +654,19 @@ def scratch() -> Path:
     SCRATCH.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(dir=SCRATCH))
 TASKS: dict[str, Task] = {t.key: t for t in (
-    Task("louvain", "Louvain", MAIN, _louvain_impls(), lambda n, m: m, "clusters", scaling=True,
+    Task("louvain", "Louvain, 2 threads", MAIN, _louvain_impls(2), lambda n, m: m, "clusters", scaling=True,
          note="defaults of each library: coopmap keeps the best of its automatic restarts (fewer as the graph "
               "grows, one on large graphs: see cm.louvain) and repeats passes until one gains less than its "
-              "tolerance; igraph, networkx and networkit make one run"),
-    Task("leiden", "Leiden", MAIN, _leiden_impls(), lambda n, m: m, "clusters", scaling=True,
+              "tolerance, its partition the same on 1 and 2 threads; igraph, networkx and networkit make one run; "
+              "igraph and networkx are single-threaded"),
+    Task("louvain_t1", "Louvain, 1 thread", MAIN, _louvain_impls(1), lambda n, m: m, "clusters",
+         note="as the 2-thread row, coopmap and networkit on 1 thread"),
+    Task("leiden", "Leiden, 2 threads", MAIN, _leiden_impls(2), lambda n, m: m, "clusters", scaling=True,
          note="defaults: coopmap as Louvain (automatic restarts, iterations until the gain is below its "
-              "tolerance), igraph and leidenalg 2 iterations, networkit ParallelLeiden's default"),
+              "tolerance; the same partition on 1 and 2 threads), igraph and leidenalg 2 iterations "
+              "(single-threaded), networkit ParallelLeiden's default"),
+    Task("leiden_t1", "Leiden, 1 thread", MAIN, _leiden_impls(1), lambda n, m: m, "clusters",
+         note="as the 2-thread row, coopmap and networkit on 1 thread"),
     Task("louvain1", "Louvain, restarts=1", (), {"coopmap": Impl(
         "cm.louvain(net, seed=0, restarts=1).membership", Graph.coopmap,
         lambda net: _cm().louvain(net, seed=0, restarts=1).membership)}, lambda n, m: m, scaling=True,
@@ -1027,7 +1036,12 @@ def quality(runner: Runner, cell: Cell) -> str:
         memb = arrays["membership"].astype(np.int64)
         q = modularity(g.edges, memb)
         nmi = normalized_mutual_info_score(g.blocks, memb)
-        return f"Q {q:.4f}, NMI {nmi:.4f}, {len(np.unique(memb))} clusters"
+        text = f"Q {q:.4f}, NMI {nmi:.4f}, {len(np.unique(memb))} clusters"
+        one = runner.cells.get((cell.task + "_t1", cell.lib, cell.graph))
+        if cell.lib == "coopmap" and one and one.status == "ok":
+            same = np.array_equal(_load(one).get("membership", np.array([])), arrays["membership"])
+            text += "; partition " + ("identical to" if same else "DIFFERENT from") + " the 1-thread run"
+        return text
     if task.quality in ("values", "topk"):
         parts = []
         for ref_task, ref_lib in task.reference:

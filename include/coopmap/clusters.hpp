@@ -276,6 +276,10 @@ struct LouvainOptions {
     /// partition of modularity Q that raises it by at most tolerance x |Q| is the last.
     /// 0: repeat until a pass improves nothing. Must be finite and >= 0.
     double tolerance = 1e-3;
+    /// Worker threads (0 = all hardware threads). The partition is the same for a seed on
+    /// any number of threads: see detail::CommunityOptimiser::local_move. Graphs under
+    /// 2^17 nodes + arcs run on the calling thread only.
+    unsigned threads = 0;
 };
 
 struct LeidenOptions {
@@ -298,7 +302,8 @@ struct LeidenOptions {
     /// LouvainOptions::tolerance, on the optimised quality). The default 1e-3 stops after
     /// 3-4 iterations on sparse planted partitions of 10^4-10^6 links, where igraph's
     /// default is 2; 0 iterates until an iteration improves nothing.
-    double tolerance = 1e-3;
+    double tolerance = 1e-3;  /// Worker threads (0 = all hardware threads); as LouvainOptions::threads.
+    unsigned threads = 0;
 };
 
 namespace detail {
@@ -306,6 +311,8 @@ namespace detail {
 /// the runs so far made cap elementary steps (iterations x (n + 2m)).
 inline constexpr std::size_t auto_restart_budget = 100'000;
 inline constexpr double auto_restart_cap = 2e6;
+/// Graphs with at least this many nodes + arcs run louvain() and leiden() on worker threads.
+inline constexpr std::size_t parallel_from = std::size_t{1} << 17;
 
 inline std::size_t auto_restarts(const SimpleGraph& g, std::size_t restarts) {
     if (restarts > 0) return restarts;
@@ -315,7 +322,7 @@ inline std::size_t auto_restarts(const SimpleGraph& g, std::size_t restarts) {
 
 inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t seed, int n_iterations, bool refine,
                           Objective objective, double beta, std::span<const std::uint32_t> initial,
-                          std::size_t restarts, double tolerance) {
+                          std::size_t restarts, double tolerance, unsigned threads) {
     check_resolution(resolution);
     if (!(std::isfinite(beta) && beta >= 0))
         throw input_error("beta must be a finite number >= 0, got " + format_double(beta));
@@ -366,9 +373,11 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
     // steps (iterations x (n + 2m)), so that slowly converging graphs are not run 100 times
     const double work_per_iteration = static_cast<double>(n + g.targets.size());
     double spent = 0.0;
+    // threads only where a batch of the local moving or a refinement is worth a barrier
+    Team team(n + g.targets.size() >= parallel_from ? worker_count(threads, n) : 1);
     for (std::size_t run = 0; run < runs && n > 0 && (restarts > 0 || run == 0 || spent < auto_restart_cap); ++run) {
         Rng rng(run == 0 ? seed : seeder.next());
-        CommunityOptimiser opt(gcoef, rng, beta);
+        CommunityOptimiser opt(gcoef, rng, beta, &team);
         memb = start;
         CommunityOptimiser(0.0, rng, 0.0).renumber(memb);  // first-appearance numbering, as optimise_once returns
         std::size_t it = 0, lv_best = 0;
@@ -431,14 +440,17 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
 /// (options.n_iterations), which only ever raises Q, and the best of options.restarts
 /// independent seeded runs is kept
 /// (automatic: many runs on small graphs, one on large ones; see LouvainOptions).
-/// Isolates stay singletons. The same seed gives the same partition on every platform
-/// (detail::Rng). Edge cases: empty graph -> no cluster; no edge -> singletons with
+/// Levels of at least 32,768 nodes move their nodes in batches of 2,048 decided on
+/// options.threads threads against the state at the start of the batch and applied in
+/// queue order (detail::CommunityOptimiser::local_move). Isolates stay singletons. The
+/// same seed gives the same partition on every platform and any number of threads
+/// (detail::Rng, detail::SplitMix). Edge cases: empty graph -> no cluster; no edge -> singletons with
 /// Q = NaN. Throws input_error for a directed SimpleGraph, gamma < 0 or tolerance < 0.
 /// Complexity: about O(m) per level and pass, times the number of runs; O(n + m) memory
 /// (flat arrays, one dense accumulator, no per-edge allocation).
 inline Partition louvain(const SimpleGraph& g, const LouvainOptions& opt = {}) {
     return detail::optimise(g, opt.resolution, opt.seed, opt.n_iterations, false, Objective::modularity, 0.0, {},
-                            opt.restarts, opt.tolerance);
+                            opt.restarts, opt.tolerance, opt.threads);
 }
 
 /// Louvain on the undirected simple view of a network (a directed network is
@@ -456,12 +468,14 @@ inline Partition louvain(const Network& net, const LouvainOptions& opt = {}) {
 /// leidenalg's CPMVertexPartition). Iterated by default until an iteration raises the
 /// quality by at most options.tolerance x |quality| (tolerance 0: until an iteration
 /// changes nothing, leidenalg's n_iterations=-1); best of options.restarts seeded runs
-/// (as louvain()). Deterministic for a seed on every platform. Edge cases and errors as
-/// louvain(), plus beta < 0, n_iterations = 0 or tolerance < 0. Complexity: about O(m)
+/// (as louvain()). Local moving in batches on large levels as louvain(); each community
+/// is refined with its own random stream, the communities split over options.threads
+/// threads. Deterministic for a seed on every platform and any number of threads. Edge
+/// cases and errors as louvain(), plus beta < 0, n_iterations = 0 or tolerance < 0. Complexity: about O(m)
 /// per level and iteration, times the number of runs.
 inline Partition leiden(const SimpleGraph& g, const LeidenOptions& opt = {}) {
     return detail::optimise(g, opt.resolution, opt.seed, opt.n_iterations, true, opt.objective, opt.beta,
-                            opt.initial_membership, opt.restarts, opt.tolerance);
+                            opt.initial_membership, opt.restarts, opt.tolerance, opt.threads);
 }
 
 /// Leiden on the undirected simple view of a network (directed networks symmetrised).

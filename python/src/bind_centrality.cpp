@@ -29,11 +29,6 @@ std::size_t k_arg(std::optional<long long> k, std::size_t n) {
     return static_cast<std::size_t>(v);
 }
 
-unsigned threads_arg(int threads) {
-    if (threads < 0) throw input_error("threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
-    return static_cast<unsigned>(threads);
-}
-
 }  // namespace
 
 void bind_centrality(py::module_& m) {

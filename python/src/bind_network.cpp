@@ -193,6 +193,11 @@ std::string path_arg(const py::handle& p, const char* what, bool required) {
     return out;
 }
 
+unsigned threads_arg(int threads) {
+    if (threads < 0) throw input_error("threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
+    return static_cast<unsigned>(threads);
+}
+
 bool weight_arg(const py::handle& weight) {
     if (weight.is_none()) return false;
     if (py::isinstance<py::str>(weight) && utf8(weight, "weight") == "weight") return true;

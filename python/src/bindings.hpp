@@ -94,6 +94,9 @@ long long int_arg(const py::handle& h, const std::string& what, long long min);
 /// another file). The one reader of path arguments; call it with the GIL held.
 std::string path_arg(const py::handle& p, const char* what, bool required = false);
 
+/// The threads argument of the parallel algorithms: >= 0 (0 = all cores); ValueError otherwise.
+unsigned threads_arg(int threads);
+
 /// The weight argument of the algorithms: "weight" (use link weights) or None (unweighted).
 /// Returns true when weighted; any other value raises ValueError.
 bool weight_arg(const py::handle& weight);

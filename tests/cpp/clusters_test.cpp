@@ -37,6 +37,40 @@ Network barbell() {
 }
 
 const std::vector<std::uint32_t> kTriangles = {0, 0, 0, 1, 1, 1};
+
+/// n structures in groups of `group` consecutive ones; 2n random links inside a group
+/// (4 per structure on average) and n/2 between any two structures (1 per structure).
+Network planted(int n, int group, std::uint64_t seed) {
+    Network net;
+    detail::Rng rng(seed);
+    for (int i = 0; i < n; ++i) net.add_structure(numbered("s", i));
+    for (int k = 0; k < 2 * n; ++k) {
+        const auto a = static_cast<index_t>(rng.below(n));
+        const auto b = static_cast<index_t>(a / group * group + rng.below(group));
+        if (a != b) net.add_link(a, b);
+    }
+    for (int k = 0; k < n / 2; ++k) {
+        const auto a = static_cast<index_t>(rng.below(n)), b = static_cast<index_t>(rng.below(n));
+        if (a != b) net.add_link(a, b);
+    }
+    return net;
+}
+
+/// Whether every community of p induces a connected subgraph of g (a search inside each).
+bool communities_connected(const SimpleGraph& g, const Partition& p) {
+    for (const auto& comm : p.communities()) {
+        std::set<index_t> seen{comm[0]};
+        std::vector<index_t> stack{comm[0]};
+        while (!stack.empty()) {
+            const auto u = stack.back();
+            stack.pop_back();
+            for (auto v : g.neighbors(u))
+                if (p.membership[v] == p.membership[u] && seen.insert(v).second) stack.push_back(v);
+        }
+        if (seen.size() != comm.size()) return false;
+    }
+    return true;
+}
 }  // namespace
 
 TEST(Clusters, ModularityByHand) {
@@ -123,19 +157,8 @@ TEST(Clusters, DeterministicForASeedAndConnectedLeidenCommunities) {
     le.seed = 7;
     const auto p = leiden(net, le);
     EXPECT_EQ(p.membership, leiden(net, le).membership);
-    // every Leiden community is connected: a BFS inside each community reaches all of it
-    const auto g = simple_view(net, {Aggregate::sum, true});
-    for (const auto& comm : p.communities()) {
-        std::set<index_t> seen{comm[0]};
-        std::vector<index_t> stack{comm[0]};
-        while (!stack.empty()) {
-            const auto u = stack.back();
-            stack.pop_back();
-            for (auto v : g.neighbors(u))
-                if (p.membership[v] == p.membership[u] && seen.insert(v).second) stack.push_back(v);
-        }
-        EXPECT_EQ(seen.size(), comm.size());
-    }
+    // every Leiden community is connected: a search inside each community reaches all of it
+    EXPECT_TRUE(communities_connected(simple_view(net, {Aggregate::sum, true}), p));
     // restarts keep the best: never below the single run with the same seed
     lo.restarts = 1;
     const double single = louvain(net, lo).modularity;
@@ -167,19 +190,7 @@ TEST(Clusters, EmptyAndEdgeless) {
 TEST(Clusters, ToleranceStopsTheIterationsEarlier) {
     // 40 groups of 25 structures, 4 random links inside each structure's group and 1
     // outside on average: Leiden needs several iterations to settle.
-    Network net;
-    detail::Rng rng(5);
-    const int n = 1000;
-    for (int i = 0; i < n; ++i) net.add_structure(numbered("s", i));
-    for (int k = 0; k < 2 * n; ++k) {
-        const auto a = static_cast<index_t>(rng.below(n));
-        const auto b = static_cast<index_t>(a / 25 * 25 + rng.below(25));
-        if (a != b) net.add_link(a, b);
-    }
-    for (int k = 0; k < n / 2; ++k) {
-        const auto a = static_cast<index_t>(rng.below(n)), b = static_cast<index_t>(rng.below(n));
-        if (a != b) net.add_link(a, b);
-    }
+    const Network net = planted(1000, 25, 5);
     // With the same seed a run draws the same random numbers whatever the tolerance, so a
     // smaller tolerance repeats the same iterations and goes on from where a larger one
     // stopped; the partition kept is never worse than the previous one.
@@ -201,6 +212,56 @@ TEST(Clusters, ToleranceStopsTheIterationsEarlier) {
         EXPECT_GE(iterations[0], 2u);
         EXPECT_GT(q[0], 0.5);
     }
+}
+
+TEST(ClustersParallel, SamePartitionOnAnyNumberOfThreads) {
+    // 40,000 structures (at least CommunityOptimiser::batched_from = 32,768: the first
+    // level moves in batches, refines and aggregates on the threads) in 400 groups of 100,
+    // 4 links inside the group and 1 outside per structure on average.
+    static_assert(detail::CommunityOptimiser::batched_from <= 40000);
+    const Network net = planted(40000, 100, 11);
+    const auto g = simple_view(net, {Aggregate::sum, true});
+    std::vector<std::uint32_t> groups(40000);
+    for (std::uint32_t i = 0; i < groups.size(); ++i) groups[i] = i / 100;
+    // Hand estimate of the planted Q: about 4/5 of the links inside groups, minus
+    // sum_c (K_c / 2m)^2 = 400 x (1/400)^2 = 0.0025, so Q ~ 0.80 - 0.0025; computed exactly:
+    const double planted_q = modularity(g, groups);
+    EXPECT_NEAR(planted_q, 0.7975, 0.01);
+    for (const bool refine : {false, true}) {
+        std::vector<Partition> runs;
+        for (const unsigned threads : {1u, 2u, 3u})
+            runs.push_back(refine ? leiden(g, {.seed = 3, .threads = threads})
+                                  : louvain(g, {.seed = 3, .threads = threads}));
+        for (const auto& p : runs) {
+            EXPECT_EQ(p.membership, runs[0].membership) << (refine ? "leiden" : "louvain");
+            EXPECT_EQ(p.modularity, runs[0].modularity);
+        }
+        // the batches lose nothing against the planted partition: Q at least the planted
+        // one (groups of ~200 inner links, under sqrt(2m) ~ 450, may merge: the
+        // resolution limit, so Q may exceed the planted Q while the groups differ)
+        EXPECT_GE(runs[0].modularity, planted_q - 1e-3);
+        if (refine) {
+            EXPECT_TRUE(communities_connected(g, runs[0]));
+        }
+    }
+}
+
+TEST(Clusters, SplitMixStreams) {
+    // SplitMix64 from state 0: the first outputs of the reference implementation
+    // (Vigna, splitmix64.c, x = 0), as listed for instance in the xoshiro test vectors
+    detail::SplitMix r(0);
+    EXPECT_EQ(r.next(), 0xE220A8397B1DCDAFULL);
+    EXPECT_EQ(r.next(), 0x6E789E6AA1B965F4ULL);
+    EXPECT_EQ(r.next(), 0x06C45D188009454FULL);
+    // neighbouring streams of a seed are not shifted copies of each other
+    auto a = detail::SplitMix::stream(9, 0), b = detail::SplitMix::stream(9, 1);
+    const auto a0 = a.next(), a1 = a.next(), b0 = b.next();
+    EXPECT_NE(a0, b0);
+    EXPECT_NE(a1, b0);
+    // shuffle is a permutation
+    std::vector<int> v{0, 1, 2, 3, 4, 5, 6, 7};
+    detail::SplitMix::stream(1, 2).shuffle(v.begin(), v.end());
+    EXPECT_EQ(std::set<int>(v.begin(), v.end()).size(), 8u);
 }
 
 TEST(Clusters, Components) {

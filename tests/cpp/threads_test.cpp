@@ -17,6 +17,7 @@
 
 #include "coopmap/centrality.hpp"
 #include "coopmap/detail/interrupt.hpp"
+#include "coopmap/detail/threads.hpp"
 #include "coopmap/io.hpp"
 #include "coopmap/network.hpp"
 
@@ -180,4 +181,34 @@ TEST(InterruptThreads, HookStopsEveryWorkerOfAParallelComputation) {
     small.add_structure("b");
     small.add_link("a", "b");
     EXPECT_NO_THROW(betweenness(small, o));
+}
+
+// detail::Team: every job runs on every thread once, the jobs one after the other (the
+// second job reads what every thread wrote in the first), for many short jobs in a row.
+TEST(TeamThreads, EveryThreadRunsEveryJobAndJobsFollowEachOther) {
+    for (const unsigned T : {1u, 2u, 3u}) {
+        detail::Team team(T);
+        ASSERT_EQ(team.size(), T);
+        std::vector<long> slots(T, 0);
+        long total = 0;
+        for (long job = 1; job <= 2000; ++job) {
+            team.run([&](unsigned t) { slots[t] += job; });
+            // after run(): every thread's write of this job is visible here
+            long sum = 0;
+            for (const long x : slots) sum += x;
+            total += job;
+            ASSERT_EQ(sum, static_cast<long>(T) * total) << "job " << job << ", " << T << " threads";
+        }
+        // share(): contiguous parts of 0..n covering it exactly, sizes differing by at most 1
+        for (const std::size_t n : {0u, 1u, 5u, 2048u}) {
+            std::size_t next = 0;
+            for (unsigned t = 0; t < T; ++t) {
+                const auto [lo, hi] = detail::Team::share(n, t, T);
+                EXPECT_EQ(lo, next);
+                EXPECT_LE(hi - lo, n / T + 1);
+                next = hi;
+            }
+            EXPECT_EQ(next, n);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 #pragma once
 /// \file detail/centrality_paths.hpp
 /// Single-source shortest paths with path counting (Brandes 2001) on the CSR snapshot,
-/// and the thread pool helper used by the centrality measures.
+/// used by the centrality measures.
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -12,54 +12,10 @@
 #include <vector>
 
 #include "coopmap/detail/interrupt.hpp"
+#include "coopmap/detail/threads.hpp"
 #include "coopmap/network.hpp"
 
 namespace coopmap::detail {
-
-/// Number of worker threads: `requested` (0 = all hardware threads), at most `jobs`, at least 1.
-inline unsigned worker_count(unsigned requested, std::size_t jobs) {
-    unsigned t = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
-    if (jobs < t) t = static_cast<unsigned>(std::max<std::size_t>(1, jobs));
-    return t;
-}
-
-/// Runs body(t) for t = 0..T-1 on T threads (the calling thread runs t = 0) and rethrows
-/// the first exception. Once a thread throws (or is interrupted), the others throw
-/// `interrupted` at their next check_interrupt() and the first error is rethrown.
-inline void run_threads(unsigned T, const std::function<void(unsigned)>& body) {
-    if (T <= 1) {
-        body(0);
-        return;
-    }
-    std::vector<std::exception_ptr> errors(T);
-    std::vector<std::thread> pool;
-    pool.reserve(T - 1);
-    std::atomic<bool> stop{false};  // one thread failed or was interrupted: the others stop
-    std::atomic<int> first{-1};     // the thread whose error came first (the others' follow from it)
-    auto fail = [&](unsigned t) {
-        errors[t] = std::current_exception();
-        int none = -1;
-        first.compare_exchange_strong(none, static_cast<int>(t));
-        stop = true;
-    };
-    for (unsigned t = 1; t < T; ++t)
-        pool.emplace_back([&, t] {
-            InterruptScope scope(&stop);
-            try {
-                body(t);
-            } catch (...) {
-                fail(t);
-            }
-        });
-    try {
-        InterruptScope scope(&stop);
-        body(0);
-    } catch (...) {
-        fail(0);
-    }
-    for (auto& th : pool) th.join();
-    if (first >= 0) std::rethrow_exception(errors[static_cast<std::size_t>(first.load())]);
-}
 
 /// Adjacency used by a search: rows (offsets/targets) and, for weighted searches, the
 /// length of each arc (same positions as targets).

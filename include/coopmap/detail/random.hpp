@@ -11,6 +11,17 @@
 
 namespace coopmap::detail {
 
+/// Uniform integer in [0, n) from 64-bit draws next() by rejection (no modulo bias).
+/// n must be > 0.
+template <class Next>
+std::uint64_t draw_below(Next&& next, std::uint64_t n) {
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+    std::uint64_t x;
+    do x = next();
+    while (x >= limit);
+    return x % n;
+}
+
 class Rng {
 public:
     explicit Rng(std::uint64_t seed) : engine_(seed) {}
@@ -19,11 +30,7 @@ public:
 
     /// Uniform integer in [0, n) by rejection (no modulo bias). n must be > 0.
     std::uint64_t below(std::uint64_t n) {
-        const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
-        std::uint64_t x;
-        do x = engine_();
-        while (x >= limit);
-        return x % n;
+        return draw_below([this] { return engine_(); }, n);
     }
 
     /// Uniform double in [0, 1) with 53 random bits.
@@ -47,6 +54,38 @@ public:
 
 private:
     std::mt19937_64 engine_;
+};
+
+/// SplitMix64 (Steele, Lea & Flood 2014, the seeding generator of xoshiro): 8 bytes of
+/// state, so that many independent streams are cheap, e.g. one per cluster whichever
+/// thread works on it. stream(seed, k) is the k-th stream of a seed: its state is the
+/// SplitMix64 finaliser of seed + finaliser(k), so neighbouring k do not give shifted
+/// copies of one sequence. Same sampling as Rng; identical on every platform.
+class SplitMix {
+public:
+    explicit SplitMix(std::uint64_t state) : s_(state) {}
+    static SplitMix stream(std::uint64_t seed, std::uint64_t k) { return SplitMix(mix(seed + mix(k))); }
+
+    static std::uint64_t mix(std::uint64_t z) {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    std::uint64_t next() { return mix(s_ += 0x9E3779B97F4A7C15ULL); }
+
+    std::uint64_t below(std::uint64_t n) {
+        return draw_below([this] { return next(); }, n);
+    }
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    /// Fisher-Yates shuffle of [first, last).
+    template <class It>
+    void shuffle(It first, It last) {
+        for (auto i = last - first; i > 1; --i)
+            std::swap(first[i - 1], first[static_cast<std::ptrdiff_t>(below(static_cast<std::uint64_t>(i)))]);
+    }
+
+private:
+    std::uint64_t s_;
 };
 
 }  // namespace coopmap::detail
