@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -199,6 +201,15 @@ TEST(TeamThreads, EveryThreadRunsEveryJobAndJobsFollowEachOther) {
             total += job;
             ASSERT_EQ(sum, static_cast<long>(T) * total) << "job " << job << ", " << T << " threads";
         }
+        // an exception on any thread comes out of run() once all are done (the one of the
+        // smallest thread), and the team goes on with the next job
+        EXPECT_THROW(team.run([&](unsigned t) {
+            if (t == T - 1) throw std::runtime_error("thread " + std::to_string(t));
+        }),
+                     std::runtime_error);
+        std::vector<int> after(T, 0);
+        EXPECT_NO_THROW(team.run([&](unsigned t) { after[t] = 1; }));
+        EXPECT_EQ(std::count(after.begin(), after.end(), 1), static_cast<long>(T));
         // share(): contiguous parts of 0..n covering it exactly, sizes differing by at most 1
         for (const std::size_t n : {0u, 1u, 5u, 2048u}) {
             std::size_t next = 0;

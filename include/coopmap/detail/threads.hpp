@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "coopmap/detail/interrupt.hpp"
@@ -64,19 +65,24 @@ inline void run_threads(unsigned T, const std::function<void(unsigned)>& body) {
 /// other: run(job) calls job(t) on every thread t = 0..T-1 (the caller runs t = 0) and
 /// returns when all are done; the end of run() orders every write of the job before
 /// what follows. Made for phases far shorter than a thread start (a batch of 2,048
-/// nodes of the local moving). A job must not throw (it works on memory allocated
-/// beforehand); an exception escaping it terminates the process. With T = 1 no thread
-/// is started and run(job) is job(0).
+/// nodes of the local moving). An exception thrown by job(t) (std::bad_alloc while a
+/// thread fills its part of a level graph) is caught on its thread; once every thread
+/// is done, run() rethrows the one of the smallest t. With T = 1 no thread is started
+/// and run(job) is job(0).
 class Team {
 public:
-    explicit Team(unsigned T) : T_(std::max(1u, T)), sync_(static_cast<std::ptrdiff_t>(T_)) {
+    explicit Team(unsigned T) : T_(std::max(1u, T)), sync_(static_cast<std::ptrdiff_t>(T_)), errors_(T_) {
         workers_.reserve(T_ - 1);
         for (unsigned t = 1; t < T_; ++t)
             workers_.emplace_back([this, t] {
                 while (true) {
                     sync_.arrive_and_wait();  // a job (or the stop) is posted
                     if (stop_) return;
-                    (*job_)(t);
+                    try {
+                        (*job_)(t);
+                    } catch (...) {
+                        errors_[t] = std::current_exception();
+                    }
                     sync_.arrive_and_wait();  // this thread's part is done
                 }
             });
@@ -93,7 +99,7 @@ public:
     unsigned size() const noexcept { return T_; }
 
     template <class Job>
-    void run(Job&& job) noexcept {
+    void run(Job&& job) {
         if (T_ == 1) {
             job(0u);
             return;
@@ -101,9 +107,18 @@ public:
         const std::function<void(unsigned)> f = std::ref(job);
         job_ = &f;
         sync_.arrive_and_wait();
-        job(0u);
+        try {
+            job(0u);
+        } catch (...) {
+            errors_[0] = std::current_exception();
+        }
         sync_.arrive_and_wait();
         job_ = nullptr;
+        std::exception_ptr first;
+        for (auto& e : errors_)
+            if (e && !first) first = std::exchange(e, nullptr);
+            else e = nullptr;
+        if (first) std::rethrow_exception(first);
     }
 
     /// The part [begin, end) of 0..n that thread t of T takes: contiguous, sizes differing
@@ -116,6 +131,7 @@ private:
     unsigned T_;
     std::barrier<> sync_;
     std::vector<std::thread> workers_;
+    std::vector<std::exception_ptr> errors_;  ///< per thread, the exception of the current job
     const std::function<void(unsigned)>* job_ = nullptr;
     bool stop_ = false;
 };
