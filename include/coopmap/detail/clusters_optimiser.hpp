@@ -57,14 +57,15 @@ public:
     /// On levels of at least batched_from nodes the queue starts as a random order of runs
     /// of `run` consecutive nodes (a run's rows and labels are read together: 1.3-1.5x
     /// faster at 10^6 links than single nodes in random order, whatever the numbering of
-    /// the graph), and is taken in batches of `batch` nodes: the moves of a batch are decided in parallel against the state at the start
-    /// of the batch, then applied in queue order on one thread, where a node with a
-    /// neighbour that moved earlier in the same batch decides again against the current
-    /// state. The batches depend only on the queue, each decision on one node's row read
-    /// in order: the same partition for a seed on 1, 2 or any number of threads. What a
-    /// decision may miss is the change of the totals A_D by moves of non-neighbours in the
-    /// same batch (a node is revisited only when a neighbour moves, as in the sequential
-    /// order).
+    /// the graph), and is taken in batches of `batch` nodes: the moves of a batch are
+    /// decided in parallel against the state at the start of the batch, then applied in
+    /// queue order on one thread, where a node with a neighbour that moved earlier in the
+    /// same batch decides again against the current state. The batches depend only on the
+    /// queue, each decision on one node's row read in order: the same partition for a seed
+    /// on 1, 2 or any number of threads. What a decision may miss is the change of the
+    /// totals A_D by moves of non-neighbours in the same batch (a node is revisited only
+    /// when a neighbour moves, as in the sequential order). Batch numbers (stamps) wrap
+    /// after 2^32 batches: a stale stamp then only makes a node decide again.
     bool local_move(const LevelGraph& G, std::vector<index_t>& comm) {
         const std::size_t n = G.n;
         ensure(n, 1);
