@@ -302,7 +302,8 @@ struct LeidenOptions {
     /// LouvainOptions::tolerance, on the optimised quality). The default 1e-3 stops after
     /// 3-4 iterations on sparse planted partitions of 10^4-10^6 links, where igraph's
     /// default is 2; 0 iterates until an iteration improves nothing.
-    double tolerance = 1e-3;  /// Worker threads (0 = all hardware threads); as LouvainOptions::threads.
+    double tolerance = 1e-3;
+    /// Worker threads (0 = all hardware threads); as LouvainOptions::threads.
     unsigned threads = 0;
 };
 
@@ -444,8 +445,8 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
 /// options.threads threads against the state at the start of the batch and applied in
 /// queue order (detail::CommunityOptimiser::local_move). Isolates stay singletons. The
 /// same seed gives the same partition on every platform and any number of threads
-/// (detail::Rng, detail::SplitMix). Edge cases: empty graph -> no cluster; no edge -> singletons with
-/// Q = NaN. Throws input_error for a directed SimpleGraph, gamma < 0 or tolerance < 0.
+/// (detail::Rng, detail::SplitMix). Edge cases: empty graph -> no cluster; no edge ->
+/// singletons with Q = NaN. Throws input_error for a directed SimpleGraph, gamma < 0 or tolerance < 0.
 /// Complexity: about O(m) per level and pass, times the number of runs; O(n + m) memory
 /// (flat arrays, one dense accumulator, no per-edge allocation).
 inline Partition louvain(const SimpleGraph& g, const LouvainOptions& opt = {}) {
@@ -471,8 +472,8 @@ inline Partition louvain(const Network& net, const LouvainOptions& opt = {}) {
 /// (as louvain()). Local moving in batches on large levels as louvain(); each community
 /// is refined with its own random stream, the communities split over options.threads
 /// threads. Deterministic for a seed on every platform and any number of threads. Edge
-/// cases and errors as louvain(), plus beta < 0, n_iterations = 0 or tolerance < 0. Complexity: about O(m)
-/// per level and iteration, times the number of runs.
+/// cases and errors as louvain(), plus beta < 0, n_iterations = 0 or tolerance < 0.
+/// Complexity: about O(m) per level and iteration, times the number of runs.
 inline Partition leiden(const SimpleGraph& g, const LeidenOptions& opt = {}) {
     return detail::optimise(g, opt.resolution, opt.seed, opt.n_iterations, true, opt.objective, opt.beta,
                             opt.initial_membership, opt.restarts, opt.tolerance, opt.threads);

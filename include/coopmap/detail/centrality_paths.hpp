@@ -3,12 +3,9 @@
 /// Single-source shortest paths with path counting (Brandes 2001) on the CSR snapshot,
 /// used by the centrality measures.
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <span>
-#include <thread>
 #include <vector>
 
 #include "coopmap/detail/interrupt.hpp"

@@ -123,8 +123,7 @@ public:
                 const auto [lo, hi] = Team::share(b, t, T);
                 for (std::size_t i = lo; i < hi; ++i) moves_[i] = evaluate(G, comm, batch_[i], scratch_[t]);
             };
-            if (T > 1) team_->run(decide);
-            else decide(0);
+            on_threads(T, decide);
             for (std::size_t i = 0; i < b; ++i) {
                 const index_t v = batch_[i];
                 const Move m = stamp_[v] == mark ? evaluate(G, comm, v, scratch_[0]) : moves_[i];
@@ -167,25 +166,13 @@ public:
                 ext[v] = x;
             }
         };
-        if (T > 1) team_->run(inner_weights);
-        else inner_weights(0);
+        on_threads(T, inner_weights);
         // the nodes grouped by community (index order inside; each community shuffles its own)
-        std::vector<std::size_t> start(n_comm + 1, 0);
-        for (std::size_t v = 0; v < n; ++v) ++start[comm[v] + 1];
-        for (std::size_t c = 0; c < n_comm; ++c) start[c + 1] += start[c];
-        order_.resize(n);
-        {
-            std::vector<std::size_t> pos(start.begin(), start.end() - 1);
-            for (std::size_t v = 0; v < n; ++v) order_[pos[comm[v]]++] = static_cast<index_t>(v);
-        }
+        std::vector<std::size_t> start;
+        group_by(comm, n_comm, start, order_);
         const std::uint64_t seed = rng_.next();
         auto refine_range = [&](unsigned t) {
-            // thread t takes the communities that start in its share of the n nodes
-            const auto [lo, hi] = Team::share(n, t, T);
-            const auto c0 =
-                static_cast<std::size_t>(std::lower_bound(start.begin(), start.end() - 1, lo) - start.begin());
-            const auto c1 =
-                static_cast<std::size_t>(std::lower_bound(start.begin(), start.end() - 1, hi) - start.begin());
+            const auto [c0, c1] = groups_of(start, n, t, T);
             Scratch& s = scratch_[t];
             for (std::size_t c = c0; c < c1; ++c) {
                 SplitMix random = SplitMix::stream(seed, c);
@@ -195,8 +182,7 @@ public:
                 for (auto it = first; it != last; ++it) refine_node(G, comm, *it, ref, Aref, ext, cref, s, random);
             }
         };
-        if (T > 1) team_->run(refine_range);
-        else refine_range(0);
+        on_threads(T, refine_range);
         count = renumber(ref);
         return ref;
     }
@@ -210,30 +196,17 @@ public:
         LevelGraph H;
         H.n = R;
         H.node_weight.assign(R, 0.0);
-        std::vector<std::size_t> start(R + 1, 0);
-        for (std::size_t v = 0; v < G.n; ++v) {
-            ++start[labels[v] + 1];
-            H.node_weight[labels[v]] += G.node_weight[v];
-        }
-        for (std::size_t r = 0; r < R; ++r) start[r + 1] += start[r];
-        std::vector<index_t> members(G.n);
-        {
-            std::vector<std::size_t> pos(start.begin(), start.end() - 1);
-            for (std::size_t v = 0; v < G.n; ++v) members[pos[labels[v]]++] = static_cast<index_t>(v);
-        }
+        for (std::size_t v = 0; v < G.n; ++v) H.node_weight[labels[v]] += G.node_weight[v];
+        std::vector<std::size_t> start;
+        std::vector<index_t> members;
+        group_by(labels, R, start, members);
         H.offsets.assign(R + 1, 0);
         // thread t writes the rows of the groups that start in its share of the G.n nodes
         // into its own arrays (row lengths into H.offsets), copied one after the other below
-        std::vector<std::size_t> first_row(T + 1, R);
         std::vector<std::vector<index_t>> targets(T);
         std::vector<std::vector<double>> weights(T);
         auto rows = [&](unsigned t) {
-            const auto [lo, hi] = Team::share(G.n, t, T);
-            const auto r0 =
-                static_cast<std::size_t>(std::lower_bound(start.begin(), start.end() - 1, lo) - start.begin());
-            const auto r1 =
-                static_cast<std::size_t>(std::lower_bound(start.begin(), start.end() - 1, hi) - start.begin());
-            first_row[t] = r0;
+            const auto [r0, r1] = groups_of(start, G.n, t, T);
             auto& tg = t == 0 ? H.targets : targets[t];
             auto& wt = t == 0 ? H.weights : weights[t];
             double* acc = scratch_[t].acc.data();
@@ -320,6 +293,37 @@ private:
         std::vector<index_t> cand;
         std::vector<double> gains;
     };
+
+    /// Runs job(t) for t = 0..T-1 on the team (T > 1) or job(0) on this thread.
+    template <class Job>
+    void on_threads(unsigned T, Job&& job) {
+        if (T > 1) team_->run(job);
+        else job(0u);
+    }
+
+    /// The nodes grouped by label (labels < R), in index order inside a group: group r is
+    /// members[start[r] .. start[r + 1]). A counting sort, O(n + R).
+    static void group_by(const std::vector<index_t>& labels, std::size_t R, std::vector<std::size_t>& start,
+                         std::vector<index_t>& members) {
+        const std::size_t n = labels.size();
+        start.assign(R + 1, 0);
+        for (std::size_t v = 0; v < n; ++v) ++start[labels[v] + 1];
+        for (std::size_t r = 0; r < R; ++r) start[r + 1] += start[r];
+        members.resize(n);
+        std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+        for (std::size_t v = 0; v < n; ++v) members[pos[labels[v]]++] = static_cast<index_t>(v);
+    }
+
+    /// The groups [first, last) of group_by's start that begin in thread t's share of the
+    /// n nodes: every group goes to exactly one thread, with about n / T nodes each.
+    static std::pair<std::size_t, std::size_t> groups_of(const std::vector<std::size_t>& start, std::size_t n,
+                                                         unsigned t, unsigned T) {
+        const auto [lo, hi] = Team::share(n, t, T);
+        auto at = [&](std::size_t x) {
+            return static_cast<std::size_t>(std::lower_bound(start.begin(), start.end() - 1, x) - start.begin());
+        };
+        return {at(lo), at(hi)};
+    }
 
     /// Threads 0..T-1 get work arrays for labels < n.
     void ensure(std::size_t n, unsigned T) {
