@@ -62,6 +62,15 @@ struct LayoutOptions {
     double jitter_tolerance = 1.0;
     int barnes_hut = -1;  ///< 1 on, 0 off, -1: on when the component has > 300 structures
     double theta = 1.2;   ///< Barnes–Hut opening criterion (cell size / distance)
+    // ---- large components (FR and FA2) ----
+    /// 1 on, 0 off, -1: on for components above 1,000 structures. Lays a component out
+    /// on a hierarchy of coarsened graphs (matching), coarsest first, each finer level
+    /// starting from its groups' positions (see fruchterman_reingold_layout and
+    /// forceatlas2_layout).
+    int multilevel = -1;
+    /// Threads for the force passes of components of 4,096 structures or more (0: all
+    /// hardware threads). The positions are the same on any number of threads.
+    unsigned threads = 0;
 
     // ---- geographic ----
     std::string latitude = "latitude";
@@ -77,9 +86,10 @@ struct LayoutOptions {
 /// isolates), they stand in columns right beside the largest, top to bottom, each column
 /// as tall as it; otherwise every component is placed left to right in rows whose width
 /// is max(widest component, 1.3 sqrt(total box area)).
-/// Complexity: FR O(iterations (n + m)) with BGL's grid force pairs; KK O(n_c^2) memory
-/// and O(n_c^2) per step per component; FA2 O(iterations (n_c^2 + m)) exact or
-/// O(iterations (n log n + m)) with Barnes–Hut.
+/// Complexity: FR O(iterations (n + m)) with BGL's grid force pairs, O(iterations
+/// (n log n + m)) multilevel; KK O(n_c^2) memory and O(n_c^2) per step per component;
+/// FA2 O(iterations (n_c^2 + m)) exact or O(iterations (n log n + m)) with Barnes–Hut.
+/// Multilevel: the coarse levels add at most about the finest level's size again.
 inline Layout force_layout(const SimpleGraph& g, std::string_view method, const LayoutOptions& o = {}) {
     if (method != "fruchterman_reingold" && method != "kamada_kawai" && method != "forceatlas2")
         throw input_error("method: unknown layout '" + std::string(method) +
@@ -96,6 +106,7 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
     auto comps = detail::layout_components(g);
     std::stable_sort(comps.begin(), comps.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     detail::Rng rng(o.seed);
+    detail::Team team(comps[0].size() >= detail::kLayoutParallelFrom ? detail::worker_count(o.threads, g.n) : 1);
     std::vector<index_t> local(g.n);
     struct Box {
         double w, h, mx, my;  // size and middle of the component's drawing
@@ -114,11 +125,13 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
             x = {-0.5, 0.5};
             y = {0.0, 0.0};
         } else if (method == "fruchterman_reingold") {
-            detail::fr_component(lg, rng, o.iterations, x, y);
+            if (o.multilevel == 1 || (o.multilevel < 0 && lg.n > detail::kMultilevelFrom))
+                detail::fr_multilevel(lg, rng, o.iterations, x, y, team);
+            else detail::fr_component(lg, rng, o.iterations, x, y);
         } else if (method == "kamada_kawai") {
             detail::kk_component(lg, rng, x, y);
         } else {
-            detail::fa2_component(lg, rng, o, x, y);
+            detail::fa2_component(lg, rng, o, x, y, team);
         }
         detail::normalise_component(lg, x, y);
         const auto [xa, xb] = std::minmax_element(x.begin(), x.end());
@@ -171,12 +184,18 @@ inline Layout force_layout(const SimpleGraph& g, std::string_view method, const 
     return out;
 }
 
-/// Fruchterman & Reingold (1991) force-directed layout by Boost.Graph
-/// (`fruchterman_reingold_force_directed_layout`, linear cooling; every pair repels in
-/// components up to 1,000 structures, in larger ones only pairs within 2k: the paper's
-/// grid variant, detail::GridForcePairs: 5x faster at 2,000, looser clusters),
-/// from a seeded random start, per component, packed. Weights ignored.
-/// Reference: Fruchterman, T. M. J. & Reingold, E. M. (1991), Software Pract. Exper. 21(11).
+/// Fruchterman & Reingold (1991) force-directed layout, per component, packed; weights
+/// ignored. Components up to 1,000 structures (or any with multilevel = 0): Boost.Graph
+/// (`fruchterman_reingold_force_directed_layout`, linear cooling, seeded random start;
+/// every pair repels up to 1,000 structures, above only pairs within 2k: the paper's
+/// grid variant, detail::GridForcePairs). Larger components (or multilevel = 1):
+/// multilevel (detail::fr_multilevel; Walshaw 2000) with the same forces, repulsion
+/// k^2 / d from every structure through a Barnes–Hut quadtree (Hu 2005), natural
+/// length sqrt(n / n_l) on a level of n_l groups, a group repelling with its size; the
+/// coarsest level runs `iterations` (100) steps, each finer one a third of them (at
+/// least 20). 10,000 structures: 0.2 s against BGL's 7.7 s.
+/// References: Fruchterman, T. M. J. & Reingold, E. M. (1991), Software Pract. Exper.
+/// 21(11); Walshaw, C. (2000), Graph Drawing, LNCS 1984; Hu, Y. (2005), Mathematica J. 10(1).
 inline Layout fruchterman_reingold_layout(const Network& net, const LayoutOptions& o = {}) {
     return force_layout(simple_view(net, {Aggregate::sum, true}), "fruchterman_reingold", o);
 }
@@ -197,7 +216,11 @@ inline Layout kamada_kawai_layout(const Network& net, const LayoutOptions& o = {
 /// gravity g m_i towards the centre (strong gravity: k_r g m_i d); Gephi's adaptive
 /// global and local speeds (swinging / traction, jitter tolerance). Barnes–Hut quadtree
 /// (opening criterion theta) for components above 300 structures unless barnes_hut
-/// says otherwise. Seeded random start, per component, packed.
+/// says otherwise. Seeded random start, per component, packed. Components above 1,000
+/// structures (unless multilevel = 0) run on a coarsening hierarchy whose groups carry
+/// the summed masses and link weights of their members: `iterations` (300) steps on the
+/// coarsest level, a twentieth of them (at least 15) on each finer one
+/// (detail::fa2_component).
 inline Layout forceatlas2_layout(const Network& net, const LayoutOptions& o = {}) {
     return force_layout(simple_view(net, {Aggregate::sum, true}), "forceatlas2", o);
 }

@@ -42,8 +42,8 @@ void bind_layout(py::module_& m) {
         "_layout",
         [](const Network& net, const std::string& method, std::uint64_t seed, std::size_t iterations, bool weighted,
            double padding, bool linlog, double gravity, bool strong_gravity, double scaling, bool dissuade_hubs,
-           double edge_weight_influence, double jitter_tolerance, int barnes_hut, double theta,
-           const std::string& latitude, const std::string& longitude, const std::string& projection) {
+           double edge_weight_influence, double jitter_tolerance, int barnes_hut, double theta, int multilevel,
+           int threads, const std::string& latitude, const std::string& longitude, const std::string& projection) {
             LayoutOptions o;
             o.seed = seed;
             o.iterations = iterations;
@@ -58,6 +58,8 @@ void bind_layout(py::module_& m) {
             o.jitter_tolerance = jitter_tolerance;
             o.barnes_hut = barnes_hut;
             o.theta = theta;
+            o.multilevel = multilevel;
+            o.threads = threads_arg(threads);
             o.latitude = latitude;
             o.longitude = longitude;
             if (projection == "equirectangular") o.projection = Projection::equirectangular;
@@ -73,8 +75,8 @@ void bind_layout(py::module_& m) {
         py::arg("net"), py::arg("method"), py::arg("seed"), py::arg("iterations"), py::arg("weighted"),
         py::arg("padding"), py::arg("linlog"), py::arg("gravity"), py::arg("strong_gravity"), py::arg("scaling"),
         py::arg("dissuade_hubs"), py::arg("edge_weight_influence"), py::arg("jitter_tolerance"), py::arg("barnes_hut"),
-        py::arg("theta"), py::arg("latitude"), py::arg("longitude"), py::arg("projection"),
-        "Internal: use coopmap.layout.");
+        py::arg("theta"), py::arg("multilevel"), py::arg("threads"), py::arg("latitude"), py::arg("longitude"),
+        py::arg("projection"), "Internal: use coopmap.layout.");
 }
 
 

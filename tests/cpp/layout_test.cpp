@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <algorithm>
+#include <map>
 #include <numbers>
+#include <numeric>
 #include <utility>
 #include <vector>
 
@@ -198,5 +200,141 @@ TEST(Layout, IsolatesStandBesideTheNetwork) {
             EXPECT_NEAR(l.x[30 + k], right + 0.75, 1e-9) << m;
             EXPECT_NEAR(l.y[30 + k], top - 1.5 * (k + 0.5), 1e-9) << m;
         }
+    }
+}
+
+namespace {
+// Planted partition: `groups` groups of `size` structures, every pair inside a group
+// linked with probability p_in, pairs across with p_out (seeded; a cycle through each
+// group keeps it connected), so the blocks are known.
+SimpleGraph planted(int groups, int size, double p_in, double p_out, std::uint64_t seed) {
+    const int n = groups * size;
+    detail::Rng rng(seed);
+    std::vector<std::vector<index_t>> adj(static_cast<std::size_t>(n));
+    auto link = [&](int u, int v) {
+        adj[static_cast<std::size_t>(u)].push_back(static_cast<index_t>(v));
+        adj[static_cast<std::size_t>(v)].push_back(static_cast<index_t>(u));
+    };
+    for (int u = 0; u < n; ++u)
+        for (int v = u + 1; v < n; ++v) {
+            const bool same = u / size == v / size;
+            if ((same && v == u + 1) || rng.uniform() < (same ? p_in : p_out)) link(u, v);
+        }
+    SimpleGraph g;
+    g.n = static_cast<std::size_t>(n);
+    g.offsets.assign(g.n + 1, 0);
+    for (std::size_t u = 0; u < g.n; ++u) {
+        std::sort(adj[u].begin(), adj[u].end());
+        adj[u].erase(std::unique(adj[u].begin(), adj[u].end()), adj[u].end());
+        g.targets.insert(g.targets.end(), adj[u].begin(), adj[u].end());
+        g.offsets[u + 1] = g.targets.size();
+    }
+    g.weights.assign(g.targets.size(), 1.0);
+    return g;
+}
+// Mean distance of pairs in the same group / in different groups (every pair).
+double block_ratio(const Layout& l, int size) {
+    double in = 0, out = 0;
+    std::size_t ni = 0, no = 0;
+    for (std::size_t i = 0; i < l.size(); i += 3)
+        for (std::size_t j = i + 1; j < l.size(); j += 7) {
+            const double d = dist(l, i, j);
+            if (i / static_cast<std::size_t>(size) == j / static_cast<std::size_t>(size)) in += d, ++ni;
+            else out += d, ++no;
+        }
+    return (in / static_cast<double>(ni)) / (out / static_cast<double>(no));
+}
+}  // namespace
+
+TEST(Layout, QuadTreeSumsEqualTheBruteForceSums) {
+    // theta = 0 opens every cell: the tree's sum is then the exact sum over all other
+    // bodies; with Gephi's theta = 1.2 its error, measured against the sum of the
+    // magnitudes m_j / d_j (the net force can cancel to almost nothing), stays small.
+    detail::Rng rng(4);
+    const std::size_t n = 3000;
+    std::vector<double> x(n), y(n), m(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        x[i] = rng.uniform() * 100 + (i % 3 == 0 ? 500 : 0);  // two clumps
+        y[i] = rng.uniform() * 100;
+        m[i] = 1 + static_cast<double>(i % 5);
+    }
+    x[7] = x[8];  // two coinciding bodies (same leaf)
+    y[7] = y[8];
+    detail::QuadTree tree;
+    tree.build(x, y, m);
+    ASSERT_EQ(tree.order.size(), n);
+    ASSERT_NEAR(tree.cells[0].mass, std::accumulate(m.begin(), m.end(), 0.0), 1e-9);
+    double worst = 0;
+    for (std::uint32_t i = 0; i < n; i += 13) {
+        double bx = 0, by = 0, total = 0;
+        for (std::size_t j = 0; j < n; ++j) {
+            const double dx = x[i] - x[j], dy = y[i] - y[j], d2 = dx * dx + dy * dy;
+            if (j == i || d2 <= 0) continue;
+            bx += m[j] * dx / d2;
+            by += m[j] * dy / d2;
+            total += m[j] / std::sqrt(d2);
+        }
+        double ex = 0, ey = 0, ax = 0, ay = 0;
+        tree.accumulate(i, x[i], y[i], 0.0, x, y, m, ex, ey);
+        EXPECT_NEAR(ex, bx, 1e-9 * (1 + std::fabs(bx)));
+        EXPECT_NEAR(ey, by, 1e-9 * (1 + std::fabs(by)));
+        tree.accumulate(i, x[i], y[i], 1.2 * 1.2, x, y, m, ax, ay);
+        worst = std::max(worst, std::hypot(ax - bx, ay - by) / total);
+    }
+    EXPECT_LT(worst, 0.05);
+    EXPECT_GT(worst, 0.0);  // cells were taken whole
+}
+
+TEST(Layout, CoarseningGroupsLinkedStructuresAndKeepsWeights) {
+    const auto g = planted(10, 50, 0.2, 0.005, 3);
+    std::vector<index_t> local(g.n);
+    std::vector<index_t> all(g.n);
+    for (index_t i = 0; i < g.n; ++i) all[i] = i;
+    const auto lg = detail::local_graph(g, all, local);
+    std::vector<double> mass(g.n);
+    for (std::size_t i = 0; i < g.n; ++i) mass[i] = 1.0 + static_cast<double>(i % 4);
+    detail::Rng rng(1);
+    const auto c = detail::coarsen(lg, mass, rng);
+    ASSERT_EQ(c.parent.size(), g.n);
+    // every structure with a partner shares its group (the graph is connected: all do)
+    std::vector<int> size(c.g.n, 0);
+    for (auto p : c.parent) ++size[p];
+    for (auto s : size) EXPECT_GE(s, 2);
+    EXPECT_LE(c.g.n, g.n / 2);
+    // masses and the weights of links between groups add up (brute force over the links)
+    EXPECT_NEAR(std::accumulate(c.mass.begin(), c.mass.end(), 0.0), std::accumulate(mass.begin(), mass.end(), 0.0),
+                1e-9);
+    std::map<std::pair<index_t, index_t>, double> across;
+    for (auto [u, v] : lg.edges)
+        if (c.parent[u] != c.parent[v])
+            across[{std::min(c.parent[u], c.parent[v]), std::max(c.parent[u], c.parent[v])}] += 1.0;
+    ASSERT_EQ(c.g.edges.size(), across.size());
+    for (std::size_t e = 0; e < c.g.edges.size(); ++e) EXPECT_EQ(c.g.edge_weights[e], across.at(c.g.edges[e]));
+}
+
+TEST(LayoutParallel, MultilevelSameOnAnyNumberOfThreads) {
+    // 5,000 structures: above the 4,096 from which the force passes take threads.
+    const auto g = planted(50, 100, 0.06, 0.0004, 9);
+    for (auto m : {"fruchterman_reingold", "forceatlas2"}) {
+        const auto one = force_layout(g, m, {.seed = 2, .threads = 1});
+        for (unsigned t : {2u, 3u}) {
+            const auto many = force_layout(g, m, {.seed = 2, .threads = t});
+            EXPECT_EQ(one.x, many.x) << m << " threads=" << t;
+            EXPECT_EQ(one.y, many.y) << m << " threads=" << t;
+        }
+    }
+}
+
+TEST(Layout, MultilevelKeepsPlantedGroupsApart) {
+    // 20 groups of 100 (mean degree ~6 inside, ~0.5 across). Drawn at random in a square
+    // the ratio of mean intra- to inter-group distance would be 1; the flat layouts of the
+    // same graph reach 0.2-0.4, and the multilevel ones must separate the groups as well.
+    const auto g = planted(20, 100, 0.06, 0.00025, 5);
+    for (auto m : {"fruchterman_reingold", "forceatlas2"}) {
+        const auto multi = force_layout(g, m, {.seed = 1, .multilevel = 1});
+        const auto flat = force_layout(g, m, {.seed = 1, .multilevel = 0});
+        const double rm = block_ratio(multi, 100), rf = block_ratio(flat, 100);
+        EXPECT_LT(rm, 0.5) << m;
+        EXPECT_LT(rm, rf + 0.05) << m << " flat " << rf;
     }
 }

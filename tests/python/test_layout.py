@@ -164,3 +164,19 @@ def test_directed_and_multiplex_use_the_simple_view():
     G.add_edge("b", "c", key="x")
     pos = cm.layout(cm.from_networkx(G), seed=0)
     assert set(pos) == {"a", "b", "c"}
+
+
+@pytest.mark.parametrize("method", ["fruchterman_reingold", "forceatlas2"])
+def test_multilevel_same_on_any_number_of_threads_and_blocks_apart(method):
+    # 4,200 structures: multilevel (above 1,000) and threaded (from 4,096).
+    G = nx.planted_partition_graph(42, 100, 0.06, 0.0004, seed=4)
+    net = cm.from_networkx(G)
+    one = cm.layout(net, method=method, seed=1, threads=1)
+    assert cm.layout(net, method=method, seed=1, threads=2) == one
+    blocks = [[str(v) for v in range(100 * b, 100 * b + 100)] for b in range(42)]
+    intra, inter = intra_inter(one, blocks)
+    assert intra < 0.5 * inter  # at random positions the two would be equal
+    flat = cm.layout(net, method=method, seed=1, multilevel=False, iterations=30)
+    assert flat != one
+    with pytest.raises(ValueError, match="threads"):
+        cm.layout(net, method=method, threads=-1)

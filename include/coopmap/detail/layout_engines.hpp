@@ -25,6 +25,7 @@
 #pragma GCC diagnostic pop
 
 #include "coopmap/detail/interrupt.hpp"
+#include "coopmap/detail/layout_multilevel.hpp"
 #include "coopmap/detail/random.hpp"
 #include "coopmap/error.hpp"
 #include "coopmap/network.hpp"
@@ -51,16 +52,6 @@ inline std::vector<std::vector<index_t>> layout_components(const SimpleGraph& g)
     }
     return comps;
 }
-
-/// A component as its own small CSR (local indices), edges u < v listed once in `edges`.
-struct LocalGraph {
-    std::size_t n = 0;
-    std::vector<std::size_t> offsets;
-    std::vector<index_t> targets;
-    std::vector<double> weights;
-    std::vector<std::pair<index_t, index_t>> edges;
-    std::vector<double> edge_weights;
-};
 
 inline LocalGraph local_graph(const SimpleGraph& g, const std::vector<index_t>& members, std::vector<index_t>& local) {
     LocalGraph lg;
@@ -240,181 +231,78 @@ inline void kk_component(const LocalGraph& lg, Rng& rng, std::vector<double>& x,
     }
 }
 
-/// Barnes–Hut quadtree over the current positions (flat arrays, rebuilt every iteration).
-class QuadTree {
-public:
-    struct Cell {
-        double mx = 0, my = 0, mass = 0;  // mass-weighted centre (sums until finish())
-        double x0, y0, size;
-        int child[4] = {-1, -1, -1, -1};
-        int body = -1;  // the single body of a leaf, -1 when empty or internal
-        int depth = 0;
-        bool leaf = true;
-    };
-    std::vector<Cell> cells;
+/// Components above this size are laid out on a coarsening hierarchy (multilevel) unless
+/// LayoutOptions::multilevel says otherwise.
+inline constexpr std::size_t kMultilevelFrom = 1000;
+/// Force passes use the team's threads from this many nodes on (below, one thread).
+inline constexpr std::size_t kLayoutParallelFrom = 4096;
 
-    void build(const std::vector<double>& x, const std::vector<double>& y, const std::vector<double>& mass) {
-        cells.clear();
-        double x0 = x[0], x1 = x[0], y0 = y[0], y1 = y[0];
-        for (std::size_t i = 1; i < x.size(); ++i) {
-            x0 = std::min(x0, x[i]);
-            x1 = std::max(x1, x[i]);
-            y0 = std::min(y0, y[i]);
-            y1 = std::max(y1, y[i]);
-        }
-        const double size = std::max({x1 - x0, y1 - y0, 1e-9}) * 1.0001;
-        cells.push_back(Cell{0, 0, 0, x0, y0, size});
-        for (std::size_t i = 0; i < x.size(); ++i) insert(static_cast<int>(i), x, y, mass);
-        for (auto& c : cells)
-            if (c.mass > 0) {
-                c.mx /= c.mass;
-                c.my /= c.mass;
-            }
-    }
-
-private:
-    int quadrant(const Cell& c, double px, double py) const {
-        const double h = c.size / 2;
-        return (px >= c.x0 + h ? 1 : 0) + (py >= c.y0 + h ? 2 : 0);
-    }
-    int make_child(int ci, int q) {
-        Cell c = cells[static_cast<std::size_t>(ci)];
-        Cell k{0, 0, 0, c.x0 + (q & 1 ? c.size / 2 : 0), c.y0 + (q & 2 ? c.size / 2 : 0), c.size / 2};
-        k.depth = c.depth + 1;
-        cells.push_back(k);
-        const int id = static_cast<int>(cells.size() - 1);
-        cells[static_cast<std::size_t>(ci)].child[q] = id;
-        return id;
-    }
-    void insert(int b, const std::vector<double>& x, const std::vector<double>& y, const std::vector<double>& mass) {
-        int ci = 0;
-        const auto bi = static_cast<std::size_t>(b);
-        for (;;) {
-            auto cu = static_cast<std::size_t>(ci);
-            cells[cu].mass += mass[bi];
-            cells[cu].mx += mass[bi] * x[bi];
-            cells[cu].my += mass[bi] * y[bi];
-            if (cells[cu].leaf) {
-                if (cells[cu].body < 0 && cells[cu].mass == mass[bi]) {  // was empty
-                    cells[cu].body = b;
-                    return;
-                }
-                if (cells[cu].depth >= 40) {  // coinciding points: keep them aggregated
-                    cells[cu].body = -2;
-                    return;
-                }
-                // split: push the resident body down
-                const int old = cells[cu].body;
-                cells[cu].leaf = false;
-                cells[cu].body = -1;
-                if (old >= 0) {
-                    const auto ou = static_cast<std::size_t>(old);
-                    const int q = quadrant(cells[cu], x[ou], y[ou]);
-                    const int k = make_child(ci, q);
-                    auto& kc = cells[static_cast<std::size_t>(k)];
-                    kc.mass = mass[ou];
-                    kc.mx = mass[ou] * x[ou];
-                    kc.my = mass[ou] * y[ou];
-                    kc.body = old;
-                }
-                cu = static_cast<std::size_t>(ci);
-            }
-            const int q = quadrant(cells[cu], x[bi], y[bi]);
-            int k = cells[cu].child[q];
-            if (k < 0) k = make_child(ci, q);
-            ci = k;
-        }
-    }
-};
-
+/// `iterations` steps of ForceAtlas2 on one level: mass, attraction weights (edges of
+/// `g`), `outbound` (the mean mass of the finest level, for dissuade_hubs) given.
+/// Repulsion and the node displacements are computed per node on the team's threads;
+/// the sums of Gephi's adaptive speed are taken on one thread in node order.
 /// `o`: a coopmap::LayoutOptions (a template parameter so that this header stands alone).
 template <class Options>
-void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector<double>& x, std::vector<double>& y) {
-    const std::size_t n = lg.n;
-    random_start(rng, n, x, y, 10.0 * std::sqrt(static_cast<double>(n)));
+void fa2_steps(const LocalGraph& g, const std::vector<double>& mass, const Options& o, double outbound,
+               std::size_t iters, std::vector<double>& x, std::vector<double>& y, Team& big_team) {
+    const std::size_t n = g.n;
     if (n < 2) return;
-    std::vector<double> mass(n), dx(n), dy(n), odx(n, 0.0), ody(n, 0.0);
-    for (std::size_t i = 0; i < n; ++i) mass[i] = static_cast<double>(lg.offsets[i + 1] - lg.offsets[i]) + 1.0;
-    std::vector<double> ew(lg.edges.size(), 1.0);
-    if (o.weighted)
-        for (std::size_t e = 0; e < ew.size(); ++e)
-            ew[e] = o.edge_weight_influence == 1.0 ? lg.edge_weights[e]
-                                                   : std::pow(lg.edge_weights[e], o.edge_weight_influence);
-    double outbound = 1.0;
-    if (o.dissuade_hubs) {
-        double s = 0;
-        for (double m : mass) s += m;
-        outbound = s / static_cast<double>(n);
-    }
+    Team solo(1);
+    Team& team = n >= kLayoutParallelFrom ? big_team : solo;
+    std::vector<double> dx(n), dy(n), odx(n, 0.0), ody(n, 0.0);
     const bool bh = o.barnes_hut == 1 || (o.barnes_hut < 0 && n > 300);
     const double kr = o.scaling;
-    const std::size_t iters = o.iterations ? o.iterations : 300;
     double speed = 1.0, speed_eff = 1.0;
     QuadTree tree;
-    std::vector<int> stack;
+    const double theta2 = o.theta * o.theta;
     for (std::size_t it = 0; it < iters; ++it) {
         check_interrupt();
-        std::fill(dx.begin(), dx.end(), 0.0);
-        std::fill(dy.begin(), dy.end(), 0.0);
-        // repulsion: k_r m_i m_j / d along the separation
-        if (!bh) {
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t j = i + 1; j < n; ++j) {
-                    const double ddx = x[i] - x[j], ddy = y[i] - y[j];
-                    const double d2 = ddx * ddx + ddy * ddy;
-                    if (d2 <= 0) continue;
-                    const double f = kr * mass[i] * mass[j] / d2;
-                    dx[i] += ddx * f;
-                    dy[i] += ddy * f;
-                    dx[j] -= ddx * f;
-                    dy[j] -= ddy * f;
-                }
-        } else {
-            tree.build(x, y, mass);
-            for (std::size_t i = 0; i < n; ++i) {
-                stack.assign(1, 0);
-                while (!stack.empty()) {
-                    const auto& c = tree.cells[static_cast<std::size_t>(stack.back())];
-                    stack.pop_back();
-                    if (c.mass <= 0 || c.body == static_cast<int>(i)) continue;
-                    const double ddx = x[i] - c.mx, ddy = y[i] - c.my;
-                    const double d2 = ddx * ddx + ddy * ddy;
-                    if (c.leaf || c.size * c.size < o.theta * o.theta * d2) {
-                        if (d2 <= 0) continue;
-                        const double f = kr * mass[i] * c.mass / d2;
-                        dx[i] += ddx * f;
-                        dy[i] += ddy * f;
-                    } else {
-                        for (int q = 0; q < 4; ++q)
-                            if (c.child[q] >= 0) stack.push_back(c.child[q]);
+        if (bh) tree.build(x, y, mass);
+        // repulsion k_r m_i m_j / d along the separation, then gravity towards the origin
+        team.run([&](unsigned th) {
+            const auto [lo, hi] = Team::share(n, th, team.size());
+            for (std::size_t k = lo; k < hi; ++k) {
+                const std::size_t i = bh ? tree.order[k] : k;
+                double fx = 0, fy = 0;
+                if (!bh) {
+                    for (std::size_t j = 0; j < n; ++j) {
+                        const double ddx = x[i] - x[j], ddy = y[i] - y[j];
+                        const double d2 = ddx * ddx + ddy * ddy;
+                        if (j == i || d2 <= 0) continue;
+                        const double f = kr * mass[i] * mass[j] / d2;
+                        fx += ddx * f;
+                        fy += ddy * f;
                     }
+                } else {
+                    double rx = 0, ry = 0;
+                    tree.accumulate(static_cast<std::uint32_t>(i), x[i], y[i], theta2, x, y, mass, rx, ry);
+                    fx = kr * mass[i] * rx;
+                    fy = kr * mass[i] * ry;
                 }
+                const double d = std::sqrt(x[i] * x[i] + y[i] * y[i]);
+                if (d > 0) {
+                    const double f = o.strong_gravity ? kr * mass[i] * o.gravity : mass[i] * o.gravity / d;
+                    fx -= x[i] * f;
+                    fy -= y[i] * f;
+                }
+                // attraction along i's edges (each edge seen from both ends)
+                for (std::size_t a = g.offsets[i]; a < g.offsets[i + 1]; ++a) {
+                    const auto j = g.targets[a];
+                    const double ddx = x[i] - x[j], ddy = y[i] - y[j];
+                    double f = -g.weights[a] / outbound;
+                    if (o.dissuade_hubs) f /= mass[i < j ? i : j];
+                    if (o.linlog) {
+                        const double dd = std::sqrt(ddx * ddx + ddy * ddy);
+                        if (dd <= 0) continue;
+                        f *= std::log1p(dd) / dd;
+                    }
+                    fx += ddx * f;
+                    fy += ddy * f;
+                }
+                dx[i] = fx;
+                dy[i] = fy;
             }
-        }
-        // gravity towards the origin
-        for (std::size_t i = 0; i < n; ++i) {
-            const double d = std::sqrt(x[i] * x[i] + y[i] * y[i]);
-            if (d <= 0) continue;
-            const double f = o.strong_gravity ? kr * mass[i] * o.gravity : mass[i] * o.gravity / d;
-            dx[i] -= x[i] * f;
-            dy[i] -= y[i] * f;
-        }
-        // attraction along edges
-        for (std::size_t e = 0; e < lg.edges.size(); ++e) {
-            const auto [a, b] = lg.edges[e];
-            const double ddx = x[a] - x[b], ddy = y[a] - y[b];
-            double f = -ew[e] / outbound;
-            if (o.dissuade_hubs) f /= mass[a];
-            if (o.linlog) {
-                const double d = std::sqrt(ddx * ddx + ddy * ddy);
-                if (d <= 0) continue;
-                f *= std::log1p(d) / d;
-            }
-            dx[a] += ddx * f;
-            dy[a] += ddy * f;
-            dx[b] -= ddx * f;
-            dy[b] -= ddy * f;
-        }
+        });
         // adaptive speed (swinging vs traction), as in Gephi's implementation of the paper
         double swinging_sum = 0, traction_sum = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -446,6 +334,83 @@ void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector
             odx[i] = dx[i];
             ody[i] = dy[i];
         }
+    }
+}
+
+/// ForceAtlas2 on a component. `o`: a coopmap::LayoutOptions. Mass deg + 1; attraction
+/// weights 1 or w^edge_weight_influence. Multilevel (components above kMultilevelFrom
+/// unless o.multilevel == 0): the coarse levels sum masses and attraction weights, so
+/// that a group repels and attracts as its members would from its centre; the coarsest
+/// level runs `iterations` (default 300) steps from a seeded random start, every finer
+/// level starts from its groups' positions and runs a fifth of them (at least 30).
+template <class Options>
+void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector<double>& x, std::vector<double>& y,
+                   Team& team) {
+    const std::size_t n = lg.n;
+    LocalGraph g0 = lg;
+    std::vector<double> mass(n);
+    for (std::size_t i = 0; i < n; ++i) mass[i] = static_cast<double>(lg.offsets[i + 1] - lg.offsets[i]) + 1.0;
+    auto attraction = [&](double w) {
+        if (!o.weighted) return 1.0;
+        return o.edge_weight_influence == 1.0 ? w : std::pow(w, o.edge_weight_influence);
+    };
+    for (auto& w : g0.weights) w = attraction(w);
+    for (auto& w : g0.edge_weights) w = attraction(w);
+    double outbound = 1.0;
+    if (o.dissuade_hubs) {
+        double s = 0;
+        for (double m : mass) s += m;
+        outbound = s / static_cast<double>(n);
+    }
+    const std::size_t iters = o.iterations ? o.iterations : 300;
+    const bool multi = o.multilevel == 1 || (o.multilevel < 0 && n > kMultilevelFrom);
+    const auto levels = multi ? coarsen_all(g0, mass, rng) : std::vector<CoarseLevel>{};
+    const LocalGraph& top = levels.empty() ? g0 : levels.back().g;
+    random_start(rng, top.n, x, y, 10.0 * std::sqrt(static_cast<double>(top.n)));
+    fa2_steps(top, levels.empty() ? mass : levels.back().mass, o, outbound, iters, x, y, team);
+    const std::size_t refine = std::max<std::size_t>(15, iters / 20);
+    std::vector<double> fx, fy;
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        const LocalGraph& fine = l ? levels[l - 1].g : g0;
+        const auto& fmass = l ? levels[l - 1].mass : mass;
+        prolong(levels[l].parent, x, y, 0.1 * mean_edge_length(levels[l].g, x, y), rng, fx, fy);
+        x.swap(fx);
+        y.swap(fy);
+        fa2_steps(fine, fmass, o, outbound, refine, x, y, team);
+    }
+}
+
+/// Fruchterman–Reingold on a coarsening hierarchy (Walshaw 2000) for large components:
+/// unit weights, natural length k_l = sqrt(n / n_l) on level l (k = 1 on the finest),
+/// repulsion weighted by the number of structures a node stands for; the coarsest level
+/// runs `iterations` steps from a seeded random start with temperature sqrt(n_l) k_l / 10,
+/// each finer level starts from its groups' positions and runs a third of them (at least
+/// 20) with temperature k_l.
+inline void fr_multilevel(const LocalGraph& lg, Rng& rng, std::size_t iterations, std::vector<double>& x,
+                          std::vector<double>& y, Team& team) {
+    LocalGraph g0 = lg;
+    std::fill(g0.weights.begin(), g0.weights.end(), 1.0);
+    std::fill(g0.edge_weights.begin(), g0.edge_weights.end(), 1.0);
+    const std::vector<double> ones(lg.n, 1.0);
+    const auto levels = coarsen_all(g0, ones, rng);
+    const std::size_t iters = iterations ? iterations : 100;
+    auto k_of = [&](const LocalGraph& g) { return std::sqrt(static_cast<double>(lg.n) / static_cast<double>(g.n)); };
+    const LocalGraph& top = levels.empty() ? g0 : levels.back().g;
+    const double kt = k_of(top), side = std::sqrt(static_cast<double>(top.n)) * kt;
+    random_start(rng, top.n, x, y, side);
+    Team solo(1);
+    auto team_for = [&](const LocalGraph& g) -> Team& { return g.n >= kLayoutParallelFrom ? team : solo; };
+    fr_steps(top, levels.empty() ? ones : levels.back().mass, kt, side / 10, iters, x, y, team_for(top));
+    const std::size_t refine = std::max<std::size_t>(20, iters / 3);
+    std::vector<double> fx, fy;
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        const LocalGraph& fine = l ? levels[l - 1].g : g0;
+        const auto& fmass = l ? levels[l - 1].mass : ones;
+        const double k = k_of(fine);
+        prolong(levels[l].parent, x, y, 0.1 * k, rng, fx, fy);
+        x.swap(fx);
+        y.swap(fy);
+        fr_steps(fine, fmass, k, 2 * k, refine, x, y, team_for(fine));
     }
 }
 

@@ -45,6 +45,8 @@ def layout(
     jitter_tolerance: float = 1.0,
     barnes_hut: bool | None = None,
     theta: float = 1.2,
+    multilevel: bool | None = None,
+    threads: int = 0,
     latitude: str = "latitude",
     longitude: str = "longitude",
     projection: str = "equirectangular",
@@ -70,6 +72,12 @@ def layout(
     linlog, gravity, strong_gravity, scaling, dissuade_hubs, jitter_tolerance, theta
         ForceAtlas2 settings, named as in Gephi. ``barnes_hut`` None: on for components
         above 300 structures.
+    multilevel
+        Fruchterman–Reingold and ForceAtlas2 on a hierarchy of coarsened graphs
+        (None: for components above 1,000 structures; True or False to force it).
+    threads
+        threads for the force passes of components of 4,096 structures or more
+        (0: all cores); the positions are the same on any number of threads.
     latitude, longitude, projection
         geographic layout: attribute names (degrees) and
         ``"equirectangular"`` (x = lon cos(phi0), y = lat, phi0 the mean latitude) or
@@ -81,12 +89,16 @@ def layout(
     component separately, scale it to a median edge length of 1 and pack the components
     side by side in rows (largest first), so disconnected parts and isolates stay close.
 
-    * Fruchterman & Reingold (1991), Boost.Graph implementation, O(iterations (n + m)).
+    * Fruchterman & Reingold (1991): Boost.Graph's implementation for components up to
+      1,000 structures (every pair repels); above, multilevel (Walshaw 2000) with
+      Barnes–Hut repulsion (Hu 2005), O(iterations (n log n + m)).
     * Kamada & Kawai (1989), Boost.Graph implementation, O(n_c^2) memory per component
       (components above 3000 structures raise ValueError).
     * ForceAtlas2 (Jacomy et al. 2014, PLoS ONE 9(6): e98679): degree+1 masses,
       repulsion k_r m_i m_j / d, attraction d (LinLog log(1 + d)), gravity, Gephi's
-      adaptive speed; Barnes–Hut quadtree, O(iterations (n log n + m)).
+      adaptive speed; Barnes–Hut quadtree, O(iterations (n log n + m)); multilevel
+      above 1,000 structures (the coarsest level runs ``iterations``, each finer one
+      a twentieth of them, at least 15).
     * geographic: located structures at their projected coordinates exactly; the others
       near the barycentre of their located partners (2% of the extent away), or on a
       ring around the map when they have none. ValueError when no structure is located
@@ -123,6 +135,8 @@ def layout(
         float(jitter_tolerance),
         -1 if barnes_hut is None else int(bool(barnes_hut)),
         float(theta),
+        -1 if multilevel is None else int(bool(multilevel)),
+        _integer("threads", threads),
         latitude,
         longitude,
         projection,
