@@ -338,3 +338,29 @@ TEST(Layout, MultilevelKeepsPlantedGroupsApart) {
         EXPECT_LT(rm, rf + 0.05) << m << " flat " << rf;
     }
 }
+
+TEST(Layout, MultilevelSpreadsAStarGatheredIntoOneGroup) {
+    // A hub and 1,500 leaves: the first coarsening puts all of them in one group (a leaf
+    // matched with the hub, every other leaf joining that group), so the coarsest level
+    // has no edge; the leaves must still come apart, not stay on the hub's point.
+    Network net;
+    net.add_structure("hub");
+    for (int i = 0; i < 1500; ++i) {
+        net.add_structure(test::numbered("leaf", i));
+        net.add_link("hub", test::numbered("leaf", i));
+    }
+    for (auto m : {"fruchterman_reingold", "forceatlas2"}) {
+        const auto l = layout(net, m, {.seed = 1});
+        std::vector<std::pair<double, double>> p;
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            ASSERT_TRUE(std::isfinite(l.x[i]) && std::isfinite(l.y[i])) << m;
+            p.emplace_back(l.x[i], l.y[i]);
+        }
+        std::sort(p.begin(), p.end());
+        EXPECT_EQ(std::adjacent_find(p.begin(), p.end()), p.end()) << m << ": two structures on one point";
+        // a leaf at median distance 1 from the hub (the normalisation), none on top of it
+        double nearest = INFINITY;
+        for (std::size_t i = 1; i < l.size(); ++i) nearest = std::min(nearest, dist(l, 0, i));
+        EXPECT_GT(nearest, 0.05) << m;
+    }
+}

@@ -373,7 +373,10 @@ void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector
     for (std::size_t l = levels.size(); l-- > 0;) {
         const LocalGraph& fine = l ? levels[l - 1].g : g0;
         const auto& fmass = l ? levels[l - 1].mass : mass;
-        prolong(levels[l].parent, x, y, 0.1 * mean_edge_length(levels[l].g, x, y), rng, fx, fy);
+        // a tenth of an edge of the coarse level (1 when it has no edge: a star gathered
+        // into one group)
+        const double edge = mean_edge_length(levels[l].g, x, y);
+        prolong(levels[l].parent, x, y, edge > 0 ? 0.1 * edge : 1.0, rng, fx, fy);
         x.swap(fx);
         y.swap(fy);
         fa2_steps(fine, fmass, o, outbound, refine, x, y, team);
@@ -384,8 +387,8 @@ void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector
 /// unit weights, natural length k_l = sqrt(n / n_l) on level l (k = 1 on the finest),
 /// repulsion weighted by the number of structures a node stands for; the coarsest level
 /// runs `iterations` steps from a seeded random start with temperature sqrt(n_l) k_l / 10,
-/// each finer level starts from its groups' positions and runs a third of them (at least
-/// 20) with temperature k_l.
+/// each finer level starts from its groups' positions (k_l / 10 apart) and runs a third
+/// of them (at least 20) with temperature 2 k_l.
 inline void fr_multilevel(const LocalGraph& lg, Rng& rng, std::size_t iterations, std::vector<double>& x,
                           std::vector<double>& y, Team& team) {
     LocalGraph g0 = lg;
