@@ -234,8 +234,6 @@ inline void kk_component(const LocalGraph& lg, Rng& rng, std::vector<double>& x,
 /// Components above this size are laid out on a coarsening hierarchy (multilevel) unless
 /// LayoutOptions::multilevel says otherwise.
 inline constexpr std::size_t kMultilevelFrom = 1000;
-/// Force passes use the team's threads from this many nodes on (below, one thread).
-inline constexpr std::size_t kLayoutParallelFrom = 4096;
 
 /// `iterations` steps of ForceAtlas2 on one level: mass, attraction weights (edges of
 /// `g`), `outbound` (the mean mass of the finest level, for dissuade_hubs) given.
@@ -244,11 +242,9 @@ inline constexpr std::size_t kLayoutParallelFrom = 4096;
 /// `o`: a coopmap::LayoutOptions (a template parameter so that this header stands alone).
 template <class Options>
 void fa2_steps(const LocalGraph& g, const std::vector<double>& mass, const Options& o, double outbound,
-               std::size_t iters, std::vector<double>& x, std::vector<double>& y, Team& big_team) {
+               std::size_t iters, std::vector<double>& x, std::vector<double>& y, Team& team) {
     const std::size_t n = g.n;
     if (n < 2) return;
-    Team solo(1);
-    Team& team = n >= kLayoutParallelFrom ? big_team : solo;
     std::vector<double> dx(n), dy(n), odx(n, 0.0), ody(n, 0.0);
     const bool bh = o.barnes_hut == 1 || (o.barnes_hut < 0 && n > 300);
     const double kr = o.scaling;
@@ -259,8 +255,7 @@ void fa2_steps(const LocalGraph& g, const std::vector<double>& mass, const Optio
         check_interrupt();
         if (bh) tree.build(x, y, mass);
         // repulsion k_r m_i m_j / d along the separation, then gravity towards the origin
-        team.run([&](unsigned th) {
-            const auto [lo, hi] = Team::share(n, th, team.size());
+        over_nodes(team, n, [&](std::size_t lo, std::size_t hi) {
             for (std::size_t k = lo; k < hi; ++k) {
                 const std::size_t i = bh ? tree.order[k] : k;
                 double fx = 0, fy = 0;
@@ -342,7 +337,7 @@ void fa2_steps(const LocalGraph& g, const std::vector<double>& mass, const Optio
 /// unless o.multilevel == 0): the coarse levels sum masses and attraction weights, so
 /// that a group repels and attracts as its members would from its centre; the coarsest
 /// level runs `iterations` (default 300) steps from a seeded random start, every finer
-/// level starts from its groups' positions and runs a fifth of them (at least 30).
+/// level starts from its groups' positions and runs a twentieth of them (at least 15).
 template <class Options>
 void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector<double>& x, std::vector<double>& y,
                    Team& team) {
@@ -369,18 +364,16 @@ void fa2_component(const LocalGraph& lg, Rng& rng, const Options& o, std::vector
     random_start(rng, top.n, x, y, 10.0 * std::sqrt(static_cast<double>(top.n)));
     fa2_steps(top, levels.empty() ? mass : levels.back().mass, o, outbound, iters, x, y, team);
     const std::size_t refine = std::max<std::size_t>(15, iters / 20);
-    std::vector<double> fx, fy;
-    for (std::size_t l = levels.size(); l-- > 0;) {
-        const LocalGraph& fine = l ? levels[l - 1].g : g0;
-        const auto& fmass = l ? levels[l - 1].mass : mass;
-        // a tenth of an edge of the coarse level (1 when it has no edge: a star gathered
-        // into one group)
-        const double edge = mean_edge_length(levels[l].g, x, y);
-        prolong(levels[l].parent, x, y, edge > 0 ? 0.1 * edge : 1.0, rng, fx, fy);
-        x.swap(fx);
-        y.swap(fy);
-        fa2_steps(fine, fmass, o, outbound, refine, x, y, team);
-    }
+    descend(
+        levels, g0, mass, rng, x, y,
+        [](const LocalGraph& coarse, const std::vector<double>& cx, const std::vector<double>& cy, const LocalGraph&) {
+            // a tenth of an edge of the coarse level (1 when it has no edge: a star
+            // gathered into one group)
+            const double edge = mean_edge_length(coarse, cx, cy);
+            return edge > 0 ? 0.1 * edge : 1.0;
+        },
+        [&](const LocalGraph& fine, const std::vector<double>& fmass, std::vector<double>& fx,
+            std::vector<double>& fy) { fa2_steps(fine, fmass, o, outbound, refine, fx, fy, team); });
 }
 
 /// Fruchterman–Reingold on a coarsening hierarchy (Walshaw 2000) for large components:
@@ -401,20 +394,15 @@ inline void fr_multilevel(const LocalGraph& lg, Rng& rng, std::size_t iterations
     const LocalGraph& top = levels.empty() ? g0 : levels.back().g;
     const double kt = k_of(top), side = std::sqrt(static_cast<double>(top.n)) * kt;
     random_start(rng, top.n, x, y, side);
-    Team solo(1);
-    auto team_for = [&](const LocalGraph& g) -> Team& { return g.n >= kLayoutParallelFrom ? team : solo; };
-    fr_steps(top, levels.empty() ? ones : levels.back().mass, kt, side / 10, iters, x, y, team_for(top));
+    fr_steps(top, levels.empty() ? ones : levels.back().mass, kt, side / 10, iters, x, y, team);
     const std::size_t refine = std::max<std::size_t>(20, iters / 3);
-    std::vector<double> fx, fy;
-    for (std::size_t l = levels.size(); l-- > 0;) {
-        const LocalGraph& fine = l ? levels[l - 1].g : g0;
-        const auto& fmass = l ? levels[l - 1].mass : ones;
-        const double k = k_of(fine);
-        prolong(levels[l].parent, x, y, 0.1 * k, rng, fx, fy);
-        x.swap(fx);
-        y.swap(fy);
-        fr_steps(fine, fmass, k, 2 * k, refine, x, y, team_for(fine));
-    }
+    descend(
+        levels, g0, ones, rng, x, y,
+        [&](const LocalGraph&, const std::vector<double>&, const std::vector<double>&, const LocalGraph& fine) {
+            return 0.1 * k_of(fine);
+        },
+        [&](const LocalGraph& fine, const std::vector<double>& fmass, std::vector<double>& fx,
+            std::vector<double>& fy) { fr_steps(fine, fmass, k_of(fine), 2 * k_of(fine), refine, fx, fy, team); });
 }
 
 /// Scales a component so that its median edge length is 1 and centres its bounding box on 0.

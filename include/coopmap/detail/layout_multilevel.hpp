@@ -80,8 +80,7 @@ inline CoarseLevel coarsen(const LocalGraph& f, const std::vector<double>& fmass
         index_t best = none;
         for (std::size_t a = f.offsets[u]; a < f.offsets[u + 1]; ++a) {
             const auto v = f.targets[a];
-            if (c.parent[v] != none && c.parent[v] < groups && (best == none || c.mass[c.parent[v]] < c.mass[best]))
-                best = c.parent[v];
+            if (c.parent[v] != none && (best == none || c.mass[c.parent[v]] < c.mass[best])) best = c.parent[v];
         }
         if (best == none) {  // no neighbour in a group: a group of its own
             c.parent[u] = groups++;
@@ -169,6 +168,41 @@ inline double mean_edge_length(const LocalGraph& g, const std::vector<double>& x
     double s = 0;
     for (auto [a, b] : g.edges) s += std::hypot(x[a] - x[b], y[a] - y[b]);
     return g.edges.empty() ? 0.0 : s / static_cast<double>(g.edges.size());
+}
+
+/// Force passes use the team's threads from this many nodes on (below, the caller alone).
+inline constexpr std::size_t kLayoutParallelFrom = 4096;
+
+/// body(lo, hi) over the nodes 0..n of a level: split over the team from
+/// kLayoutParallelFrom nodes on (each thread a contiguous share), else one call.
+template <class Body>
+void over_nodes(Team& team, std::size_t n, Body&& body) {
+    if (n < kLayoutParallelFrom || team.size() == 1) {
+        body(std::size_t{0}, n);
+        return;
+    }
+    team.run([&](unsigned t) {
+        const auto [lo, hi] = Team::share(n, t, team.size());
+        body(lo, hi);
+    });
+}
+
+/// From the coarsest level's layout in (x, y) down to the finest (g0, masses mass0): on
+/// each finer level every node starts at its group's position plus a seeded offset of
+/// length spread(coarse graph, its layout, finer graph) (prolong), then steps(finer
+/// graph, its masses, x, y) runs.
+template <class Spread, class Steps>
+void descend(const std::vector<CoarseLevel>& levels, const LocalGraph& g0, const std::vector<double>& mass0, Rng& rng,
+             std::vector<double>& x, std::vector<double>& y, Spread&& spread, Steps&& steps) {
+    std::vector<double> fx, fy;
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        const LocalGraph& fine = l ? levels[l - 1].g : g0;
+        const auto& fmass = l ? levels[l - 1].mass : mass0;
+        prolong(levels[l].parent, x, y, spread(levels[l].g, x, y, fine), rng, fx, fy);
+        x.swap(fx);
+        y.swap(fy);
+        steps(fine, fmass, x, y);
+    }
 }
 
 /// Barnes–Hut quadtree over the current positions, rebuilt every iteration: the bodies
@@ -310,7 +344,7 @@ private:
 /// as one node of its total weight), attraction d^2 / k times the edge weight; each
 /// node moves along its displacement by at most the temperature, which falls linearly
 /// from t0 to 0. Positions are updated together (Jacobi), so the steps run on the
-/// team's threads with the same result on any number of them.
+/// team's threads (over_nodes) with the same result on any number of them.
 inline void fr_steps(const LocalGraph& g, const std::vector<double>& w, double k, double t0, std::size_t iterations,
                      std::vector<double>& x, std::vector<double>& y, Team& team) {
     const std::size_t n = g.n;
@@ -321,8 +355,7 @@ inline void fr_steps(const LocalGraph& g, const std::vector<double>& w, double k
         check_interrupt();
         const double t = t0 * (1.0 - static_cast<double>(it) / static_cast<double>(iterations));
         tree.build(x, y, w);
-        team.run([&](unsigned th) {
-            const auto [lo, hi] = Team::share(n, th, team.size());
+        over_nodes(team, n, [&](std::size_t lo, std::size_t hi) {
             for (std::size_t o = lo; o < hi; ++o) {
                 const auto u = tree.order[o];
                 double rx = 0, ry = 0;
