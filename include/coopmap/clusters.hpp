@@ -374,7 +374,7 @@ inline Partition optimise(const SimpleGraph& g, double resolution, std::uint64_t
     // steps (iterations x (n + 2m)), so that slowly converging graphs are not run 100 times
     const double work_per_iteration = static_cast<double>(n + g.targets.size());
     double spent = 0.0;
-    // threads only where a batch of the local moving or a refinement is worth a barrier
+    // threads only where a batch of the local moving or a refinement is worth a hand-over
     Team team(n + g.targets.size() >= parallel_from ? worker_count(threads, n) : 1);
     for (std::size_t run = 0; run < runs && n > 0 && (restarts > 0 || run == 0 || spent < auto_restart_cap); ++run) {
         Rng rng(run == 0 ? seed : seeder.next());

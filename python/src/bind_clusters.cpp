@@ -249,7 +249,8 @@ Maximises Q = sum_c [L_c / m - gamma (K_c / 2m)^2] on the undirected simple view
 nodes (in seeded random queue order) move to the neighbouring cluster of largest gain
 w(v, D) - gamma k_v K_D / 2m until no move improves Q, then clusters are aggregated
 into nodes, level after level. On levels of at least 32,768 nodes the queue starts as a
-random order of runs of 64 consecutive nodes and is taken in batches of 2,048 nodes whose
+random order of runs of 64 consecutive nodes; nodes queued again form the next round,
+in the first round's order; a round is taken in batches of 2,048 nodes whose
 moves are decided in parallel against the state at the start of the batch, then applied
 in queue order, a node with a neighbour moved earlier in the batch deciding again: the
 result depends on the seed, never on the number of threads. Directed networks are
