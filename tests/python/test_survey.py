@@ -386,7 +386,7 @@ def test_answers_are_kept_in_the_browser_and_restored_after_a_reload(inventory: 
     qualify(b, "cabestan", "joint_project", intensity="4")
     b.d.refresh()  # the respondent closes the page and comes back
     b.wait(lambda: b.css("body").get_attribute("data-ready") == "1")
-    assert b.all("fieldset.partner")  # back on the same step
+    assert b.wait(lambda: b.all("fieldset.partner"))  # back on the same step (times out otherwise)
     fs = b.css('fieldset[data-partner="cabestan"]')
     assert b.css('input[data-type="joint_project"]', fs).is_selected()
     assert Select(b.css('select[data-field="intensity"]', fs)).first_selected_option.get_attribute("value") == "4"
