@@ -42,6 +42,9 @@ public:
     static constexpr std::size_t batched_from = 16 * batch;
     /// Consecutive nodes that stay together in the random order of a batched level.
     static constexpr std::size_t run = 64;
+    /// A later round of fewer than n / sort_below nodes is sorted, a larger one gathered by
+    /// a scan of all n (see next_round).
+    static constexpr std::size_t sort_below = 64;
 
     /// team: the threads the phases are split over (nullptr: the caller's thread only).
     /// The result does not depend on the team's size (see local_move and refine).
@@ -83,7 +86,10 @@ public:
         for (std::size_t c = n; c-- > 0;)
             if (cnt_[c] == 0) empty_.push_back(static_cast<index_t>(c));
         queue_.resize(n);
-        for (std::size_t v = 0; v < n; ++v) queue_[v] = static_cast<index_t>(v);
+        inq_.assign(n, 1);
+        head_ = 0;
+        size_ = n;
+        left_ = n;
         if (n >= batched_from) {
             const std::size_t runs = (n + run - 1) / run;
             order_.resize(runs);
@@ -91,17 +97,11 @@ public:
             rng_.shuffle(order_);
             rank_.resize(runs);
             for (std::size_t r = 0; r < runs; ++r) rank_[order_[r]] = r;
-            std::size_t i = 0;
-            for (const index_t k : order_)
-                for (std::size_t v = k * run; v < std::min(n, (k + 1) * run); ++v)
-                    queue_[i++] = static_cast<index_t>(v);
+            gather_in_run_order(n);
         } else {
+            for (std::size_t v = 0; v < n; ++v) queue_[v] = static_cast<index_t>(v);
             rng_.shuffle(queue_);
         }
-        inq_.assign(n, 1);
-        head_ = 0;
-        size_ = n;
-        left_ = n;
         const std::size_t B = n >= batched_from ? batch : 1;
         const unsigned T = B > 1 && team_ ? team_->size() : 1;
         if (B > 1) {
@@ -355,11 +355,11 @@ private:
     /// round (all of the queue) put in the order of the first round, runs in their random
     /// order and nodes ascending inside a run, so that the rows of a run are read together
     /// again (nodes queued one by one come in no order at all: in the FIFO order they cost
-    /// ~2.5x as much per decision at 10^6 links). Few nodes are sorted, many are collected
-    /// by a scan of the runs; both give the same order.
+    /// ~2.5x as much per decision at 10^6 links). A round of fewer than n / sort_below
+    /// nodes is sorted by that order, a larger one gathered by a scan of the runs; both
+    /// give the same order.
     void next_round(std::size_t n) {
-        const std::size_t runs = order_.size();
-        if (size_ * 64 < n) {
+        if (size_ * sort_below < n) {
             auto key = [&](index_t v) { return rank_[v / run] * run + v % run; };
             round_.clear();
             for (std::size_t i = 0, j = head_; i < size_; ++i, j = j + 1 == queue_.size() ? 0 : j + 1)
@@ -367,15 +367,19 @@ private:
             std::sort(round_.begin(), round_.end(), [&](index_t a, index_t b) { return key(a) < key(b); });
             std::copy(round_.begin(), round_.end(), queue_.begin());
         } else {
-            std::size_t i = 0;
-            for (std::size_t r = 0; r < runs; ++r) {
-                const std::size_t k = order_[r];
-                for (std::size_t v = k * run; v < std::min(n, (k + 1) * run); ++v)
-                    if (inq_[v]) queue_[i++] = static_cast<index_t>(v);
-            }
+            gather_in_run_order(n);
         }
         head_ = 0;
         left_ = size_;
+    }
+
+    /// Writes the queued nodes (inq_) to the front of queue_ in the first round's order:
+    /// runs as in order_, nodes ascending inside a run.
+    void gather_in_run_order(std::size_t n) {
+        std::size_t i = 0;
+        for (const index_t k : order_)
+            for (std::size_t v = k * run; v < std::min(n, (k + 1) * run); ++v)
+                if (inq_[v]) queue_[i++] = static_cast<index_t>(v);
     }
 
     index_t pop() {
